@@ -1,0 +1,5 @@
+import sys
+
+from dreamphases.cli import main
+
+sys.exit(main())

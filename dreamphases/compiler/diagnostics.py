@@ -1,0 +1,114 @@
+"""Diagnostics: what the compiler (and the linter) tells a writer, and the one registry of codes.
+
+A diagnostic is a value, never an exception: every stage appends to a list and carries on, so one
+run reports every problem it can find. Rendering (`file:line:col: error[E012]: message`, a caret
+excerpt, a hint) lives here too so the compiler, `check` and `watch` all print the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["Severity", "Code", "CODES", "Diagnostic", "Span", "render", "has_errors"]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    id: str
+    name: str
+    severity: Severity
+    doc: str
+
+
+def _codes(*rows: tuple[str, str, Severity, str]) -> dict[str, Code]:
+    return {name: Code(id, name, sev, doc) for id, name, sev, doc in rows}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: Every diagnostic the compiler can emit, by name. Ids are stable: never reuse or renumber one.
+CODES: dict[str, Code] = _codes(
+    ("E001", "syntax", E, "The line could not be parsed as ink."),
+    ("E002", "unbalanced-braces", E, "A `{` without its `}` (or the reverse)."),
+    ("E003", "bad-expression", E, "An expression that does not parse."),
+    ("E004", "include-missing", E, "An INCLUDE names a file that does not exist."),
+    ("E005", "include-outside", E, "An INCLUDE path leaves the story's folder."),
+    ("E006", "include-cycle", E, "A file INCLUDEs itself, directly or through others."),
+    ("E007", "unreadable-source", E, "A source file is not text (binary, bad encoding) or too large."),
+    ("E010", "duplicate-name", E, "Two knots, stitches, labels, variables or lists share a name."),
+    ("E011", "reserved-name", E, "A name that ink reserves (a keyword or a native function)."),
+    ("E012", "undefined-target", E, "A divert or read count names a knot, stitch or label that does not exist."),
+    ("E013", "undefined-variable", E, "An expression reads a variable that is not declared."),
+    ("E014", "undefined-function", E, "A call names a function that is not declared."),
+    ("E015", "argument-count", E, "A call or divert passes the wrong number of arguments."),
+    ("E016", "ref-misuse", E, "A `ref` argument that is not a variable, or a ref parameter misused."),
+    ("E017", "const-assignment", E, "An assignment to a CONST."),
+    ("E018", "bad-declaration", E, "A VAR, CONST or LIST declaration that is malformed."),
+    ("E019", "empty-choice", E, "A choice with no content at all."),
+    ("E020", "misplaced", E, "A construct where ink does not allow it (e.g. a choice inside a function)."),
+    ("E021", "nesting-too-deep", E, "Input nested deeper than the compiler accepts."),
+    ("E022", "return-outside-function", E, "`~ return` outside a function."),
+    ("W001", "loose-end", W, "A weave or knot runs out of content without a divert, `-> END` or `-> DONE`."),
+    ("W002", "todo", W, "A `TODO:` note left in the script."),
+    ("W003", "unused-variable", W, "A variable that is declared but never used."),
+    ("W004", "empty-knot", W, "A knot or stitch with no content."),
+    ("W005", "bad-stat-tag", W, "A `# stat:` global tag that does not follow the stat grammar."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in a source file: 1-based line and column."""
+
+    file: str
+    line: int
+    col: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    span: Span
+    hint: str | None = None
+    excerpt: str | None = None
+    severity_override: Severity | None = None
+
+    @property
+    def severity(self) -> Severity:
+        if self.severity_override is not None:
+            return self.severity_override
+        return CODES[self.code].severity if self.code in CODES else Severity.ERROR
+
+    @property
+    def code_id(self) -> str:
+        return CODES[self.code].id if self.code in CODES else self.code
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def render(diag: Diagnostic) -> str:
+    """`file:line:col: error[E012]: message`, then the source line with a caret, then a hint."""
+    s = diag.span
+    out = [f"{s.file}:{s.line}:{s.col}: {diag.severity.value}[{diag.code_id}]: {diag.message}"]
+    if diag.excerpt is not None:
+        line = diag.excerpt.rstrip("\n").expandtabs(4)
+        gutter = f"{s.line:>5} | "
+        out.append(gutter + line)
+        out.append(" " * (len(gutter) + max(s.col - 1, 0)) + "^")
+    if diag.hint:
+        out.append(f"  hint: {diag.hint}")
+    return "\n".join(out)

@@ -1,0 +1,129 @@
+"""The story graph: a typed, analysis-friendly view of a compiled story.
+
+The compiler builds it as a by-product of resolving names (see `resolve.py`); the writer tools
+(`check`, `map`, `stats`), the explorer and editors read it instead of the AST, so the AST can change
+without breaking them. Plain dataclasses here (the compiler's hot path builds them); the JSON export
+schema for other tools is a pydantic model in `dreamphases.tools.graph_schema`.
+
+Node ids are ink paths as a writer spells them: `knot`, `knot.stitch`, `knot.stitch.label`
+(a label directly in a knot is `knot.label`). The top of the story (before the first knot) is the
+node `""` (empty id, kind "root"). Divert targets `END` and `DONE` appear as edge targets `"END"` and
+`"DONE"`; a `-> var` to a divert-target variable appears as target `"*var"`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "VarDecl", "VarUse", "Ending", "StoryGraph",
+]
+
+NodeKind = Literal["root", "knot", "stitch", "label", "function"]
+EdgeKind = Literal["divert", "choice", "tunnel", "thread", "fallthrough", "call"]
+
+
+@dataclass(slots=True)
+class Node:
+    id: str
+    kind: NodeKind
+    name: str
+    file: str
+    line: int
+    params: tuple[str, ...] = ()
+    #: words of prose written directly in this node (not in its stitches/labels' own bodies)
+    words: int = 0
+    #: tags written on the knot/stitch header lines or on its content (line tags), in order
+    tags: tuple[str, ...] = ()
+    #: the parent node id (root for knots, the knot for stitches, the innermost knot/stitch for labels)
+    parent: str | None = None
+    #: True when the node's own content can run out with no divert/END/DONE (a loose end)
+    runs_out: bool = False
+
+
+@dataclass(slots=True)
+class Edge:
+    source: str
+    target: str
+    kind: EdgeKind
+    file: str
+    line: int
+    #: the source text of the conditions guarding this edge (choice condition, enclosing `{cond:`
+    #: branches), innermost last; empty when unconditional
+    conditions: tuple[str, ...] = ()
+    #: variables read by those conditions
+    reads: tuple[str, ...] = ()
+    #: number of arguments passed (diverts/tunnels/threads to knots with parameters)
+    arg_count: int = 0
+    #: the choice this edge leaves through, as an index into StoryGraph.choices, if any
+    choice: int | None = None
+    #: the `# ending: id` tag on the last line of text before a `-> END`, if any
+    ending: str | None = None
+
+
+@dataclass(slots=True)
+class Choice:
+    node: str
+    text: str
+    file: str
+    line: int
+    sticky: bool
+    fallback: bool
+    #: source text of each `{cond}` on the choice, and the variables they read
+    conditions: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+    #: choices offered together (same weave level, before the same gather) share a set id
+    choice_set: int = 0
+    #: where the choice leads (node ids), following its body's diverts
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class VarDecl:
+    name: str
+    kind: Literal["var", "const", "list", "temp", "param"]
+    file: str
+    line: int
+    #: the initial value's source text
+    initial: str = ""
+    #: for temp/param: the node that owns it
+    scope: str | None = None
+
+
+@dataclass(slots=True)
+class VarUse:
+    name: str
+    node: str
+    file: str
+    line: int
+    mode: Literal["read", "write"]
+    #: for writes: the operator (`=`, `+=`, `-=`, `++`, `--`, or `ref` for a ref argument)
+    op: str | None = None
+    #: for writes whose right-hand side folds to a number/bool: that value
+    value: float | int | bool | None = None
+
+
+@dataclass(slots=True)
+class Ending:
+    id: str
+    node: str
+    file: str
+    line: int
+
+
+@dataclass(slots=True)
+class StoryGraph:
+    main_file: str
+    files: list[str] = field(default_factory=list)
+    #: (including file, included file, line) for each INCLUDE
+    includes: list[tuple[str, str, int]] = field(default_factory=list)
+    global_tags: list[str] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    variables: dict[str, VarDecl] = field(default_factory=dict)
+    uses: list[VarUse] = field(default_factory=list)
+    endings: list[Ending] = field(default_factory=list)
+    #: function name -> parameter names (`ref` params prefixed with "ref ")
+    functions: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""The terminal player: plain (conformance) mode and the rich interactive UI."""

@@ -1,0 +1,57 @@
+"""The plain transcript mode: exactly what inklecate's command-line play mode prints.
+
+This is the contract the ink-proof conformance suite checks byte for byte, so it must not grow any
+decoration: each line as `Continue()` returns it, `# tags: a, b` after a tagged line, and at a choice
+point a blank line, `N: text` per choice and the `?> ` prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from dreamphases.runtime.engine import Engine, StoryRuntimeError
+
+__all__ = ["play_plain"]
+
+
+def _drain(engine: Engine, out: TextIO) -> bool:
+    """Print lines until the story needs a choice. Returns False after a runtime error."""
+    while engine.can_continue():
+        try:
+            line = engine.next_line()
+        except StoryRuntimeError as exc:
+            out.write(exc.text)
+            message = str(exc)
+            if not message.startswith("RUNTIME ERROR"):
+                message = f"RUNTIME ERROR: {message}"
+            out.write(message + "\n")
+            return False
+        out.write(line.text)
+        if line.tags:
+            out.write("# tags: " + ", ".join(line.tags) + "\n")
+    return True
+
+
+def play_plain(engine: Engine, picks: Iterable[int], out: TextIO) -> int:
+    """Play with 1-based choice numbers from `picks`. Returns an exit status (0 ok, 1 runtime error)."""
+    pending = iter(picks)
+    if not _drain(engine, out):
+        return 1
+    while True:
+        choices = engine.choices()
+        if not choices:
+            return 0
+        out.write("\n")
+        for number, text in enumerate(choices, 1):
+            out.write(f"{number}: {text}\n")
+        out.write("?> ")
+        pick = next(pending, None)
+        if pick is None:
+            return 0
+        if not 1 <= pick <= len(choices):
+            out.write("Choice out of range\n")
+            return 1
+        engine.choose(pick - 1)
+        if not _drain(engine, out):
+            return 1
