@@ -1,0 +1,158 @@
+"""Questions about a story graph that several tools ask: what is reachable, which knot owns a node,
+where the reader can go next without making a choice.
+
+Kept separate from the rules so `check`, `stats` and `map` agree on one answer to each question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from dreamphases.compiler.graph import Edge, Node, StoryGraph
+
+__all__ = ["GraphIndex", "RUN_KINDS", "TERMINALS", "is_terminal"]
+
+#: Edge targets that are not nodes.
+TERMINALS = frozenset({"END", "DONE"})
+
+# `-> knot` used as a value (a divert target stored in a variable): the graph has no edge for it,
+# so these knots count as reachable from the start (see GraphIndex.value_targets).
+_DIVERT_VALUE = re.compile(r"->\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)")
+
+
+#: Edges a reader follows without choosing (a run of prose continues along them).
+RUN_KINDS = ("divert", "fallthrough", "tunnel", "thread", "call")
+
+
+def is_terminal(target: str) -> bool:
+    return target in TERMINALS or target.startswith("*")
+
+
+@dataclass
+class GraphIndex:
+    """Adjacency and ownership of one graph, built once and shared by every rule."""
+
+    graph: StoryGraph
+    out_edges: dict[str, list[Edge]] = field(default_factory=dict)
+    in_edges: dict[str, list[Edge]] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    _reachable: frozenset[str] | None = None
+    _choice_nodes: frozenset[str] | None = None
+    _run_memo: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, graph: StoryGraph) -> GraphIndex:
+        index = cls(graph)
+        for edge in graph.edges:
+            index.out_edges.setdefault(edge.source, []).append(edge)
+            index.in_edges.setdefault(edge.target, []).append(edge)
+        for node in graph.nodes.values():
+            if node.parent is not None and node.id != "":
+                index.children.setdefault(node.parent, []).append(node.id)
+        return index
+
+    # -- ownership ------------------------------------------------------------------------------
+    def top(self, node_id: str) -> str:
+        """The knot (or function, or the root) that contains `node_id`."""
+        seen: set[str] = set()
+        current = node_id
+        while current not in seen:
+            seen.add(current)
+            node = self.graph.nodes.get(current)
+            if node is None or node.parent in (None, "") or node.kind in ("knot", "function", "root"):
+                return current
+            current = node.parent
+        return current
+
+    def subtree(self, node_id: str) -> set[str]:
+        """`node_id` and every stitch and label nested in it."""
+        found = {node_id}
+        todo = [node_id]
+        while todo:
+            for child in self.children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+    def nodes_of_kind(self, *kinds: str) -> Iterator[Node]:
+        return (n for n in self.graph.nodes.values() if n.kind in kinds)
+
+    # -- flow -----------------------------------------------------------------------------------
+    def value_targets(self) -> set[str]:
+        """Nodes named by `-> target` values in variable initialisers or conditions."""
+        texts: list[str] = [v.initial for v in self.graph.variables.values()]
+        texts += [c for e in self.graph.edges for c in e.conditions]
+        found: set[str] = set()
+        for text in texts:
+            for name in _DIVERT_VALUE.findall(text):
+                if name in self.graph.nodes:
+                    found.add(name)
+        return found
+
+    def successors(self, node_id: str, kinds: Iterable[str] | None = None) -> Iterator[str]:
+        wanted = None if kinds is None else set(kinds)
+        for edge in self.out_edges.get(node_id, ()):
+            if (wanted is None or edge.kind in wanted) and edge.target in self.graph.nodes:
+                yield edge.target
+
+    def reachable(self) -> frozenset[str]:
+        """Every node the reader (or a function call) can get to from the top of the story."""
+        if self._reachable is None:
+            starts = [""] if "" in self.graph.nodes else []
+            starts += sorted(self.value_targets())
+            seen: set[str] = set(starts)
+            queue = deque(starts)
+            while queue:
+                current = queue.popleft()
+                for target in self.successors(current):
+                    if target not in seen:
+                        seen.add(target)
+                        queue.append(target)
+            self._reachable = frozenset(seen)
+        return self._reachable
+
+    def has_choices(self, node_id: str) -> bool:
+        if self._choice_nodes is None:
+            self._choice_nodes = frozenset(c.node for c in self.graph.choices)
+        return node_id in self._choice_nodes
+
+    def longest_run(self, start: str) -> tuple[int, list[str]]:
+        """The most words a reader can read from `start` before the next choice, and the nodes on the way.
+
+        The graph counts words per node, so a node that offers choices ends a run (its words all
+        count, including its choices' bodies, which overestimates slightly). Loops are cut where
+        they close: a run never revisits a node.
+        """
+        memo = self._run_memo
+        on_path: set[str] = set()
+
+        def walk(node_id: str) -> tuple[int, list[str]]:
+            if node_id in memo:
+                return memo[node_id]
+            node = self.graph.nodes[node_id]
+            best: tuple[int, list[str]] = (node.words, [node_id])
+            if not self.has_choices(node_id):
+                on_path.add(node_id)
+                for target in self.successors(node_id, RUN_KINDS):
+                    if target in on_path:
+                        continue
+                    words, path = walk(target)
+                    if node.words + words > best[0]:
+                        best = (node.words + words, [node_id, *path])
+                on_path.discard(node_id)
+            memo[node_id] = best
+            return best
+
+        return walk(start) if start in self.graph.nodes else (0, [])
+
+    def run_starts(self) -> list[str]:
+        """Where a reader starts reading after the story begins or after a choice."""
+        starts = {""} if "" in self.graph.nodes else set()
+        starts |= {e.target for e in self.graph.edges if e.kind == "choice" and e.target in self.graph.nodes}
+        for choice in self.graph.choices:
+            starts |= {t for t in choice.targets if t in self.graph.nodes}
+        return sorted(starts)

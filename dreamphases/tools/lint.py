@@ -1,0 +1,167 @@
+"""The lint framework: a rule is a function over the story graph that yields findings.
+
+Rules live one per module in `dreamphases.tools.rules` and are listed in one place
+(`dreamphases.tools.rules.RULES`). Each defines its own code (`L0xx`, stable, never reused), a
+name, a severity and a one-line doc, so `check --list-rules`, the JSON output and the docs all come
+from the rule itself. Findings become ordinary `Diagnostic`s so they render exactly like the
+compiler's.
+
+A writer silences one finding with a comment on the reported line or the line above it:
+`// check: ignore L011` (several codes or rule names may follow, separated by commas or spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from dreamphases.compiler.diagnostics import Diagnostic, Severity, Span
+from dreamphases.compiler.graph import StoryGraph
+from dreamphases.statspec import StatSpec, stat_specs
+from dreamphases.tools.analysis import GraphIndex
+
+__all__ = ["Finding", "Rule", "LintOptions", "LintContext", "SourceCache", "run_lint", "plural"]
+
+_IGNORE = re.compile(r"//\s*check:\s*ignore\s+([\w\s,-]+)", re.IGNORECASE)
+
+
+def plural(count: int, word: str) -> str:
+    """`1 warning`, `2 warnings`: messages read as sentences."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports. `col` None means "the first non-blank column of the line"."""
+
+    message: str
+    file: str
+    line: int
+    col: int | None = None
+    hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    check: Callable[[LintContext], Iterable[Finding]]
+    #: compiler diagnostic names this rule overlaps: `check` drops the rule's finding when the
+    #: compiler already reported one of these on the same line, so a writer never reads it twice
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    #: the long-passage rule's threshold: words a reader reads without a choice
+    max_words: int = 600
+    #: rule codes or names not to run
+    disabled: frozenset[str] = frozenset()
+
+
+class SourceCache:
+    """Source lines by file, read once; a missing or unreadable file just has no lines."""
+
+    def __init__(self, overrides: dict[str, str] | None = None) -> None:
+        self._lines: dict[str, list[str]] = {}
+        self._overrides = overrides or {}
+
+    def lines(self, file: str) -> list[str]:
+        if file not in self._lines:
+            text = self._overrides.get(file)
+            if text is None:
+                try:
+                    text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
+                except OSError:
+                    text = ""
+            self._lines[file] = text.splitlines()
+        return self._lines[file]
+
+    def line(self, file: str, number: int) -> str | None:
+        lines = self.lines(file)
+        return lines[number - 1] if 1 <= number <= len(lines) else None
+
+    def find(self, file: str, needle: str) -> int | None:
+        """The first line number containing `needle` (for facts the graph stores without a line)."""
+        for number, text in enumerate(self.lines(file), 1):
+            if needle in text:
+                return number
+        return None
+
+
+@dataclass
+class LintContext:
+    graph: StoryGraph
+    options: LintOptions = field(default_factory=LintOptions)
+    sources: SourceCache = field(default_factory=SourceCache)
+
+    @cached_property
+    def index(self) -> GraphIndex:
+        return GraphIndex.build(self.graph)
+
+    @cached_property
+    def stats(self) -> dict[str, StatSpec]:
+        """Declared stats by variable name (malformed declarations are the compiler's to report)."""
+        return {spec.var: spec for spec in stat_specs(self.graph.global_tags)}
+
+    def global_tag_line(self, tag: str) -> int:
+        return self.sources.find(self.graph.main_file, tag.strip()) or 1
+
+    def stat_line(self, var: str) -> int:
+        """The line of `# stat: var, …` in the main file (the graph keeps global tags without lines)."""
+        for tag in self.graph.global_tags:
+            head = tag.split(":", 1)[-1].split(",", 1)[0].strip()
+            if tag.strip().lower().startswith("stat") and head == var:
+                return self.global_tag_line(tag)
+        return 1
+
+
+def _suppressed(sources: SourceCache, rule: Rule, finding: Finding) -> bool:
+    for number in (finding.line, finding.line - 1):
+        text = sources.line(finding.file, number)
+        match = _IGNORE.search(text or "")
+        if match:
+            names = set(re.split(r"[\s,]+", match.group(1).strip().lower()))
+            if rule.code.lower() in names or rule.name.lower() in names:
+                return True
+    return False
+
+
+def to_diagnostic(rule: Rule, finding: Finding, sources: SourceCache) -> Diagnostic:
+    excerpt = sources.line(finding.file, finding.line)
+    col = finding.col
+    if col is None:
+        col = (len(excerpt) - len(excerpt.lstrip()) + 1) if excerpt else 1
+    return Diagnostic(
+        rule.code, finding.message, Span(finding.file, finding.line, col),
+        hint=finding.hint, excerpt=excerpt, severity_override=rule.severity,
+    )
+
+
+def run_lint(
+    graph: StoryGraph,
+    options: LintOptions | None = None,
+    rules: Sequence[Rule] | None = None,
+    sources: SourceCache | None = None,
+) -> list[Diagnostic]:
+    """Every enabled rule's findings on `graph`, as diagnostics sorted by place."""
+    if rules is None:
+        from dreamphases.tools.rules import RULES
+
+        rules = RULES
+    ctx = LintContext(graph, options or LintOptions(), sources or SourceCache())
+    disabled = {d.lower() for d in ctx.options.disabled}
+    out: list[Diagnostic] = []
+    for rule in rules:
+        if rule.code.lower() in disabled or rule.name.lower() in disabled:
+            continue
+        for finding in rule.check(ctx):
+            if not _suppressed(ctx.sources, rule, finding):
+                out.append(to_diagnostic(rule, finding, ctx.sources))
+    out.sort(key=lambda d: (d.span.file, d.span.line, d.span.col, d.code))
+    return out

@@ -1,0 +1,47 @@
+"""The lint rules, registered here and only here: `check`, `--list-rules` and the docs read RULES.
+
+To add a rule: write `rules/<name>.py` defining `RULE = Rule("L0xx", "<name>", severity, "<doc>",
+check)`, add it below, add a failing and a passing example to `tests/tools/test_rules.py`, and a
+row to `docs/writer-tools.md`. Codes are stable: never renumber or reuse one.
+"""
+
+from __future__ import annotations
+
+from dreamphases.tools.lint import Rule
+from dreamphases.tools.rules import (
+    dead_end,
+    divert_arguments,
+    duplicate_ending,
+    ending_missing,
+    long_passage,
+    stat_declaration,
+    stat_never_read,
+    stat_never_written,
+    stat_out_of_range,
+    stuck_choices,
+    unreachable,
+    unused_include,
+)
+
+__all__ = ["RULES", "rule_by_code"]
+
+RULES: tuple[Rule, ...] = (
+    unreachable.RULE,
+    dead_end.RULE,
+    stuck_choices.RULE,
+    stat_never_written.RULE,
+    stat_never_read.RULE,
+    stat_out_of_range.RULE,
+    divert_arguments.RULE,
+    ending_missing.RULE,
+    duplicate_ending.RULE,
+    unused_include.RULE,
+    long_passage.RULE,
+    stat_declaration.RULE,
+)
+
+
+def rule_by_code(code: str) -> Rule | None:
+    """The rule with this code or name (case-insensitive)."""
+    wanted = code.lower()
+    return next((r for r in RULES if wanted in (r.code.lower(), r.name.lower())), None)
