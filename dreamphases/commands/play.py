@@ -1,4 +1,8 @@
-"""`dreamphases play [STORY]` — play a story (.ink or compiled .json) in the terminal."""
+"""`dreamphases play [STORY]` — play a story (.ink or compiled .json) in the terminal.
+
+Modes: interactive (a terminal on both ends), scripted (`--choices`, or stdin piped in), and
+`--plain`, inklecate's transcript format read by the conformance suite (kept byte for byte).
+"""
 
 from __future__ import annotations
 
@@ -6,29 +10,55 @@ import argparse
 import sys
 from pathlib import Path
 
+EXIT_OK, EXIT_STORY, EXIT_USAGE = 0, 1, 2
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("play", help="play a story (.ink or compiled .json)")
+    p = sub.add_parser(
+        "play", help="play a story (.ink or compiled .json)",
+        description="Play a story in the terminal. With no STORY, plays the bundled DreamPhases.",
+    )
     p.add_argument("story", nargs="?", type=Path, help="the story (default: the bundled DreamPhases)")
     p.add_argument("--plain", action="store_true",
                    help="inklecate's transcript format, choices (1-based) read from stdin")
+    p.add_argument("--choices", metavar="LIST",
+                   help="play without prompts, taking these 1-based choices in order, e.g. 1,3,2")
+    p.add_argument("--seed", type=int, help="seed RANDOM and shuffles so a playthrough can be repeated")
+    p.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
+                   help="where saves live (default: ./saves); each story gets a folder inside")
+    p.add_argument("--continue", dest="resume", action="store_true", help="resume from the autosave")
+    p.add_argument("--reveal", action="store_true", help="typewriter-style reveal of the text")
+    p.add_argument("--fast", action="store_true", help="no pauses between scenes (and no reveal)")
     p.set_defaults(handler=run)
 
 
 def load_story_json(path: Path) -> tuple[str | None, int]:
-    """The story's runtime JSON (compiling .ink first); prints diagnostics. Returns (json, status)."""
-    from dreamphases.compiler import compile_path, render
-
+    """The story's runtime JSON (compiling .ink first, or reusing the cached compile); prints
+    diagnostics. Returns (json, status)."""
     if not path.is_file():
         print(f"error: no such story file: {path}", file=sys.stderr)
-        return None, 2
+        return None, EXIT_USAGE
     if path.suffix == ".json":
-        return path.read_text(encoding="utf-8-sig"), 0
+        try:
+            return path.read_text(encoding="utf-8-sig"), EXIT_OK
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"error: cannot read {path}: {exc}", file=sys.stderr)
+            return None, EXIT_USAGE
+    from dreamphases.runtime import cache
+
+    cached, key = cache.lookup(path)
+    if cached is not None:
+        return cached, EXIT_OK
+    from dreamphases.compiler import compile_path, render
+
     result = compile_path(path)
     for diag in result.diagnostics:
         if diag.is_error:
             print(render(diag), file=sys.stderr)
-    return result.json_text, (0 if result.json_text is not None else 1)
+    if result.json_text is None:
+        return None, EXIT_STORY
+    cache.store(path, key, result.json_text)
+    return result.json_text, EXIT_OK
 
 
 def default_story() -> Path:
@@ -38,17 +68,68 @@ def default_story() -> Path:
     return Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
 
 
-def run(args: argparse.Namespace) -> int:
+def _run_plain(json_text: str, seed: int | None) -> int:
     from dreamphases.player.plain import play_plain
     from dreamphases.runtime.engine import Engine, StoryLoadError
 
-    json_text, status = load_story_json(args.story or default_story())
-    if json_text is None:
-        return status
     try:
         engine = Engine(json_text)
     except StoryLoadError as exc:
         print(f"error: the runtime could not load this story: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if seed is not None:
+        engine.set_seed(seed)
     picks = [int(tok) for tok in sys.stdin.read().split() if tok.lstrip("-").isdigit()]
     return play_plain(engine, picks, sys.stdout)
+
+
+def run(args: argparse.Namespace) -> int:
+    path: Path = args.story or default_story()
+    json_text, status = load_story_json(path)
+    if json_text is None:
+        return status
+    if args.plain:
+        return _run_plain(json_text, args.seed)
+
+    from dreamphases.player.render import Renderer, make_console
+    from dreamphases.player.tags import story_meta
+    from dreamphases.runtime.engine import Engine, StoryLoadError
+
+    try:
+        engine = Engine(json_text)
+    except StoryLoadError as exc:
+        print(f"error: the runtime could not load this story: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    interactive = args.choices is None and sys.stdin.isatty() and sys.stdout.isatty()
+    meta = story_meta(engine.global_tags())
+    console = make_console(sys.stdout)
+    renderer = Renderer(console, meta, reveal=args.reveal and not args.fast,
+                        pacing=interactive and not args.fast)
+
+    from dreamphases.player.session import Session
+    from dreamphases.saving import AUTOSAVE, SaveStore, story_id_for
+
+    store = SaveStore(args.saves, story_id_for(meta.title, path))
+    session = Session(engine, meta, renderer, store, seed=args.seed)
+    renderer.title()
+
+    if interactive:
+        from dreamphases.player.app import _ask, play_interactive
+
+        if args.resume:
+            if not session.load(AUTOSAVE, _ask):
+                return EXIT_USAGE
+        else:
+            session.start()
+        return play_interactive(session)
+
+    from dreamphases.player.scripted import inputs_from_lines, play_scripted
+
+    inputs = inputs_from_lines([args.choices] if args.choices is not None else sys.stdin)
+    if args.resume:
+        pending = iter(inputs)
+        if not session.load(AUTOSAVE, lambda question: next(pending, "")):
+            return EXIT_USAGE
+        return play_scripted(session, pending)
+    session.start()
+    return play_scripted(session, inputs)

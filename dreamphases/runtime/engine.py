@@ -7,17 +7,28 @@ inside the saved state) are dealt with once, here.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bink.story import Story
 
-__all__ = ["Engine", "Line", "StoryLoadError", "StoryRuntimeError"]
+__all__ = ["Engine", "Line", "StateLoadError", "StoryLoadError", "StoryRuntimeError", "story_hash"]
 
 
 class StoryLoadError(Exception):
     """The compiled JSON could not be loaded by the runtime."""
+
+
+class StateLoadError(Exception):
+    """A saved runtime state that this story's runtime rejects (corrupt, or from another version)."""
+
+
+def story_hash(json_text: str) -> str:
+    """The identity of a compiled story: sha256 of its JSON (without a BOM), as hex."""
+    return hashlib.sha256(json_text.lstrip("\ufeff").encode("utf-8")).hexdigest()
 
 
 class StoryRuntimeError(Exception):
@@ -95,10 +106,38 @@ class Engine:
         return str(self.story.save_state())
 
     def load_state(self, state: str) -> None:
-        self.story.load_state(state)
+        """Restore a state from `save_state`. Raises `StateLoadError` if the runtime rejects it."""
+        try:
+            self.story.load_state(state)
+        except Exception as exc:  # bink raises RuntimeError (bad JSON) or ValueError
+            raise StateLoadError(str(exc)) from exc
+        self.errors.clear()
 
     def reset(self) -> None:
         self.story.reset_state()
+
+    @property
+    def hash(self) -> str:
+        return story_hash(self.json_text)
+
+    def current_knot(self) -> str:
+        """Where the story is, as `knot` or `knot.stitch` ("" at the top, before any knot).
+
+        bink's current path is empty at a choice point, so this reads the last content the
+        runtime visited from its own state; numeric and generated (`c-0`, `g-1`) parts are dropped.
+        """
+        try:
+            flows = json.loads(self.save_state())["flows"]
+            flow = next(iter(flows.values()))
+            path = str(flow["callstack"]["threads"][-1].get("previousContentObject", ""))
+        except (KeyError, ValueError, StopIteration, IndexError, TypeError):
+            return ""
+        named: list[str] = []
+        for part in path.split("."):
+            if part.isdigit() or re.fullmatch(r"[cgb]-\d+|b", part):
+                break
+            named.append(part)
+        return ".".join(named[:2])
 
     def set_seed(self, seed: int) -> None:
         """Seed RANDOM and shuffles. bink has no setter, so the seed goes in through the state."""

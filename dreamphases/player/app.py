@@ -1,0 +1,153 @@
+"""The interactive player: story text scrolls through rich, the choice menu is a prompt_toolkit prompt.
+
+At a choice point the menu is drawn inside the prompt so ↑/↓ can move a highlight and Enter (or a
+number key) picks; typing `/` starts a command. Input that names no choice is ignored, not an
+error. Ctrl-C and Ctrl-D leave cleanly after an autosave.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from dataclasses import dataclass
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.output import ColorDepth
+from prompt_toolkit.styles import Style
+
+from dreamphases.player.commands import dispatch
+from dreamphases.player.session import Session
+
+__all__ = ["play_interactive"]
+
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
+
+_STYLE = Style.from_dict({
+    "number": "bold",
+    "selected": "reverse bold",
+    "hint": "italic #888888",
+    "prompt": "bold",
+})
+
+
+@dataclass(slots=True)
+class _Pick:
+    index: int
+
+
+class ChoicePrompt:
+    """The menu-in-a-prompt. `read` returns a `_Pick` or the text typed (a command, or noise)."""
+
+    def __init__(self) -> None:
+        self.choices: list[str] = []
+        self.selected = 0
+        bindings = KeyBindings()
+        empty = Condition(lambda: not get_app().current_buffer.text)
+        has_choices = Condition(lambda: bool(self.choices))
+
+        @bindings.add("up", filter=has_choices & empty)
+        def _up(event: KeyPressEvent) -> None:
+            self.selected = (self.selected - 1) % len(self.choices)
+
+        @bindings.add("down", filter=has_choices & empty)
+        def _down(event: KeyPressEvent) -> None:
+            self.selected = (self.selected + 1) % len(self.choices)
+
+        @bindings.add("enter", filter=has_choices & empty)
+        def _enter(event: KeyPressEvent) -> None:
+            event.app.exit(result=_Pick(self.selected))
+
+        for digit in "123456789":
+            @bindings.add(digit, filter=has_choices & empty)
+            def _number(event: KeyPressEvent) -> None:
+                number = int(event.data)
+                if len(self.choices) > 9:  # two-digit menus: type the number, then Enter
+                    event.current_buffer.insert_text(event.data)
+                elif number <= len(self.choices):
+                    event.app.exit(result=_Pick(number - 1))
+                # a number with no choice behind it is ignored
+
+        color_depth = ColorDepth.MONOCHROME if os.environ.get("NO_COLOR") else None
+        self.session: PromptSession[object] = PromptSession(
+            key_bindings=bindings, style=_STYLE, erase_when_done=True, color_depth=color_depth,
+        )
+
+    def _message(self) -> FormattedText:
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        parts: list[tuple[str, str]] = []
+        if self.choices:
+            for number, text in enumerate(self.choices, 1):
+                label = f"{number}. "
+                rows = textwrap.wrap(text, max(10, width - 4 - len(label))) or [""]
+                marker = "❯ " if number - 1 == self.selected else "  "
+                style = "class:selected" if number - 1 == self.selected else ""
+                parts.append(("", marker))
+                parts.append(("class:number " + style, label))
+                parts.append((style, rows[0]))
+                for row in rows[1:]:
+                    parts.append(("", "\n" + " " * (2 + len(label))))
+                    parts.append((style, row))
+                parts.append(("", "\n"))
+            parts.append(("class:hint", "↑/↓ and Enter, or a number · /help for commands\n"))
+        else:
+            parts.append(("class:hint", "The story has ended · /undo, /load, /restart, /saves or /quit\n"))
+        parts.append(("class:prompt", "› "))
+        return FormattedText(parts)
+
+    def read(self, choices: list[str]) -> object:
+        if choices != self.choices:
+            self.selected = 0
+        self.choices = choices
+        return self.session.prompt(self._message)
+
+
+def _ask(question: str) -> str:
+    """A plain question (slot name, yes/no). Ctrl-C or Ctrl-D count as no answer."""
+    try:
+        return str(PromptSession().prompt(question))
+    except (KeyboardInterrupt, EOFError):
+        return ""
+
+
+def _leave(session: Session, status: int) -> int:
+    session.autosave()
+    session.renderer.info("Your place is kept in the autosave. Good night.")
+    return status
+
+
+def play_interactive(session: Session, *, resumed: bool = False) -> int:
+    """Run the prompt loop until the player quits. Returns the process exit status."""
+    prompt = ChoicePrompt()
+    console = session.renderer.console
+    while True:
+        choices = session.choices()
+        console.print()
+        session.renderer.hud(session.tracker)
+        try:
+            answer = prompt.read(choices)
+        except KeyboardInterrupt:
+            return _leave(session, EXIT_INTERRUPTED)
+        except EOFError:
+            return _leave(session, EXIT_OK)
+        if isinstance(answer, _Pick):
+            session.choose(answer.index)
+            continue
+        text = str(answer).strip()
+        if text.isdigit() and 1 <= int(text) <= len(choices):
+            session.choose(int(text) - 1)
+        elif text.startswith("/"):
+            outcome = dispatch(session, text, _ask)
+            if outcome.quit:
+                if session.dirty:
+                    slot = _ask("Save before you go? Type a slot name, or press Enter to leave "
+                                "(the autosave keeps your place either way): ").strip()
+                    if slot:
+                        session.save(slot)
+                return _leave(session, EXIT_ERROR if session.error else EXIT_OK)
+        elif text:
+            session.renderer.warn("Pick a choice by its number, or type a /command (/help lists them).")

@@ -1,0 +1,259 @@
+"""How the story looks: rich rendering of lines, speakers, glitches, stat notes, the HUD and menus.
+
+Everything here is a pure function of what it is given (the glitch is seeded by the line itself),
+so a replay or a reload looks exactly as the first time. Degradation by lucidity changes only the
+rendering, never the text: transcripts and saves keep the words as the story wrote them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import random
+import sys
+import time
+from typing import TextIO
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from dreamphases.player.tags import LineStyle, StoryMeta, line_style
+from dreamphases.runtime.engine import Line
+from dreamphases.runtime.stats import StatChange, StatTracker
+from dreamphases.statspec import StatSpec
+
+__all__ = ["Renderer", "glitch", "make_console", "speaker_colour", "format_number", "hud_text"]
+
+#: Speaker colours: distinct on dark and light terminals, none of them the narration's colour.
+PALETTE: tuple[str, ...] = (
+    "cyan", "magenta", "green", "yellow", "bright_blue", "bright_magenta",
+    "bright_cyan", "orange3", "spring_green3", "medium_purple1",
+)
+_MARKS = [chr(c) for c in range(0x0300, 0x036F)]  # combining marks: letters stay readable beneath
+_NOISE = "░▒▓▚▞"
+
+
+def stable_int(text: str) -> int:
+    """A hash that is the same in every process (Python's `hash` is salted per run)."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+def speaker_colour(name: str) -> str:
+    return PALETTE[stable_int(name.strip().casefold()) % len(PALETTE)]
+
+
+def glitch(text: str, level: int) -> str:
+    """Corrupt `text` for display at `level` (0 = untouched, 5 = heavy), the same way every time.
+
+    Every original character survives in order — marks are stacked on letters and noise is only
+    inserted between words — so the line can still be read (and copied) through the static.
+    """
+    if level <= 0 or not text:
+        return text
+    rng = random.Random(stable_int(f"{level}\x00{text}"))
+    p_mark = min(0.9, 0.08 * level)
+    out: list[str] = []
+    for char in text:
+        out.append(char)
+        if char.isalnum() and rng.random() < p_mark:
+            out.extend(rng.choice(_MARKS) for _ in range(rng.randint(1, level)))
+        elif char == " " and level >= 3 and rng.random() < 0.05 * level:
+            out.append(rng.choice(_NOISE) + " ")
+    return "".join(out)
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def make_console(
+    file: TextIO | None = None, *, terminal: bool | None = None, width: int | None = None
+) -> Console:
+    """A console honouring NO_COLOR; `terminal=False` renders without any escape sequence."""
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=file or sys.stdout,
+        force_terminal=terminal,
+        no_color=no_color,
+        color_system=None if terminal is False else "auto",
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def bar(spec: StatSpec, value: float, cells: int = 10) -> str:
+    filled = round(spec.fraction(value) * cells)
+    return "█" * filled + "░" * (cells - filled)
+
+
+def stat_style(spec: StatSpec, value: float) -> str:
+    fraction = spec.fraction(value)
+    if spec.kind == "bond":
+        return "green" if value > 0 else ("red" if value < 0 else "white")
+    return "red" if fraction < 0.25 else ("yellow" if fraction < 0.5 else "green")
+
+
+def hud_text(tracker: StatTracker, width: int) -> Text:
+    """One compact line per ~40 columns: label, bar, value and (when not 0-based) the range."""
+    text = Text(no_wrap=False)
+    for spec in tracker.specs:
+        if spec.var not in tracker.values:
+            continue
+        value = tracker.values[spec.var]
+        cells = 10 if width >= 60 else 5
+        part = Text()
+        part.append(f"{spec.label} ", style="bold")
+        part.append(bar(spec, value, cells), style=stat_style(spec, value))
+        shown = format_number(value)
+        if spec.low == 0:
+            part.append(f" {shown}/{format_number(spec.high)}")
+        else:
+            sign = "+" if value > 0 else ""
+            part.append(f" {sign}{shown} ({format_number(spec.low)}..{format_number(spec.high)})")
+        if text:
+            text.append("  ·  ", style="dim")
+        text.append_text(part)
+    return text
+
+
+class Renderer:
+    """Writes the story to a rich console. `pacing` enables pauses and the typewriter `reveal`."""
+
+    def __init__(
+        self, console: Console, meta: StoryMeta, *, reveal: bool = False, pacing: bool = False
+    ) -> None:
+        self.console = console
+        self.meta = meta
+        self.reveal = reveal and pacing
+        self.pacing = pacing
+
+    # -- story text -----------------------------------------------------------------------------
+    def title(self) -> None:
+        if self.meta.title:
+            self.console.set_window_title(self.meta.title)
+            self.console.print(Rule(Text(self.meta.title, style="bold")))
+            if self.meta.author:
+                self.console.print(Text(f"by {self.meta.author}", style="dim italic"), justify="center")
+            self.console.print()
+
+    def degradation(self, lucidity: float | None) -> int:
+        """Extra glitch level from a low lucidity stat: 0 at half or above, up to 5 at the floor."""
+        if lucidity is None or lucidity >= 0.5:
+            return 0
+        return min(5, math.ceil((0.5 - lucidity) * 10))
+
+    def line(self, line: Line, lucidity: float | None = None) -> None:
+        style = line_style(line.tags)
+        body = line.text.rstrip("\n")
+        if style.scene is not None:
+            self.scene(style.scene)
+        if not body.strip():
+            if style.pause:
+                self.pause()
+            return
+        extra = self.degradation(lucidity)
+        level = style.glitch + extra if style.glitch or style.nightmare else max(0, extra - 2)
+        text = self._styled(body, style, level, lucidity)
+        if style.nightmare:
+            text.stylize("italic")
+        self._emit(text, slow=style.nightmare)
+        if style.pause:
+            self.pause()
+
+    def _styled(self, body: str, style: LineStyle, level: int, lucidity: float | None) -> Text:
+        drained = lucidity is not None and lucidity < 0.35
+        shown = glitch(body, level)
+        if style.speaker:
+            colour = "grey62" if drained else speaker_colour(style.speaker)
+            text = Text()
+            # Narration that already opens with the speaker's name needs no label, only the colour.
+            if not body.casefold().startswith(style.speaker.casefold()):
+                text.append(f"{style.speaker}: ", style=f"bold {colour}")
+            text.append(shown, style=colour)
+            return text
+        base = "red" if style.nightmare and not drained else ("grey50" if drained else "")
+        return Text(shown, style=base)
+
+    def _emit(self, text: Text, slow: bool = False) -> None:
+        if not self.reveal:
+            self.console.print(text)
+            return
+        delay = 0.03 if slow else 0.012
+        for row in text.wrap(self.console, self.console.width):
+            for index in range(len(row)):
+                self.console.print(row[index:index + 1], end="")
+                self.console.file.flush()
+                time.sleep(delay)
+            self.console.print()
+
+    def scene(self, name: str) -> None:
+        self.console.print()
+        self.console.print(Rule(Text(name, style="bold"), style="dim") if name else Rule(style="dim"))
+        if self.pacing:
+            time.sleep(0.4)
+
+    def pause(self) -> None:
+        self.console.print()
+        if self.pacing:
+            time.sleep(0.8)
+
+    def note(self, change: StatChange) -> None:
+        style = "green" if change.delta > 0 else "red"
+        if change.spec.kind == "lucidity" and change.delta < 0:
+            style = "magenta"
+        self.console.print(Text(f"  ✦ {change.note()}", style=f"italic {style}"))
+
+    # -- interface ------------------------------------------------------------------------------
+    def hud(self, tracker: StatTracker) -> None:
+        text = hud_text(tracker, self.console.width)
+        if text:
+            self.console.print(text, style="dim" if self.console.no_color else None)
+
+    def stats_table(self, tracker: StatTracker) -> None:
+        if not tracker.specs:
+            self.info("This story declares no stats.")
+            return
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        for column in ("Stat", "", "Value", "Range"):
+            table.add_column(column)
+        for spec in tracker.specs:
+            value = tracker.values.get(spec.var)
+            if value is None:
+                table.add_row(spec.label, "", "—", f"{format_number(spec.low)}..{format_number(spec.high)}")
+                continue
+            table.add_row(
+                spec.label,
+                Text(bar(spec, value), style=stat_style(spec, value)),
+                format_number(value),
+                f"{format_number(spec.low)}..{format_number(spec.high)}",
+            )
+        self.console.print(table)
+
+    def choices(self, choices: list[str]) -> None:
+        """The menu as static text (non-interactive play; the interactive prompt draws its own)."""
+        for number, choice in enumerate(choices, 1):
+            row = Text(f"  {number}. ", style="bold")
+            row.append(choice)
+            self.console.print(row)
+
+    def chosen(self, text: str) -> None:
+        self.console.print(Text(f"› {text}", style="bold"))
+        self.console.print()
+
+    def end(self) -> None:
+        self.console.print()
+        self.console.print(Rule(Text("THE END", style="bold"), style="dim"))
+
+    def info(self, message: str) -> None:
+        self.console.print(Text(message, style="cyan"))
+
+    def warn(self, message: str) -> None:
+        self.console.print(Text(message, style="yellow"))
+
+    def error(self, message: str) -> None:
+        self.console.print(Text(message, style="bold red"))

@@ -1,0 +1,271 @@
+"""One playthrough: the engine, its stats, the choice history, saving and loading.
+
+Both front ends (the interactive prompt and scripted play) drive a `Session`; it renders through a
+`Renderer` and asks the player questions through an `ask` callback, so the rules of play — what an
+undo means, when to autosave, how an edited story's save is migrated — exist once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dreamphases.player.render import Renderer, format_number
+from dreamphases.player.tags import StoryMeta
+from dreamphases.runtime.engine import Engine, Line, StoryRuntimeError
+from dreamphases.runtime.stats import StatTracker
+
+if TYPE_CHECKING:  # pydantic is imported on the first save, not before the first line
+    from dreamphases.saving import ChoiceRecord, SaveFile, SaveStore
+
+__all__ = ["Session", "new_seed"]
+
+Ask = Callable[[str], str]
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, 2**31)
+
+
+@dataclass(slots=True)
+class _Checkpoint:
+    """Enough to put the session back exactly where it was (used when a migration is declined)."""
+
+    state: str
+    history: list[ChoiceRecord]
+    recent: list[Line]
+    seed: int
+
+
+class Session:
+    def __init__(
+        self,
+        engine: Engine,
+        meta: StoryMeta,
+        renderer: Renderer,
+        store: SaveStore,
+        *,
+        seed: int | None = None,
+    ) -> None:
+        self.engine = engine
+        self.meta = meta
+        self.renderer = renderer
+        self.store = store
+        self.fixed_seed = seed
+        self.seed = seed if seed is not None else new_seed()
+        self.tracker = StatTracker(engine, meta.stats)
+        self.history: list[ChoiceRecord] = []
+        self.recent: list[Line] = []
+        self.error: str | None = None
+        #: Choices made since the last named save or load: `/quit` offers to save them.
+        self.dirty = False
+        self._autosave_warned = False
+
+    # -- playing ------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.engine.reset()
+        self.engine.set_seed(self.seed)
+        self.tracker.refresh()
+        self.history, self.recent, self.error = [], [], None
+        self.run()
+
+    def run(self) -> None:
+        """Show lines (and the stat notes they cause) until the story needs a choice or ends."""
+        while self.engine.can_continue():
+            try:
+                line = self.engine.next_line()
+            except StoryRuntimeError as exc:
+                if exc.text.strip():
+                    self._show(Line(exc.text, []))
+                self.error = str(exc)
+                self.renderer.error(f"The story stopped with a runtime error: {exc}")
+                break
+            self._show(line)
+        self._notes()
+        self._arrived()
+
+    def _arrived(self) -> None:
+        if self.error is None and not self.engine.can_continue() and not self.engine.choices():
+            self.renderer.end()
+
+    def _show(self, line: Line) -> None:
+        self.recent.append(line)
+        self.renderer.line(line, self.tracker.lucidity())
+        self._notes()
+
+    def _notes(self) -> None:
+        for change in self.tracker.drain():
+            self.renderer.note(change)
+
+    def choices(self) -> list[str]:
+        return [] if self.error else self.engine.choices()
+
+    @property
+    def ended(self) -> bool:
+        return not self.choices()
+
+    def choose(self, index: int) -> None:
+        from dreamphases.saving import ChoiceRecord
+
+        text = self.engine.choices()[index]
+        self.engine.choose(index)
+        self.history.append(ChoiceRecord(index=index, text=text))
+        self.recent = []
+        self.dirty = True
+        self.renderer.chosen(text)
+        self.run()
+        self.autosave()
+
+    def replay_recent(self) -> None:
+        """Show again the text that led to the current choice point (after a load or undo)."""
+        for line in self.recent:
+            self.renderer.line(line, self.tracker.lucidity())
+        self._arrived()
+
+    # -- saves --------------------------------------------------------------------------------
+    def snapshot(self) -> SaveFile:
+        from dreamphases.saving import SaveFile, ShownLine, now
+
+        return SaveFile(
+            story_id=self.store.story_id,
+            story_hash=self.engine.hash,
+            state=self.engine.save_state(),
+            seed=self.seed,
+            choices=list(self.history),
+            stats=self.tracker.snapshot(),
+            knot=self.engine.current_knot(),
+            saved_at=now(),
+            recent=[ShownLine(text=line.text, tags=line.tags) for line in self.recent],
+            pending_choices=self.choices(),
+        )
+
+    def save(self, slot: str) -> bool:
+        from dreamphases.saving import SaveError
+
+        try:
+            path = self.store.write(slot, self.snapshot())
+        except SaveError as exc:
+            self.renderer.error(f"Not saved: {exc}")
+            return False
+        self.dirty = False
+        self.renderer.info(f"Saved to slot '{slot}' ({path}).")
+        return True
+
+    def autosave(self) -> None:
+        from dreamphases.saving import AUTOSAVE, SaveError
+
+        try:
+            self.store.write(AUTOSAVE, self.snapshot())
+        except SaveError as exc:
+            if not self._autosave_warned:  # once is enough: the player cannot fix it mid-scene
+                self.renderer.warn(f"Autosave failed: {exc}")
+                self._autosave_warned = True
+
+    def _checkpoint(self) -> _Checkpoint:
+        return _Checkpoint(self.engine.save_state(), list(self.history), list(self.recent), self.seed)
+
+    def _back_to(self, point: _Checkpoint) -> None:
+        self.engine.load_state(point.state)
+        self.history, self.recent, self.seed = point.history, point.recent, point.seed
+        self.tracker.refresh()
+
+    def load(self, slot: str, ask: Ask) -> bool:
+        """Load a slot; on an edited story offer to replay its choices. False if nothing changed."""
+        from dreamphases.saving import SaveError, replay, restore_state
+
+        try:
+            save = self.store.read(slot)
+        except SaveError as exc:
+            self.renderer.error(f"Cannot load: {exc}")
+            return False
+        before = self._checkpoint()
+        if restore_state(self.engine, save):
+            self.history, self.seed, self.error = list(save.choices), save.seed, None
+            self.recent = [Line(line.text, list(line.tags)) for line in save.recent]
+            self.tracker.refresh()
+            self.dirty = False
+            where = f" at {save.knot}" if save.knot else ""
+            self.renderer.info(f"Loaded slot '{slot}'{where} (saved {save.saved_at:%Y-%m-%d %H:%M} UTC).")
+            self.renderer.console.print()
+            self.replay_recent()
+            return True
+        result = replay(self.engine, save.choices, save.seed)
+        total = len(save.choices)
+        if result.stopped_at is None and not result.error:
+            question = (
+                f"The story has changed since slot '{slot}' was saved, so its saved state no longer fits. "
+                f"All {total} saved choices still exist: replay them to reach the same place? [y/N] "
+            )
+        else:
+            missing = save.choices[result.stopped_at or 0] if result.stopped_at is not None else None
+            where = f" in {result.knot}" if result.knot else ""
+            if missing is not None:
+                what = f"choice {len(result.applied) + 1} ('{missing.text}') no longer exists{where}"
+            else:
+                what = f"the story hit a runtime error ({result.error})"
+            question = (
+                f"The story has changed since slot '{slot}' was saved, so its saved state no longer fits. "
+                f"Replaying its choices gets through {len(result.applied)} of {total}: {what}. "
+                f"Continue from there? [y/N] "
+            )
+        if ask(question).strip().lower() not in ("y", "yes"):
+            self._back_to(before)
+            self.renderer.info("Not loaded; you are where you were.")
+            return False
+        self.history, self.seed, self.error = list(result.applied), save.seed, None
+        self.recent = list(result.lines)
+        self.tracker.refresh()
+        self.dirty = True
+        self.renderer.info(f"Replayed {len(result.applied)} of {total} choices from slot '{slot}'.")
+        self.renderer.console.print()
+        self.replay_recent()
+        self.autosave()
+        return True
+
+    def undo(self) -> bool:
+        from dreamphases.saving import replay
+
+        if not self.history:
+            self.renderer.warn("Nothing to undo: no choice made yet.")
+            return False
+        result = replay(self.engine, self.history[:-1], self.seed)
+        self.history, self.recent, self.error = list(result.applied), list(result.lines), None
+        self.tracker.refresh()
+        self.dirty = True
+        self.renderer.info("↶ Stepped back one choice.")
+        self.renderer.console.print()
+        self.replay_recent()
+        self.autosave()
+        return True
+
+    def restart(self) -> None:
+        self.seed = self.fixed_seed if self.fixed_seed is not None else new_seed()
+        self.dirty = bool(self.history)
+        self.renderer.info("Starting again from the beginning.")
+        self.renderer.console.print()
+        self.renderer.title()
+        self.start()
+        self.autosave()
+
+    def list_saves(self) -> None:
+        slots = self.store.slots()
+        if not slots:
+            self.renderer.info(f"No saves yet in {self.store.folder}.")
+            return
+        from rich.table import Table
+
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        for column in ("Slot", "Saved (UTC)", "Where", "Stats"):
+            table.add_column(column)
+        labels = {spec.var: spec.label for spec in self.meta.stats}
+        for info in slots:
+            if info.save is None:
+                table.add_row(info.slot, "", "", f"[unreadable: {info.problem}]")
+                continue
+            stats = ", ".join(
+                f"{labels.get(name, name)} {format_number(value)}" for name, value in info.save.stats.items()
+            )
+            table.add_row(info.slot, f"{info.save.saved_at:%Y-%m-%d %H:%M}", info.save.knot or "—", stats)
+        self.renderer.console.print(table)

@@ -1,0 +1,265 @@
+"""Save files: the pydantic `SaveFile` model, slots on disk, atomic writes, and migration by replay.
+
+A save is one JSON file per slot, `<saves>/<story-id>/<slot>.json`, so a person can find, copy and
+back one up, and two stories never overwrite each other's autosave. Files are written atomically
+(`fileio.write_atomic`): a crash at any moment leaves the previous save whole. Reading never writes:
+a damaged, foreign or newer file is reported as a `SaveError` with a message for the player.
+
+When the story was edited after a save, the runtime state may no longer fit it. `restore` tries the
+state first and checks that the choices it lands on are the ones the player saw; if not, `replay`
+plays the recorded choice history on the new story, matching choices by their text, up to the first
+choice that no longer exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dreamphases.fileio import write_atomic
+from dreamphases.runtime.engine import Engine, Line, StoryRuntimeError
+
+__all__ = [
+    "AUTOSAVE",
+    "SAVE_FORMAT",
+    "SAVE_VERSION",
+    "ChoiceRecord",
+    "ReplayResult",
+    "SaveError",
+    "SaveFile",
+    "SaveStore",
+    "ShownLine",
+    "SlotInfo",
+    "replay",
+    "restore_state",
+    "story_id_for",
+]
+
+SAVE_FORMAT = "dreamphases-save"
+#: The one place the format version lives. Bump it when a field changes meaning; older files stay
+#: readable, newer files are refused with a message instead of being misread.
+SAVE_VERSION = 1
+AUTOSAVE = "autosave"
+
+_SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+
+
+class SaveError(Exception):
+    """A save that cannot be used; the message is written for the player."""
+
+
+class ChoiceRecord(BaseModel):
+    """One choice the player made: its index then and its text (what replay matches on)."""
+
+    model_config = ConfigDict(frozen=True)
+    index: int = Field(ge=0)
+    text: str
+
+
+class ShownLine(BaseModel):
+    """A line of story text as shown, so loading can re-show the scene the player left."""
+
+    text: str
+    tags: list[str] = Field(default_factory=list)
+
+
+class SaveFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    format: Literal["dreamphases-save"] = "dreamphases-save"
+    version: int = SAVE_VERSION
+    story_id: str = Field(min_length=1)
+    story_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    state: str = Field(min_length=2, description="the ink runtime state, as bink's save_state() JSON")
+    seed: int
+    choices: list[ChoiceRecord] = Field(default_factory=list)
+    stats: dict[str, float] = Field(default_factory=dict)
+    knot: str = ""
+    saved_at: datetime
+    recent: list[ShownLine] = Field(default_factory=list)
+    pending_choices: list[str] = Field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SlotInfo:
+    """What `/saves` lists: a slot's name and either its summary or why it cannot be read."""
+
+    slot: str
+    path: Path
+    save: SaveFile | None = None
+    problem: str = ""
+
+
+def story_id_for(title: str | None, path: Path | None) -> str:
+    """A story's id for saves: its `# title:` as a slug, else its file name without suffix."""
+    base = title or (path.stem if path is not None else "") or "story"
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
+    return slug or "story"
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class SaveStore:
+    """The slots of one story under a saves folder."""
+
+    def __init__(self, root: Path, story_id: str) -> None:
+        self.root = Path(root)
+        self.story_id = story_id
+        self.folder = self.root / story_id
+
+    @staticmethod
+    def check_slot(slot: str) -> str:
+        if not _SLOT.match(slot):
+            raise SaveError(
+                f"'{slot}' is not a usable slot name: use up to 40 letters, digits, '-' or '_', "
+                "starting with a letter or digit"
+            )
+        return slot
+
+    def path(self, slot: str) -> Path:
+        return self.folder / f"{self.check_slot(slot)}.json"
+
+    def write(self, slot: str, save: SaveFile) -> Path:
+        target = self.path(slot)
+        try:
+            write_atomic(target, save.model_dump_json(indent=2) + "\n")
+        except OSError as exc:
+            raise SaveError(f"could not write {target}: {exc.strerror or exc}") from exc
+        return target
+
+    def read(self, slot: str) -> SaveFile:
+        """The save in `slot`, validated. Raises `SaveError`; never changes any file."""
+        target = self.path(slot)
+        return read_save(target, self.story_id, slot)
+
+    def slots(self) -> list[SlotInfo]:
+        if not self.folder.is_dir():
+            return []
+        infos: list[SlotInfo] = []
+        for file in sorted(self.folder.glob("*.json")):
+            if file.name.startswith(".") or not _SLOT.match(file.stem):
+                continue
+            try:
+                infos.append(SlotInfo(file.stem, file, save=read_save(file, self.story_id, file.stem)))
+            except SaveError as exc:
+                infos.append(SlotInfo(file.stem, file, problem=str(exc)))
+        infos.sort(key=lambda info: info.save.saved_at if info.save else now(), reverse=True)
+        return infos
+
+
+def read_save(target: Path, story_id: str, slot: str) -> SaveFile:
+    """Read and validate one save file against the story it should belong to."""
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"there is no save in slot '{slot}' (looked for {target})") from None
+    except OSError as exc:
+        raise SaveError(f"could not read {target}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise SaveError(f"the save in slot '{slot}' is damaged: {target} is not valid JSON") from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{target} is not a DreamPhases save file")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SAVE_VERSION:
+        raise SaveError(
+            f"the save in slot '{slot}' was written by a newer DreamPhases (save format {version}; "
+            f"this version reads up to {SAVE_VERSION}). Update DreamPhases to load it."
+        )
+    try:
+        save = SaveFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(file)"
+        raise SaveError(f"the save in slot '{slot}' is damaged: {where}: {first['msg']}") from None
+    if save.story_id != story_id:
+        raise SaveError(
+            f"the save in slot '{slot}' belongs to another story ('{save.story_id}', not '{story_id}')"
+        )
+    return save
+
+
+# -- restoring ---------------------------------------------------------------------------------
+
+def restore_state(engine: Engine, save: SaveFile) -> bool:
+    """Load the saved runtime state. True if it fits this story: loads, and offers the same choices.
+
+    A state from an edited story can load without complaint yet point at content that moved, so
+    the choices the player saw at save time are the check. On failure the engine is left reset.
+    """
+    try:
+        engine.load_state(save.state)
+        fits = save.story_hash == engine.hash or (
+            not engine.can_continue() and engine.choices() == save.pending_choices
+        )
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # StateLoadError, or a panic inside the runtime on a state that no longer fits
+        fits = False
+    if not fits:
+        engine.reset()
+    return fits
+
+
+@dataclass(slots=True)
+class ReplayResult:
+    """How far a choice history got on the current story.
+
+    `stopped_at` is the index (in the history) of the first choice that no longer exists, or None
+    when every choice was replayed. `lines` are the lines since the last replayed choice.
+    """
+
+    applied: list[ChoiceRecord]
+    stopped_at: int | None
+    knot: str
+    lines: list[Line] = field(default_factory=list)
+    error: str = ""
+
+
+def _drain(engine: Engine, on_line: Callable[[Line], None] | None) -> list[Line]:
+    lines: list[Line] = []
+    while engine.can_continue():
+        line = engine.next_line()
+        lines.append(line)
+        if on_line is not None:
+            on_line(line)
+    return lines
+
+
+def replay(
+    engine: Engine, history: list[ChoiceRecord], seed: int, on_line: Callable[[Line], None] | None = None
+) -> ReplayResult:
+    """Play `history` from the start with `seed`, matching each choice by its text.
+
+    A choice whose text is offered at its old index is taken there; otherwise the first offer
+    with the same text. Stops at the first choice not offered at all (or at a runtime error).
+    """
+    engine.reset()
+    engine.set_seed(seed)
+    applied: list[ChoiceRecord] = []
+    try:
+        lines = _drain(engine, on_line)
+        for position, record in enumerate(history):
+            offered = engine.choices()
+            if record.index < len(offered) and offered[record.index] == record.text:
+                index = record.index
+            elif record.text in offered:
+                index = offered.index(record.text)
+            else:
+                return ReplayResult(applied, position, engine.current_knot(), lines)
+            engine.choose(index)
+            applied.append(ChoiceRecord(index=index, text=record.text))
+            lines = _drain(engine, on_line)
+    except StoryRuntimeError as exc:
+        return ReplayResult(applied, len(applied), engine.current_knot(), [], error=str(exc))
+    return ReplayResult(applied, None, engine.current_knot(), lines)
