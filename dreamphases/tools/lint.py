@@ -25,6 +25,9 @@ from dreamphases.tools.analysis import GraphIndex
 
 __all__ = ["Finding", "Rule", "LintOptions", "LintContext", "SourceCache", "run_lint", "plural"]
 
+#: words a reader reads without a choice before the long-passage rule speaks (about 2.6 minutes)
+DEFAULT_MAX_WORDS = 600
+
 _IGNORE = re.compile(r"//\s*check:\s*ignore\s+([\w\s,-]+)", re.IGNORECASE)
 
 
@@ -59,7 +62,7 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class LintOptions:
     #: the long-passage rule's threshold: words a reader reads without a choice
-    max_words: int = 600
+    max_words: int = DEFAULT_MAX_WORDS
     #: rule codes or names not to run
     disabled: frozenset[str] = frozenset()
 

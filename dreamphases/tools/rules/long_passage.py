@@ -19,8 +19,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     runs = [ctx.index.longest_run(start) for start in ctx.index.run_starts()]
     covered: set[str] = set()
     for words, path in sorted((r for r in runs if r[0] > limit), key=lambda r: -r[0]):
-        if set(path) <= covered:
-            continue  # the same stretch, entered later; reported once where it is longest
+        fresh = sum(ctx.graph.nodes[n].words for n in path if n not in covered)
+        if fresh <= limit:
+            continue  # mostly a stretch already reported, entered from elsewhere: once is enough
         covered |= set(path)
         start = ctx.graph.nodes[path[0]]
         route = " → ".join(p or "(start)" for p in path)

@@ -1,0 +1,123 @@
+"""Fixtures for the writer tools: story graphs built by hand (fast, independent of the compiler) and
+small ink stories compiled by our compiler (the real path a writer takes)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dreamphases.compiler.graph import Choice, Edge, Ending, Node, StoryGraph, VarDecl, VarUse
+from dreamphases.tools.check import CheckResult, check_path
+from dreamphases.tools.lint import LintOptions, SourceCache, run_lint
+
+
+class GraphBuilder:
+    """A terse way to write a StoryGraph in a test: `g.knot("a", line=3).divert("", "a")`."""
+
+    def __init__(self, main: str = "story.ink", source: str = "") -> None:
+        self.graph = StoryGraph(main_file=main, files=[main])
+        self.graph.nodes[""] = Node("", "root", "", main, 1)
+        self.sources = SourceCache({main: source})
+
+    def node(self, id: str, kind: Any = "knot", line: int = 1, parent: str | None = None,
+             **kw: Any) -> GraphBuilder:
+        if parent is None:
+            parent = id.rsplit(".", 1)[0] if "." in id else ""
+        kw.setdefault("file", self.graph.main_file)
+        self.graph.nodes[id] = Node(id, kind, id.rsplit(".", 1)[-1], line=line, parent=parent, **kw)
+        return self
+
+    def knot(self, id: str, line: int = 1, **kw: Any) -> GraphBuilder:
+        return self.node(id, "knot", line, **kw)
+
+    def edge(self, source: str, target: str, kind: Any = "divert", line: int = 1, **kw: Any) -> GraphBuilder:
+        kw.setdefault("file", self.graph.main_file)
+        self.graph.edges.append(Edge(source, target, kind, line=line, **kw))
+        return self
+
+    def choice(self, node: str, text: str, line: int = 1, choice_set: int = 0,
+               targets: tuple[str, ...] = (), **kw: Any) -> GraphBuilder:
+        kw.setdefault("file", self.graph.main_file)
+        kw.setdefault("sticky", False)
+        kw.setdefault("fallback", False)
+        index = len(self.graph.choices)
+        self.graph.choices.append(Choice(node, text, line=line, choice_set=choice_set, targets=targets, **kw))
+        for target in targets:
+            self.edge(node, target, "choice", line, choice=index)
+        return self
+
+    def var(self, name: str, initial: str = "0", line: int = 1, kind: Any = "var") -> GraphBuilder:
+        self.graph.variables[name] = VarDecl(name, kind, self.graph.main_file, line, initial)
+        return self
+
+    def use(self, name: str, mode: Any, node: str = "", line: int = 1, **kw: Any) -> GraphBuilder:
+        self.graph.uses.append(VarUse(name, node, self.graph.main_file, line, mode, **kw))
+        return self
+
+    def stat(self, tag: str) -> GraphBuilder:
+        self.graph.global_tags.append(tag)
+        return self
+
+    def ending(self, id: str, node: str, line: int, file: str | None = None) -> GraphBuilder:
+        self.graph.endings.append(Ending(id, node, file or self.graph.main_file, line))
+        return self
+
+    def lint(self, *codes: str, **options: Any) -> list[str]:
+        """Codes found by the rules named in `codes` (all rules if none)."""
+        from dreamphases.tools.rules import RULES
+
+        rules = [r for r in RULES if not codes or r.code in codes]
+        found = run_lint(self.graph, LintOptions(**options), rules, self.sources)
+        return [d.code for d in found]
+
+    def messages(self, code: str, **options: Any) -> list[str]:
+        from dreamphases.tools.rules import RULES
+
+        rules = [r for r in RULES if r.code == code]
+        return [d.message for d in run_lint(self.graph, LintOptions(**options), rules, self.sources)]
+
+
+@pytest.fixture
+def builder() -> Callable[..., GraphBuilder]:
+    return GraphBuilder
+
+
+@pytest.fixture
+def write_story(tmp_path: Path) -> Callable[..., Path]:
+    """Write `main.ink` (and any other files given as name=text) into a fresh folder."""
+
+    def write(main: str, **others: str) -> Path:
+        for name, text in {"main.ink": main, **{k.replace("__", "."): v for k, v in others.items()}}.items():
+            (tmp_path / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return tmp_path / "main.ink"
+
+    return write
+
+
+@pytest.fixture
+def check_ink(write_story: Callable[..., Path]) -> Callable[..., CheckResult]:
+    """Compile and lint an ink story with our compiler, the way `dreamphases check` does."""
+
+    def run(main: str, options: LintOptions | None = None, **others: str) -> CheckResult:
+        return check_path(write_story(main, **others), options)
+
+    return run
+
+
+@pytest.fixture
+def ink_codes(check_ink: Callable[..., CheckResult]) -> Callable[..., list[str]]:
+    """The codes `check` reports on an example story, which must compile without errors."""
+
+    def run(main: str, options: LintOptions | None = None, **others: str) -> list[str]:
+        from dreamphases.compiler import render
+
+        result = check_ink(main, options, **others)
+        broken = [render(d) for d in result.diagnostics if d.is_error and not d.code_id.startswith("L")]
+        assert not broken, "the example story does not compile:\n" + "\n".join(broken)
+        return [d.code_id for d in result.diagnostics]
+
+    return run

@@ -1,0 +1,43 @@
+"""L011 long-passage: many words read without a choice."""
+
+from __future__ import annotations
+
+
+def test_a_run_of_diverts_longer_than_the_limit_is_reported(builder):
+    g = (builder().knot("a", line=2, words=300).knot("b", words=250).knot("c", words=100)
+         .edge("", "a").edge("a", "b").edge("b", "c").edge("c", "END"))
+    assert g.messages("L011", max_words=600) == ["a reader can read about 650 words from here without "
+                                                 "a choice ((start) → a → b → c); the limit is 600"]
+
+
+def test_a_choice_breaks_the_run(builder):
+    g = (builder().knot("a", words=300).knot("b", words=250).knot("c", words=100)
+         .edge("", "a").edge("a", "b").choice("b", "on", targets=("c",)).edge("c", "END"))
+    assert g.lint("L011", max_words=600) == []
+
+
+def test_the_limit_is_configurable(builder):
+    g = builder().knot("a", words=120).edge("", "a")
+    assert g.lint("L011", max_words=100) == ["L011"]
+    assert g.lint("L011", max_words=200) == []
+
+
+def test_a_loop_of_diverts_does_not_hang_the_rule(builder):
+    g = builder().knot("a", words=400).knot("b", words=400).edge("", "a").edge("a", "b").edge("b", "a")
+    assert g.lint("L011", max_words=600) == ["L011"]
+
+
+def test_a_stretch_entered_from_two_places_is_reported_once(builder):
+    g = (builder().knot("hub").knot("long", words=900).knot("x").knot("y")
+         .edge("", "hub").choice("hub", "x", targets=("x",)).choice("hub", "y", targets=("y",))
+         .edge("x", "long").edge("y", "long"))
+    assert g.lint("L011") == ["L011"]
+
+
+def test_long_passage_in_ink(ink_codes, tmp_path):
+    from dreamphases.tools.lint import LintOptions
+
+    words = " ".join(["word"] * 40)
+    story = f"{words}\n{words}\n-> next\n=== next ===\n{words}\n* [On] -> END\n"
+    assert "L011" in ink_codes(story, LintOptions(max_words=100))
+    assert "L011" not in ink_codes(story, LintOptions(max_words=200))
