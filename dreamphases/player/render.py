@@ -59,7 +59,7 @@ def glitch(text: str, level: int) -> str:
     for char in text:
         out.append(char)
         if char.isalnum() and rng.random() < p_mark:
-            out.extend(rng.choice(_MARKS) for _ in range(rng.randint(1, level)))
+            out.extend(rng.choice(_MARKS) for _ in range(rng.randint(1, max(1, level // 2))))
         elif char == " " and level >= 3 and rng.random() < 0.05 * level:
             out.append(rng.choice(_NOISE) + " ")
     return "".join(out)
@@ -99,8 +99,12 @@ def stat_style(spec: StatSpec, value: float) -> str:
 
 
 def hud_text(tracker: StatTracker, width: int) -> Text:
-    """One compact line per ~40 columns: label, bar, value and (when not 0-based) the range."""
-    text = Text(no_wrap=False)
+    """The status line: label, bar, value and (when not 0-based) the range of each stat.
+
+    Stats are laid out whole, breaking between stats (never inside one) when the terminal is narrow.
+    """
+    text = Text()
+    row_length = 0
     for spec in tracker.specs:
         if spec.var not in tracker.values:
             continue
@@ -115,9 +119,14 @@ def hud_text(tracker: StatTracker, width: int) -> Text:
         else:
             sign = "+" if value > 0 else ""
             part.append(f" {sign}{shown} ({format_number(spec.low)}..{format_number(spec.high)})")
-        if text:
+        if row_length and row_length + 5 + len(part) > width:
+            text.append("\n")
+            row_length = 0
+        elif row_length:
             text.append("  ·  ", style="dim")
+            row_length += 5
         text.append_text(part)
+        row_length += len(part)
     return text
 
 
