@@ -1,0 +1,405 @@
+"""The explorer: random walks and a breadth-first exhaustive search over a story's choices.
+
+Both modes cut the work into *tasks* whose results merge by commutative rules (sums, set unions,
+the shortest path per finding with ties broken by the path itself). The task list depends only on the
+options, never on `--jobs` or `--shard`, so one process, N processes and N CI machines produce the
+same report:
+
+* random walks: walk k uses its own RNG seeded from (seed, k) for both the choices and the story's
+  RANDOM seed, so a walk is the same wherever it runs;
+* exhaustive: a breadth-first prefix is expanded identically everywhere until the frontier is wide
+  enough, then each frontier state is one task searching its subtree with its own seen-set.
+
+A state is identified by a canonical hash of the runtime state: call stack, pending choices,
+variables and visit counts clamped to `visit_bound` (so a loop that only raises counts terminates),
+without the output buffer, turn indices or thread numbering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from dreamphases.compiler.graph import StoryGraph
+from dreamphases.runtime.engine import Engine
+from dreamphases.testing.story import count_visits
+
+__all__ = ["ExploreOptions", "Finding", "Tally", "Walker", "explore", "plan_tasks"]
+
+#: How wide the shared breadth-first prefix grows before the exhaustive search splits into tasks.
+SPLIT_WIDTH = 16
+#: Random walks per task: small enough to balance across processes, large enough to amortise IPC.
+WALKS_PER_TASK = 25
+_ENDING_TAG = re.compile(r"^\s*ending\s*:\s*(.+?)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ExploreOptions:
+    mode: str = "random"  # "random" | "exhaustive"
+    runs: int = 100
+    seed: int = 1
+    max_steps: int = 500
+    max_depth: int = 30
+    visit_bound: int = 3
+    max_lines: int = 5000
+    untagged_ok: bool = False
+
+
+@dataclass(slots=True)
+class Finding:
+    """One kind of outcome (an ending, an error message, a dead end) and the best path to it."""
+
+    count: int
+    path: tuple[int, ...]
+    seed: int
+
+    def key(self) -> tuple[int, tuple[int, ...], int]:
+        return (len(self.path), self.path, self.seed)
+
+
+def _keep_best(table: dict[str, Finding], name: str, found: Finding) -> None:
+    old = table.get(name)
+    if old is None:
+        table[name] = found
+        return
+    best = found if found.key() < old.key() else old
+    table[name] = Finding(old.count + found.count, best.path, best.seed)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Everything a task learns; `merge` is commutative and associative."""
+
+    walks: int = 0
+    states: int = 0
+    choices: int = 0
+    lines: int = 0
+    truncated: int = 0
+    frontier_left: int = 0
+    endings: dict[str, Finding] = field(default_factory=dict)
+    errors: dict[str, Finding] = field(default_factory=dict)
+    dead_ends: dict[str, Finding] = field(default_factory=dict)
+    visited: set[str] = field(default_factory=set)
+    taken: set[str] = field(default_factory=set)
+
+    def merge(self, other: Tally) -> None:
+        self.walks += other.walks
+        self.states += other.states
+        self.choices += other.choices
+        self.lines += other.lines
+        self.truncated += other.truncated
+        self.frontier_left += other.frontier_left
+        for mine, theirs in ((self.endings, other.endings), (self.errors, other.errors),
+                             (self.dead_ends, other.dead_ends)):
+            for name, found in theirs.items():
+                _keep_best(mine, name, found)
+        self.visited |= other.visited
+        self.taken |= other.taken
+
+
+# -- canonical state hashing ---------------------------------------------------------------------
+
+_THREAD_KEYS = ("threadIndex", "originalThreadIndex")
+
+
+def _renumber_threads(flow: dict[str, Any]) -> None:
+    """Thread numbers only grow; renumber them in order of appearance so equal states hash equal."""
+    mapping: dict[str, int] = {}
+
+    def num(value: object) -> int:
+        return mapping.setdefault(str(value), len(mapping))
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (num(v) if k in _THREAD_KEYS else walk(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    callstack = flow.get("callstack", {})
+    callstack.pop("threadCounter", None)
+    flow["callstack"] = walk(callstack)
+    flow["currentChoices"] = walk(flow.get("currentChoices", []))
+    threads = flow.get("choiceThreads") or {}
+    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))}
+    flow.pop("outputStream", None)
+
+
+def canonical_hash(state_text: str, visit_bound: int, ignore: set[str]) -> bytes:
+    data = json.loads(state_text)
+    data["visitCounts"] = {k: min(int(v), visit_bound) for k, v in data.get("visitCounts", {}).items()
+                           if k not in ignore}
+    for key in ("turnIndices", "turnIdx"):
+        data.pop(key, None)
+    for flow in data.get("flows", {}).values():
+        _renumber_threads(flow)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+# -- the walker ----------------------------------------------------------------------------------
+
+class Walker:
+    """Plays one story many times in one process.
+
+    The hot loop talks to `engine.story` (bink) directly: the facade builds a `Line` and copies the tag
+    list for every line, which costs about a fifth of the explorer's throughput; the facade is still
+    what loads the story and collects runtime errors (its error handler fills `engine.errors`).
+    """
+
+    def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
+                 instrumented: tuple[str, dict[str, str], set[str]] | None = None) -> None:
+        self.options = options
+        counted, self.node_paths, self.added = instrumented or count_visits(json_text, graph)
+        self.instrumented = (counted, self.node_paths, self.added)
+        self.engine = Engine(counted)
+        self.story = self.engine.story
+        self.errors = self.engine.errors
+        self._initial = json.loads(self.engine.save_state())
+        self._unvisited = dict(self.node_paths)
+
+    # -- playing ----------------------------------------------------------------------------------
+    def start(self, story_seed: int) -> None:
+        state = dict(self._initial)
+        state["storySeed"] = story_seed
+        state["previousRandom"] = 0
+        self.story.load_state(json.dumps(state))
+        self.errors.clear()
+        self.engine.warnings.clear()
+
+    def segment(self) -> tuple[int, list[str], str | None]:
+        """Continue to the next choice point: (lines, ending ids tagged on the way, error or None)."""
+        story, errors, limit = self.story, self.errors, self.options.max_lines
+        lines = 0
+        endings: list[str] = []
+        while story.can_continue():
+            try:
+                story.cont()
+            except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
+                errors.append(f"RUNTIME ERROR: {exc}")
+            if errors:
+                message = errors[0]
+                errors.clear()
+                return lines, endings, message
+            lines += 1
+            tags = story.get_current_tags()
+            if tags:
+                for tag in tags:
+                    match = _ENDING_TAG.match(tag)
+                    if match:
+                        endings.append(match.group(1))
+            if lines >= limit:
+                return lines, endings, f"no choice after {limit} lines of output (an endless loop?)"
+        return lines, endings, None
+
+    def settle(self, tally: Tally, path: tuple[int, ...], seed: int) -> int:
+        """Run to the next choice point and record what happened. Returns the choice count (0 = stop)."""
+        lines, endings, error = self.segment()
+        tally.lines += lines
+        for ending in endings:
+            _keep_best(tally.endings, ending, Finding(1, path, seed))
+        if error is not None:
+            _keep_best(tally.errors, error, Finding(1, path, seed))
+            return 0
+        count = len(self.story.get_current_choices())
+        if count == 0 and not endings and not self.options.untagged_ok:
+            _keep_best(tally.dead_ends, "the story stopped without an `# ending:` tag",
+                       Finding(1, path, seed))
+        return count
+
+    def cover(self, tally: Tally) -> None:
+        """Visit counts only grow along a path, so checking at the end of each path sees every node."""
+        if not self._unvisited:
+            return
+        count = self.story.get_visit_count_at_path_string
+        for node, runtime in list(self._unvisited.items()):
+            if count(runtime) > 0:
+                tally.visited.add(node)
+                del self._unvisited[node]
+        self.errors.clear()
+
+    def choose(self, index: int, tally: Tally) -> None:
+        choices = self.story.get_current_choices()
+        tally.taken.add(choices[index])
+        self.story.choose_choice_index(index)
+        tally.choices += 1
+
+    # -- random walks -----------------------------------------------------------------------------
+    def walks(self, indices: Iterable[int]) -> Tally:
+        tally = Tally()
+        for k in indices:
+            self.walk(k, tally)
+        return tally
+
+    def walk(self, k: int, tally: Tally) -> None:
+        rng = random.Random(f"{self.options.seed}:{k}")
+        seed = rng.randrange(1 << 30)
+        self.start(seed)
+        tally.walks += 1
+        path: list[int] = []
+        count = self.settle(tally, (), seed)
+        tally.states += 1
+        while count:
+            if len(path) >= self.options.max_steps:
+                tally.truncated += 1
+                break
+            index = rng.randrange(count)
+            path.append(index)
+            self.choose(index, tally)
+            count = self.settle(tally, tuple(path), seed)
+            tally.states += 1
+        self.cover(tally)
+
+    # -- exhaustive search ------------------------------------------------------------------------
+    def state_hash(self, state: str) -> bytes:
+        return canonical_hash(state, self.options.visit_bound, self.added)
+
+    def root(self, tally: Tally) -> tuple[str, tuple[int, ...]] | None:
+        self.start(self.options.seed)
+        count = self.settle(tally, (), self.options.seed)
+        tally.states += 1
+        self.cover(tally)
+        return (self.story.save_state(), ()) if count else None
+
+    def expand(self, frontier: list[tuple[str, tuple[int, ...]]], seen: set[bytes],
+               tally: Tally) -> list[tuple[str, tuple[int, ...]]]:
+        """One breadth-first level: every choice of every frontier state; new states are returned."""
+        seed = self.options.seed
+        following: list[tuple[str, tuple[int, ...]]] = []
+        for state, path in frontier:
+            self.story.load_state(state)
+            count = len(self.story.get_current_choices())
+            for index in range(count):
+                if index:
+                    self.story.load_state(state)
+                self.errors.clear()
+                self.choose(index, tally)
+                step = path + (index,)
+                more = self.settle(tally, step, seed)
+                self.cover(tally)
+                if not more:
+                    continue
+                after = self.story.save_state()
+                digest = self.state_hash(after)
+                if digest in seen:
+                    continue
+                seen.add(digest)
+                tally.states += 1
+                following.append((after, step))
+        return following
+
+    def search(self, start: tuple[str, tuple[int, ...]], seen: frozenset[bytes], depth_left: int) -> Tally:
+        tally = Tally()
+        frontier = [start]
+        local = set(seen)
+        for _ in range(depth_left):
+            frontier = self.expand(frontier, local, tally)
+            if not frontier:
+                break
+        tally.frontier_left += len(frontier)
+        return tally
+
+    # -- replay -----------------------------------------------------------------------------------
+    def replay(self, path: tuple[int, ...], seed: int) -> list[str]:
+        """The choice texts along a path, for reports and re-playable specs."""
+        self.start(seed)
+        texts: list[str] = []
+        for index in path:
+            self.segment()
+            choices = self.story.get_current_choices()
+            if index >= len(choices):
+                break
+            texts.append(choices[index])
+            self.story.choose_choice_index(index)
+        return texts
+
+
+# -- tasks and processes --------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Task:
+    walks: tuple[int, ...] = ()
+    start: tuple[str, tuple[int, ...]] | None = None
+    depth_left: int = 0
+
+
+@dataclass(slots=True)
+class Plan:
+    prefix: Tally
+    tasks: list[Task]
+    seen: frozenset[bytes] = frozenset()
+
+
+def plan_tasks(walker: Walker) -> Plan:
+    """The task list for these options; the same whatever the number of processes or shards."""
+    options = walker.options
+    if options.mode == "random":
+        ks = list(range(options.runs))
+        tasks = [Task(walks=tuple(ks[i:i + WALKS_PER_TASK])) for i in range(0, len(ks), WALKS_PER_TASK)]
+        return Plan(Tally(), tasks)
+    prefix = Tally()
+    root = walker.root(prefix)
+    if root is None:
+        return Plan(prefix, [])
+    seen = {walker.state_hash(root[0])}
+    frontier = [root]
+    depth = 0
+    while frontier and depth < options.max_depth and len(frontier) < SPLIT_WIDTH:
+        frontier = walker.expand(frontier, seen, prefix)
+        depth += 1
+    tasks = [Task(start=item, depth_left=options.max_depth - depth) for item in frontier]
+    return Plan(prefix, tasks, frozenset(seen))
+
+
+_WORKER: Walker | None = None
+
+
+def _init_worker(json_text: str, options: ExploreOptions, instrumented: tuple[str, dict[str, str], set[str]]) -> None:
+    global _WORKER
+    _WORKER = Walker(json_text, None, options, instrumented)
+
+
+def _run_task(task: Task, seen: frozenset[bytes]) -> Tally:
+    assert _WORKER is not None
+    return _execute(_WORKER, task, seen)
+
+
+def _execute(walker: Walker, task: Task, seen: frozenset[bytes]) -> Tally:
+    if task.start is None:
+        return walker.walks(task.walks)
+    if task.depth_left <= 0:
+        tally = Tally()
+        tally.frontier_left = 1
+        return tally
+    return walker.search(task.start, seen, task.depth_left)
+
+
+def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1)) -> Tally:
+    """Run the plan (or this shard's part of it) in `jobs` processes and merge the results."""
+    plan = plan_tasks(walker)
+    index, count = shard
+    mine = [t for i, t in enumerate(plan.tasks) if i % count == index - 1]
+    # Every shard expands the same prefix, but only the first one reports it, so merged sums match.
+    total = plan.prefix if index == 1 else Tally()
+    jobs = max(1, min(jobs, len(mine) or 1, os.cpu_count() or 1))
+    if jobs == 1:
+        for task in mine:
+            total.merge(_execute(walker, task, plan.seen))
+        return total
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    counted = walker.instrumented
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(counted[0], walker.options, counted)) as pool:
+        for result in pool.map(_run_task, mine, [plan.seen] * len(mine), chunksize=1):
+            total.merge(result)
+    return total

@@ -1,0 +1,171 @@
+"""Loading a story for testing: `.ink` through our compiler, `.json` as it is.
+
+Specs, the recorder and the explorer all need the same thing — runtime JSON plus, when the story was
+compiled from source, its StoryGraph — and the same failure handling (errors are values with an exit
+code, never a traceback). Compiles are cached per (path, mtime) because a suite of specs usually
+shares one story.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dreamphases.compiler.graph import StoryGraph
+
+__all__ = ["LoadedStory", "StoryProblem", "load_story", "count_visits"]
+
+
+@dataclass(slots=True)
+class LoadedStory:
+    path: Path
+    json_text: str
+    graph: StoryGraph | None = None
+
+
+@dataclass(slots=True)
+class StoryProblem(Exception):
+    """Why a story could not be loaded. `status` is the CLI exit code (1 story errors, 2 unusable input)."""
+
+    message: str
+    status: int = 2
+    diagnostics: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *self.diagnostics])
+
+
+_CACHE: dict[tuple[str, float], LoadedStory] = {}
+
+
+def load_story(path: Path) -> LoadedStory:
+    """The story's runtime JSON (and graph for .ink). Raises `StoryProblem`."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoryProblem(f"no such story file: {path}", 2)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    if path.suffix.lower() == ".json":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StoryProblem(f"cannot read {path}: {exc}", 2) from exc
+        loaded = LoadedStory(path, text, None)
+    else:
+        from dreamphases.compiler import compile_path, render
+
+        result = compile_path(path)
+        if result.json_text is None:
+            errors = [render(d) for d in result.diagnostics if d.is_error]
+            raise StoryProblem(f"{path} does not compile", 1, errors)
+        loaded = LoadedStory(path, result.json_text, result.graph)
+    _CACHE[key] = loaded
+    return loaded
+
+
+# -- visit counting -------------------------------------------------------------------------------
+
+def _named(container: Any) -> dict[str, Any]:
+    if isinstance(container, list) and container and isinstance(container[-1], dict):
+        return container[-1]
+    return {}
+
+
+def _set_count_flag(container: Any) -> bool:
+    """Turn on the 'count visits' flag (bit 1) of a container, in place; True if it was off."""
+    if not isinstance(container, list) or not container:
+        return False
+    meta = container[-1]
+    if meta is None:
+        meta = container[-1] = {}
+    elif not isinstance(meta, dict):
+        container.append({})
+        meta = container[-1]
+    flags = int(meta.get("#f", 0))
+    meta["#f"] = flags | 1
+    return not flags & 1
+
+
+def _find_label(container: Any, name: str, prefix: str) -> str | None:
+    """The runtime path of a named container `name` somewhere under `container` (labels live in weaves)."""
+    if not isinstance(container, list):
+        return None
+    named = _named(container)
+    if isinstance(named.get(name), list):
+        return f"{prefix}.{name}"
+    for key, child in named.items():
+        if isinstance(child, list) and not key.startswith("#"):
+            found = _find_label(child, name, f"{prefix}.{key}")
+            if found:
+                return found
+    for i, child in enumerate(container[:-1] if named or container[-1] is None else container):
+        if isinstance(child, list):
+            found = _find_label(child, name, f"{prefix}.{i}")
+            if found:
+                return found
+    return None
+
+
+def _resolve(root: list[Any], runtime_path: str) -> tuple[list[Any], int | str] | None:
+    """(parent, key) of the container at a runtime path, so its flags can be changed in place."""
+    parent: Any = root
+    parts = runtime_path.split(".")
+    for n, part in enumerate(parts):
+        holder = parent if part.isdigit() else _named(parent)
+        key: int | str = int(part) if part.isdigit() else part
+        try:
+            child = holder[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+        if n == len(parts) - 1:
+            return holder, key  # type: ignore[return-value]
+        parent = child
+    return None
+
+
+def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[str, str], set[str]]:
+    """Make the runtime count visits to every knot, stitch and label, for coverage.
+
+    inkle's compilers only count visits where the story reads them, so `get_visit_count_at_path_string`
+    says 0 for most knots. Turning the flag on changes nothing the story can observe (it cannot read a
+    count it never references). Returns (new json, node id -> runtime path, runtime paths whose flag
+    we added — the explorer leaves those out of its state hash so they do not split states).
+    """
+    data = json.loads(json_text.lstrip("\ufeff"))
+    root = data.get("root")
+    if not isinstance(root, list):
+        return json_text, {}, set()
+    top = _named(root)
+    ids: list[str] = []
+    if graph is not None:
+        ids = [n.id for n in graph.nodes.values() if n.kind in ("knot", "stitch", "label") and n.id]
+    else:  # no graph (a .json story): knots and stitches from the JSON itself
+        for knot, body in top.items():
+            if knot.startswith("#") or knot == "global decl" or not isinstance(body, list):
+                continue
+            ids.append(knot)
+            ids += [f"{knot}.{s}" for s, c in _named(body).items()
+                    if isinstance(c, list) and not s.startswith("#") and not s[:2] in ("c-", "g-")]
+    paths: dict[str, str] = {}
+    added: set[str] = set()
+    for node_id in ids:
+        runtime = node_id
+        target = _resolve(root, runtime)
+        if target is None and "." in node_id:
+            knot_path, _, label = node_id.rpartition(".")
+            owner = _resolve(root, knot_path)
+            if owner is not None:
+                holder, key = owner
+                runtime = _find_label(holder[key], label, knot_path) or ""  # type: ignore[index]
+                target = _resolve(root, runtime) if runtime else None
+        if target is None:
+            continue
+        holder, key = target
+        if _set_count_flag(holder[key]):  # type: ignore[index]
+            added.add(runtime)
+        paths[node_id] = runtime
+    return json.dumps(data, ensure_ascii=False), paths, added
