@@ -192,23 +192,27 @@ def read_save(target: Path, story_id: str, slot: str) -> SaveFile:
 # -- restoring ---------------------------------------------------------------------------------
 
 def restore_state(engine: Engine, save: SaveFile) -> bool:
-    """Load the saved runtime state. True if it fits this story: loads, and offers the same choices.
+    """Load the saved runtime state. True if it fits this story; on False the engine is left reset.
 
-    A state from an edited story can load without complaint yet point at content that moved, so
-    the choices the player saw at save time are the check. On failure the engine is left reset.
+    On the story it was saved from, a state always fits. After an edit, bink may reject the state,
+    or — worse — accept it: a state carries its choices' texts, so it would offer choices the story
+    no longer has. So an edited story's state counts as fitting only if replaying the saved choice
+    history on the new story (in a scratch engine) arrives at the very choices the state offers.
     """
     try:
         engine.load_state(save.state)
-        fits = save.story_hash == engine.hash or (
-            not engine.can_continue() and engine.choices() == save.pending_choices
-        )
+        if save.story_hash == engine.hash:
+            return True
+        scratch = Engine(engine.json_text)
+        result = replay(scratch, save.choices, save.seed)
+        if result.stopped_at is None and not result.error and scratch.choices() == engine.choices():
+            return True
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # StateLoadError, or a panic inside the runtime on a state that no longer fits
-        fits = False
-    if not fits:
-        engine.reset()
-    return fits
+        pass
+    engine.reset()
+    return False
 
 
 @dataclass(slots=True)
