@@ -34,7 +34,7 @@ def _list_rules() -> str:
 
 def run(args: argparse.Namespace) -> int:
     from dreamphases.tools.check import check_path, format_github, format_json, format_text
-    from dreamphases.tools.lint import LintOptions
+    from dreamphases.tools.lint import DEFAULT_MAX_WORDS, LintOptions
     from dreamphases.tools.rules import rule_by_code
 
     if args.list_rules:
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: --max-words must be a positive number of words", file=sys.stderr)
         return 2
     options = LintOptions(
-        max_words=args.max_words or LintOptions.max_words, disabled=frozenset(ignored),
+        max_words=args.max_words or DEFAULT_MAX_WORDS, disabled=frozenset(ignored),
     )
     result = check_path(args.story, options)
     if args.format == "json":
