@@ -21,6 +21,9 @@ __all__ = ["main", "COMMANDS"]
 COMMANDS: tuple[str, ...] = (
     "compile",
     "play",
+    "test",
+    "record",
+    "explore",
 )
 
 

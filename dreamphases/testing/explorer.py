@@ -22,6 +22,7 @@ import json
 import os
 import random
 import re
+import sys
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -144,6 +145,55 @@ def canonical_hash(state_text: str, visit_bound: int, ignore: set[str]) -> bytes
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
+# -- runtime panics ------------------------------------------------------------------------------
+
+class PanicLog:
+    """Catches what the Rust runtime prints when it panics (e.g. a division by zero in the story).
+
+    bink turns a panic into a bare "panic crossed the FFI boundary" RuntimeError, while the real
+    message ("attempt to divide by zero") goes to file descriptor 2 with a backtrace. For the length
+    of an exploration fd 2 points at a temporary file, so the report can show the real message and the
+    terminal is not flooded; backtraces are turned off because symbolising one takes milliseconds.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        os.environ["RUST_BACKTRACE"] = "0"
+        self._file = tempfile.TemporaryFile()
+        self._saved: int | None = None
+        self._read = 0
+
+    def __enter__(self) -> PanicLog:
+        sys.stderr.flush()
+        self._saved = os.dup(2)
+        os.dup2(self._file.fileno(), 2)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._saved is not None:
+            sys.stderr.flush()
+            os.dup2(self._saved, 2)
+            os.close(self._saved)
+            self._saved = None
+
+    def last(self) -> str:
+        """The message of the latest panic since the previous call ("" if none was printed)."""
+        self._file.seek(self._read)
+        text = self._file.read().decode("utf-8", "replace")
+        self._read += len(text.encode("utf-8"))
+        found = re.findall(r"panicked at [^\n]*:\n([^\n]+)", text)
+        return found[-1].strip() if found else ""
+
+
+_PANICS: PanicLog | None = None
+
+
+def _panic_message(exc: RuntimeError) -> str:
+    detail = _PANICS.last() if _PANICS is not None else ""
+    return f"RUNTIME ERROR: the runtime crashed: {detail}" if detail else f"RUNTIME ERROR: {exc}"
+
+
 # -- the walker ----------------------------------------------------------------------------------
 
 class Walker:
@@ -183,7 +233,7 @@ class Walker:
             try:
                 story.cont()
             except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
-                errors.append(f"RUNTIME ERROR: {exc}")
+                errors.append(_panic_message(exc))
             if errors:
                 message = errors[0]
                 errors.clear()
@@ -361,9 +411,11 @@ def plan_tasks(walker: Walker) -> Plan:
 _WORKER: Walker | None = None
 
 
-def _init_worker(json_text: str, options: ExploreOptions, instrumented: tuple[str, dict[str, str], set[str]]) -> None:
-    global _WORKER
+def _init_worker(json_text: str, options: ExploreOptions,
+                 instrumented: tuple[str, dict[str, str], set[str]]) -> None:
+    global _WORKER, _PANICS
     _WORKER = Walker(json_text, None, options, instrumented)
+    _PANICS = PanicLog().__enter__()  # for the worker's lifetime; it ends with the pool
 
 
 def _run_task(task: Task, seen: frozenset[bytes]) -> Tally:
@@ -383,6 +435,16 @@ def _execute(walker: Walker, task: Task, seen: frozenset[bytes]) -> Tally:
 
 def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1)) -> Tally:
     """Run the plan (or this shard's part of it) in `jobs` processes and merge the results."""
+    global _PANICS
+    with PanicLog() as panics:
+        _PANICS = panics
+        try:
+            return _explore(walker, jobs, shard)
+        finally:
+            _PANICS = None
+
+
+def _explore(walker: Walker, jobs: int, shard: tuple[int, int]) -> Tally:
     plan = plan_tasks(walker)
     index, count = shard
     mine = [t for i, t in enumerate(plan.tasks) if i % count == index - 1]

@@ -1,0 +1,154 @@
+"""`dreamphases explore STORY` — random walks or an exhaustive search; endings, errors, dead ends, coverage.
+
+One CI line: `dreamphases explore story.ink --exhaustive --expect-endings a,b,c` exits 1 when an
+expected ending is unreached or any runtime error or dead end was found. Shards for CI matrices:
+`--shard 2/4 --json -o part2.json` on each runner, then `dreamphases explore --merge part*.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dreamphases.testing.report import ExploreReport
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("explore", help="explore a story: endings reached, errors, dead ends, coverage",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("story", nargs="?", type=Path, help="the story (.ink or compiled .json)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--runs", type=int, default=200, help="random walks (default 200)")
+    mode.add_argument("--exhaustive", action="store_true", help="breadth-first search of every choice")
+    p.add_argument("--seed", type=int, default=1, help="seed for the walks and the story's RANDOM (default 1)")
+    p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")
+    p.add_argument("--max-depth", type=int, default=40, help="choices deep for --exhaustive (default 40)")
+    p.add_argument("--visit-bound", type=int, default=3,
+                   help="visit counts above this look alike to the search, so loops end (default 3)")
+    p.add_argument("--max-lines", type=int, default=5000,
+                   help="lines without a choice before a walk counts as an endless loop (default 5000)")
+    p.add_argument("--expect-endings", metavar="A,B,..",
+                   help="endings that must be reached (comma-separated; `all` = every `# ending:` in the source)")
+    p.add_argument("--untagged-ok", action="store_true",
+                   help="a stop without an `# ending:` tag is not a dead end")
+    p.add_argument("--jobs", type=int, default=1, help="processes (the report does not depend on it)")
+    p.add_argument("--shard", metavar="I/N", help="explore only part I of N and write a partial report")
+    p.add_argument("--merge", nargs="+", type=Path, metavar="REPORT.json", help="combine shard reports")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("-o", "--output", type=Path, help="also write the JSON report to this file")
+    p.add_argument("--specs", type=Path, metavar="DIR",
+                   help="write a playthrough spec replaying the shortest path to each ending into DIR")
+    p.set_defaults(handler=run)
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return (1, 1)
+    try:
+        index, count = (int(x) for x in text.split("/"))
+    except ValueError:
+        return None
+    return (index, count) if 1 <= index <= count else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from dreamphases.fileio import write_atomic
+    from dreamphases.testing.report import ExploreReport, MergeError, merge_reports
+
+    if args.merge:
+        reports = []
+        for path in args.merge:
+            try:
+                reports.append(ExploreReport.model_validate_json(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, ValidationError) as exc:
+                first = str(exc).splitlines()[0]
+                print(f"error: {path} is not an explore report: {first}", file=sys.stderr)
+                return 2
+        try:
+            report = merge_reports(reports)
+        except MergeError as exc:
+            print(f"error: cannot merge: {exc}", file=sys.stderr)
+            return 2
+        return _finish(report, args)
+    if args.story is None:
+        print("error: give a story to explore (or --merge REPORT.json ...)", file=sys.stderr)
+        return 2
+    shard = _shard(args.shard)
+    if shard is None:
+        print(f"error: --shard wants I/N with 1 <= I <= N, not {args.shard!r}", file=sys.stderr)
+        return 2
+    for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs"):
+        if getattr(args, name) < 1:
+            print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
+            return 2
+    report_or_status = _explore(args, shard)
+    if isinstance(report_or_status, int):
+        return report_or_status
+    if args.output:
+        write_atomic(args.output, report_or_status.model_dump_json(indent=1) + "\n")
+    return _finish(report_or_status, args)
+
+
+def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport | int:
+    import time
+
+    from dreamphases.runtime.engine import StoryLoadError, story_hash
+    from dreamphases.testing.explorer import ExploreOptions, Walker, explore
+    from dreamphases.testing.report import build_report
+    from dreamphases.testing.story import StoryProblem, load_story
+
+    try:
+        story = load_story(args.story)
+    except StoryProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.status
+    options = ExploreOptions(
+        mode="exhaustive" if args.exhaustive else "random", runs=args.runs, seed=args.seed,
+        max_steps=args.max_steps, max_depth=args.max_depth, visit_bound=args.visit_bound,
+        max_lines=args.max_lines, untagged_ok=args.untagged_ok,
+    )
+    expected = [e.strip() for e in (args.expect_endings or "").split(",") if e.strip()]
+    if expected == ["all"]:
+        if story.graph is None:
+            print("error: --expect-endings all needs the .ink source (it reads the `# ending:` tags)",
+                  file=sys.stderr)
+            return 2
+        expected = sorted({e.id for e in story.graph.endings})
+    try:
+        walker = Walker(story.json_text, story.graph, options)
+    except StoryLoadError as exc:
+        print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    tally = explore(walker, jobs=args.jobs, shard=shard)
+    seconds = time.perf_counter() - started
+    return build_report(str(args.story), story_hash(story.json_text), options, tally, walker, story.graph,
+                        shard, expected, seconds, args.jobs)
+
+
+def _finish(report: ExploreReport, args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from dreamphases.fileio import write_atomic
+    from dreamphases.testing.report import finding_spec, render_report
+
+    if args.merge and args.output:
+        write_atomic(args.output, report.model_dump_json(indent=1) + "\n")
+    if args.json:
+        print(report.model_dump_json(indent=1))
+    else:
+        render_report(report, Console())
+    if args.specs:
+        for finding in report.endings:
+            safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in finding.name)
+            target = args.specs / f"ending-{safe}.playthrough.yaml"
+            # specs name their story relative to themselves, so the folder can move with the project
+            ref = os.path.relpath(Path(report.story).resolve(), args.specs.resolve())
+            write_atomic(target, finding_spec(report, finding, ref))
+    return 1 if report.failed() else 0

@@ -1,0 +1,298 @@
+"""Explorer reports: the JSON model (also the shard format), merging, coverage, rendering, specs.
+
+A report is self-contained — it carries the coverage universe (nodes, choices, conditional edges) and
+everything needed to merge — so `explore --merge` can combine shard reports on a machine that does
+not have the story. `timing` is the only part that depends on the machine; everything else is the
+same for the same story and options whatever `--jobs` or `--shard` were.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dreamphases.compiler.graph import StoryGraph
+from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
+from dreamphases.testing.spec import dump_spec
+
+__all__ = ["ExploreReport", "MergeError", "build_report", "merge_reports", "finding_spec", "render_report"]
+
+FORMAT = "dreamphases-explore/1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FindingModel(_Model):
+    name: str
+    count: int
+    path: list[int]
+    seed: int
+    choices: list[str] = Field(default_factory=list)
+
+
+class ChoiceModel(_Model):
+    node: str
+    text: str
+    file: str
+    line: int
+
+
+class EdgeModel(_Model):
+    source: str
+    target: str
+    conditions: list[str]
+    file: str
+    line: int
+
+
+class Stats(_Model):
+    walks: int = 0
+    states: int = 0
+    choices: int = 0
+    lines: int = 0
+    truncated: int = 0
+    frontier_left: int = 0
+
+
+class Timing(_Model):
+    seconds: float
+    jobs: int
+    states_per_second: float
+    choices_per_second: float
+
+
+class OptionsModel(_Model):
+    mode: Literal["random", "exhaustive"]
+    runs: int
+    seed: int
+    max_steps: int
+    max_depth: int
+    visit_bound: int
+    max_lines: int
+    untagged_ok: bool
+
+
+class ExploreReport(_Model):
+    format: Literal["dreamphases-explore/1"] = FORMAT
+    story: str
+    story_sha256: str
+    options: OptionsModel
+    #: [index, count] of each shard folded in; all of 1..count means the report is complete
+    shards: list[list[int]]
+    stats: Stats
+    endings: list[FindingModel]
+    errors: list[FindingModel]
+    dead_ends: list[FindingModel]
+    expected_endings: list[str] = Field(default_factory=list)
+    nodes: list[str]
+    visited: list[str]
+    graph_choices: list[ChoiceModel] = Field(default_factory=list)
+    taken: list[str] = Field(default_factory=list)
+    conditional_edges: list[EdgeModel] = Field(default_factory=list)
+    timing: Timing | None = None
+
+    # -- derived ----------------------------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        counts = {count for _, count in self.shards}
+        return len(counts) == 1 and {i for i, _ in self.shards} == set(range(1, counts.pop() + 1))
+
+    def unreached_nodes(self) -> list[str]:
+        seen = set(self.visited)
+        return [n for n in self.nodes if n not in seen]
+
+    def untaken_choices(self) -> list[ChoiceModel]:
+        return [c for c in self.graph_choices if not any(_choice_matches(c.text, t) for t in self.taken)]
+
+    def untaken_conditions(self) -> list[EdgeModel]:
+        seen = set(self.visited)
+        known = set(self.nodes)
+        return [e for e in self.conditional_edges if e.target in known and e.target not in seen]
+
+    def missing_endings(self) -> list[str]:
+        reached = {f.name for f in self.endings}
+        return [e for e in self.expected_endings if e not in reached]
+
+    def failed(self) -> bool:
+        return bool(self.errors or self.dead_ends or (self.complete and self.missing_endings()))
+
+    def deterministic(self) -> dict[str, Any]:
+        """Everything but the timing: what must be equal across --jobs and --shard."""
+        return self.model_dump(exclude={"timing"})
+
+
+def _display_text(source: str) -> str:
+    """What the player sees of a choice written as `start [choice-only] rest`."""
+    shown = re.sub(r"\].*$", "", source, flags=re.S).replace("[", "")
+    return " ".join(shown.split())
+
+
+def _choice_matches(source: str, taken: str) -> bool:
+    shown = _display_text(source)
+    if "{" not in shown:
+        return shown == " ".join(taken.split())
+    parts = re.split(r"\{[^}]*\}", shown)
+    return re.fullmatch(".*".join(re.escape(p) for p in parts), " ".join(taken.split()), re.S) is not None
+
+
+def _findings(table: dict[str, Finding], walker: Walker | None,
+              texts: dict[tuple[tuple[int, ...], int], list[str]] | None = None) -> list[FindingModel]:
+    out = []
+    for name, found in sorted(table.items(), key=lambda kv: (kv[1].key(), kv[0])):
+        choices = (texts or {}).get((found.path, found.seed))
+        if choices is None:
+            choices = walker.replay(found.path, found.seed) if walker is not None else []
+        out.append(FindingModel(name=name, count=found.count, path=list(found.path), seed=found.seed,
+                                choices=choices))
+    return out
+
+
+def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: Tally, walker: Walker,
+                 graph: StoryGraph | None, shard: tuple[int, int], expected: list[str],
+                 seconds: float, jobs: int) -> ExploreReport:
+    choices: list[ChoiceModel] = []
+    edges: list[EdgeModel] = []
+    if graph is not None:
+        choices = [ChoiceModel(node=c.node, text=c.text, file=c.file, line=c.line) for c in graph.choices]
+        edges = [EdgeModel(source=e.source, target=e.target, conditions=list(e.conditions), file=e.file,
+                           line=e.line)
+                 for e in graph.edges if e.conditions and e.kind in ("divert", "tunnel", "thread")]
+    report = ExploreReport(
+        story=story, story_sha256=story_sha256,
+        options=OptionsModel(**{k: getattr(options, k) for k in OptionsModel.model_fields}),
+        shards=[list(shard)],
+        stats=Stats(walks=tally.walks, states=tally.states, choices=tally.choices, lines=tally.lines,
+                    truncated=tally.truncated, frontier_left=tally.frontier_left),
+        endings=_findings(tally.endings, walker), errors=_findings(tally.errors, walker),
+        dead_ends=_findings(tally.dead_ends, walker), expected_endings=sorted(set(expected)),
+        nodes=sorted(walker.node_paths), visited=sorted(tally.visited),
+        graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges,
+    )
+    report.timing = _timing(report.stats, seconds, jobs)
+    return report
+
+
+def _timing(stats: Stats, seconds: float, jobs: int) -> Timing:
+    rate = 1 / seconds if seconds > 0 else 0.0
+    return Timing(seconds=round(seconds, 4), jobs=jobs, states_per_second=round(stats.states * rate, 1),
+                  choices_per_second=round(stats.choices * rate, 1))
+
+
+class MergeError(Exception):
+    pass
+
+
+def _tally(report: ExploreReport) -> tuple[Tally, dict[tuple[tuple[int, ...], int], list[str]]]:
+    tally = Tally(**report.stats.model_dump(), visited=set(report.visited), taken=set(report.taken))
+    texts: dict[tuple[tuple[int, ...], int], list[str]] = {}
+    for table, items in ((tally.endings, report.endings), (tally.errors, report.errors),
+                         (tally.dead_ends, report.dead_ends)):
+        for item in items:
+            table[item.name] = Finding(item.count, tuple(item.path), item.seed)
+            texts[(tuple(item.path), item.seed)] = item.choices
+    return tally, texts
+
+
+def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
+    """Fold shard reports into one; refuses reports of different stories, options or overlapping shards."""
+    if not reports:
+        raise MergeError("nothing to merge")
+    first = reports[0]
+    shards: list[list[int]] = []
+    for report in reports:
+        if report.story_sha256 != first.story_sha256:
+            raise MergeError(f"{report.story} is a different story (or version) than {first.story}")
+        if report.options != first.options:
+            raise MergeError("the reports were explored with different options")
+        for shard in report.shards:
+            if shard in shards:
+                raise MergeError(f"shard {shard[0]}/{shard[1]} appears twice")
+            shards.append(shard)
+    total, texts = _tally(first)
+    for report in reports[1:]:
+        tally, more = _tally(report)
+        total.merge(tally)
+        texts.update(more)
+    merged = first.model_copy(deep=True)
+    merged.shards = sorted(shards)
+    merged.stats = Stats(walks=total.walks, states=total.states, choices=total.choices, lines=total.lines,
+                         truncated=total.truncated, frontier_left=total.frontier_left)
+    merged.endings = _findings(total.endings, None, texts)
+    merged.errors = _findings(total.errors, None, texts)
+    merged.dead_ends = _findings(total.dead_ends, None, texts)
+    merged.visited = sorted(total.visited)
+    merged.taken = sorted(total.taken)
+    merged.expected_endings = sorted({e for r in reports for e in r.expected_endings})
+    timings = [r.timing for r in reports if r.timing is not None]
+    if timings:  # shards run side by side: the wall time is the slowest shard's
+        merged.timing = _timing(merged.stats, max(t.seconds for t in timings), sum(t.jobs for t in timings))
+    return merged
+
+
+def finding_spec(report: ExploreReport, finding: FindingModel, story_ref: str, kind: str = "ending") -> str:
+    """A playthrough spec that replays the shortest path to a finding (choices chosen by text if unique)."""
+    steps: list[dict[str, Any]] = [{"choose": text} for text in finding.choices]
+    if kind == "ending":
+        steps.append({"tags": [f"ending: {finding.name}"]})
+    if not steps:
+        steps.append({"end": True})
+    comment = f"Shortest path to {kind} `{finding.name}` found by `dreamphases explore`."
+    return dump_spec(story_ref, steps, name=f"{kind} {finding.name}"[:80], seed=finding.seed, comment=comment)
+
+
+def render_report(report: ExploreReport, console: Any) -> None:
+    """Rich tables for people; `--json` is for machines."""
+    from rich.table import Table
+
+    stats, timing = report.stats, report.timing
+    head = Table(title=f"explore {report.story} ({report.options.mode})", show_header=False)
+    head.add_row("walks / states", f"{stats.walks} / {stats.states}")
+    head.add_row("choices made", str(stats.choices))
+    if stats.truncated:
+        head.add_row("walks cut at --max-steps", str(stats.truncated))
+    if report.options.mode == "exhaustive":
+        head.add_row("states left at --max-depth", str(stats.frontier_left))
+    if timing is not None:
+        head.add_row("time", f"{timing.seconds:.2f} s with {timing.jobs} job(s): "
+                     f"{timing.states_per_second:,.0f} states/s, {timing.choices_per_second:,.0f} choices/s")
+    if not report.complete:
+        head.add_row("shards", f"partial report ({', '.join(f'{i}/{n}' for i, n in report.shards)})")
+    console.print(head)
+
+    def findings(title: str, items: list[Any], style: str) -> None:
+        if not items:
+            return
+        table = Table(title=title, title_style=style)
+        for column in ("", "times", "shortest path"):
+            table.add_column(column)
+        for item in items:
+            path = " → ".join(item.choices) if item.choices else "(at the start)"
+            table.add_row(item.name, str(item.count), f"{len(item.path)} choices: {path}")
+        console.print(table)
+
+    findings("endings reached", report.endings, "green")
+    findings("runtime errors", report.errors, "red")
+    findings("dead ends", report.dead_ends, "red")
+    missing = report.missing_endings()
+    if missing:
+        console.print(f"[red]expected endings not reached:[/] {', '.join(missing)}")
+    unreached = report.unreached_nodes()
+    console.print(f"knots/stitches/labels never reached: {len(unreached)} of {len(report.nodes)}"
+                  + (f" — {', '.join(unreached[:30])}{' …' if len(unreached) > 30 else ''}" if unreached else ""))
+    if report.graph_choices:
+        untaken = report.untaken_choices()
+        console.print(f"choices never taken: {len(untaken)} of {len(report.graph_choices)}")
+        for c in untaken[:20]:
+            console.print(f"  {c.file}:{c.line}: {c.text}")
+        conds = report.untaken_conditions()
+        if conds:
+            console.print(f"conditional diverts never taken: {len(conds)}")
+            for e in conds[:20]:
+                console.print(f"  {e.file}:{e.line}: {{{' and '.join(e.conditions)}}} -> {e.target}")
+    verdict = "[red]FAILED[/]" if report.failed() else "[green]ok[/]"
+    console.print(f"{verdict}: {len(report.endings)} ending(s), {len(report.errors)} error(s), "
+                  f"{len(report.dead_ends)} dead end(s)")
