@@ -32,7 +32,8 @@ PALETTE: tuple[str, ...] = (
     "cyan", "magenta", "green", "yellow", "bright_blue", "bright_magenta",
     "bright_cyan", "orange3", "spring_green3", "medium_purple1",
 )
-_MARKS = [chr(c) for c in range(0x0300, 0x036F)]  # combining marks: letters stay readable beneath
+# Combining marks stack on letters, which stay readable beneath (U+034F is an invisible joiner: skipped).
+_MARKS = [chr(c) for c in range(0x0300, 0x0370) if c != 0x034F]
 _NOISE = "░▒▓▚▞"
 
 

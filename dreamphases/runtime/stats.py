@@ -83,13 +83,17 @@ class StatTracker:
                 self.values[spec.var] = number
 
     def drain(self) -> list[StatChange]:
-        """Changes since the last drain, one per stat (a stat moved twice nets to one note)."""
+        """Changes since the last drain, one per stat (a stat moved twice nets to one note), in the
+        order the story declares its stats: the runtime reports simultaneous changes in no set order."""
         merged: dict[str, StatChange] = {}
         for change in self._pending:
             first = merged.get(change.spec.var)
             merged[change.spec.var] = StatChange(change.spec, first.old if first else change.old, change.new)
         self._pending.clear()
-        return [change for change in merged.values() if change.new != change.old]
+        return [
+            merged[spec.var] for spec in self.specs
+            if spec.var in merged and merged[spec.var].new != merged[spec.var].old
+        ]
 
     def snapshot(self) -> dict[str, float]:
         return dict(self.values)

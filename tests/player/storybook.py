@@ -7,6 +7,7 @@ measure, dropped once `compile_path` handles these stories.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -28,3 +29,11 @@ def write_story(name: str, folder: Path) -> Path:
     target = folder / f"{name}.json"
     target.write_text(compiled_json(name), encoding="utf-8")
     return target
+
+
+def unglitched(text: str) -> str:
+    """Rendered text without what glitching adds (combining marks, noise between words)."""
+    kept = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for noise in "░▒▓▚▞":
+        kept = kept.replace(noise + " ", "")
+    return kept
