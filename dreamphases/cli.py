@@ -24,6 +24,10 @@ COMMANDS: tuple[str, ...] = (
     "test",
     "record",
     "explore",
+    "check",
+    "map",
+    "stats",
+    "watch",
 )
 
 

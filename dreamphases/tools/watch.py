@@ -1,0 +1,235 @@
+"""`watch`: play a story in the terminal and, whenever a source file changes, recompile and replay
+the same choices to the same point.
+
+The core is `WatchSession` (compile, replay, choose, undo; no terminal) and `run_watch`, a loop
+over an input function and an output stream, so both are tested without a TTY. Replay is the
+saves module's (`dreamphases.saving.replay`): choices are matched by their text, so an edit that
+renumbers choices still lands in the same place, and the first choice that no longer exists stops
+the replay there, which the writer is told. Changes are found by polling modification times and
+sizes: no dependency, and it works on every file system (including network mounts that drop
+inotify events).
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from dreamphases.compiler import CompileResult, compile_path, render
+from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
+from dreamphases.saving import ChoiceRecord, replay
+
+__all__ = ["WatchSession", "Reload", "run_watch", "stdin_reader", "POLL_SECONDS"]
+
+POLL_SECONDS = 0.4
+_Stamp = tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class Reload:
+    """What a (re)load did: compile errors (the old story keeps playing), or how far replay got."""
+
+    errors: list[str] = field(default_factory=list)
+    replayed: int = 0
+    #: the first recorded choice that no longer exists (replay stopped before it)
+    lost: ChoiceRecord | None = None
+    lost_at: int | None = None
+    runtime_error: str = ""
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class WatchSession:
+    """One story being played and watched. `history` is the choices made, by index and text."""
+
+    def __init__(self, story: Path, seed: int = 0,
+                 compiler: Callable[[Path], CompileResult] = compile_path) -> None:
+        self.story = Path(story)
+        self.seed = seed
+        self.compiler = compiler
+        self.engine: Engine | None = None
+        self.history: list[ChoiceRecord] = []
+        #: recorded choices a reload could not replay yet: kept so that undoing the edit that
+        #: removed a choice brings the writer all the way back; dropped once they choose anew
+        self.pending: list[ChoiceRecord] = []
+        self.runtime_error = ""
+        self._files: set[Path] = {self.story}
+        self._stamps: dict[Path, _Stamp] = {}
+
+    # -- files ----------------------------------------------------------------------------------
+    @property
+    def files(self) -> set[Path]:
+        return set(self._files)
+
+    @staticmethod
+    def _stamp(path: Path) -> _Stamp:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def changed(self) -> list[Path]:
+        """The watched files that changed (or appeared, or vanished) since the last (re)load."""
+        return sorted(p for p in self._files if self._stamp(p) != self._stamps.get(p))
+
+    # -- loading --------------------------------------------------------------------------------
+    def reload(self) -> Reload:
+        """Recompile; on success replay `history` on the new story. On errors keep the old story."""
+        stamps = {p: self._stamp(p) for p in self._files}  # before compiling: edits during it count
+        result = self.compiler(self.story)
+        if result.graph is not None:
+            self._files = {Path(f) for f in result.graph.files} | {self.story}
+            stamps |= {p: self._stamp(p) for p in self._files if p not in stamps}
+        self._stamps = stamps
+        errors = [render(d) for d in result.diagnostics if d.is_error]
+        if result.json_text is None:
+            return Reload(errors=errors or ["the story did not compile"])
+        try:
+            engine = Engine(result.json_text)
+        except StoryLoadError as exc:
+            return Reload(errors=[f"the runtime could not load the compiled story: {exc}"])
+        wanted = self.history + self.pending
+        done = replay(engine, wanted, self.seed)
+        outcome = Reload(replayed=len(done.applied), lines=list(done.lines), runtime_error=done.error)
+        if done.stopped_at is not None and done.stopped_at < len(wanted) and not done.error:
+            outcome.lost, outcome.lost_at = wanted[done.stopped_at], done.stopped_at
+        self.engine, self.runtime_error = engine, done.error
+        self.history, self.pending = list(done.applied), wanted[len(done.applied):]
+        return outcome
+
+    # -- playing --------------------------------------------------------------------------------
+    def choices(self) -> list[str]:
+        return [] if self.engine is None or self.runtime_error else self.engine.choices()
+
+    @property
+    def ended(self) -> bool:
+        return self.engine is not None and not self.choices()
+
+    def choose(self, number: int) -> list[Line]:
+        """Take choice `number` (1-based) and return the lines that follow. Raises IndexError."""
+        offered = self.choices()
+        if self.engine is None or not 1 <= number <= len(offered):
+            raise IndexError(number)
+        self.engine.choose(number - 1)
+        self.pending = []
+        self.history.append(ChoiceRecord(index=number - 1, text=offered[number - 1]))
+        lines: list[Line] = []
+        try:
+            while self.engine.can_continue():
+                lines.append(self.engine.next_line())
+        except StoryRuntimeError as exc:
+            self.runtime_error = str(exc)
+            lines.append(Line(exc.text))
+        return lines
+
+    def rewind(self, keep: int) -> Reload:
+        """Go back to after the first `keep` choices (undo is `keep = len(history) - 1`)."""
+        self.history, self.pending = self.history[: max(keep, 0)], []
+        return self.reload()
+
+
+# -- the terminal loop ----------------------------------------------------------------------------
+
+_HELP = ("type a choice's number; u = undo, r = restart, l = reload now, q = quit. "
+         "Saving any source file replays your choices on the new version.")
+
+
+def _show_lines(lines: list[Line], out: TextIO) -> None:
+    for line in lines:
+        out.write(line.text if line.text.endswith("\n") else line.text + "\n")
+
+
+def _show_choices(session: WatchSession, out: TextIO) -> None:
+    if session.runtime_error:
+        out.write(f"[runtime error: {session.runtime_error}]\n")
+    offered = session.choices()
+    if session.engine is None:
+        out.write("[waiting for the story to compile…]\n")
+    elif not offered:
+        out.write("[the end — u to undo, r to restart]\n")
+    for number, text in enumerate(offered, 1):
+        out.write(f"  {number}: {text}\n")
+    out.flush()
+
+
+def _report(outcome: Reload, session: WatchSession, out: TextIO, changed: list[Path]) -> None:
+    names = ", ".join(p.name for p in changed) or session.story.name
+    if not outcome.ok:
+        out.write(f"\n── {names} has errors; still playing the last version that compiled ──\n")
+        out.write("\n\n".join(outcome.errors) + "\n")
+        return
+    out.write(f"\n── {names} reloaded: replayed {outcome.replayed} "
+              f"choice{'s' if outcome.replayed != 1 else ''} ──\n")
+    if outcome.lost is not None and outcome.lost_at is not None:
+        out.write(f"── choice {outcome.lost_at + 1} (“{outcome.lost.text}”) no longer exists; "
+                  "stopped just before it ──\n")
+    if outcome.runtime_error:
+        out.write(f"── replay stopped at a runtime error: {outcome.runtime_error} ──\n")
+    _show_lines(outcome.lines, out)
+
+
+def run_watch(session: WatchSession, read: Callable[[float], str | None], out: TextIO,
+              poll: float = POLL_SECONDS) -> int:
+    """Play until `q` or end of input. `read(timeout)` returns a line, None on timeout, raises EOFError."""
+    first = session.reload()
+    out.write(f"watching {session.story} — {_HELP}\n\n")
+    if first.ok:
+        _show_lines(first.lines, out)
+    else:
+        out.write("\n\n".join(first.errors) + "\n")
+    _show_choices(session, out)
+    while True:
+        changed = session.changed()
+        if changed:
+            _report(session.reload(), session, out, changed)
+            _show_choices(session, out)
+        try:
+            text = read(poll)
+        except EOFError:
+            return 0
+        if text is None:
+            continue
+        command = text.strip().lower()
+        if command in ("q", "quit", "exit"):
+            return 0
+        if command in ("h", "help", "?"):
+            out.write(_HELP + "\n")
+        elif command in ("u", "undo"):
+            _report(session.rewind(len(session.history) - 1), session, out, [])
+        elif command in ("r", "restart"):
+            _report(session.rewind(0), session, out, [])
+        elif command in ("l", "reload"):
+            _report(session.reload(), session, out, [])
+        elif command.isdigit():
+            try:
+                out.write("\n")
+                _show_lines(session.choose(int(command)), out)
+            except IndexError:
+                out.write(f"no choice {command} here\n")
+        elif command:
+            out.write(f"unknown command `{command}`; " + _HELP + "\n")
+        _show_choices(session, out)
+
+
+def stdin_reader(stream: TextIO = sys.stdin) -> Callable[[float], str | None]:
+    """A `read(timeout)` over a terminal or pipe, using select() so file changes are seen while waiting."""
+
+    def read(timeout: float) -> str | None:
+        ready, _, _ = select.select([stream], [], [], timeout)
+        if not ready:
+            return None
+        line = stream.readline()
+        if line == "":
+            raise EOFError
+        return line
+
+    return read
