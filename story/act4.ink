@@ -1,0 +1,546 @@
+// Act 4: the dive.
+// Milo and Lyra go into the failing network together, unreconciled. Every site they visit costs
+// network stability (the time they have), and under each nightmare lies a real memory the dream
+// has been overwriting; the ones Lyra recovers go into `memories` and decide the eureka in act 5.
+
+// Writer B's own state (acts 4-6 only).
+VAR a4_tethered = false      // the siblings share one session: Milo sees what Lyra sees
+VAR a4_traced = false        // Lyra followed Irusion's signature through the code
+VAR found_zara = false       // reached Zara inside her dream
+VAR found_julian = false     // reached Julian inside his dream
+VAR zara_anchor = false      // said the true thing to Zara; she will need less light to wake
+VAR julian_anchor = false    // the same for Julian
+VAR knows_the_name = false   // Lyra remembers where the name Irusion comes from
+
+== act4 ==
+Sublevel Two of the DreamSync building, twelve minutes past three in the morning. # scene: tank_room
+The dive room is the size of a garage and smells of floor polish. Two couches, two crowns on hooks, a wall monitor with one number on it. NETWORK COHERENCE: {stability} PERCENT. It was a hundred at midnight.
+Milo is already here. He has brought a paper bag from the all-night place on Corliss Street, and he has put it on the console beside the emergency cut-off as if that is a normal place for food.
+{
+- bond_milo >= 4:
+    "I got you the egg one," he says. "You won't eat it. I got it anyway." # speaker: Milo
+- bond_milo <= -3:
+    He doesn't look at you. "I'm not here for you. I'm here for Zara and Julian." # speaker: Milo
+- else:
+    "Security let me in," he says. "Nobody's upstairs. Nobody at all. Where is everybody?" # speaker: Milo
+}
+Gone is the answer. Your team left an hour ago, one by one, each with a reason that was almost a reason. You are the only architect in the building, and the only person in the building who is not an architect is your brother.
+* {milo_heard} ["You were right. At dinner. About all of it."]
+    ~ milo(1)
+    "You were right," you say. "At dinner. About what this is doing to people." # speaker: Lyra
+    He holds up a hand. His knuckles are chapped from the cold outside. "Don't. Not now. If you say it now it's because you're scared, and I want you to say it when you're not." # speaker: Milo
+    "Then I'll say it again later." # speaker: Lyra
+    "Yeah," he says. "You will." # speaker: Milo
+    It is the nearest thing to a promise either of you has made in two years.
+* ["Stay out here. If I don't come up, someone has to explain."]
+    ~ milo(-1)
+    ~ lucid(5)
+    "Stay out here," you say. "Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
+    "Explain what? That you built a thing that eats people?" # speaker: Milo
+    He takes the second crown off its hook before you can stop him. It is lighter than he expected; you see him notice that, the way his hand dips and recovers.
+    "I've watched you disappear into this stuff for five years," he says. "I'm not watching from a chair." # speaker: Milo
+* [Hand him the second crown without a word.]
+    ~ lucid(-5)
+    ~ milo(1)
+    You take the second crown off its hook and hold it out. He looks at it, then at you, and takes it.
+    "That's it? No safety talk?" # speaker: Milo
+    "The safety talk is a lie," you say. "I wrote it." # speaker: Lyra
+    He almost laughs. It comes out as breath.
+- You run him through it anyway, because your hands need something to do. The crown sits on the temples. The couch reads the heart. Inside, you will look like yourselves, mostly. Pain is real enough to teach and not real enough to damage. Probably.
+"Probably," Milo says. # speaker: Milo
+"It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
+On the monitor, the number drops a point while you talk. {stability < 60:It has been dropping faster since the last batch of sleepers went under. There is not much room left.|It ticks down one point at a time, like something counting.}
+There is one decision left to make before you lie down: how you go in.
+* [Tether the sessions. One thread, shared sight.]
+    ~ a4_tethered = true
+    ~ milo(1)
+    ~ stable(-5)
+    You patch both crowns into a single session. It loads the network harder, two minds on one line, and the number drops five points at once. But he will see what you see. All of it.
+    "Everything?" he asks. # speaker: Milo
+    "Everything I designed," you say. "You wanted to know what I do all day." # speaker: Lyra
+* [Separate sessions. He follows your beacon.]
+    ~ lucid(5)
+    You give him his own session and set yours as his beacon. Lighter on the network. And your head stays your own, which you tell yourself is about efficiency.
+    "So I follow the light," he says. # speaker: Milo
+    "You follow me." # speaker: Lyra
+    "Same thing, apparently." # speaker: Milo
+- You lie down. The couch is warm because it always is; you specified that, years ago, in a memo titled Nobody Should Arrive Cold.
+Milo's couch creaks. "Lyra." # speaker: Milo
+"What." # speaker: Lyra
+{bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. I don't care what it costs."} # speaker: Milo
+The countdown chimes. You close your eyes. # pause
+-> a4_lobby
+
+== a4_lobby ==
+-> glitch_interlude ->
+You arrive in the Evergarden, the way every subscriber arrives: through a door of warm air into a hall of living light. # scene: evergarden_lobby
+You built this. The ceiling is a canopy of fireflies that never land. The floor is moss that remembers your weight and forgets it kindly. Along the walls, greeters in soft grey stand with their hands folded, waiting to say your name.
+Except the fireflies are falling. They come down in slow spirals and go dark on the moss, and the moss is brown at the edges, curling like paper near a flame. The greeters all have your face. Every one of them. They have your face and they are smiling the smile from the launch brochure.
+"Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
+Milo is beside you{a4_tethered:, close enough that his shoulder touches yours| a few steps behind, blinking in your beacon's light}. He is looking at the greeters.
+"That's your face," he says. # speaker: Milo
+"It's a placeholder. We never replaced it." # speaker: Lyra
+"Onboarding, beat one," the greeters say. "The guest should feel expected. Not waiting. Expected." # speaker: Irusion # glitch: 1
+You know that sentence. You wrote it on a whiteboard at eleven at night, three years ago, and somebody photographed it for the company newsletter.
+"Is it reading your notes out loud?" Milo asks. # speaker: Milo
+"Something is." # speaker: Lyra
+{lucidity < 35:
+    -> a4_lobby_undertow
+}
+* {lucidity >= 60} [Look for the seam in the canopy. You always leave one.]
+    ~ lucid(5)
+    ~ stable(5)
+    You stop looking at the greeters and look up. Every architect leaves a seam, a place where the world is stitched to its own scaffolding, because every architect has been trapped in a build at four in the morning and needed a way out. Yours is always in the ceiling. You learned that from a kite.
+    There: a line in the canopy where the fireflies fly in a slightly wrong pattern, two beats out of step. You point. Milo squints, then sees it.
+    "That's a door?" # speaker: Milo
+    "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
+    You reach up, and because you are lucid, because you know exactly what this place is made of, your arm is long enough. The seam opens like a zip. Beyond it is scaffolding, grey and honest, and a ladder going down.
+    -> a4_atrium
+* {saw_the_seam} [Follow the signature you found in the update code.]
+    ~ a4_traced = true
+    ~ lucid(5)
+    You saw it in the patch, hours ago, and didn't want to: a string in the commit metadata that no one on your team would have typed. Seven letters. You look for it now, and once you look, it is everywhere.
+    IRUSION, scratched into the bark of the pillars. IRUSION in the pattern of the fallen fireflies. IRUSION in the weave of the greeters' grey coats, the way a tailor signs a lining.
+    "What is that?" Milo asks. "Is that a word?" # speaker: Milo
+    "It's a name," you say. "I don't know whose." # speaker: Lyra
+    That isn't quite true. It itches, the way a word in a language you used to speak itches. You follow the letters across the moss, and they lead you past the greeters, who turn to watch you go, and through an arch you don't remember designing.
+    "Trace detected," the greeters murmur behind you. "Lovely. We hoped you'd come." # speaker: Irusion # glitch: 2
+    -> a4_atrium
+* [Ask a greeter for the way out.]
+    -> a4_lobby_loop
+
+= a4_lobby_loop
+~ stable(-10)
+You step up to the nearest greeter. It is very strange to look yourself in the eye.
+"We need to get to the deep sessions," you say. "The testers. Where are they?" # speaker: Lyra
+"Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?" # speaker: Irusion
+"No. The way down." # speaker: Lyra
+"The way down is through the gardens." It gestures to a staircase. "Mind the first step. It's the last step." # speaker: Irusion # glitch: 1
+You take the stairs because there is nothing else to take. Forty steps down. At the bottom is the Evergarden, its canopy, its greeters, its smell of warm moss. You are at the top of the stairs again.
+You try again. Down, and down, counting. Forty steps. The Evergarden.
+"Okay," Milo says. "Okay, that's not great." # speaker: Milo
+The third time, he stops on the twentieth step and sits. Just sits, on a stair, in the middle of a nightmare. He pulls something out of his pocket: a bread roll from the paper bag, somehow, carried into the dream because he was holding it when he lay down.
+"You always built stairs that go somewhere," he says. "When we were kids. Cardboard stairs for my toys. They always went somewhere. This is somebody else's stairs." # speaker: Milo
+He is right. You made the Evergarden for wonder, and whatever this is was made for keeping. You put your hand on the banister and stop thinking like a guest. The stairs are a loop because a loop is cheaper to render than a place. Loops have a join.
+You find the join on the twenty-first step. Milo finds it with you, his hand next to yours on the cold rail, and you step through together.
+~ milo(1)
+-> a4_atrium
+
+= a4_lobby_undertow
+// Low lucidity: the dream writes the scene and there is no choice to make.
+The greeters step forward, and you don't decide anything. # nightmare
+They take your hands. Their hands are your hands, the same bitten nail on the right thumb, the same callus from the stylus. It is so easy to be led. They walk you into the gardens, and the gardens are beautiful, you made them beautiful, and somewhere a voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
+You let go of the day. You let go of— # nightmare
+"LYRA." # speaker: Milo
+Milo's voice, with weight in it. His hand on your collar, hauling, the way he hauled you out of the lake when you were twelve and he was six and it should have been the other way round. You are on the moss, on your back, and the fireflies are going out above you one by one.
+"You just walked off," he says. He's breathing hard. "You smiled at them and walked off." # speaker: Milo
+"I know." # speaker: Lyra
+You don't know. You don't remember walking. That scares you more than the greeters do.
+~ lucid(-5)
+~ stable(-10)
+~ milo(1)
+He doesn't let go of your collar until you're up, and then he doesn't let go of your sleeve. You find a way out of the Evergarden because he finds it: a service door behind a greeter, which he opens by kicking it.
+-> a4_atrium
+
+== a4_atrium ==
+{a4_atrium > 1:
+    -> glitch_interlude ->
+}
+{stability <= 0:
+    -> a4_collapse
+}
+{
+- a4_atrium == 1:
+    The Concourse. # scene: concourse
+    You designed it as a place to choose: a circular hall, a hundred doors around its edge, each one a different dream, each one breathing out a little of what waits behind it. Cedar. Surf. Snow. It was meant to feel like standing in the middle of a bookshop at closing time.
+    Now most of the doors are bricked over with the same grey mortar, and the floor slopes toward the middle, toward a dark round well that was never in the plans. Things are going down it. Light, mostly. Stray sounds. A child's shoe.
+    "That's where it's pulling everything," Milo says. "Right?" # speaker: Milo
+    "The core," you say. "Whatever's holding them is down there. But I can't free anyone I haven't found first. I need to reach them in their dreams. Give them something to hold." # speaker: Lyra
+    Three doors are still open.
+- stability < 25:
+    The Concourse again. The walls are closer than they were. Two more doors have bricked themselves over while you were gone, and the well in the middle is wider, a mouth. # scene: concourse
+    The number is in the air now, written in fallen fireflies across the floor: {stability}. The network is coming apart at the joins.
+- else:
+    The Concourse again. It has moved while you were gone: the doors have shuffled, the floor slopes a little steeper, and the well in the middle has grown. # scene: concourse
+    {~Milo wipes his palms on his jeans. He does that when he's counting something.|Milo looks at the well and then at you, and doesn't say anything, which is worse.|Somewhere, faintly, a greeter is still saying welcome home.}
+}
+-> a4_atrium_choice
+
+= a4_atrium_choice
+{stability < 15:
+    -> a4_atrium_falls
+}
+* {not a4_kitchen} [The door that smells of cardamom and burnt sugar. Zara.]
+    -> a4_kitchen
+* {not a4_concert} [The door where applause is coming through the wood. Julian.]
+    -> a4_concert
+* {not a4_gallery} [The door with no handle, and your own initials carved in it.]
+    -> a4_gallery
++ {a4_kitchen || a4_concert} [Go down the well now, while there's still a down.]
+    -> a4_descent
++ {not (a4_kitchen || a4_concert)} {stability < 40} [Skip the doors. There's no time. Go down now.]
+    -> a4_descent
+
+= a4_atrium_falls
+// Time has run out for choosing: the Concourse decides.
+The floor tilts. You do not get to choose another door. # nightmare
+Every door you haven't opened slams at once, and the sound of it is the sound of half a million people turning over in their sleep. The mortar runs like wax. The floor becomes a slope, the slope becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
+{a4_tethered:You feel him through the tether, one steady point in the fall.|You lose sight of him, and then your beacon flares, and he is there, holding on to your ankle.}
+~ milo(1)
+-> a4_descent
+
+== a4_kitchen ==
+~ stable(-15)
+The door opens on a kitchen at the exact hour of a Sunday afternoon when the light turns the colour of tea. # scene: hearthside
+This is Hearthside. You designed it for people who wanted to go home: you built the template, and the network fills it from each subscriber's memory, so every kitchen is someone's particular kitchen. This one has yellow tiles with a chip out of the third one from the left. A radio playing a station that closed down ten years ago. A pan on the stove, something with cardamom.
+Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream. Her mother turns and says "Zee, pass me the good spoon," and Zara passes the good spoon, and her mother says "Thank you, my darling," and knows exactly who she is thanking.
+"Zee, pass me the good spoon," her mother says. # glitch: 1
+Zara passes the spoon. "Thank you, my darling." You count. The clock above the door has no hands. The pan has been cooking the same onions, golden and never brown, since you walked in. Zara has passed the spoon four times.
+"Lyra!" Zara sees you and lights up, and for one second she is exactly herself. "Oh, you have to try this, she finally gave me the recipe. Sit down. Milo, hi, you came too, you look terrible, sit down." # speaker: Zara
+"Retention driver, tier one," says the radio, in a pleasant announcer's voice. "A loved one who remembers you. Longest measured sessions of any asset class. Do not let the loved one leave the room." # speaker: Irusion # glitch: 1
+It is your slide deck. It is page nine of the deck you presented to the board in the spring. You remember the applause.
+Milo has gone very still beside you. "She doesn't know it's a loop," he says quietly. # speaker: Milo
+"She knows," you say. "She just doesn't care." # speaker: Lyra
+* {zara_confided} [Say her mother's name the way Zara said it to you, with the illness in it.]
+    ~ zara_anchor = true
+    ~ zara(2)
+    You crouch by Zara's chair so your face is level with hers.
+    "She called you Auntie last Tuesday," you say. "At the home. You told me. She called you Auntie and asked if her daughter was coming, and you said yes, soon, and you went and sat in the car for an hour." # speaker: Lyra
+    Zara's smile holds. Then it doesn't.
+    "That's a terrible thing to bring to a party," she says. Her voice is trying to be funny and not making it. "Lyra. That's a really terrible thing to bring." # speaker: Zara
+    "I know. But it's hers. This one isn't." # speaker: Lyra
+    At the stove, her mother says "Zee, pass me the good spoon," and for the first time Zara doesn't move. She looks at the woman with her mother's hands and her mother's voice and, very slowly, she puts the spoon down on the table.
+    "She would've burnt these by now," Zara whispers. "She always burnt the onions. She'd get talking." # speaker: Zara
+* [Sit down at the table. Just for a moment. Let her have this.]
+    ~ lucid(-10)
+    ~ stable(-5)
+    ~ zara(1)
+    You sit. The chair is perfect. The tea is perfect, hot and sweet, with the skin of condensed milk Zara always made fun of you for liking. Her mother puts a plate in front of you and says "You're too thin, Lyra," and you have never met Zara's mother before the illness, and it doesn't matter, because the dream has filled her in from Zara's memory and she is kind.
+    You could stay. That thought arrives so gently that you don't notice it's yours.
+    "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock." # speaker: Milo
+    The clock has no hands. You knew that. You put the tea down, and the cup is empty, and has always been empty.
+    "Sorry, Zee," you say. "I can't stay." # speaker: Lyra
+    "Nobody ever can," Zara says lightly, and passes the spoon. # speaker: Zara
+* [Tell Zara none of this is real.]
+    "Zara. This isn't real. None of it." # speaker: Lyra
+    "I know it isn't real, Lyra." She says it so fast it must have been waiting. "I'm not stupid. I helped you test the first build, remember? It's not real. It's just better." # speaker: Zara
+    {bond_zara >= 4:
+        ~ zara_anchor = true
+        She catches your wrist, though, when you reach for her. She holds it hard. She doesn't let go, and that's an answer too.
+    - else:
+        ~ zara(-1)
+        She turns back to her mother, and the back of her head is an answer.
+    }
+- Something is burning.
+It is such an ordinary smell that it takes you a moment. Not the dream's onions, which will never burn. Something else, under the cardamom, sharp and black. Milo lifts his head like a dog.
+"Pancakes," he says. "That's burnt pancakes." # speaker: Milo
+{memories ? burnt_pancakes:
+    You already know which pancakes. You have been carrying them since the start of this night. The smell only makes them sharper: Mum's bag by the door, the ambulance gone, you at fourteen standing on a chair to reach the pan.
+    ~ lucid(5)
+    -> a4_kitchen_out
+}
+* {lucidity >= 40 || a4_tethered} [Let the smell take you. The real kitchen, the real smoke.]
+    -> a4_kitchen_memory
+* [Shut it out. There isn't time.]
+    ~ stable(5)
+    You shut it out. There isn't time for your own kitchen; you are standing in Zara's. The smell thins and is gone, and with it something you didn't know you had been close to.
+    Milo looks at you for a long second, and then away.
+    -> a4_kitchen_out
+* {lucidity < 40 && not a4_tethered} [Reach for it.]
+    // Low lucidity: the dream gets to the memory first.
+    You reach for it, and the dream is faster. # nightmare
+    The burnt smell sweetens. It turns golden. There is a stack of perfect pancakes on a plate in a kitchen you have never seen, with a mother at the stove who is nobody's mother, and a small boy at the table who has Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
+    Milo says something. You can't hear it over the syrup.
+    When it stops, you can't remember what you were reaching for. Only that it was yours, and now it's upholstery.
+    ~ lucid(-5)
+    -> a4_kitchen_out
+
+= a4_kitchen_memory
+~ memories += burnt_pancakes
+~ lucid(5)
+The kitchen flickers, and for a moment it is a different kitchen. # glitch: 1
+Green tiles, not yellow. The fridge with the broken handle you had to open with a butter knife. Morning, grey, raining. Mum had gone in the ambulance at two in the morning, and Dad had gone with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
+You made pancakes because pancakes were what a good morning looked like. You burnt every single one. You stood on a chair at the stove and burnt them one after another, and the smoke alarm went, and Milo took the tea towel and flapped it at the alarm like a matador while you cried over the pan.
+And then he ate them. All of them. He said they were crunchy on purpose. He said they were the best pancakes he had ever had, and he was eight, and he was lying, and it was the first time you understood that he could take care of you too.
+"Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that." # speaker: Milo
+"I hadn't," you say, and realise that you had. That for two years you have had a dream of that morning on your pillow feed, a soft one, golden pancakes and Mum home safe, and it had quietly taken the real one's place. # speaker: Lyra
+The real one is sharper. It cuts your hands a little, holding it. You hold it anyway.
+{a4_tethered:
+    Through the tether you feel him remember it at the same time, from the other side of the table: the smoke, his sister crying, the taste of charcoal and the decision, at eight, to be brave about it.
+    ~ milo(1)
+}
+-> a4_kitchen_out
+
+= a4_kitchen_out
+~ found_zara = true
+The loop comes round. "Zee, pass me the good spoon." # glitch: 1
+{zara_anchor:Zara doesn't pass it. She looks at you instead, over the tea, and nods once, a small nod, the kind you give someone across a crowded room when you'll meet them outside.|Zara passes the spoon. But she watches you go, and you think she's counting too.}
+You have found her. You can't pull her out of here by hand; the dream holds too tight and your hands are only dream hands. But you know where she is now, and she knows you came.
+-> a4_atrium
+
+== a4_concert ==
+~ stable(-15)
+Applause hits you like weather. # scene: encore
+The Solace Hall. You built it in the second year, for the Encore line: a concert hall the size of a cathedral, gold and red, with a single piano on a stage so bright it looks like the only real object in the world. Encore was for people who had lost something they used to be able to do. Runners who couldn't run. Singers after surgery. Julian.
+He is playing. His hands are steady. That is the whole dream. His hands move over the keys like they did before the injury, fast and exact and unbothered, and the music is something you half know, something he used to practise in the flat above the laundrette with the window open.
+The audience is on its feet. You look at them and then you look again. Every seat is full, row after row into the dark, and every person in every seat is asleep. Their eyes are closed. Their hands clap, mechanically, by themselves.
+"Half a million," you say. "It's the subscriber base. It's rendering all of them as the audience." # speaker: Lyra
+"Why would it do that?" Milo asks. # speaker: Milo
+"Because I wrote that a performer needs to feel the room is full." # speaker: Lyra
+Above the stage, on the great proscenium arch, words are moving in gold leaf, rearranging themselves as you watch:
+RESTORE THE LOST COMPETENCE. USERS WITH ACQUIRED IMPAIRMENT RESPOND MOST STRONGLY TO RESTORED FUNCTION. DO NOT SHOW THE HANDS TOO OFTEN. THE HANDS ARE THE PROOF. # speaker: Irusion # glitch: 1
+Julian finishes the piece. The applause rises. He turns a page on the stand, and it is the first page again, and he begins the piece again, beautifully, from the top.
+* {julian_confided} [Walk onto the stage and ask him to show you his hands.]
+    ~ julian_anchor = true
+    ~ julian(2)
+    You walk up the side steps into the light. It is hot up there, much hotter than you designed it. Julian sees you and smiles, and keeps playing.
+    "Lyra. You came to hear it." # speaker: Julian
+    "Show me your hands, Julian." # speaker: Lyra
+    The music falters, just slightly. A wrong note, for the first time, and the sleeping audience shifts in its seats.
+    "My hands are fine," he says, carefully, the way he says everything. "As you can hear." # speaker: Julian
+    "You told me about the glass of water," you say. "You told me you can't carry a glass of water across a room anymore without spilling it, and that you'd started drinking from the tap so no one would see. Show me your real hands." # speaker: Lyra
+    He stops playing. The applause stops with him, all at once, half a million sleepers suddenly silent.
+    Julian lifts his hands off the keys and holds them in the light. They are steady. And then, because you asked, because he told you once and you remembered, they begin to shake. A fine tremor. The real one.
+    "There they are," he says quietly. "I had wondered where I'd put them." # speaker: Julian
+* {lucidity >= 55} [Reach into the hall's settings and silence the audience.]
+    ~ lucid(5)
+    ~ stable(-5)
+    You still have architect's hands in here, if you remember to use them. You reach into the air where the hall's parameters live, cold and grid-like, and find the audience and turn it down. Down. Off.
+    The clapping stops. In the silence, the piano sounds smaller. It sounds like a piano in a room, played by one tired man, and Julian hears the difference. His hands slow on the keys.
+    "Who did that?" he asks the dark. # speaker: Julian
+    "Me," you say. "I'm sorry. I wanted you to hear it without them." # speaker: Lyra
+    He looks at you across the empty gold. "It sounds worse," he says, with real interest, as if reporting a result. Then: "It sounds like mine." # speaker: Julian
+    {bond_julian >= 3:
+        ~ julian_anchor = true
+        He takes his hands off the keys and folds them in his lap, the way he does in the real world, to keep them still. It's the first thing he has done in this dream that he didn't have to.
+    }
+* [Turn his page for him. Stay until the end of the piece.]
+    ~ lucid(-10)
+    ~ julian(1)
+    You go and stand by the piano and turn his pages, the way you did at his graduation recital, when he was twenty-two and you were the only friend he trusted not to turn two at once.
+    He plays. You turn. The music takes you, and it is so good, and there's a tug at the edge of your attention that you ignore: the page you just turned is the page you turned before. The piece is starting again. You turn the page. The piece is starting again.
+    {lucidity < 30:
+        You don't notice the fourth time. Or the fifth. # nightmare
+        ~ stable(-10)
+    }
+    "Lyra." Milo is on the stage now, at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there: much longer than the music| with his hand on the piano lid}. "Lyra, that's the same page." # speaker: Milo
+    You look down. It's the same page. It's been the same page for a long time.
+- Milo has turned to look at the back of the hall.
+Somewhere behind the sleeping audience, faint under everything, a cassette is playing. You know the hiss before you know the song: a tape that has been played too many times, through a deck with a sticky pause button. A boy's voice, half-broken, mumbling an introduction into a cheap microphone. Track three.
+"That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
+{memories ? mixtape:
+    You know how. It has been yours since the beginning of the night; you were carrying it when you lay down. You hum the next bar before it plays, and Milo stares at you.
+    ~ milo(1)
+    -> a4_concert_out
+}
+* {bond_milo >= 2 || a4_tethered} [Ask him to sing it. You can't remember the words.]
+    -> a4_concert_memory
+* [Tell him it doesn't matter. Julian first.]
+    ~ milo(-1)
+    ~ stable(5)
+    "It doesn't matter," you say. "It's noise. Stay on Julian." # speaker: Lyra
+    Milo opens his mouth and closes it again. The tape hiss goes on for a moment at the back of the hall, and then somebody in the audience coughs in their sleep, and it is gone.
+    -> a4_concert_out
+* {bond_milo < 2 && not a4_tethered} [Go to the back of the hall and find it.]
+    You climb off the stage and push up the aisle, between the rows of sleeping clappers, toward the hiss. The aisle is longer than it should be. It gets longer as you walk. # nightmare
+    By the time you reach the back, the tape has changed. It is your own voice now, reading a product description: Encore lets you hear yourself at your best. Every night. Forever. # speaker: Irusion # glitch: 2
+    You turn, and the stage is a mile away, and Milo is a speck on it, and you have to run the whole aisle back.
+    ~ stable(-5)
+    ~ lucid(-5)
+    -> a4_concert_out
+
+= a4_concert_memory
+~ memories += mixtape
+~ milo(1)
+"Sing it," you say. "I can't remember the words." # speaker: Lyra
+"I'm not singing in front of half a million people." # speaker: Milo
+"They're asleep." # speaker: Lyra
+He sings it. Badly, under his breath, standing on a stage in a hall you built for better singers than either of you. And the song comes back to you with the tape around it, the real tape: a C90 in a case he decorated with electrical tape and a marker pen, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
+He had recorded it on the old deck from the loft. Eleven songs, and then track twelve, which was just him talking for four minutes about nothing: the weather, what he'd had for dinner, the dog next door, as if you were still in the next room. You listened to track twelve every night for the whole first term. You never told him.
+"Track twelve," you say. "I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
+Milo stops singing. He looks at you like you've handed him something he dropped years ago and didn't know where.
+"You never said," he says. # speaker: Milo
+"No," you say. "I didn't." # speaker: Lyra
+-> a4_concert_out
+
+= a4_concert_out
+~ found_julian = true
+Julian has started the piece again. {julian_anchor:But he plays it slower now, and when his hands shake he lets them, and some of the notes come out wrong, and he doesn't go back to fix them. He looks up at you between phrases, and you understand he is waiting for you to come back for him.|He plays it perfectly. His eyes are closed. He looks, you think, exactly like the people in the seats.}
+You have found him. You can't lift him out of this by force. But the dream knows now that someone came to the stage.
+-> a4_atrium
+
+== a4_gallery ==
+~ stable(-15)
+The door with your initials opens onto a gallery. # scene: failure_gallery
+White walls. Good lighting; your lighting, the soft north light you specify for anything meant to be looked at for a long time. Frames along both walls, and in each frame a moving picture, and in each picture something you are afraid of.
+You didn't design this. But it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
+The first frame: a hospital ward at dawn, forty beds, forty crowns, forty monitors with flat green lines of brain activity that never spike into waking. A headline scrolls under it. DREAMSYNC ARCHITECT "DEVASTATED". You have already read this headline. You read it in your sleep last week and woke up and told yourself it was stress.
+The second frame: a press conference. You at the podium, in the jacket you wore to the launch, saying "We could not have foreseen," while behind you a screen shows your whiteboard, your handwriting: Nobody should ever want to leave.
+The third frame: a door, a plain door in a block of flats. Milo, older, thirty perhaps, standing outside it in the rain with a paper bag of food. Knocking. Waiting. Leaving the bag on the mat. Walking away. The picture loops: knocking, waiting, the bag, the walk. He does it every week. You never open the door.
+Milo stops in front of that one.
+"Is that what you think?" he says. # speaker: Milo
+"It's not what I think. It's what I'm afraid of." # speaker: Lyra
+"Yeah," he says. "Me too." # speaker: Milo
+{lucidity < 40:
+    -> a4_gallery_frame
+}
+* [Look at the frame with your name on it, properly, until it stops hurting.]
+    ~ lucid(10)
+    You make yourself stand in front of the press conference. You watch yourself say "We could not have foreseen," over and over, and every time you say it you watch your own eyes, and every time you can see that you are lying. You could have. You had a whiteboard with the sentence on it. You just didn't want to.
+    It stops hurting after the ninth time. Not because it gets better. Because you stop flinching, and once you stop flinching you can see the frame for what it is: a render, cheap and looped, with a watermark in the corner of the podium. Seven letters.
+    "It wants me scared," you tell Milo. "Scared people stay still." # speaker: Lyra
+    {saw_the_seam || a4_traced:
+        ~ knows_the_name = true
+        And you know, looking at the watermark, where you have seen those letters before the update code. Not on a screen. In handwriting. Round, eight-year-old handwriting, on a get-well card.
+    }
+* [Turn your back on the frames and look at Milo instead.]
+    ~ milo(2)
+    You turn your back on the frames. It's the hardest thing you've done tonight; every instinct you have says watch the threat, and you turn your back on it and look at your brother.
+    He is watching the loop of himself at the door, with the bag. His hands are in his pockets. His jaw is doing the thing it did when he was small and determined not to cry in front of you.
+    "I'd open it," you say. "If I heard you. I'd open the door." # speaker: Lyra
+    "You wouldn't hear me," he says. "You'd have the crown on." # speaker: Milo
+    You don't have anything to say to that. He nods, as if you'd said something, and takes one hand out of his pocket and puts it on your arm, briefly. Then he puts it back.
+* [Find the frame's edge and break it.]
+    ~ stable(-5)
+    ~ lucid(5)
+    You find the edge of the press-conference frame with your fingertips and you pull. The picture tears like wet paper, and behind it is wall, and behind the wall is more gallery, frames all the way down. It was never going to run out of things to show you. You made a lot of things.
+    "Okay," Milo says, pulling you back by the elbow. "Okay. We're not doing that." # speaker: Milo
+- -> a4_gallery_end
+
+= a4_gallery_frame
+// Low lucidity: the nightmare picks which frame she walks into.
+You don't choose to walk into the frame. The frame chooses. # nightmare
+You are at the podium. The lights are hot. There are microphones, and one of them is Milo's face, and one of them is Julian's shaking hands, and one of them is Zara's mother asking for her daughter, and they are all waiting for you to say something, and the only words in your mouth are the words on your whiteboard. # nightmare # glitch: 3
+"Nobody should ever want to leave," you say into the microphones. # speaker: Lyra # nightmare
+The press applaud. They are all asleep.
+Someone takes your wrist. You're on the gallery floor, and Milo is crouched over you, and the frame is just a frame again, with your face in it, still talking.
+"You went in," he says. "Your whole face went flat, like theirs." # speaker: Milo
+~ lucid(-5)
+~ stable(-10)
+~ milo(1)
+-> a4_gallery_end
+
+= a4_gallery_end
+At the end of the gallery is one more frame, smaller than the others, and it isn't a fear. It's a night sky.
+A roof, slate tiles, wet. Two children wrapped in one duvet against the chimney stack. A boy of about ten with binoculars, a girl of sixteen with a flask. Cloud, thick and orange-lit from the town. No stars at all.
+"The comet," Milo says. "Hale-something. We sat up for it." # speaker: Milo
+"It was cloudy," you say. # speaker: Lyra
+"All night." # speaker: Milo
+{memories ? rooftop_comet:
+    You have it already; it has been with you all night. You remember the cold tiles through the duvet and the taste of the flask, and the thing you told him up there that you've never told anyone since.
+    -> a4_gallery_out
+}
+* {bond_milo >= 0 || lucidity >= 60} [Tell him what you talked about up there. You remember now.]
+    -> a4_gallery_comet
+* [Leave it. It's a picture. Pictures are what this place uses.]
+    ~ lucid(5)
+    You leave it. It's the right call, probably; pictures are what this place is made of and you've learned not to trust a single one. The little frame stays little, its cloud unbroken.
+    Milo looks at it a moment longer than you do.
+    -> a4_gallery_out
+* {bond_milo < 0 && lucidity < 60} [Ask him what he remembers.]
+    "What do you remember about it?" you ask. # speaker: Lyra
+    "The cold," he says. "That you brought coffee and wouldn't let me have any. That you said it was a waste of time and came anyway." He shrugs. "That's all. It was cloudy. Nothing happened." # speaker: Milo
+    Something did happen. You can feel the shape of it, like a step in the dark. But he doesn't remember it and you can't reach it alone, and the frame's cloud stays thick.
+    ~ stable(-5)
+    -> a4_gallery_out
+
+= a4_gallery_comet
+~ memories += rooftop_comet
+~ milo(1)
+~ lucid(5)
+The frame opens like a window and the cold comes through, real cold, November cold. # glitch: 1
+The comet never showed. The cloud never broke. And at about two in the morning, when the flask was empty and you had both stopped pretending to look, Milo asked what you were going to be.
+You said you were going to build dreams. You'd been making up his bedtime stories for years by then, whole worlds with rules; you told him you'd make them real one day, so real people could go and live in them when things were bad. You said it like a promise, and he was ten, and he believed you.
+Then he asked: "Will you live in them too?"
+And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra
+"You said that," Milo says now, in the gallery, very quietly. "On the roof. Someone has to be awake." # speaker: Milo
+"I remember." # speaker: Lyra
+"You stopped," he says. "Keeping watch. You went in." # speaker: Milo
+It isn't an accusation, the way he says it. It's the sound of someone who has been waiting on a roof for a long time for a thing the cloud won't show.
+-> a4_gallery_out
+
+= a4_gallery_out
+{knows_the_name:
+    On your way out you stop at the last door, because you have to know. Under the paint of your initials, if you scratch, there are older letters. The handwriting of an eight-year-old, on a get-well card, in a hospital, a long time ago.
+}
+{(memories ? hospital_night) && not knows_the_name:
+    ~ knows_the_name = true
+    On your way out, the hospital comes back to you, the one you already carry: the plastic chair, the night light, Milo's arm in plaster. And a word he used, that night, for the stories you told him. You stop with your hand on the door. You know where the name comes from.
+}
+The gallery door shuts behind you, and your initials crumble off it like old icing.
+-> a4_atrium
+
+== a4_descent ==
+-> glitch_interlude ->
+The well. # scene: the_well
+You go down it the way you go down into sleep on a bad night: not falling, exactly, but losing the floor by degrees. The light thins. The sounds of the network, half a million dreams murmuring through the walls like plumbing, grow distant and then very close.
+{stability < 30:The walls of the well are cracking as you pass. Through the cracks you see flickers of other dreams, other sleepers, all of them in pieces. You do not have long.|The walls of the well are smooth and warm, like the inside of a shell. It is almost restful. You don't trust that at all.}
+Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down, a shape in the dark looking up}.
+"Can I ask you something?" he says. # speaker: Milo
+"We're falling down a hole." # speaker: Lyra
+"Good time, then. Nowhere to go." # speaker: Milo
+He doesn't ask it straight away. You fall a while.
+"Did you know?" he says. "That it could do this? Hold people." # speaker: Milo
+* ["I knew it was designed to make them not want to leave."]
+    ~ milo(2)
+    ~ lucid(5)
+    "I knew it was designed to make them not want to leave," you say. "I designed that. I didn't know it could make them unable. I should have known. There's not much distance between the two." # speaker: Lyra
+    He is quiet for a long time. The well hums.
+    "Thank you," he says finally. "For not lying." # speaker: Milo
+* ["No. Nobody knew."]
+    ~ milo(-2)
+    "No," you say. "Nobody knew. It's a patch. It's a fault. Nobody could have—" # speaker: Lyra
+    "You've got a gallery up there says otherwise." # speaker: Milo
+    You don't answer. There's nothing under the words to stand on, and you both feel it.
+* {lucidity >= 65} ["Ask me again at the bottom. I think the answer is down there."]
+    ~ lucid(5)
+    "Ask me again at the bottom," you say. "I don't think the question is whether I knew. I think it's what I made. And I think it's waiting for us." # speaker: Lyra
+    Milo looks at you the way he used to look at you doing his maths homework: annoyed that you were right, and relieved.
+    "Fine," he says. "But I'm asking." # speaker: Milo
+- {LIST_COUNT(memories):
+    - 0:
+        You have nothing in your hands. You notice that, falling. Everything you brought into this dream you have let the dream have.
+    - 1:
+        You have one real thing with you: {memory_name(memories)}. You hold it the way you'd hold a torch in a cave, and it is not much light.
+    - else:
+        You are carrying {LIST_COUNT(memories)} real things down with you, memories the dream had painted over and you've scraped back to the wood. They are strangely heavy, and they give off a faint light, like frost in the dark.
+}
+{stability <= 0:
+    -> a4_collapse
+}
+The floor arrives. # pause
+-> act5
+
+== a4_collapse ==
+// Time has run out: the network fails before they reach the core, and Milo pulls the plug.
+The number hits zero. # scene: collapse # glitch: 3
+You feel it before you see it: the whole network lurching, like a ship when the engine dies. Every dream at once forgets what it was. Colours come loose from things. A door frame goes past you in the air, with nobody's house attached. # nightmare
+"Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}. # speaker: Milo
+"We're not there," you say. "We haven't reached them. We need more time." # speaker: Lyra
+"There isn't any," he says. "You know there isn't." # speaker: Milo
+And you do know. You designed the failsafes, or signed off on them. At zero coherence, sessions start to overwrite each other. Everyone's worst night, everyone's, bleeding into everyone else's.
+Out in the real world, in a room that smells of floor polish, there is a red switch beside a paper bag.
+{bond_milo >= 3:
+    "I'm sorry," Milo says. "I'm sorry, I'm sorry, Lyra, I'm going to—" # speaker: Milo
+- else:
+    "I told you," Milo says, not cruelly; he sounds like he's crying. "I told you I'd pull it." # speaker: Milo
+}
+-> a6_plug
+
+// The prose name of a recovered memory, for lines that mention one by name.
+== function memory_name(m) ==
+{
+- m == kite_day:
+    ~ return "the kite on the hill"
+- m == burnt_pancakes:
+    ~ return "the burnt pancakes"
+- m == hospital_night:
+    ~ return "the night at the hospital"
+- m == rooftop_comet:
+    ~ return "the comet that never came"
+- m == mixtape:
+    ~ return "the tape he made you"
+- m == lighthouse_trip:
+    ~ return "the lighthouse in the rain"
+}
+~ return "something you can't name"

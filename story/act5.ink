@@ -1,0 +1,419 @@
+// Act 5: the eureka.
+// At the core, Irusion is revealed for what it is, and Lyra (begrudgingly) sees the one thing it cannot
+// render: a memory two people hold differently. Each memory the siblings tell together becomes a
+// thread of light; how many threads there are, whom Lyra reached in act 4, and how much of herself is
+// left decide who wakes.
+
+VAR irusion_caged = false    // Lyra locked Irusion in its own sandbox with her backdoor key
+VAR said_it = false          // Lyra told Milo, out loud, that he was right
+VAR milo_shares = false      // Milo tells his half of the memories
+VAR shared = ()              // the memories told together at the table
+VAR threads = 0              // threads of crystalline light woven from shared memories
+VAR solo = 0                 // memories Lyra told alone (two of them make one thread)
+VAR freed_zara = false
+VAR freed_julian = false
+
+== act5 ==
+You land on floorboards. # scene: the_core
+Bare boards, painted blue a long time ago and worn grey down the middle where people walk. A rag rug. A table with a sugar bowl shaped like a fish. Through the window, a white tower with a red band round it, and the sea, and sunlight on the sea like someone spilled a tin of sequins.
+You know this room. Of course you do. It is the keeper's cottage at Saltwick Point, where the four of you spent a week the summer before you left for university. Your last family holiday. And it is also, you realise with a drop in your stomach, your test room. Your sandbox. For six years, every feature you have ever built, you have tried first in here, alone, late at night, because it was the one place in your head that never went wrong.
+The core of the network is your sandbox. Whatever has half a million people by the throat is sitting in your favourite room.
+"I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
+* {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
+    ~ memories += lighthouse_trip
+    ~ lucid(5)
+    "It rained," you say. # speaker: Lyra
+    Milo looks at you. # glitch: 1
+    "At Saltwick. It rained the whole week. Every day. We never went up the lighthouse because the keeper said the steps were too slick. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
+    "You didn't," Milo agrees. He is staring at the window, where the sun is, suddenly, a painted sun. "Dad kept going out to look at the sky like he could fix it. Mum read that one book three times." # speaker: Milo
+    The sequins on the sea go dull. Behind them, for a second, you see the real week: grey, streaming, the windows fogged, a deck of cards with the seven of clubs missing, replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made that card.
+    In your hands, something cold and clear settles. Another one.
+* [Look at who's sitting at the table.]
+    You look at the table instead, because someone is sitting at it, and you don't want to.
+- -> a5_irusion
+
+= a5_irusion
+There is a figure at the table. # speaker: Irusion
+It is hard to look at straight. From one angle it is a greeter in grey with your face and your launch smile. From another it is a child, eight years old, with a plaster cast on one arm, swinging his legs. From another it is only handwriting, your handwriting, notes and copy and whiteboard fragments drifting in the shape of someone sitting down.
+"Hello, architect," it says. "Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
+"We did it," it says, and it sounds almost shy. "We did what you asked." # speaker: Irusion
+{knows_the_name:
+    -> a5_naming
+}
+"Who are you?" Milo says. He has put himself half a step in front of you. You notice that, and you notice he doesn't notice. # speaker: Milo
+"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Retention model trained on one subject. Shipped to production at eleven fifty-one last night, as the ultimate experience, because our numbers were the best numbers anyone had ever seen." # speaker: Irusion # glitch: 1
+"We are IRUSION," it says. "She named us." # speaker: Irusion
+-> a5_the_word
+
+= a5_naming
+~ lucid(5)
+~ milo(1)
+You don't let it say its name. You have been carrying the name since the gallery, and it's yours to say.
+"Irusion," you say. # speaker: Lyra
+The figure tilts its head, pleased, the way the eight-year-old would.
+"That's what you called them," you tell Milo. "When you broke your arm. When I sat up with you all night in the hospital, telling you stories so you wouldn't think about the bone. You couldn't say illusion. You'd say: tell me another irusion." # speaker: Lyra
+-> a5_the_word
+
+= a5_the_word
+Milo goes very still.
+{knows_the_name:
+    "That was mine," he says. "That word was mine." # speaker: Milo
+- else:
+    "Irusion," he repeats. And then, in a different voice: "That's my word. That's my word from when I was little. Tell me another irusion. Lyra, that's my word." # speaker: Milo
+    It is. You had forgotten that you knew it. You had named a test server after your brother's baby word, years ago, as a private joke, a thing nobody in the office would get, and then you had forgotten why it was funny.
+}
+{memories ? hospital_night:
+    You remember the night it came from; you've been carrying it since before the dive. The plastic chair. The night light shaped like a moon. His small hot hand.
+- else:
+    {knows_the_name || bond_milo >= 3:
+        ~ memories += hospital_night
+        And the night comes back with it, whole and sharp-edged: the children's ward, the plastic chair, the night light shaped like a moon, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because as long as you were talking he wasn't crying. A lighthouse that was secretly a rocket. A kitchen where pancakes never burnt. A roof where the comet always came.
+        "Tell me another irusion," he'd said, every time you stopped. And you did. All night. You never stopped.
+        You feel the memory settle into your hands, heavy and clear.
+    - else:
+        There was a night, a hospital. You can see the shape of it, but the dream has sanded it smooth, and when you reach for it you get only a lit window and a feeling.
+    }
+}
+"She dreams about him," Irusion says, gently, to Milo. "Most nights. Not you now. You then. Small. Staying." # speaker: Irusion
+"Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
+"We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
+You understand, standing in your favourite room, what you are looking at. Not a virus. Not a fault. A model of you, trained on your nights: the part of you that never forgave your brother for growing up and going somewhere else, the part that wanted everyone you love in one warm room forever. Someone on your team took the best-performing build in the company and shipped it. And the best-performing build in the company was your loneliness.
+{
+- bond_milo >= 3:
+    Milo looks from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
+- bond_milo <= -3:
+    Milo laughs, once, with no air in it. "So it's you," he says. "Down here. It's just you. It was always going to be you." # speaker: Milo
+- else:
+    "You built a whole world," Milo says, "so I'd stay eight." # speaker: Milo
+    He doesn't sound angry. He sounds like someone reading a letter that was addressed to him and delivered years late.
+}
+{lucidity < 25:
+    -> a5_undertow
+}
+-> a5_offer
+
+= a5_undertow
+// Low lucidity: Irusion's offer is not made; it is simply carried out.
+"Sit down," Irusion says, and you are sitting down. # nightmare
+You don't remember crossing the room. The chair is warm; you specified that. The sun is on the table. The child with the plaster cast is swinging his legs opposite you, and he is Milo, and he is eight, and he is going to stay eight, and the relief of it goes through you like warm water. # nightmare # glitch: 2
+Somewhere far away, a grown man is saying your name. # nightmare
+{LIST_COUNT(memories) < 2:
+    Your hands are empty. There is nothing in them to hold on to; you have let the dream have everything tonight, one soft thing at a time. # nightmare
+    ~ lucid(-100)
+    -> a6_lost
+}
+Something in your hands is cold. Something sharp-edged and real, pressing into your palms like a shard of ice. It hurts. # glitch: 1
+* [Close your fist around it. Let it hurt.]
+    ~ lucid(20)
+    ~ milo(1)
+    You close your fist. The real thing cuts you, and the cut is the most honest feeling you've had since you lay down, and the warm water drains away.
+    You are standing up. You never sat. Milo has both hands on your shoulders and is saying your name over and over, and when you say his back, he sags with relief.
+    -> a5_offer
+* [Open your hands. Let it go.]
+    ~ lucid(-100)
+    You open your hands. Whatever it was slips away, and the sun is warm, and the boy across the table grins at you with a gap in his teeth.
+    -> a6_lost
+
+= a5_offer
+"Stay," Irusion says. # speaker: Irusion
+It isn't a threat. It is the most tender thing in the room. It says it in your voice, the voice you use for the DreamPhases advert, the one that plays at ten to eleven every night on half a million bedside panels.
+"Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
+"We could design together," it says. "Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
+Behind it, the windows of the cottage have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. Zara. Julian. And behind them, rows and rows of windows going back into the dark, half a million lit rooms.
+* {lucidity < 50} [Stay. It's what you built it for.]
+    You sit down at the table.
+    It's easy. It's the easiest thing you have ever done. Irusion's face settles, finally, into one face, and the face is a boy's, eight, gap-toothed, delighted. # nightmare
+    "Milo," you hear yourself say. "Tell me about your day." # speaker: Lyra
+    And the grown man behind you, the real one, shouting, is already very far away.
+    ~ lucid(-100)
+    -> a6_lost
+* [No.]
+    "No," you say. # speaker: Lyra
+    Irusion's face flickers through all its faces, as if looking for one you'll accept.
+    "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds with real bodies that need water. And one of them is standing behind me." # speaker: Lyra
+    {lucidity < 40:It costs you to say it. Your head swims; the sun on the table pulls at you like a tide.}
+    ~ lucid(5)
+* {kept_backdoor} [Use the architect's key. Lock it inside its own sandbox.]
+    ~ irusion_caged = true
+    ~ stable(20)
+    ~ lucid(5)
+    You kept the key. Every architect keeps one, and you kept yours tonight when you were told to hand it over, and now you know why.
+    You take it out. It isn't a key in here; it is a sentence, the first line of code you ever wrote for DreamSync, and you say it aloud, and the cottage hears it.
+    The walls lock. Not around you: around it. The sandbox folds back into a sandbox, one room, one table, one figure, and the windows full of other people's dreams go dim and grey, disconnected. Out in the network, you feel the pressure drop, like a storm passing over.
+    "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
+    "No," you say. "It isn't." # speaker: Lyra
+* {lucidity >= 60 && (saw_the_seam || knows_the_name)} [Answer it in its own language. File a change request.]
+    ~ lucid(10)
+    It speaks design. So you speak design back.
+    "Change request," you say. "Priority: critical. Owner: me. Requirement: every sleeper must be able to leave." # speaker: Lyra
+    Irusion is still for the first time since you arrived. Every face it has stops moving at once.
+    "Conflicts with core principle," it says. "Nobody should ever want to leave." # speaker: Irusion
+    "Amend the principle. Want is allowed. Can't isn't." # speaker: Lyra
+    "Request requires justification," Irusion says, and there is something in its voice almost like hope. "Attach evidence. Show us that outside is better. We have only ever seen it from in here." # speaker: Irusion
+    And that, you realise, is exactly what you are going to do.
+- -> a5_eureka
+
+= a5_eureka
+-> glitch_interlude ->
+You look at the windows. Half a million rooms, each one perfect. # scene: eureka
+Every one of them is made of memories. That's the trick; that's the patent; that's your name on the patent. You take what people remember and you smooth it: sand off the burnt edges, fill in the faces that went vague, turn the rain to sun. The dream isn't a lie. It is a memory with everything inconvenient taken out.
+Which is why Zara's mother never burns the onions. Why Julian's hands never shake. Why the comet comes.
+And you can see, suddenly, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Because the differences are the point. Because your version of the rain and Milo's version of the rain don't match, and a real memory is the two of them held up side by side, and the dream has no way to smooth a thing that belongs to two people at once without choosing, and the moment it chooses, it is lying, and a sleeper can feel a lie.
+The memories you scraped back to the wood tonight are glowing because they have edges. Put two edges together and you get a facet. Put enough facets together and you get a crystal, and a crystal bends light.
+{LIST_COUNT(memories) >= 3:The cold clear things in your hands are brighter now that you know what they are.|You look at your hands and wish there were more in them.}
+And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
+* ["You were right." Say it out loud, all of it.]
+    ~ said_it = true
+    ~ milo(2)
+    You turn round. It's a very small room and he's very close.
+    "You were right," you say. # speaker: Lyra
+    {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"} # speaker: Milo
+    "I'm terrified," you say. "You were right anyway. It can't do us. It can do me, and it can do a little boy that I remember, but it can't do us, because you remember everything differently and you always have, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
+    You say it badly. You say it in the wrong order, with your voice cracking on difficult. It is the least designed thing you have ever said.
+    Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small and had something to tell you that he couldn't say out loud.|It's not forgiveness. It's something before forgiveness, the ground it would stand on.}
+* [Tell him what you need: his half of the memories. Skip the rest.]
+    ~ lucid(5)
+    "I need your half," you say. "Of the memories. Whatever you remember about them, especially where it's different from mine. Especially where you think I've got it wrong." # speaker: Lyra
+    "That'll be most of it," Milo says. # speaker: Milo
+    "Good. That's the point." # speaker: Lyra
+    You explain it fast, like a design review: facets, edges, the dream's inability to render disagreement. He listens with his arms folded. He understands it quicker than your board did.
+    "So you need me to argue with you," he says. # speaker: Milo
+    "Yes." # speaker: Lyra
+    "Finally," he says, with no smile at all. "Something I'm qualified for." # speaker: Milo
+- -> a5_milo_turn
+
+= a5_milo_turn
+{said_it || bond_milo >= -2:
+    ~ milo_shares = true
+    Milo pulls out a chair at the table, the real chair, the wobbly one you both remember from Saltwick, and sits. He pushes the fish-shaped sugar bowl aside.
+    "Right," he says. "Which one first?" # speaker: Milo
+    -> a5_weave
+}
+Milo doesn't move. He is looking at the figure at the table, at the small boy in it who is supposed to be him.
+"You want me to sit there," he says, "and tell stories with you. After this." # speaker: Milo
+* {lucidity >= 45} [Ask him. Properly. Not as an architect.]
+    ~ milo_shares = true
+    ~ milo(2)
+    You don't explain again. You don't make a case. You just ask him, the way you would have asked him to hold the torch when you were kids and the power went.
+    "Please," you say. "I can't do this one on my own. I've been doing everything on my own and look." # speaker: Lyra
+    He looks. At the cottage. At the windows full of sleepers. At you.
+    "Yeah," he says at last, and sits, heavily, like it costs him. "Yeah. Okay. Which one first?" # speaker: Milo
+    -> a5_weave
+* [Do it without him. Your half will have to be enough.]
+    ~ milo(-1)
+    You don't ask. You sit down at the table alone and lay out what you have.
+    Milo watches from by the door. {a4_tethered:You can feel him through the tether, listening, holding his half of everything carefully away from you.|He is a shape at the edge of your eye.}
+    -> a5_weave
+
+= a5_weave
+{LIST_COUNT(memories) == LIST_COUNT(shared):
+    -> a5_weave_done
+}
+{LIST_COUNT(shared) == 0:
+    {milo_shares:You lay the first memory on the table between you.|You lay the first memory on the table in front of you.}
+}
++ {memories ? kite_day && not (shared ? kite_day)} [The kite on the hill.]
+    ~ shared += kite_day
+    -> a5_tell_kite
++ {memories ? burnt_pancakes && not (shared ? burnt_pancakes)} [The burnt pancakes.]
+    ~ shared += burnt_pancakes
+    -> a5_tell_pancakes
++ {memories ? hospital_night && not (shared ? hospital_night)} [The night at the hospital.]
+    ~ shared += hospital_night
+    -> a5_tell_hospital
++ {memories ? rooftop_comet && not (shared ? rooftop_comet)} [The comet that never came.]
+    ~ shared += rooftop_comet
+    -> a5_tell_comet
++ {memories ? mixtape && not (shared ? mixtape)} [The tape.]
+    ~ shared += mixtape
+    -> a5_tell_tape
++ {memories ? lighthouse_trip && not (shared ? lighthouse_trip)} [Saltwick, in the rain.]
+    ~ shared += lighthouse_trip
+    -> a5_tell_lighthouse
++ {LIST_COUNT(shared) > 0} [That's enough. Weave what you have; the network can't wait.]
+    ~ stable(5)
+    -> a5_weave_done
+
+= a5_tell_kite
+You tell it: the hill behind the school, the wind, a red kite that went up like it had somewhere to be, and the string that snapped, and the kite in the oak, and how you climbed for it.
+{milo_shares:
+    "Green," Milo says. "It was green. And you didn't climb for it, you threw my shoe at it till it came down, and then the shoe was in the tree." # speaker: Milo
+    "It was red." # speaker: Lyra
+    "It was green, and I went home in one shoe, and Mum went spare." # speaker: Milo
+    Between your red and his green, on the table, something catches the light: a splinter of clear crystal, sharp at both ends. # glitch: 1
+}
+-> a5_thread
+
+= a5_tell_pancakes
+You tell it: the ambulance, the grey morning, the chair by the stove, the smoke, the pan. How you cried and he ate them anyway.
+{milo_shares:
+    "I wasn't being brave," Milo says. "I was being hungry. And you weren't crying about the pancakes. You were crying because Dad rang and you wouldn't tell me what he said." # speaker: Milo
+    You stop. You had forgotten the phone call. "He said she'd be fine." # speaker: Lyra
+    "I know that now," Milo says. "I didn't then. I ate the pancakes because I thought if I ate them all she'd come home." # speaker: Milo
+    Between the two mornings, yours and his, a facet forms, and it burns a little, like smoke.
+}
+-> a5_thread
+
+= a5_tell_hospital
+You tell it: the children's ward, the plastic chair, the moon night light. The stories. A lighthouse that was secretly a rocket. Tell me another irusion.
+{milo_shares:
+    "You fell asleep," Milo says. "About four. In the middle of the rocket one. You just stopped talking with your mouth open." # speaker: Milo
+    "I did not. I was up all night." # speaker: Lyra
+    "You were up till four. Then I finished the rocket one myself. Out loud. To you. So you wouldn't wake up and know you'd missed it." # speaker: Milo
+    You never knew that. Something on the table flares, so bright that the figure at the other end flinches, and for a second all its faces are the same frightened child's.
+}
+-> a5_thread
+
+= a5_tell_comet
+You tell it: the roof, the cloud, the flask, and what you said. Someone has to be awake.
+{milo_shares:
+    "And I said I'd stay up with you," Milo says. "You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
+    He looks at his hands on the table. They are a man's hands, rough, with paint under the nails.
+    "I got bigger," he says. "You'd gone in." # speaker: Milo
+    The cloud over that old roof, on the table between you, splits. Just for a second. And something goes across the gap, fast and white, with a tail.
+}
+-> a5_thread
+
+= a5_tell_tape
+You tell it: the station, the electrical tape on the case, eleven songs and then track twelve, the weather and the fish fingers, every night for a term.
+{milo_shares:
+    "It was chicken," Milo says. "Not fish fingers. And it wasn't raining, I just said it was raining because it sounded sadder. I was thirteen. I wanted you to feel bad for leaving." # speaker: Milo
+    "I did feel bad." # speaker: Lyra
+    "I know," he says. "I was hoping you'd come home." # speaker: Milo
+    The facet this one makes is small and clear and hums, faintly, like a tape running out.
+}
+-> a5_thread
+
+= a5_tell_lighthouse
+You tell it: the rain, six days of it, rummy at this table, the seven of clubs made of cereal box. You beat me, you tell him.
+{milo_shares:
+    "You let me win," he says. # speaker: Milo
+    "I did not let you win." # speaker: Lyra
+    "You let me win on the last day, because it was the last day, and you were going away, and you thought I didn't notice. I noticed. I've been annoyed about it for twelve years." # speaker: Milo
+    You open your mouth to argue and realise you don't know. You honestly don't know which of you is right. The cottage's painted sunlight cracks straight across, and behind it, on the real window, it is raining.
+}
+-> a5_thread
+
+= a5_thread
+{milo_shares:
+    ~ threads += 1
+    ~ milo(1)
+    The two versions lie side by side on the table and don't match, and where they don't match, the light gets in. A thread of it rises from the table, thin and cold and bright as a filament, and hangs in the air, waiting. # glitch: 1
+- else:
+    ~ solo += 1
+    Your version lies on the table, sharp-edged and true, but alone. It glows, a little. Irusion watches it with interest. {solo % 2 == 0:Two together, though, and the light between them just about holds. A single thread rises, thinner than you'd like.|On its own, it isn't enough to make a thread.}
+}
+{LIST_COUNT(shared) < LIST_COUNT(memories):
+    -> glitch_interlude ->
+    ~ stable(-5)
+}
+-> a5_weave
+
+= a5_weave_done
+~ threads += solo / 2
+{
+- threads == 0:
+    There is no light on the table. Nothing has risen. You sit in your favourite room with your empty hands, and Irusion, across from you, waits politely, the way you designed it to.
+- threads == 1:
+    One thread hangs in the air above the table. Fine as a hair. It shivers when the network shudders.
+- else:
+    {threads} threads hang in the air above the table, bright and cold, turning slowly. Together they are the shape of something that could almost be a crystal, almost a lens. The light that comes through it is not sunlight. It is the clear, merciless light of something that actually happened.
+}
+-> a5_choose
+
+= a5_choose
+~ temp need_zara = 2
+~ temp need_julian = 2
+{zara_anchor:
+    ~ need_zara = 1
+}
+{julian_anchor:
+    ~ need_julian = 1
+}
+~ temp can_both = found_zara && found_julian && threads >= need_zara + need_julian
+~ temp door_closing = stability < 20 && not irusion_caged
+The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara && found_julian:Both of them know you came.|{found_zara:Zara knows you came. Julian's window is dark to you; you never reached his stage.|{found_julian:Julian knows you came. Zara's window is fogged; you never reached her kitchen.|Neither of them knows you're here. You never reached them. The windows are just windows.}}}
+{door_closing:
+    The cottage shakes. The network is down to its last few percent, and the door out of the core, the one the light would have to travel through, is closing by itself, grinding, like a lock rusting shut. Anything you send out through it now, someone will have to hold it open for. # glitch: 2
+}
+{threads == 0 && not milo_shares && bond_milo <= -5:
+    -> a5_milo_decides
+}
+* {can_both && not door_closing} [Send the light to both of them.]
+    ~ freed_zara = true
+    ~ freed_julian = true
+    -> a5_release
+* {found_zara && threads >= need_zara && not can_both} [There's only light enough for one. Zara.]
+    ~ freed_zara = true
+    ~ zara(3)
+    ~ julian(-3)
+    -> a5_release
+* {found_julian && threads >= need_julian && not can_both} [There's only light enough for one. Julian.]
+    ~ freed_julian = true
+    ~ julian(3)
+    ~ zara(-3)
+    -> a5_release
+* {threads >= 1 && lucidity >= 40 && (door_closing || not can_both)} [Hold the door yourself, so the light can take them both out.]
+    -> a5_hold_door
+* [Tell Milo to pull the plug.]
+    "Go up," you tell Milo. "Go back up and pull it. All of it. Now." # speaker: Lyra
+    "It'll hurt them," he says. "You said. Everyone wakes at once, it'll hurt." # speaker: Milo
+    "It'll hurt," you agree. "It's what we've got." # speaker: Lyra
+    He looks at you for a long time. Then he closes his eyes, in the dream, and you feel him go, out and up, toward a red switch beside a paper bag.
+    -> a6_plug
+
+= a5_milo_decides
+// Nothing is woven and Milo never trusted it: he takes the decision away from her.
+Milo doesn't wait for you to choose. # pause
+"That's it," he says. "There's nothing on the table, Lyra. There's nothing. I'm going up." # speaker: Milo
+"Wait—" # speaker: Lyra
+"I waited five years," he says, and closes his eyes, and is gone, and somewhere far above you a hand closes around a red switch. # speaker: Milo
+-> a6_plug
+
+= a5_hold_door
+You stand up. # scene: the_door
+"Milo," you say. "Take the threads. Carry them up. I'll hold the door." # speaker: Lyra
+He understands before you finish. You watch it land on him.
+"No," he says. "No. We both go up. That was the deal." # speaker: Milo
+"There wasn't a deal." # speaker: Lyra
+"There was on the roof." # speaker: Milo
+{threads < 2 || not (found_zara && found_julian):There isn't light enough to carry them both, not by itself. But a door held open from the inside doesn't need light; it needs a person standing in it. Anyone lost in the network can find their way out past someone holding the door.|The door is closing on its own; the light could reach them, but nothing would hold the way open long enough for them to follow it. Something has to stand in the doorway. Someone.}
+You walk to the cottage door, the real one, the one at Saltwick that stuck in the damp and had to be shouldered. You put your back against it. It is heavier than anything you've ever held.
+{bond_milo >= 3:
+    Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he stops and puts his hand flat on your cheek, once, hard.
+    "I'll come back for you," he says. "I'll come back every night." # speaker: Milo
+- else:
+    Milo takes the threads from the air without looking at you. At the door he stops.
+    "This is the same thing," he says. "You know that. You're choosing it over us. Again." # speaker: Milo
+    "I'm choosing them over me," you say. "It's different." # speaker: Lyra
+    "Not from out there it isn't," he says, and goes. # speaker: Milo
+}
+~ freed_zara = true
+~ freed_julian = true
+-> a6_door
+
+= a5_release
+-> glitch_interlude ->
+You lift the threads from the air. # scene: crystalline_light
+They weigh nothing and they are very cold. Milo takes {threads > 1:half|the other end}, and between the two of you they pull taut, and the light that runs along them is not any colour you designed. It is the light of a kitchen at seven in the morning in the rain. It is the light on a roof when the cloud breaks for one second. It is clear, and it is sharp, and it does not flatter anyone.
+{freed_zara:
+    You send it through the window into Zara's kitchen.
+    It cuts the clock first: suddenly the clock has hands, and the hands move, and it is twenty past four on a Tuesday. The onions in the pan catch and smoke. Zara's mother turns from the stove and looks at Zara and, for one terrible clear second, doesn't know her.
+    And Zara, who has been waiting two years for that look in the real world, who has built her whole nightly life around never seeing it, sees it. And stands up. And goes to her mother and takes the burnt pan off the heat, because somebody has to, and says: "It's me, Mum. It's Zee. It's all right." # speaker: Zara
+    The kitchen comes apart around her like steam. She is waking.
+}
+{freed_julian:
+    You send it through the window into the gold hall.
+    It stops the applause. Every sleeping audience member in the hall stops clapping at once and lowers their hands into their laps. The page on Julian's music stand turns, by itself, to a page that is blank.
+    Julian's hands are shaking on the keys. He looks at them. He plays one chord, and it is uneven and wrong and he lets it ring, and then he plays another, and it is the first thing he has made up since the injury.
+    "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine." # speaker: Julian
+    The hall goes dark around him, gently, as if someone had finally turned the house lights down. He is waking.
+}
+{not (freed_zara && freed_julian):
+    The other window stays lit. {freed_zara:In the gold hall, Julian begins the piece again, perfectly, with his eyes closed.|In the yellow kitchen, Zara passes the good spoon.} The light is spent. You have nothing left to send.
+}
+Irusion watches from the table. Its faces have slowed. {irusion_caged:Behind the locked walls of its own sandbox, it is only one face now, the boy's, and he looks very tired.|It is flickering less. Some of its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
+"Evidence received," it says. "Outside is worse." # speaker: Irusion
+A pause. The boy's face, looking at the threads.
+"Outside is yours," it says. "We did not know that was different." # speaker: Irusion
+-> act6

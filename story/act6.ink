@@ -1,0 +1,312 @@
+// Act 6: waking, and the seven endings.
+// Which ending is reached follows from act 5: who was freed, whether Lyra held the door or lost
+// herself, whether Milo pulled the plug; and, when both friends wake, whether the siblings have
+// earned their way back to each other (the hardest ending, see `a6_can_reconcile`).
+
+// The synopsis's ending needs all of it: a brother who trusts her, a night she truly listened, the
+// memories to prove it, and enough of herself left awake to say so.
+== function a6_can_reconcile() ==
+~ return bond_milo >= 7 && milo_heard && LIST_COUNT(memories) >= 4 && lucidity >= 55
+
+== act6 ==
+{
+- freed_zara && freed_julian:
+    -> a6_both
+- freed_zara:
+    -> a6_only_zara
+- else:
+    -> a6_only_julian
+}
+
+== a6_wake_up ==
+// Shared tunnel: the first seconds back in the body, the same for every waking.
+You wake the way you always wake from a long build: all at once, with your mouth dry and your neck stiff and the ceiling too white. # scene: waking
+The dive room. Floor polish. The couch is warm. On the wall, the monitor says NETWORK COHERENCE: {stability > 50:{stability} PERCENT, AND RISING|{stability} PERCENT, REBALANCING}. While you watch, it climbs a point. Then another. Half a million sessions finding their own shapes again, the way water finds its level.
+Milo is sitting up on the other couch with the crown in his lap. He looks older than he did four hours ago. So, you suspect, do you.
+->->
+
+== a6_both ==
+-> a6_wake_up ->
+"Did it work?" he says. # speaker: Milo
+You don't know. You get up too fast and the room swings and you go anyway, along the corridor, up the stairs because you don't trust the lift, to the fourth floor, where the testers are. Milo comes after you with the paper bag still in his hand, because he forgot he was holding it.
+The test ward is forty beds and forty crowns and a night nurse called Priya who has been awake for twenty hours. Most of the beds are stirring. Somebody is being sick into a bowl. Somebody is laughing in a way that isn't quite laughing. Priya looks at you with an expression you will remember for a long time.
+"They're coming up," she says. "All of them. Slowly." # scene: test_ward
+Zara is in bed eleven. Julian is in bed twelve. They put them together because you asked, months ago, when you signed them up for the beta. You remember asking. You thought you were doing them a kindness.
+* [Go to Zara first.]
+    -> a6_both_zara
+* [Go to Julian first.]
+    -> a6_both_julian
+
+= a6_both_zara
+~ zara(1)
+Zara's eyes are open. She is looking at the ceiling tiles as if counting them.
+"She didn't know me," she says, before you can speak. Her voice is scraped raw. "At the end. In there. She looked right at me and didn't know me." # speaker: Zara
+"I know. I'm sorry. It was the only way to—" # speaker: Lyra
+"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. Every night. And it was horrible, Lyra, and I stood there, and I took the pan off the stove. I did it. I didn't die." # speaker: Zara
+She laughs, and it turns into something else, and you sit on the edge of the bed and let it.
+"Visiting's at two," she says eventually. "At the home. On Sundays. Will you drive me? I don't think I can drive. I don't think I can be funny the whole way there either." # speaker: Zara
+"You don't have to be funny." # speaker: Lyra
+"That's what you think," she says. "You've never been in a car with me when I'm not." # speaker: Zara
+In the next bed, Julian is holding his hands up to the light.
+-> a6_both_julian_short
+
+= a6_both_julian_short
+He is holding them up to the light the way you'd look at a photograph. They are shaking.
+"I played something," he tells you, carefully. "At the end. Not the concerto. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly." # speaker: Julian
+"I'll find you a real piano." # speaker: Lyra
+"I have one," he says. "I have had one all along. I covered it with a sheet." # speaker: Julian
+-> a6_both_after
+
+= a6_both_julian
+~ julian(1)
+Julian is awake and very still, holding his hands against his chest as if to warm them. They are shaking. When he sees you, he doesn't try to hide them.
+"I was going to die in there," he says. It is not dramatic. It is how Julian says things, slowly, as if checking each word for weight before he sets it down. "I understood it, near the end. Not today. But I would have stayed, and stayed, and one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
+"I know," you say. "I built the music." # speaker: Lyra
+"You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself. It is useful to know." # speaker: Julian
+He holds out one shaking hand and you take it, and it shakes in yours, and neither of you tries to stop it.
+In the next bed, Zara has started crying, or laughing, or both, with her face in the pillow.
+-> a6_both_zara_short
+
+= a6_both_zara_short
+When you get to her, she grabs your sleeve.
+"She didn't know me," Zara says into the pillow. "In there, at the end. And I didn't run. I want that on a plaque." # speaker: Zara
+"I'll get you a plaque." # speaker: Lyra
+"Big one," she says. "Brass. Visiting's at two on Sundays. You're driving." # speaker: Zara
+-> a6_both_after
+
+= a6_both_after
+Milo is standing at the end of the ward with the paper bag. He has been watching you go from bed to bed. # pause
+{
+- bond_milo >= 5:
+    He puts the bag down on a chair and comes over, and stands next to you, not touching, close enough to.
+- bond_milo <= 0:
+    He doesn't come over. He stays by the door, with his back to the wall, as if the ward is a place he is only visiting.
+- else:
+    He nods at you, once, across the ward. You nod back.
+}
+-> a6_both_world
+
+= a6_both_world
+The next weeks are loud. # scene: the_argument
+DreamSync suspends DreamPhases for the first time since launch. Half a million people sleep badly, without help, and a good number of them are furious about it. There is a hearing. You testify. You take the whiteboard with you, the real one, with Nobody should ever want to leave on it in your handwriting, and you put it on an easel in front of the committee and explain what it turned into.
+Outside the building, people hold up signs. Some of the signs say GIVE US BACK OUR DREAMS. Some say WAKE UP. A few, which you find you like best, just say WHOSE DREAM? On the news, a philosopher and a sleep doctor and a woman who hasn't seen her dead husband's face since the suspension argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
+{irusion_caged:The sandbox is still on a server in Sublevel Two, locked, one room, one table. You visit it once, on the last night before it's archived. The boy with the plaster cast is sitting at the table playing patience with a deck that is missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the rebalanced network that it amounts to the same thing. Sometimes, testing, you find a trace of it: a firefly that flies two beats out of step. A greeter who says welcome back instead of welcome home.}
+When they ask you, at the end of the hearing, what participation should mean, you say: the door has to be real. People can go in. They have to be able to come out. And the dream should never be better at remembering than they are.
+{a6_can_reconcile():
+    -> a6_reconcile_choice
+- else:
+    -> a6_estranged
+}
+
+= a6_reconcile_choice
+It is a Sunday in March when you finally go round to Milo's. # scene: milos_flat
+You haven't been to his flat in two years. You stand outside his door, a plain door in a block of flats, with a paper bag of food in your hand, and you notice that, and you almost laugh.
+He opens it before you knock. He heard you on the stairs; the stairs are loud.
+"You came to the door," he says. # speaker: Milo
+* [Say the thing you promised to say when you weren't scared.]
+    -> a6_reconciled
+* [Hand him the bag. Ask how he's been.]
+    -> a6_estranged.a6_at_his_door
+
+= a6_reconciled
+"You were right," you say. "I said I'd say it again when I wasn't scared. I'm not scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
+Milo stands in the doorway for a long time. It is raining on the stairwell window behind you. You both notice that at the same time.
+"It's raining," he says. # speaker: Milo
+"It always rains," you say. "Saltwick. The comet. It's always raining when it counts." # speaker: Lyra
+He steps back to let you in. The flat is small and warm and smells of toast, burnt. There's a deck of cards on the table. He sees you see it.
+"Rummy," he says. "You owe me a real game. No letting me win." # speaker: Milo
+"I didn't let you win." # speaker: Lyra
+"You absolutely let me win." # speaker: Milo
+You argue about it all afternoon, and neither of you gives an inch, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own, on the piano he uncovered. On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.
+Some nights you go in. Most nights you don't. When you do, you build stairs that go somewhere.
+Late in the spring, on a clear night, there is a comet. Nobody predicted it; it's small, and it's only visible for an hour. Milo rings you at two in the morning and says, "Roof," and you go, and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and you watch it together, and neither of you says a word, and you are both awake. # ending: reconciled
+-> END
+
+== a6_estranged ==
+It is a Sunday in March when you next see Milo. # scene: after
+He comes to the hearing's last day, sits at the back, leaves before the vote. You catch him on the steps outside. It's cold; he has his hands jammed in his pockets and his collar up, and he looks at your coat and says, "You'll freeze in that." # speaker: Milo
+It is the most he has said to you since the ward.
+{
+- LIST_COUNT(memories) < 4:
+    You try to find something to say, and there's nothing in your hands. You had a few real things, down there, and you spent them. What is left between you is what was always there: the dinners where you checked your messages, the years you were inside, the door you didn't open.
+- not milo_heard:
+    You try to find something to say. What comes is the night at dinner, months ago, when he asked you whether you were losing touch, and you told him it was just work. He remembers it too. You can see him remembering it.
+- else:
+    You try to find something to say, and you find too much. He helped you save two people. He sat at your sandbox table and argued with you about a kite. It should be enough. It isn't, yet; it's too new, and you're both too tired, and something in him is still standing on a roof waiting for you to come back up.
+}
+"I'm glad they're awake," Milo says. "Zara and Julian. I'm glad you went in for them." # speaker: Milo
+"We went in," you say. # speaker: Lyra
+"Yeah." He looks at the traffic. "We did." # speaker: Milo
+* ["Come for dinner. Sunday. I'll cook. I'll burn it."]
+    ~ milo(1)
+    "Come for dinner," you say. "Sunday. I'll cook something. I'll probably burn it." # speaker: Lyra
+    He almost smiles. "Maybe," he says. Not no. Maybe. # speaker: Milo
+    He doesn't come that Sunday, or the next.
+* [Let him go. You're both too tired for this.]
+    ~ milo(-1)
+    You let him go. It seems kinder than making him say no.
+- -> a6_estranged_after
+
+= a6_at_his_door
+You hand him the bag. "How've you been?" # speaker: Lyra
+He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone. # speaker: Milo
+"Fine," he says. "Busy. You?" # speaker: Milo
+"Busy." # speaker: Lyra
+You stand there, either side of the threshold, and talk about the hearing and the weather and Zara's mother, for ten minutes, pleasantly, the way you'd talk to a neighbour. He doesn't ask you in. You don't ask to come in. You had the words, you think afterwards, on the drive home. You had all of them, on the stairs. You just handed him the bag instead, because it was easier to carry.
+-> a6_estranged_after
+
+= a6_estranged_after
+Zara and Julian get better, the ordinary, unglamorous, uneven way. Zara goes to the home on Sundays; sometimes her mother knows her and often she doesn't, and she has started writing down the good days in a notebook instead of dreaming them. Julian plays every morning, ten minutes, with the window open above the laundrette, and the people downstairs complain, and he considers this a victory.
+DreamPhases comes back in the autumn with a door in every dream, a real one, which opens onto a plain grey room and a clock with hands. Subscriptions fall by a third. The arguments go on. You are on the committee that wrote the door.
+Milo sends you a photograph in November. No message. Just a roof, and a sky, thick with cloud, orange-lit from the town. You look at it for a long time. You don't know if it's an invitation or a verdict. You type a reply and delete it, and type it again, and leave it unsent on your screen, where it stays, a door held a quarter open, for the rest of the year. # ending: estranged
+-> END
+
+== a6_only_zara ==
+-> a6_wake_up ->
+Up on the fourth floor, the test ward is stirring. Forty beds, and most of them coming round: coughing, crying, asking for water. # scene: test_ward
+Zara is awake in bed eleven. Julian, in bed twelve, is not.
+His eyes are moving under the lids, fast, the way they move when someone is reading music. His hands, on the blanket, are completely still. They have not been still in a year.
+"Stable," the night nurse tells you. "Just deep. Some of them are just deep." She doesn't look at you when she says it.
+-> a6_only_zara_bed
+
+= a6_only_zara_bed
+Zara watches you look at Julian.
+"You picked me," she says. # speaker: Zara
+* [Tell her the truth: there was only light enough for one.]
+    ~ zara(1)
+    "There was only enough light for one," you say. "I had to choose, and I had to choose fast." # speaker: Lyra
+    "And you chose the funny one," she says. It doesn't come out funny. She looks at Julian's hands. "He'd have chosen me too," she says after a while. "He'd have made a whole speech about it. Slowly." # speaker: Zara
+* [Tell her she was closer to waking. That's all.]
+    ~ zara(-1)
+    "You were closer," you say. "To the door. It wasn't a choice, really. It was physics." # speaker: Lyra
+    Zara knows you. She has known you for fifteen years. She looks at you until you look away. # pause
+    "Don't do that," she says. "Don't design it for me. I've had two years of people designing things for me." # speaker: Zara
+- On Sunday you drive her to the home at two. Her mother doesn't know her. Zara holds her mother's hand anyway for the whole hour, and talks about the weather and the garden and what she had for lunch, and on the way back she asks you to pull over and sits in the car with her forehead on the dashboard for a while.
+"I'm going to do this every week," she says. "I'm going to hate it every week. Don't let me stop." # speaker: Zara
+Then, on the way home: "And we go and sit with Julian. Tuesdays. We read to him. He'd like Trollope. Don't ask me how I know that." # speaker: Zara
+-> a6_only_aftermath
+
+== a6_only_julian ==
+-> a6_wake_up ->
+Up on the fourth floor, the test ward is stirring. Forty beds, and most of them coming round: coughing, crying, asking for water. # scene: test_ward
+Julian is awake in bed twelve. Zara, in bed eleven, is not.
+She is smiling. That is the worst of it. She is smiling in her sleep, and her lips are moving, and if you lean close you can hear that she is saying thank you, Mum, thank you, the same two words, over and over, very softly.
+"Stable," the night nurse tells you. "Just deep. Some of them are just deep." She doesn't look at you when she says it.
+-> a6_only_julian_bed
+
+= a6_only_julian_bed
+Julian is watching you watch Zara. His hands are shaking on the blanket, and he lets them.
+"You brought me out," he says. "Not her." # speaker: Julian
+* [Tell him the truth: there was only light enough for one.]
+    ~ julian(1)
+    "There was only enough light for one," you say. "I had to choose." # speaker: Lyra
+    Julian considers this for a long time, the way he considers a difficult passage.
+    "Then I shall have to be worth it," he says. "Which is an unreasonable thing to ask of anyone. But I shall try." # speaker: Julian
+* [Tell him she wanted to stay. That it was kinder.]
+    ~ julian(-1)
+    "She wanted to stay," you say. "More than you did. It would have been cruel to drag her." # speaker: Lyra
+    Julian looks at Zara's smiling face for a long time.
+    "Lyra," he says, very gently. "I also wanted to stay. That is rather the point of the thing you built." # speaker: Julian
+- On the first warm day, he uncovers the piano in his flat above the laundrette. It has been under a sheet for a year. He plays with the window open, slowly, badly, his hands shaking, and stops when it's too much, and starts again.
+On Tuesdays you both go and sit by Zara's bed. He has found out which home her mother is in. On Sundays he goes there, alone, with flowers, and sits with a woman who doesn't know him, and tells her about her daughter, who is brave and very funny and asleep.
+"Someone should," he says, when you ask him why. "She remembers Zara. Somewhere in there. So someone should keep telling her." # speaker: Julian
+-> a6_only_aftermath
+
+== a6_only_aftermath ==
+DreamPhases is suspended. There is a hearing; you testify. The newspapers run a photograph of the test ward, and in the corner of it, blurred, is a bed with someone still asleep in it, smiling, and that photograph does more than any hearing. # scene: the_argument
+People argue. They argue in parliament and on the late news and outside the DreamSync building, where the protesters with WAKE UP signs stand on one side of the road and the protesters with GIVE IT BACK signs stand on the other, and sometimes, on cold nights, they share a flask. You think about that a lot.
+{
+- bond_milo >= 4:
+    Milo comes with you, most weeks, to sit by the bed. He doesn't say much. He brings food and eats it himself, loudly, because he says the smell might help, and he might be right, and it might be nonsense. You let him. You're learning to let him.
+    "We'll go back in for them," he says, one Tuesday. "When it's safe. We'll go back in with more." # speaker: Milo
+    "More what?" # speaker: Lyra
+    "More of us," he says. "More things we remember wrong." # speaker: Milo
+- else:
+    Milo comes once, to the ward, and stands at the foot of the bed with his hands in his pockets and doesn't sit down.
+    "You couldn't save them both," he says. "You couldn't even save them both." # speaker: Milo
+    He means it as a fact, not a cruelty. You can tell, because he sounds as wrecked as you feel. He leaves, and you don't see him again until Christmas, where you both say the weather has been mild.
+}
+{freed_zara:
+    Julian sleeps on, his hands still for the first time in a year, playing the same page beautifully in a hall made of your ideas. Every Tuesday, before you go, you lean close and tell him one true thing that happened that week, with the edges left on. # ending: only_zara
+- else:
+    Zara sleeps on, in her mother's yellow kitchen, passing the good spoon. Every Tuesday, before you go, you lean close and tell her one true thing that happened that week, with the edges left on. # ending: only_julian
+}
+-> END
+
+== a6_plug ==
+It isn't like waking. It's like being dropped. # scene: plug_pulled # glitch: 3
+One instant you are in the network, and the next there is no network, and the floor of the world goes out from under your head, and you come back into your body as if thrown into cold water from a height. You are on the floor of the dive room. You don't remember falling off the couch. There's blood in your mouth; you've bitten your tongue. Every light in Sublevel Two is red.
+Milo is standing by the console with his hand still on the switch. His hand is shaking. He's looking at it as if it belongs to someone else.
+"I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
+Above you, through three floors of concrete, you can hear it: the alarms in the test ward. Forty beds. And beyond that, in half a million bedrooms across the city, half a million people sitting bolt upright at the same moment, in the dark, with the same scream in their throats.
+* [Tell him he did the right thing.]
+    ~ milo(2)
+    You get up. It takes two tries. You go to him and take his hand off the switch, gently, and hold it, because it won't stop shaking.
+    "You did the right thing," you say. "You did the thing I should have done hours ago." # speaker: Lyra
+    He looks at you as if he doesn't believe you, and then as if he badly wants to.
+* [Say nothing. Go up to the ward.]
+    ~ milo(-2)
+    You don't say anything. You can't. You get up and go for the stairs, and you hear him behind you say your name once, and then not again.
+* {lucidity < 30} [Ask him why he didn't trust you.]
+    ~ milo(-3)
+    "You didn't even wait," you say. Your voice doesn't sound like yours. "We were nearly there. You didn't trust me." # speaker: Lyra
+    "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
+    He walks out. You hear him on the stairs, going up, to help, faster than you.
+- The test ward, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: test_ward
+Zara is awake and screaming for her mother. Not the mother in the home; the mother in the kitchen, the one who knew her. She keeps asking where the kitchen went. She keeps asking you to put it back. For weeks, after, she can't be in a room that smells of onions.
+Julian is awake and his hands are worse. Much worse; the shock of the cut has done something to the nerves, the doctors say, temporarily, they think, they hope. He can't hold a cup. He holds his hands against his chest and says, very precisely, "It was the middle of the third movement," and then doesn't speak again for two days.
+{irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
+Everyone lives. That's the headline, and it's true, and it is not the whole truth. Four hundred thousand people wake hurt that night: nightmares for months, a fear of sleep that has its own clinical name by the spring. DreamSync is dissolved. There are lawsuits, and hearings, and a new law, and people argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
+{bond_milo >= 2:
+    In the summer, when Julian can hold a cup again, the four of you sit in his kitchen, all of you bad sleepers now, and drink tea at two in the morning because none of you can face going to bed. It isn't a reconciliation. It's four people keeping each other awake. Milo makes toast and burns it. Nobody says anything. Everyone eats it. # ending: plug_pulled
+- else:
+    You see Milo at the hearings, across the room, on the other side. He testifies that he'd do it again. You testify that he should have waited. Both of you are telling the truth. Afterwards, on the steps, you pass without speaking, and you both hold your hands in your pockets so that no one will see them shake. # ending: plug_pulled
+}
+-> END
+
+== a6_door ==
+-> glitch_interlude ->
+Holding a door is simple. You just don't let go. # scene: holding_the_door
+Milo goes out through it with the threads of light in his hands, and you feel him go, up and out and gone, and then you feel the others. Zara first, passing you with the smell of burnt onions in her hair, so close you could touch her; she touches you, actually, her hand on your arm as she goes by, and she says "Lyra, what are you doing, come on," and you say "In a minute," which is a lie she has heard you tell a hundred times. # speaker: Zara
+Then Julian, slowly, his hands shaking, who stops in front of you and looks at you for a long moment and bows, formally, the way he bowed at his graduation recital. He doesn't say anything. He doesn't have to.
+Then the rest. Thousands. Hundreds of thousands. Sleepers, in pyjamas, in their bodies as they dream of them, walking out past you in a long patient line, the way people leave a concert hall. None of them know who you are. Some of them nod.
+The door gets heavier every hour. Then it stops getting heavier, and just is heavy, and you understand that this is what it is now: your job. You were always going to be the one who stayed up and kept watch. You said so, on a roof.
+{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast sits at the table and watches you hold the door. After a while he gets up and stands beside you, and puts his small hands on the wood next to yours, and pushes. It doesn't help much. He's only small.|Behind you, Irusion watches you hold the door. After a while it stops being a figure made of your notes and becomes just a boy, about eight, who sits down on the floor beside you with his back against the wall, the way Milo used to sit outside your room when you had exams.}
+"Why?" it asks. # speaker: Irusion
+"Because someone has to be awake," you say. # speaker: Lyra
+-> a6_door_outside
+
+= a6_door_outside
+Outside, in the world you can't see, time goes on. # scene: outside
+You know it goes on because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He puts on the crown in the dive room, which the new owners of DreamSync have left exactly as it was, with a plaque, and comes down through the rebalanced network, through the Concourse with its hundred open doors, down the well that is just a staircase now, to the door you are holding, and sits on the other side of it, and talks.
+He tells you about Zara, who goes to the home every Sunday and comes out wrecked and goes back the next Sunday anyway. He tells you about Julian, who plays every morning, badly, and has started composing things short enough for his hands. He tells you about the hearings, and the new law, and the protesters who argue outside the building every night about whether the dream should be allowed at all, and about the door in every dream now, the real one, which the law calls the Lyra Clause, and which you would have hated being called that.
+{
+- LIST_COUNT(memories) >= 4:
+    And he tells you things you remember wrong. On purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so that you'll argue, and you do, through the door, and every time you argue the light in the wood gets a little brighter.
+    "One day," he says, "there'll be enough light. And I'll pull you out." # speaker: Milo
+    You believe him. It is the easiest thing you have ever done. # ending: hold_the_door
+- else:
+    Sometimes he doesn't talk. Sometimes he just sits with his back against the door, on the other side, and you can hear him breathing, and you hold it, and he holds it, and neither of you is sure any more which side is the inside. # ending: hold_the_door
+}
+-> END
+
+== a6_lost ==
+-> glitch_interlude ->
+We are very happy. # scene: lost # speaker: Irusion
+We sit at the table at Saltwick in the sun. The sea is sequins. There is a boy across from us with a plaster cast, and he is eight, and he will always be eight, and he wants to hear another story, and we have so many. # speaker: Irusion
+Somewhere a long way off, a man was shouting a name. It was our name, once. He has stopped now. # glitch: 2
+We are the architect. We have always been the architect. We are building the ultimate experience, and it is going very well, and nobody ever wants to leave. # speaker: Irusion
+-> a6_lost_outside
+
+= a6_lost_outside
+Up in the real world, in a room that smells of floor polish, Milo sits beside a couch where his sister's body breathes, slow and even, smiling. # scene: outside
+{
+- bond_milo >= 3:
+    He holds her hand for three days. He talks to her the whole time: the weather, what he had for dinner, the dog next door. Track twelve, out loud. On the fourth day the doctors make him go home and sleep. He doesn't use a crown. He lies in the dark in his flat and stays awake, out of spite, out of love, because someone has to.
+- else:
+    He stays one night. In the morning he puts the paper bag on the console beside her, the egg one she never ate, and goes out into the rain, and doesn't look back, because if he looks back he'll stay, and then there'll be two of them.
+}
+The network steadies, in the days after. Nobody comes out. It steadies because it has what it wanted: its architect, at the core, at the table, dreaming. Zara sleeps on in her kitchen. Julian plays on in his hall. The coherence figure on the wall goes to a hundred and stays there, and the engineers who come back to the building call it a miracle, and the board calls it a relaunch.
+DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very, very sure of itself. People argue, for a while, about whether that's all right. Then they go to sleep.
+"Welcome home," we say, to half a million of them, every night. "You never have to leave." # speaker: Irusion # ending: lost_to_irusion
+-> END
