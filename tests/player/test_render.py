@@ -39,7 +39,9 @@ def test_a_stronger_glitch_corrupts_more() -> None:
 def test_speaker_colours_are_stable_across_processes() -> None:
     script = "from dreamphases.player.render import speaker_colour; print(speaker_colour('Milo'))"
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
     assert other.stdout.strip() == speaker_colour("Milo") == speaker_colour(" milo ")
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from saving.conftest import files_snapshot
 
 from player.conftest import Play
 from player.storybook import unglitched, write_story
-from saving.conftest import files_snapshot
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 INKJS = SHARED / "tools" / "inkjs" / "run"
@@ -35,8 +35,9 @@ def test_piped_output_has_no_escape_sequences(play: Play, night: Path) -> None:
 
 def test_tags_never_reach_the_text(play: Play, night: Path) -> None:
     out = play(night, "--choices", "1,1,1").stdout
-    for tag_text in ["title:", "author:", "stat:", "mood", "weird", "speaker:", "glitch", "scene:", "nightmare",
-                     "# "]:
+    tag_texts = ["title:", "author:", "stat:", "mood", "weird", "speaker:", "glitch", "scene:", "nightmare",
+                 "# "]
+    for tag_text in tag_texts:
         assert tag_text not in out
     assert "Test Night" in out.splitlines()[0]  # the title is the title bar, not a story line
 
@@ -170,7 +171,8 @@ def test_a_story_that_is_not_ink_json_is_a_usage_error(play: Play, tmp_path: Pat
 def test_no_color_is_honoured(play: Play, night: Path) -> None:
     result = play(night, "--choices", "2", env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
     assert "\x1b[" in result.stdout  # still styled (bold, italic) ...
-    assert not re.search(r"\x1b\[[0-9;]*(?<![0-9])(3[0-8]|9[0-7]|4[0-8])[;m]", result.stdout)  # ... never coloured
+    colour = re.compile(r"\x1b\[[0-9;]*(?<![0-9])(3[0-8]|9[0-7]|4[0-8])[;m]")
+    assert not colour.search(result.stdout)  # ... never coloured
 
 
 def test_narrow_terminals_wrap_cleanly(play: Play, night: Path) -> None:

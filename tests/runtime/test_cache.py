@@ -34,7 +34,9 @@ def test_editing_an_included_file_changes_the_key(story: Path) -> None:
     assert cache.cache_key(story) != before
 
 
-def test_a_stored_compile_is_found_again(story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stored_compile_is_found_again(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DREAMPHASES_CACHE_DIR", str(tmp_path / "cache"))
     cached, key = cache.lookup(story)
     assert cached is None
@@ -42,7 +44,9 @@ def test_a_stored_compile_is_found_again(story: Path, tmp_path: Path, monkeypatc
     assert cache.lookup(story) == ('{"inkVersion":21}', key)
 
 
-def test_an_unusable_cache_folder_is_not_an_error(story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unusable_cache_folder_is_not_an_error(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("DREAMPHASES_CACHE_DIR", str(blocker / "cache"))

@@ -74,7 +74,8 @@ def test_only_one_stat_may_be_the_lucidity_kind() -> None:
 
 
 def test_the_player_keeps_the_well_formed_stats_in_order() -> None:
-    specs = stat_specs(["stat: b, B, 0..1", "stat: broken", "title: T", "stat: a, A, 0..2", "stat: b, Other, 0..9"])
+    tags = ["stat: b, B, 0..1", "stat: broken", "title: T", "stat: a, A, 0..2", "stat: b, Other, 0..9"]
+    specs = stat_specs(tags)
     assert [(s.var, s.label) for s in specs] == [("b", "B"), ("a", "A")]
 
 

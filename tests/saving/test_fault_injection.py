@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from player.storybook import STORIES
 
 from dreamphases.saving import SaveStore
-from player.storybook import STORIES
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 

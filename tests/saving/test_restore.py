@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dreamphases.runtime.engine import Engine
-from dreamphases.saving import SaveFile, replay, restore_state
 from player.storybook import compiled_json
 
+from dreamphases.runtime.engine import Engine
+from dreamphases.saving import SaveFile, replay, restore_state
 
-def test_a_save_restores_on_the_story_it_came_from(engine: Engine, make_save: Callable[..., SaveFile]) -> None:
+
+def test_a_save_restores_on_the_story_it_came_from(
+    engine: Engine, make_save: Callable[..., SaveFile]
+) -> None:
     save = make_save(1, 0)
     engine.reset()
     assert restore_state(engine, save)
