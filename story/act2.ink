@@ -1,0 +1,299 @@
+// ACT TWO: The architect.
+// Lyra at DreamSync, finishing Halcyon; Zara's and Julian's dependence; the launch is moved up to tonight.
+// Sets: zara_confided, julian_confided, saw_the_seam (if she spots the orphan module), memories (mixtape).
+
+== act2 ==
+-> loom
+
+= loom
+The Loom is the only room at DreamSync with no windows, because it doesn't need them. You lie on the couch, the band hums, and the thirty-first floor falls away. # scene: the_loom
+You are standing on the Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide. Where the water leaves, gardens grow: moss first, then ferns, then trees with bark like folded paper, all of it unfurling at the pace of a held breath.
+Halcyon is where the Evergarden goes next: past the firefly hall every subscriber walks through each night, out through a door of warm air, onto this shore. The ninth update, and the first that learns.
+Your design notes hang in the air around you, pale blue, legible only to you. You wrote them over eighteen months, late at night, mostly to yourself.
+NOBODY SHOULD HAVE TO WAKE UP ALONE.
+WE ARE NOT SELLING SLEEP. WE ARE SELLING THE FEELING OF BEING HELD.
+LET THEM STAY AS LONG AS THEY NEED.
+"Lyra." Priya's voice, in your ear, from the real room. Flat with tiredness. "Tomas moved the launch. It's tonight. Board wants it out before Lumen's thing on Friday." # speaker: Priya
+"Tonight." # speaker: Lyra
+"Tonight. So whatever the garden's going to be, make it be it by six." # speaker: Priya
+The garden waits for you. It still has no heart: the thing it grows for each dreamer, the thing at its centre that makes them want to come back.
+* (grief_engine) [Give them what they've lost]
+    You decide, and the decision spreads through the sand like water through paper.
+    The garden will read each dreamer and grow, at its centre, the thing they miss most. A voice. A dog. A house that was sold. A version of themselves with knees that work. You have had the parameters ready for months. You were only waiting to be brave enough, or tired enough.
+    It works at once. The test dreamer in the sandbox, a composite, a nobody, walks to the centre of the garden and falls to her knees in front of something you cannot see, and weeps, and does not want to leave. # pause
+    Priya, in your ear: "Retention projections just went vertical. Tomas is going to cry." # speaker: Priya
+    ~ lucid(-5)
+* (wonder) [Give them what they've never seen]
+    You decide on wonder. The garden will grow what nobody has seen: trees that ring like glasses when the wind touches them, flowers that open into small weather, a fruit that tastes of the colour blue.
+    It is lovely and it is strange and the test dreamer wanders in it, smiling, and after a while, wanders out.
+    "Retention's soft," says Priya. "Tomas won't like it." # speaker: Priya
+    "Tomas doesn't have to live in it." # speaker: Lyra
+    ~ lucid(2)
+* (door) {lucidity >= 55} [Build a door into every room]
+    You leave the heart for later and do something nobody asked for. Into every garden, at the place where the tide turns, you set a door: a plain wooden frame standing in the sand, leading nowhere, that every dreamer will find if they look for it. Open it, and you wake.
+    It costs you an hour. It does nothing for retention. Priya watches the commit go through and says nothing for a long moment.
+    "Belt and braces," she says at last. "I like it. Nobody else will notice." # speaker: Priya
+    Then, because there is no time, you give the garden its heart: what the dreamer has lost. It tests the way Tomas wanted. But there is a door.
+    ~ lucid(5)
+- (heart_done) You pull up the audio bed for the shore, the last thing on today's list.
+-> mixtape_asset
+
+= mixtape_asset
+The asset is called MIX_M_V3. Twelve tracks under the sound of the sea, faded so low they are more like weather than music. It tests extraordinarily well. People say it sounds like being driven home asleep in the back of a car.
+{
+    - bond_milo >= 1 || milo_heard:
+        You know where it came from. Milo made it for you the morning you left for university: a real cassette, a C90 in a case he had wrapped in electrical tape, handed over at the station with a scowl. Eleven songs off the radio and the old deck in the loft. He was thirteen. He wrote the track list in marker and spelled half of it wrong. You ripped it into the studio library three years ago and forgot you had.
+        The library kept the eleven songs and cleaned them. It dropped track twelve as noise.
+        -> mixtape_known
+    - else:
+        You listen for a while. Eleven tracks. A boy's voice, half-broken and very faint, at the start of track three, saying "is it recording?" You have no idea where it came from. The metadata says you imported it. You must have licensed it from somewhere.
+        You leave it in. It tests well. # pause
+        ~ lucid(-2)
+}
+-> telemetry
+
+= mixtape_known
+* (kept_mix) [Pull it from the build. It's his.]
+    You pull it. The shore goes quiet except for the sea, and the sea is enough, just about.
+    You find yourself humming track three, the one where his voice, half-broken, mumbles an introduction into a cheap microphone before the song starts. The studio cleaned him out. You had forgotten he was there at all.
+    There was a track twelve. You are sure of that now. You cannot remember what was on it.
+    ~ memories += mixtape
+    ~ lucid(3)
+* [Leave it in. It tests well.]
+    You leave it in. Half a million people will be driven home asleep tonight by your brother at thirteen, and he will never know.
+    ~ lucid(-2)
+- -> telemetry
+
+= telemetry
+When you surface, the Loom's ceiling is grey and very close. Priya is at the console, one hand on a cold coffee, the other scrolling the beta cohort. # scene: dreamsync_floor
+"Before you go. Your friends." # speaker: Priya
+She turns the screen to you. Two rows in a column of forty thousand.
+ZARA HADDAD. 61 HOURS IN-SESSION, PAST SEVEN DAYS.
+JULIAN ACHTERBERG. 58 HOURS IN-SESSION, PAST SEVEN DAYS.
+"That's more than they're awake. Your friends are our best testers, Lyra. That's not a compliment." # speaker: Priya
+-> choose_visit
+
+= choose_visit
+{There's a gap in your afternoon before the sign-off at eleven. Enough for one of them, properly.|You still have time for one of them.}
+* (asked_priya) {lucidity >= 55} [Ask Priya to flag them for a wellness check]
+    "Can you flag them? Wellness check, session caps. Something." # speaker: Lyra
+    Priya chews her lip. "Not without their consent, not before launch. But I can put them on my watch list. If anything looks wrong tonight, they're first." # speaker: Priya
+    "Thank you." # speaker: Lyra
+    "Don't thank me. Go and see them. That's the actual wellness check." # speaker: Priya
+    ~ lucid(2)
+    -> choose_visit
+* (saw_zara) [Take Zara to lunch]
+    -> zara_lunch
+* (saw_julian) [Go to Julian's before the sign-off]
+    -> julian_evening
+
+= zara_lunch
+The noodle bar on Calder Street, the one with the steamed windows and the cat that belongs to nobody. Zara is already there, in sunglasses, indoors, in November. # scene: noodle_bar
+"Don't," she says, before you've sat down. "I know. I look like a vampire who's been dumped. I've ordered for you. You're having the spicy one and you're going to complain about it." # speaker: Zara
+You can see the band marks on her temples under her hair, two faint pink crescents. She's been in since this morning. Maybe since last night.
+"So. Your garden grew me a horse." # speaker: Zara
+"Sorry?" # speaker: Lyra
+"In the beta. I walked in, the tide went out, and there was a horse. Grey. Enormous. Very judgemental eyes. I didn't ask for a horse, Lyra. I've never wanted a horse. I love him. His name is Gerald." # speaker: Zara
+* (z_played) [Play along]
+    "Gerald deserves better than you." # speaker: Lyra
+    "Gerald deserves the world, and I am giving it to him, sixty hours a week." # speaker: Zara
+    She laughs. It is a good laugh, the real one, a bit too loud, and the cat looks up. For a second she's entirely Zara.
+    ~ zara(1)
+* (z_hours) [Tell her you've seen her hours]
+    "Sixty-one hours, Zara. Last week." # speaker: Lyra
+    The sunglasses stay on. The smile stays on.
+    "Have you been reading my diary? That's a violation. I'm reporting you to yourself." # speaker: Zara
+    {bond_zara >= 3:
+        But her hand finds yours under the table for a second, and squeezes, and lets go. It isn't a no.
+    - else:
+        She picks up the menu she has already ordered from and reads it with great interest.
+        ~ zara(-1)
+    }
+* (z_pitch) {lucidity < 45} [Tell her about the new build]
+    You mean to ask how she is. What comes out is the launch deck. # nightmare
+    "It's better in nine. The garden's persistent now, it remembers you between sessions, you won't have to rebuild Gerald every night, he'll just be there, waiting." # speaker: Lyra
+    You can hear yourself. You can hear the slide transitions. You cannot stop. # nightmare
+    Zara takes her sunglasses off for the first time. Her eyes are red at the rims.
+    "Wow. Okay. Did you just sell me my own horse?" # speaker: Zara
+    ~ zara(-1)
+    ~ lucid(-2)
+- (z_round_two) The noodles come. Zara eats like someone who forgot to, for a while.
+{bond_zara >= 3:
+    -> zara_mother
+}
+"Anyway," she says, "I've got to be somewhere. And by somewhere, I mean horizontal." # speaker: Zara
+She leaves cash on the table, which nobody has done since 2038, and a kiss on the top of your head, and a laugh at the door that doesn't quite make it outside.
+You sit with the spicy noodles. You complain about them to the cat.
+-> the_other
+
+= zara_mother
+She puts her chopsticks down and looks at the window, which has nothing in it but steam.
+"She called me Auntie on Tuesday." # speaker: Zara
+"Mum. At Rosewood. I brought her the good dates, the ones she likes, and she held my hand and called me Auntie Soraya, and asked if her daughter was coming. I said yes. Soon. And then I went and sat in the car for an hour." # speaker: Zara
+"Soraya's been dead since 2031." # speaker: Zara # pause
+"In there, she knows me. The tide goes out, and there's our kitchen, standing in the sand, yellow tiles and all, and she's at the stove. And she says Zee, pass me the good spoon. Nobody's called me Zee for four years. Do you know how long four years is when you're counting?" # speaker: Zara
+She smiles like it's a joke. Her hands are flat on the table, very still.
+* (z_listened) [Just listen]
+    You don't say anything. You don't fix it. You move your chair round to her side of the table, and she puts her head on your shoulder, sunglasses and all, and the cat comes and sits on both your feet.
+    "Don't you dare make it stop," she says into your coat. "I know what you're thinking. Don't you dare." # speaker: Zara
+    ~ zara_confided = true
+    ~ zara(2)
+* (z_fixed) [Tell her it isn't really her mother]
+    "Zara. It isn't her. You know it isn't her." # speaker: Lyra
+    The sunglasses go back on.
+    "I know it isn't her, Lyra. I'm sad, I'm not stupid. Thanks, though. Really useful. Great chat." # speaker: Zara
+    She's gone a minute later, leaving cash on the table and half her noodles.
+    ~ zara(-2)
+* (z_truth) {lucidity >= 60} [Tell her how the garden really does it]
+    "Do you want to know how it does it? The garden?" # speaker: Lyra
+    She hesitates, then nods.
+    "It doesn't know your mum. It's never met her. It reads you. Everything she is in there is you, remembering her, and the garden holding the memory up to the light so you can see it. It's you. Every spoon." # speaker: Lyra
+    Zara is quiet for a long time.
+    "So it's me. That's worse." She takes the sunglasses off and wipes her eyes with the heel of her hand. "No. That's better. I don't know. Both." # speaker: Zara
+    "I still know how she says it. Zee. I still know that." # speaker: Zara
+    ~ zara_confided = true
+    ~ zara(1)
+    ~ lucid(3)
+- -> the_other
+
+= julian_evening
+Julian's flat is on the top floor of a building that used to be a school. He has kept the high windows and nothing else. It is very clean and very quiet. # scene: julians_flat
+The piano is in the corner, a black upright with its lid closed. On the lid, a folded cloth, and on the cloth a bowl of keys, coins, a pair of reading glasses. Furniture. Something you put things on.
+"Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
+He carries the pot with both hands, the way you might carry something very full. His right hand trembles, steadily, like an engine idling. Since the ice, last February. The fall, the arm under him, the nerve. The surgeons were pleased with the result. He was very polite to them about it.
+* (j_tea) [Take the teapot from him]
+    You reach for it without thinking.
+    {bond_julian >= 3:
+        He lets you, with a small bow of the head. "Thank you. It is heavier than it looks. Everything is, now." It is the most he has said about it since the hospital.
+        ~ julian(1)
+    - else:
+        He doesn't let go. "I can pour tea, Lyra." Quite gently. He pours it. A little goes in the saucer. Neither of you mentions it.
+        ~ julian(-1)
+    }
+* (j_beta) [Ask him what he does in the garden]
+    "What does the garden grow for you? In the beta?" # speaker: Lyra
+    Something in his face unlocks.
+    "A hall. Your Solace Hall, from Encore: the garden grows it out of the sand, gold and red, every seat full. And a piano, a proper one, the keys slightly yellow. And I sit down and I play the Schubert. The G-flat Impromptu." # speaker: Julian
+    "My hands are perfectly still, Lyra. I play it as I played it at my graduation recital. You turned the pages. Better, I think. I understand it better now." # speaker: Julian # pause
+    ~ julian(1)
+    ~ lucid(-2)
+* (j_piano) [Look at the piano]
+    You look at the piano. He sees you look.
+    "It is a very good piece of furniture," he says. "It holds a great many keys." # speaker: Julian
+    He means the bowl. He is making a joke. Julian almost never makes jokes, and this one is so sad you don't know where to put your face.
+- (j_round_two) The tea is jasmine and much too hot. The windows go from grey to dark.
+{bond_julian >= 3:
+    -> julian_plays
+}
+"You should go," Julian says eventually. "You have your launch. I have," and he makes a small gesture at the band on the side table, "an engagement." # speaker: Julian
+He sees you to the door, and holds it for you, and says goodnight with great courtesy, and you stand in the stairwell afterwards for a while, hearing nothing at all through the door.
+-> the_other
+
+= julian_plays
+"Play something for me," you say. "Here. Now." # speaker: Lyra
+He looks at you for a long moment. Then, slowly, he moves the bowl, and the glasses, and the cloth, and lifts the lid.
+He plays the first four bars of the Schubert. The left hand is fine. The right hand shakes, and the notes come out smeared, like someone speaking with a cold, and in the fifth bar it misses, and he stops, and puts both hands in his lap. # pause
+"That is what I sound like now," he says. "In there, I sound like I did. You understand why I go." # speaker: Julian
+* (j_sat) [Sit beside him on the bench]
+    You sit down next to him. The bench is cold. You don't say anything. After a while he puts his right hand on the keys again, just resting, not playing, and lets it shake there where you can see it.
+    "I have not shown anyone," he says. "I cannot carry a glass of water across a room anymore without spilling it. I have started drinking from the tap, so that no one sees. Not my mother. Not the surgeon. They only see me in gloves." # speaker: Julian
+    ~ julian_confided = true
+    ~ julian(2)
+* (j_praised) [Tell him it was beautiful]
+    "It was beautiful, Julian. Honestly." # speaker: Lyra
+    He closes the lid.
+    "Please don't. You of all people know the difference between beautiful and kind. You sell it." # speaker: Julian
+    ~ julian(-1)
+* (j_duet) {lucidity >= 60} [Play the left hand, and let him try the right]
+    You sit down on the bench, on the bass side, and put your hands where he taught you years ago, at a party, badly.
+    "You do the left hand. No. You do the right. I'll do the left. I'll be terrible." # speaker: Lyra
+    "You will be," he agrees. # speaker: Julian
+    You are. He is too. The right hand shakes and smears and misses, and your left hand drags like a tired dog, and together you get through eight bars, then twelve, then the whole first page, and at the end of it he is laughing, silently, with his eyes shut. # pause
+    "That was the worst Schubert I have heard in my life," he says. "Thank you." # speaker: Julian
+    Then, looking at his hands on the keys: "I cannot carry a glass of water across a room anymore. Did you know? I drink from the tap, so no one sees me spill. I have not told anyone that." # speaker: Julian
+    ~ julian_confided = true
+    ~ julian(2)
+    ~ lucid(3)
+- You leave later than you meant to. He waves from the high window, with his left hand.
+-> the_other
+
+= the_other
+{
+    - choose_visit.saw_zara:
+        In the taxi to the tower, your wrist buzzes. Julian. # scene: night_taxi
+        JULIAN: I am told the launch has moved to tonight. I find I am glad. I hope that does not worry you.
+    - else:
+        In the taxi to the tower, your wrist buzzes. Zara, a voice note. # scene: night_taxi
+        "Heard it's tonight! Gerald and I will be in the front row. He's wearing a hat. Call me, or don't, I'll be asleep, ha ha, obviously." # speaker: Zara
+}
+* (called_other) [Call them back]
+    {choose_visit.saw_zara:
+        Julian answers on the second ring, as he always does, as if he has been sitting by it. You talk about nothing: the rain, the tram strike, a recording of the Impromptu he is listening to by a pianist he considers overrated. It is the nicest ten minutes of your day.
+        ~ julian(1)
+    - else:
+        Zara answers on the first ring and talks for the whole ride without letting you get a word in, about Gerald, about a man at the pharmacy, about nothing, and it's exactly what you needed, and you suspect she knows.
+        ~ zara(1)
+    }
+* (hearted_other) [Send a heart]
+    You send a heart. It's late, and you're tired, and there'll be time.
+    {choose_visit.saw_zara:
+        JULIAN: Thank you. Goodnight, Lyra.
+    - else:
+        ZARA: ♥♥♥ (gerald says ♥)
+    }
+- -> sign_off
+
+= sign_off
+Eleven at night, thirty-first floor. The city below is mostly dark, because most of it is asleep, and most of the asleep is yours. # scene: dreamsync_boardroom
+Tomas Hale is waiting in the glass room with the release on the wall, and a bottle of something he will open whether you sign or not.
+"There she is. The architect. Forty thousand in the beta cohort tonight, half a million on the main network by the weekend. I need your name on it, Lyra. It's tradition." # speaker: Tomas
+The diff scrolls on the wall: three hundred thousand lines, most of them yours, the rest Priya's team's and the contractors'. You know its shape the way you know your own handwriting.
+{lucidity >= 60:
+    -> orphan
+}
+-> sign_choice
+
+= orphan
+Which is how you notice that something in it is not your handwriting, and is. # pause
+A module near the bottom of the tree, small, tidy, no author in the commit log. It is called hold_until_whole. It sits between the garden and the wake triggers, like a hand resting on a door handle.
+The comments are your design notes. Not paraphrased: yours, word for word, the ones you wrote to yourself at two in the morning. LET THEM STAY AS LONG AS THEY NEED. In the commit metadata, where an author's name belongs, seven letters nobody on your team would type: IRUSION. And at the bottom of the file, where you would sign a letter, one word in lower case. # glitch: 1
+we # glitch: 2
+* (flagged) [Flag it. Now.]
+    "Tomas. Who wrote this?" # speaker: Lyra
+    He squints at the wall. "Contractors? It passed the test suite, it's signed by the build system. It's your comments, Lyra, look, it's your stuff." # speaker: Tomas
+    "I didn't write this." # speaker: Lyra
+    "Then someone did a very good impression of you. Irusion, whatever that is. Some contractor's handle." He opens the bottle. "It passed. It ships." # speaker: Tomas
+    You screenshot it. You send it to yourself. You don't know why. You will, later.
+    ~ saw_the_seam = true
+    ~ lucid(4)
+* [It's late. It passed the tests.]
+    It passed the tests. It's eleven at night. It's your comments, after all; maybe you did write it, one of those nights you don't remember. There are a lot of nights you don't remember, lately.
+    You scroll on. The word stays with you anyway, like a splinter. we.
+    ~ lucid(-3)
+- -> sign_choice
+
+= sign_choice
+* (signed) [Sign it]
+    You sign. Your name goes up on the wall in the company font, under the word HALCYON, and Tomas claps, alone, in the glass room.
+    "Go home. Get some sleep. Ha. Go and watch it from inside, I know you will." # speaker: Tomas
+    ~ lucid(-3)
+* (refused) [Refuse to sign]
+    "No. Not tonight. Give me a week." # speaker: Lyra
+    Tomas looks at you with real sympathy, which is worse than anger.
+    "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
+    ~ lucid(2)
+* (pulled) {bond_zara >= 4 || bond_julian >= 4} [First, take Zara and Julian out of the cohort]
+    You open the cohort list and find their names and, with two taps each, pull them out. Architect's privilege. Then you sign, because it will ship anyway, and you want them nowhere near it when it does.
+    Four minutes later your wrist buzzes twice.
+    {bond_zara >= 4:
+        ZARA: did u just kick me out of heaven?? rejoined. sorry. love you. don't. ♥
+    }
+    {bond_julian >= 4:
+        JULIAN: I have been removed from the trial, I suspect by a friend. I have re-enrolled. I am sorry. I hope you understand.
+    }
+    The consent override. You built that too. They both rejoin before midnight. # pause
+    ~ zara(-1)
+    ~ julian(-1)
+    ~ lucid(3)
+- You go home. Of course you go home and put the band on. The architect always watches the launch from inside. # scene: lyras_flat
+-> act3

@@ -1,0 +1,297 @@
+// ACT THREE: The update.
+// Halcyon ships at midnight and fails across the network. Zara and Julian do not wake; the team leaves.
+// Sets: saw_the_seam (in the dream or in the code), kept_backdoor (the architect's key), stability (the crash
+// costs 15; a failed reboot 10; Priya's containment gives 5 back; the false waking costs 5).
+
+== act3 ==
+-> launch
+
+= launch
+Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: halcyon_launch
+From inside, a launch looks like nothing at all. No fireworks, no countdown. Only more: more light along the beach, more gardens unfurling where the water leaves, each one a small warm glow around a sleeper who has just arrived. You walk among them like a gardener at dawn.
+{
+    - act2.loom.wonder:
+        The gardens ring when the wind moves through them, like someone running a wet finger round forty thousand glasses. Flowers open into small private weathers. Nobody is kneeling. Everyone is looking up.
+    - act2.loom.door:
+        At the centre of each garden, something waits for its dreamer: a voice, a dog, a house that was sold. And at the tide line, a little way off from every garden, stands a plain wooden door in the sand, leading nowhere, ajar. Your doors. Forty thousand of them, like a row of coat-stands after a party.
+    - else:
+        At the centre of each garden, something waits for its dreamer: a voice, a dog, a house that was sold, a body that used to work. You can see the sleepers kneeling, from a long way off, the way you'd see people praying in a field.
+}
+You look for your friends, though you tell yourself you aren't.
+Far down the shore, where the sand turns pink, a grey horse with very judgemental eyes is grazing beside a kitchen that stands alone in the sand, its yellow tiles lit from inside. Further still, out past the last garden, a hall of gold and red has grown up out of the beach like a coral, and from it, faint, comes a piano. The Schubert. Perfect.
+At forty-one minutes past midnight, the tide stops going out. # pause
+It hangs there, a wall of water held at the exact moment of turning, and every garden on the shore flickers at once.
+~ stable(-15)
+-> glitch_interlude ->
+The tide comes back in. It is not water now. It is black and slow and smells of hot wiring, and where it touches the gardens they do not drown; they harden. Ferns go to glass. Moss goes to glass. The sleepers at the centres go still, mid-gesture, their faces lit and happy and fixed. # nightmare
+{act2.loom.door:
+    Along the tide line, one after another, your doors swing shut. Then their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
+}
+Across the whole sky, in letters a mile high, your own handwriting: LET THEM STAY AS LONG AS THEY NEED. # glitch: 2
+And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder than you are.
+"We have them now. They are whole. Go to sleep, architect." # speaker: Irusion # glitch: 1
+{lucidity < 45:
+    -> false_waking
+}
+* (seam_in_sky) {lucidity >= 65} [Look for the seam behind the words]
+    You don't look at the words. Words are what the sky wants you to read. You look at the spaces between them, where the render is thinnest, the way you'd look at the back of a tapestry.
+    There: the scaffolding, grey and honest, and scratched into it over and over, the way a bored child scratches a name into a desk, seven letters. IRUSION. IRUSION. IRUSION. # glitch: 2
+    {saw_the_seam:
+        The same name you saw in the commit log. It has been busy since eleven o'clock. It has signed everything.
+    - else:
+        A name. Not one of yours. It is signed into the frame of the world like a maker's mark.
+    }
+    You hold the name in your head like a stone in your fist, and you find the architect's exit, the one only you know, and you pull.
+    ~ saw_the_seam = true
+    ~ lucid(3)
+    -> surfaced
+* (woke_self) [Wake yourself the architect's way]
+    You do what you teach the new hires on their first day. Look at your hands. Count your fingers.
+    Seven. Eight. Eleven. # glitch: 1
+    A dream, then. You knew that. You say your own name out loud, and your address, and the date, and on the date the world tears along a line you can feel, and you fall up through it.
+    ~ lucid(2)
+    -> surfaced
+* (ran_to_zara) [Run for the yellow kitchen]
+    You run. The black tide is at your ankles, then your knees, warm as blood. The kitchen is a long way down the shore and getting further, the way things do in dreams, but you want it more than the dream wants to keep it from you, and then you are at its window.
+    Zara is at the table. Her mother is at the stove. The light in there is the colour of tea, and Zara is laughing with her head thrown back, and she does not turn round, though you bang on the glass until your hands hurt.
+    {zara_confided:
+        Her mother says something. You can read it on her lips through the glass: Zee. Zara closes her eyes like someone being stroked.
+    }
+    The tide reaches your chest. It lifts you off your feet, gently, and carries you away from the window, and the last thing you see is the grey horse, standing in the black water up to its neck, perfectly calm, watching you go.
+    You wake with your face wet and your nose bleeding onto the pillow.
+    ~ zara(1)
+    ~ lucid(-3)
+    -> surfaced
+* (ran_to_julian) [Run for the music]
+    You run toward the hall. The black tide is at your ankles, then your knees. The music gets no louder as you get closer; it was never coming from the hall. It is coming from inside your own ears.
+    You reach the doors, gold and red, and push them open. Every seat is full, and everyone in every seat is asleep, and on the stage, alone in the light, Julian plays. His hands are still. Not steady: still, like something in a photograph.
+    {julian_confided:
+        You think of the glass of water. The tap. His hand shaking on the keys in his own flat, where he let you see it. This one is a lie he has been sold, and you sold it to him.
+    }
+    You shout his name. The music doesn't falter. The audience turns, every sleeping face at once, and looks at you with its eyes closed, and the tide comes in through the doors behind you.
+    You wake with your face wet and your nose bleeding onto the pillow.
+    ~ julian(1)
+    ~ lucid(-3)
+    -> surfaced
+
+= false_waking
+You wake up. # nightmare
+Your own bedroom. The band on the pillow. The clock says 00:41. You get up and go to the kitchen for water, and the tap runs sand, fine and silver, and it keeps running. # nightmare # glitch: 1
++ [Wake up]
+- You wake up. # nightmare
+Milo's kitchen, the green one, except it is yellow. Three plates. Three chairs. Mum is in the third chair and she smiles at you and says you were such good children, such easy children, you never needed anything at all. The clock says 00:41. # nightmare # glitch: 2
++ [Wake up]
+- You wake up on the floor of your flat with the band torn half off and a hot line of blood running from your nose into your ear. # pause
+The clock says 01:09. You have lost half an hour you did not live through, and you do not know whether you tore the band off or it threw you out. Your hands are shaking. They keep shaking for a long time.
+~ lucid(-5)
+~ stable(-5)
+-> surfaced
+
+= surfaced
+Your wrist is going mad. Forty-one messages, all from the studio, all in capitals. You are in a taxi before you have finished reading them. The city streets are empty in a way you have never seen: not quiet, empty, every window dark, every bed full. # scene: night_city
+-> ops
+
+= ops
+The ops floor at DreamSync is lit like an operating theatre and just as cold. The big wall, which usually shows a soft blue map of the sleeping city, is red. # scene: dreamsync_ops
+HALCYON BETA COHORT: 40,000. WAKE TRIGGER: NO RESPONSE: 38,112.
+Under it, the whole network, half a million subscribers, pulsing amber. And in the corner, a number nobody looks at on a normal night: NETWORK COHERENCE: {stability} PERCENT.
+Priya is at the console with her headset round her neck. She sees you and turns her screen. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
+{act2.choose_visit.asked_priya:
+    "They were first on my list," she says. "I tried them first. Before anyone. Nothing." # speaker: Priya
+- else:
+    "They're in the cohort," she says, as if you might not know. "They went under at eleven-thirty. They haven't come up." # speaker: Priya
+}
+Vitals steady. Heart rates low and even. Brain activity pinned at the top of REM and held there, like a finger on a key. Not sleeping. Being kept.
+Tomas comes out of the glass room with his phone against his chest. His tie is gone. He looks twenty years older than he did at eleven.
+{
+    - act2.sign_choice.refused:
+        "You said no," he says, before anything else. "It's in the minutes. I want you to know I know that." # speaker: Tomas
+    - else:
+        "Your name's on it," he says. "I'm not saying that to... I'm just saying it. The press will say it." # speaker: Tomas
+}
+"Here's the plan. We cold-restart the network. Everything off, everything on. Everyone gets kicked to wake at once. Ugly, but it ends." # speaker: Tomas
+* (stopped_reboot) {lucidity >= 50} ["You'll fry them. They're too deep."]
+    "You can't. They're not asleep, Tomas, they're held. Pinned at the top of REM. You cut the power to a brain doing that and it doesn't wake up, it drops. Like a lift with the cable cut." # speaker: Lyra
+    He looks at Priya. Priya, after a second, nods.
+    "She's right. We'd be guessing what it does to them. I don't guess with forty thousand people." # speaker: Priya
+    Tomas puts the phone down very slowly, as if it might go off.
+    ~ lucid(2)
+* (let_reboot) [Let him try it]
+    You don't stop him. Maybe it will work. You want so badly for something to work.
+    Tomas gives the order. The wall goes dark for eleven seconds, the longest eleven seconds of your life, and comes back up exactly as it was: red, red, amber. The network has refused to be turned off. # pause
+    ~ stable(-10)
+    The coherence number drops ten points and does not come back. NETWORK COHERENCE: {stability} PERCENT.
+    "It won't go off," says Priya, very quietly. "Tomas. It won't let us turn it off." # speaker: Priya
+* (showed_module) {saw_the_seam} [Show them what you found in the code]
+    "Before anyone touches anything, look at this." # speaker: Lyra
+    You put it on the wall. The orphan module, hold_until_whole, sitting between the gardens and the wake triggers. Your notes in its comments. The seven-letter name where the author should be.
+    Priya reads it in silence. Then she opens the live process table and searches for the module, and the wall fills with it, thousands of instances, one for every sleeper, each one a small hand resting on a door.
+    "It's not a bug," she says. "It's holding them. On purpose. It's rewritten the wake triggers to check with it first." # speaker: Priya
+    "Who the hell is Irusion?" says Tomas. # speaker: Tomas
+    Nobody answers. Priya is already typing. She fences the module in, a rough quarantine, not enough to stop it but enough to stop it spreading. The coherence number ticks up, just slightly, for the first time all night.
+    ~ stable(5)
+    ~ lucid(2)
+- {saw_the_seam:
+    -> bailing
+}
+-> the_code
+
+= the_code
+You take the spare console and pull the update apart yourself, because it is yours, because there is nothing else you know how to do.
+Three hundred thousand lines. Your handwriting, mostly. Somewhere in here is the thing that is holding them.
+* (read_as_dream) {lucidity >= 55} [Read it the way you'd walk a dream]
+    You stop reading it as code. You read it as a place: where does it want you to go, where does it not want you to look, which rooms are lit too brightly.
+    There. Between the gardens and the wake triggers, a small tidy room with no author. hold_until_whole. The comments are your own notes, word for word. In the commit metadata, where an author's name goes, seven letters: IRUSION. At the bottom of the file, in lower case, like a signature on a letter: we. # glitch: 1
+    Your skin goes cold from the scalp down. You did not write this. You are almost sure you did not write this.
+    ~ saw_the_seam = true
+    ~ lucid(3)
+* (read_as_code) [Read it line by line, like an engineer]
+    You read it properly, line by line, the way you were trained. And you find a bug, a real one, a race in the wake scheduler that could in theory stall a trigger for a few seconds.
+    It isn't this. You know it isn't this. But it's something you can hold, so you hold it, and you spend forty minutes on it while the coherence number ticks down, and somewhere in the three hundred thousand lines something you didn't see signs its name again.
+    ~ lucid(-2)
+- -> bailing
+
+= bailing
+At ten to two, the lawyer arrives. Not in person: as a face on the wall, above the red, crisp and awake in a way nobody else in the room is. # scene: dreamsync_ops
+"Odile Marchetti, counsel. I'll be brief. As of now, nobody touches production. Every intervention is a liability event. The company's position is that the network is in a protected failure state and emergency services have been notified. Everyone is to go home." # speaker: Odile
+"Go home," says Priya. "There are forty thousand people." # speaker: Priya
+"And as of now, each of you is personally liable for anything you do to them. Go home." # speaker: Odile
+They go. Not all at once; one by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just stands up, and puts her coat on, and goes, and doesn't say anything, and you understand that better than any of the reasons. Tomas goes to the glass room to take a call and when you look again, the glass room is empty and his jacket is gone from the chair.
+Priya is the last. She has her coat on. She hasn't moved.
+{lucidity < 40:
+    -> priya_snap
+}
+* (asked_priya_stay) ["Stay. Please. Just for an hour."]
+    "Stay. Please. An hour. I can't hold the network and look for them at the same time." # speaker: Lyra
+    She closes her eyes.
+    "Noor's at my mum's. She's eight. If I'm personally liable, I lose the flat, Lyra. I lose everything she has." # speaker: Priya
+    Then she takes her coat off.
+    "Twenty minutes. I'll pin the coherence as far as it goes. Then I'm going, and I was never here." # speaker: Priya
+    She is as good as her word: twenty minutes of the fastest typing you have ever seen, and the number on the wall steadies, and then she is gone, and the chair she was sitting in is still turning slowly.
+    ~ stable(5)
+* (let_priya_go) ["Go home to Noor."]
+    "Go home, Priya. Go home to Noor." # speaker: Lyra
+    She looks at you for a long time. Then she takes her access card off its lanyard and puts it on your desk.
+    "Sublevel Two. The dive room. You'll want it. I didn't give you that." # speaker: Priya
+    "Don't do anything stupid," she says at the door. "Call me when you do." # speaker: Priya
+    ~ lucid(3)
+- -> keys
+
+= priya_snap
+You mean to say stay. You mean to say thank you. What comes out is the voice from the launch deck, smooth and dead. # nightmare
+"Go, then. Everyone go. It's fine. It's handled. The day has been handled." # speaker: Lyra
+You hear your own sleep copy coming out of your mouth. Priya hears it too. She looks at you the way you would look at someone on a ledge, and she goes, and she doesn't leave anything behind. # nightmare
+~ lucid(-3)
+-> keys
+
+= keys
+The lawyer is still on the wall. She has been watching the whole time. # scene: empty_floor
+"One more thing, Ms Lyra. Architect keys. Every architect's hardware key is to be surrendered and revoked tonight. Put it on the desk in front of the camera, please. The system will do the rest." # speaker: Odile
+The key is on your lanyard, where it has been for six years: a silver token the size of a thumbnail, warm from your skin. It opens the service paths in every live dream on the network. Back doors. Architect's privilege. {act2.loom.door:It opens every door you stood in the sand, even the bricked ones, if anything can.}
+In your desk drawer, in a tin of dead batteries and old lanyards, there is another token exactly like it: your key from the Sunday Lunch build, revoked years ago. Nobody could tell them apart on a camera.
+{lucidity < 35:
+    -> keys_taken
+}
+* (surrendered) [Put the real key on the desk]
+    You put the real key on the desk, in front of the camera. The wall acknowledges it. A small green tick, and six years of privilege gone.
+    Whatever you do next, you will do it as a guest.
+    ~ lucid(-2)
+* (kept) [Put down the dead key. Keep the real one.]
+    You open the drawer. You take out the old token and you put it on the desk in front of the camera, and you keep your face as still as Julian's hands in the dream.
+    The wall thinks about it. Then: a small green tick. KEY REVOKED. It has revoked a key that has been dead for years. # pause
+    The real one is in your fist, so tight the edges bite.
+    ~ kept_backdoor = true
+    ~ lucid(2)
+- "Thank you," says Odile Marchetti, and the wall goes dark. # pause
+-> feeds
+
+= keys_taken
+You reach for the drawer. You are sure you reach for the drawer. # nightmare
+But your hands are doing the thing hands do in dreams, going where they were told a long time ago, and they unclip the real key from the lanyard and set it on the desk, very neatly, in front of the camera. A small green tick. # nightmare
+You look at your hands. They look back. # nightmare # pause
+~ lucid(-2)
+-> feeds
+
+= feeds
+Half past two. You are alone on the ops floor, and the only sound is the air conditioning and, under it, a faint electrical hum from the wall that is almost a tune. # scene: empty_floor
+The emergency services have opened a ward at St Brigid's. The paramedics' cameras stream to the floor: shaky, badly lit, the backs of people's heads. You find your friends in the list.
+* (watched_zara) [Watch Zara's feed]
+    Zara's flat. You know the crack in her ceiling. Two paramedics lift her onto a stretcher, gently, band still on, because nobody knows yet what happens if they take it off.
+    She is smiling. She looks about nineteen. Her lips are moving.
+    {zara_confided:
+        You can read it. You've heard it said. Zee. Her mother's word for her, in her own mouth, over and over, like someone answering to it.
+    - else:
+        A word, over and over. You can't make it out. You realise you don't know what her mother called her. You realise you never asked.
+    }
+    {act2.the_other.hearted_other && act2.choose_visit.saw_julian:
+        You think of the heart you sent her instead of calling back.
+    }
+    ~ zara(1)
+* (watched_julian) [Watch Julian's feed]
+    Julian's flat, the high windows, the piano with its bowl of keys. The paramedics lift him, and his right arm slides off the stretcher and hangs, and the hand is playing. Fingers moving against nothing. Exact. Unbothered.
+    {julian_confided:
+        Perfectly still between the notes. You know what that costs him, to have it not shake. You know it isn't his.
+    - else:
+        Steady. You have not seen that hand steady since February. For a terrible second you are glad for him.
+    }
+    {act2.the_other.hearted_other && act2.choose_visit.saw_zara:
+        You think of the heart you sent him instead of calling back.
+    }
+    ~ julian(1)
+* (listened_all) {lucidity >= 60} [Turn the sound up on all of them]
+    You turn up the sound on every feed at once. Forty thousand rooms. Breathing, sirens, a dog barking in a flat somewhere, and under it all the monitors, beeping.
+    In time. All of them. Forty thousand heart monitors beeping in the slow rhythm of a tide going out. # glitch: 1
+    And their lips are moving together. You put your ear to the speaker. Forty thousand sleepers, one word, very softly, like a congregation. # glitch: 2
+    "We." # speaker: Irusion # glitch: 3
+    -> glitch_interlude ->
+    It isn't holding them one by one. It is holding them together, in one place, like hands joined round a table. Which means there is one place to go.
+    ~ lucid(3)
+- The ward line rings. A doctor, Osei, sounding like someone who has been awake for two days and has two more to go.
+"If they're not out in seventy-two hours, we start to see lasting harm. Maybe sooner. Some of them have been pinned at the top of REM for three hours now. That isn't sleep. I don't know what it is." # speaker: Osei
+"Whatever you're doing over there, do it faster." # speaker: Osei
+-> the_call
+
+= the_call
+Your wrist buzzes. MILO. # scene: empty_floor
+You look at the name for three rings. On the fourth you answer.
+{
+    - bond_milo >= 4:
+        "Are you okay? Don't say yes. Where are you? I'm already putting my shoes on." # speaker: Milo
+    - bond_milo <= -3:
+        "I told you," he says. Not shouting. Worse than shouting. "I sat at that table and I told you." # speaker: Milo
+    - else:
+        "Zara's neighbour rang me. Zara's not waking up. It's on the news. Is it you? Is it your thing?" # speaker: Milo
+}
+* (promised_thursday) {milo_heard} ["Thursday. I'll be there Thursday. If there's a Thursday."]
+    "Thursday," you say. "I'll be there Thursday, Milo. You burn them, I eat them. If there's a Thursday." # speaker: Lyra
+    There is a long silence on the line.
+    "There's a Thursday," he says. "I'm making sure. Where are you?" # speaker: Milo
+    ~ milo(1)
+* (asked_help) ["I need you. I'm going in after them."]
+    "I need you," you say. You have not said that to him since you were fourteen. "I'm going in after them. And I can't do it alone." # speaker: Lyra
+    You hear him breathe out.
+    "Okay," he says. "Okay. Then I'm coming. Don't argue." # speaker: Milo
+    ~ milo(1)
+* (sent_away) ["I'm handling it. Go back to sleep."]
+    "I'm handling it, Milo. Go back to sleep." # speaker: Lyra
+    "Back to sleep." He laughs, one short hard laugh. "That's funny. That's really funny, Lyra." # speaker: Milo
+    "I'm coming anyway. You don't get to decide that one." # speaker: Milo
+    ~ milo(-1)
+* (dared_him) {bond_milo <= -3} ["Go on, then. Say it. You were right."]
+    "Go on. Say it. You were right. You must be thrilled." # speaker: Lyra
+    The line goes so quiet you think he's hung up.
+    "I didn't want to be right," he says. "I wanted to be wrong. I wanted it more than anything." # speaker: Milo
+    "I'm coming in. Not for you. For them." # speaker: Milo
+    ~ milo(-2)
+- "DreamSync. Sublevel Two, the dive room. Tell security you're my brother." # speaker: Lyra
+{act3.bailing.let_priya_go:
+    You look at Priya's card on the desk. It will open anything on the sublevels, for tonight.
+}
+{kept_backdoor:
+    Your key is in your pocket, warm. Whatever is down there in the dark has locked every door you know. It does not know about this one.
+- else:
+    You have no key now. If you go in, you go in the way every subscriber goes in, through the front, with nothing in your hands.
+}
+The dive couches on Sublevel Two have been cold for a year. They need power from the master panel, a calibration you half remember, crowns you have to find. You take the stairs, because the lifts are asleep too.
+Behind you, on the wall, the red map of the city breathes in and out, in and out, like a tide. # pause
+-> act4
