@@ -121,3 +121,20 @@ def ink_codes(check_ink: Callable[..., CheckResult]) -> Callable[..., list[str]]
         return [d.code_id for d in result.diagnostics]
 
     return run
+
+
+@pytest.fixture
+def night(builder: Callable[..., GraphBuilder]) -> GraphBuilder:
+    """A small story graph: a start, a hub with a gated choice, two endings and an unused knot."""
+    g = builder(source="# stat: calm, Calm, 0..10\n")
+    g.stat("stat: calm, Calm, 0..10").var("calm", "5")
+    g.graph.nodes[""].words = 20
+    g.knot("bed", line=3, words=100).node("bed.dream", "stitch", line=8, words=50)
+    g.knot("wake", line=12, words=30).knot("sleep", line=16, words=200).knot("unused", line=20, words=7)
+    g.edge("", "bed", line=1).edge("bed", "bed.dream", "fallthrough", line=7)
+    g.choice("bed.dream", 'Say "wake"', line=9, targets=("wake",))
+    g.choice("bed.dream", "Sleep on", line=10, targets=("sleep",), conditions=("calm > 3",), reads=("calm",))
+    g.edge("wake", "END", line=13, ending="awake").ending("awake", "wake", 13)
+    g.edge("sleep", "END", line=17, ending="asleep").ending("asleep", "sleep", 17)
+    g.edge("sleep", "bed", line=18)
+    return g
