@@ -87,7 +87,10 @@ def test_rule_codes_and_names_are_unique_and_documented():
     assert all(r.code.startswith("L") and r.doc.endswith(".") for r in RULES)
 
 
-@pytest.mark.parametrize("argv", [["check", "nowhere.ink"], ["check"], ["check", "--ignore", "L999", "x.ink"]])
+@pytest.mark.parametrize("argv", [
+    ["check", "nowhere.ink"], ["check"],
+    ["check", "--ignore", "L999", "x.ink"], ["check", "--max-words", "0", "x.ink"],
+])
 def test_bad_usage_exits_2(argv, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "x.ink").write_text("Hello.\n")

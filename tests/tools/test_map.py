@@ -18,7 +18,8 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's d
 
 def test_the_view_has_scenes_endings_and_gated_labels(night):
     view = build_view(night.graph)
-    assert {"", "bed", "bed.dream", "wake", "sleep", "unused", "ending:awake", "ending:asleep"} == set(view.nodes)
+    assert set(view.nodes) == {"", "bed", "bed.dream", "wake", "sleep", "unused",
+                               "ending:awake", "ending:asleep"}
     assert view.nodes["bed.dream"].cluster == "bed"
     assert not view.nodes["unused"].reachable
     [gated] = [e for e in view.edges if e.target == "sleep"]
