@@ -1,12 +1,13 @@
-"""The compiler's public entry points (temporary placeholder until the pipeline lands)."""
+"""The compiler's public entry points: run the pipeline, never raise on bad input."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.diagnostics import Diagnostic, Span, has_errors
 from dreamphases.compiler.graph import StoryGraph
+from dreamphases.compiler.source import SourceSet, read_sources
 
 __all__ = ["CompileResult", "compile_path", "compile_source"]
 
@@ -19,14 +20,57 @@ class CompileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     graph: StoryGraph | None = None
 
-    @property
-    def ok(self) -> bool:
-        return self.json_text is not None
+
+def _run(sources: SourceSet) -> CompileResult:
+    from dreamphases.compiler.emit import emit
+    from dreamphases.compiler.parser import parse
+    from dreamphases.compiler.resolve import resolve
+
+    diags = list(sources.diagnostics)
+    if not sources.files:
+        return CompileResult(None, diags)
+    lines = {name: f.raw_lines for name, f in sources.files.items()}
+    story, parse_diags = parse(sources)
+    diags.extend(parse_diags)
+    resolved, resolve_diags = resolve(story, lines)
+    diags.extend(resolve_diags)
+    if has_errors(diags):
+        return CompileResult(None, _ordered(diags), resolved.graph)
+    json_text, emit_diags = emit(resolved, lines)
+    diags.extend(emit_diags)
+    return CompileResult(json_text, _ordered(diags), resolved.graph)
+
+
+def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, str, int, int, str]] = set()
+    out = []
+    for d in diags:
+        key = (d.code, d.span.file, d.span.line, d.span.col, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
 
 
 def compile_source(text: str, filename: str = "story.ink") -> CompileResult:
-    return CompileResult(None, [Diagnostic("E001", "compiler not yet implemented", Span(filename, 1, 1))])
+    """Compile ink given as text (INCLUDEs resolve against the current folder)."""
+    return _guard(lambda: _run(read_sources(None, text, filename)), filename)
 
 
 def compile_path(path: str | Path) -> CompileResult:
-    return compile_source("", str(path))
+    """Compile the story whose main file is `path`."""
+    p = Path(path)
+    return _guard(lambda: _run(read_sources(p)), p.name)
+
+
+def _guard(fn, filename: str) -> CompileResult:  # type: ignore[no-untyped-def]
+    """No input may crash the compiler: an internal failure becomes a diagnostic, not a traceback."""
+    try:
+        return fn()  # type: ignore[no-any-return]
+    except RecursionError:
+        return CompileResult(None, [Diagnostic("E021", "the story is nested too deeply to compile",
+                                               Span(filename, 1, 1))])
+    except Exception as exc:  # noqa: BLE001 - last line of defence, reported as a compiler bug
+        return CompileResult(None, [Diagnostic(
+            "E000", f"internal compiler error: {type(exc).__name__}: {exc}", Span(filename, 1, 1),
+            "this is a bug in DreamPhases; please report it with the story that triggered it")])

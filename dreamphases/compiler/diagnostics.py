@@ -35,6 +35,7 @@ E, W = Severity.ERROR, Severity.WARNING
 
 #: Every diagnostic the compiler can emit, by name. Ids are stable: never reuse or renumber one.
 CODES: dict[str, Code] = _codes(
+    ("E000", "internal-error", E, "The compiler failed on this input: a bug in DreamPhases, please report it."),
     ("E001", "syntax", E, "The line could not be parsed as ink."),
     ("E002", "unbalanced-braces", E, "A `{` without its `}` (or the reverse)."),
     ("E003", "bad-expression", E, "An expression that does not parse."),

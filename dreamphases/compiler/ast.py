@@ -1,0 +1,307 @@
+"""The parsed hierarchy: one small slotted dataclass per ink construct.
+
+The parser produces these; `weave.py` nests choices and gathers; `resolve.py` checks names against
+them; `emit.py` turns them into runtime containers. Positions are (file, line, col) `Span`s so every
+later stage can point a writer at the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from dreamphases.compiler.diagnostics import Span
+
+# ---------------------------------------------------------------------------------------------
+# Expressions
+
+
+@dataclass(slots=True)
+class Number:
+    value: int | float
+    span: Span
+
+
+@dataclass(slots=True)
+class Bool:
+    value: bool
+    span: Span
+
+
+@dataclass(slots=True)
+class StringLit:
+    parts: list[Inline]
+    span: Span
+
+
+@dataclass(slots=True)
+class Name:
+    """A variable, constant, list item, or a read count of a knot/stitch/label (dotted paths allowed)."""
+
+    name: str
+    span: Span
+
+
+@dataclass(slots=True)
+class DivertTarget:
+    path: str
+    span: Span
+
+
+@dataclass(slots=True)
+class ListLit:
+    items: list[str]
+    span: Span
+
+
+@dataclass(slots=True)
+class Unary:
+    op: str  # "-", "!"
+    operand: Expr
+    span: Span
+
+
+@dataclass(slots=True)
+class Binary:
+    op: str  # canonical: + - * / % == != < > <= >= && || ? !? ^
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(slots=True)
+class Call:
+    name: str
+    args: list[Expr]
+    span: Span
+
+
+@dataclass(slots=True)
+class Postfix:
+    """`x++` / `x--` as an expression statement."""
+
+    op: str
+    target: Name
+    span: Span
+
+
+Expr = Union[Number, Bool, StringLit, Name, DivertTarget, ListLit, Unary, Binary, Call, Postfix]
+
+# ---------------------------------------------------------------------------------------------
+# Inline content (what a line of text is made of)
+
+
+@dataclass(slots=True)
+class Text:
+    text: str
+
+
+@dataclass(slots=True)
+class Glue:
+    pass
+
+
+@dataclass(slots=True)
+class Newline:
+    pass
+
+
+@dataclass(slots=True)
+class Print:
+    """`{expr}`: evaluate and output."""
+
+    expr: Expr
+
+
+@dataclass(slots=True)
+class Tag:
+    parts: list[Inline]
+
+
+@dataclass(slots=True)
+class Divert:
+    """`-> target(args)`, a tunnel call `-> target ->`, a thread `<- target`, or `->->` (tunnel return).
+
+    `target` is None for a bare tunnel return; `is_var` is decided by the resolver when the target
+    names a divert-target variable.
+    """
+
+    target: str | None
+    args: list[Expr]
+    span: Span
+    tunnel: bool = False
+    thread: bool = False
+    tunnel_return: bool = False
+    is_var: bool = False
+
+
+@dataclass(slots=True)
+class Branch:
+    """One branch of a conditional. `condition` None with `is_else` False means 'the if body'."""
+
+    condition: Expr | None
+    body: list[Stmt]
+    is_else: bool = False
+    inline: bool = False
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Conditional:
+    """`{cond: a|b}`, multiline `{ - c1: … - else: … }`, or a switch `{ x: - 1: … }` (`subject` set)."""
+
+    subject: Expr | None
+    branches: list[Branch]
+    span: Span
+    inline: bool = True
+
+
+SEQ_STOPPING, SEQ_CYCLE, SEQ_SHUFFLE, SEQ_ONCE = 1, 2, 4, 8
+
+
+@dataclass(slots=True)
+class Sequence:
+    kind: int
+    elements: list[list[Stmt]]
+    span: Span
+    inline: bool = True
+
+
+@dataclass(slots=True)
+class InlineLogic:
+    """A `~` statement embedded where inline content is expected (multiline block bodies)."""
+
+    stmt: Stmt
+
+
+Inline = Union[Text, Glue, Newline, Print, Tag, Divert, Conditional, Sequence]
+
+# ---------------------------------------------------------------------------------------------
+# Statements (line level)
+
+
+@dataclass(slots=True)
+class ContentLine:
+    items: list[Inline]
+    span: Span
+
+
+@dataclass(slots=True)
+class Assign:
+    name: str
+    op: str  # "=", "+=", "-=", "++", "--"
+    value: Expr | None
+    span: Span
+    temp: bool = False
+
+
+@dataclass(slots=True)
+class Return:
+    value: Expr | None
+    span: Span
+
+
+@dataclass(slots=True)
+class ExprStmt:
+    expr: Expr
+    span: Span
+
+
+@dataclass(slots=True)
+class Choice:
+    depth: int
+    sticky: bool
+    label: str | None
+    conditions: list[Expr]
+    start: list[Inline]
+    choice_only: list[Inline]
+    inner: list[Inline]
+    span: Span
+    has_brackets: bool = False
+    #: nested statements that follow the choice line (filled by weave construction)
+    body: list[Stmt] = field(default_factory=list)
+
+    @property
+    def fallback(self) -> bool:
+        return not self.start and not self.choice_only
+
+
+@dataclass(slots=True)
+class Gather:
+    depth: int
+    label: str | None
+    span: Span
+    body: list[Stmt] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Weave:
+    """Nested choice/gather structure at one indentation depth (built by `weave.py`)."""
+
+    depth: int
+    items: list[Stmt]
+
+
+@dataclass(slots=True)
+class VarDecl:
+    name: str
+    value: Expr
+    span: Span
+    const: bool = False
+
+
+@dataclass(slots=True)
+class ListItemDef:
+    name: str
+    value: int
+    selected: bool
+
+
+@dataclass(slots=True)
+class ListDecl:
+    name: str
+    items: list[ListItemDef]
+    span: Span
+
+
+@dataclass(slots=True)
+class External:
+    name: str
+    params: list[str]
+    span: Span
+
+
+Stmt = Union[
+    ContentLine, Assign, Return, ExprStmt, Choice, Gather, Weave, Conditional, Sequence,
+]
+
+
+@dataclass(slots=True)
+class Param:
+    name: str
+    ref: bool = False
+    divert: bool = False
+
+
+@dataclass(slots=True)
+class Flow:
+    """A knot, stitch or function (the story's top level is a Flow with kind 'root')."""
+
+    name: str
+    kind: str  # "root", "knot", "stitch", "function"
+    params: list[Param]
+    span: Span
+    body: list[Stmt] = field(default_factory=list)
+    children: list[Flow] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    root: Flow
+    variables: list[VarDecl] = field(default_factory=list)
+    lists: list[ListDecl] = field(default_factory=list)
+    externals: list[External] = field(default_factory=list)
+    global_tags: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    includes: list[tuple[str, str, int]] = field(default_factory=list)

@@ -1,0 +1,36 @@
+"""ink's built-in functions: name → (argument count, runtime name), in one table."""
+
+from __future__ import annotations
+
+__all__ = ["BUILTINS", "TARGET_BUILTINS", "RESERVED"]
+
+#: name → (min args, max args, runtime command or native function name)
+BUILTINS: dict[str, tuple[int, int, str]] = {
+    "CHOICE_COUNT": (0, 0, "choiceCnt"),
+    "TURNS": (0, 0, "turn"),
+    "TURNS_SINCE": (1, 1, "turns"),
+    "READ_COUNT": (1, 1, "readc"),
+    "RANDOM": (2, 2, "rnd"),
+    "SEED_RANDOM": (1, 1, "srnd"),
+    "INT": (1, 1, "INT"),
+    "FLOAT": (1, 1, "FLOAT"),
+    "FLOOR": (1, 1, "FLOOR"),
+    "CEILING": (1, 1, "CEILING"),
+    "POW": (2, 2, "POW"),
+    "MIN": (2, 2, "MIN"),
+    "MAX": (2, 2, "MAX"),
+    "LIST_COUNT": (1, 1, "LIST_COUNT"),
+    "LIST_MIN": (1, 1, "LIST_MIN"),
+    "LIST_MAX": (1, 1, "LIST_MAX"),
+    "LIST_ALL": (1, 1, "LIST_ALL"),
+    "LIST_INVERT": (1, 1, "LIST_INVERT"),
+    "LIST_VALUE": (1, 1, "LIST_VALUE"),
+    "LIST_RANDOM": (1, 1, "lrnd"),
+    "LIST_RANGE": (3, 3, "range"),
+}
+
+#: built-ins whose argument is a divert target (`TURNS_SINCE(-> knot)`)
+TARGET_BUILTINS = {"TURNS_SINCE", "READ_COUNT"}
+
+RESERVED = {"true", "false", "not", "and", "or", "mod", "has", "hasnt", "temp", "return", "VAR", "CONST",
+            "LIST", "INCLUDE", "EXTERNAL", "END", "DONE", "function", "ref", "else"} | set(BUILTINS)

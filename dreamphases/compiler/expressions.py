@@ -1,0 +1,270 @@
+"""The expression grammar: tokens → expression AST by precedence climbing.
+
+Precedences follow inkle's parser exactly (including its quirk of giving `-` a higher precedence
+than `+`, and `/` higher than `*`), so that integer arithmetic gives the same results as inklecate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dreamphases.compiler.ast import (
+    Binary, Bool, Call, DivertTarget, Expr, Inline, ListLit, Name, Number, Postfix, StringLit, Unary,
+)
+from dreamphases.compiler.diagnostics import Span
+
+__all__ = ["ExprError", "parse_expression", "split_top_level", "find_top_level"]
+
+
+class ExprError(Exception):
+    def __init__(self, message: str, col: int) -> None:
+        super().__init__(message)
+        self.col = col
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<num>\d+\.\d+|\d+(?![\w]))
+  | (?P<str>")
+  | (?P<op>->|==|!=|<=|>=|&&|\|\||!\?|\+\+|--|\+=|-=|[-+*/%<>!=?^(),])
+  | (?P<id>[^\W]+(?:\.[^\W]+)*)
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+_WORD_OPS = {"and": "&&", "or": "||", "not": "!", "mod": "%", "has": "?", "hasnt": "!?"}
+
+# (precedence, canonical op)
+_BINARY: dict[str, int] = {
+    "&&": 1, "||": 1,
+    "==": 2, ">=": 2, "<=": 2, "<": 2, ">": 2, "!=": 2,
+    "?": 3, "!?": 3, "^": 3,
+    "+": 4, "-": 5, "*": 6, "/": 7, "%": 8,
+}
+
+
+@dataclass(slots=True)
+class Tok:
+    kind: str  # num, str, op, id, end
+    text: str
+    col: int  # 0-based offset within the expression text
+    end: int
+
+
+def _tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _TOKEN.match(text, i)
+        if not m:
+            raise ExprError(f"unexpected character {text[i]!r} in expression", i)
+        kind = m.lastgroup or ""
+        if kind == "ws":
+            i = m.end()
+            continue
+        if kind == "str":
+            j = i + 1
+            depth = 0
+            while j < n:
+                c = text[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if c == "{":
+                    depth += 1
+                elif c == "}":
+                    depth -= 1
+                elif c == '"' and depth <= 0:
+                    break
+                j += 1
+            if j >= n:
+                raise ExprError("unterminated string literal", i)
+            toks.append(Tok("str", text[i + 1:j], i, j + 1))
+            i = j + 1
+            continue
+        word = m.group()
+        if kind == "id" and word in _WORD_OPS:
+            toks.append(Tok("op", _WORD_OPS[word], i, m.end()))
+        else:
+            toks.append(Tok(kind, word, i, m.end()))
+        i = m.end()
+    toks.append(Tok("end", "", n, n))
+    return toks
+
+
+class _Parser:
+    def __init__(self, text: str, span: Span, parse_string: Callable[[str, int], list[Inline]]) -> None:
+        self.text = text
+        self.toks = _tokenize(text)
+        self.pos = 0
+        self.base = span
+        self.parse_string = parse_string
+
+    def span(self, tok: Tok) -> Span:
+        return Span(self.base.file, self.base.line, self.base.col + tok.col)
+
+    def peek(self) -> Tok:
+        return self.toks[self.pos]
+
+    def take(self) -> Tok:
+        tok = self.toks[self.pos]
+        self.pos += 1
+        return tok
+
+    def expect(self, text: str) -> Tok:
+        tok = self.take()
+        if tok.text != text or tok.kind not in ("op",):
+            raise ExprError(f"expected '{text}' but found '{tok.text or 'end of expression'}'", tok.col)
+        return tok
+
+    def expression(self, min_prec: int = 0) -> Expr:
+        left = self.unary()
+        while True:
+            tok = self.peek()
+            if tok.kind != "op" or tok.text not in _BINARY:
+                return left
+            prec = _BINARY[tok.text]
+            if prec <= min_prec:
+                return left
+            self.take()
+            right = self.expression(prec)
+            left = Binary(tok.text, left, right, self.span(tok))
+
+    def unary(self) -> Expr:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text in ("-", "!"):
+            self.take()
+            operand = self.unary()
+            if tok.text == "-" and isinstance(operand, Number):
+                return Number(-operand.value, self.span(tok))
+            return Unary(tok.text, operand, self.span(tok))
+        return self.primary()
+
+    def primary(self) -> Expr:
+        tok = self.take()
+        sp = self.span(tok)
+        if tok.kind == "num":
+            return Number(float(tok.text) if "." in tok.text else int(tok.text), sp)
+        if tok.kind == "str":
+            return StringLit(self.parse_string(tok.text, self.base.col + tok.col + 1), sp)
+        if tok.kind == "op" and tok.text == "->":
+            target = self.take()
+            if target.kind != "id":
+                raise ExprError("expected a knot, stitch or label after '->'", target.col)
+            return DivertTarget(target.text, sp)
+        if tok.kind == "op" and tok.text == "(":
+            if self.peek().text == ")":
+                self.take()
+                return ListLit([], sp)
+            first = self.expression()
+            if self.peek().text == ",":
+                items = [self._list_item(first)]
+                while self.peek().text == ",":
+                    self.take()
+                    items.append(self._list_item(self.expression()))
+                self.expect(")")
+                return ListLit(items, sp)
+            self.expect(")")
+            return first
+        if tok.kind == "id":
+            if tok.text in ("true", "false"):
+                return Bool(tok.text == "true", sp)
+            if self.peek().text == "(" and self.peek().kind == "op":
+                self.take()
+                args: list[Expr] = []
+                if self.peek().text != ")":
+                    args.append(self.expression())
+                    while self.peek().text == ",":
+                        self.take()
+                        args.append(self.expression())
+                self.expect(")")
+                return Call(tok.text, args, sp)
+            nxt = self.peek()
+            if nxt.kind == "op" and nxt.text in ("++", "--"):
+                self.take()
+                return Postfix(nxt.text, Name(tok.text, sp), sp)
+            return Name(tok.text, sp)
+        found = tok.text or "end of expression"
+        raise ExprError(f"expected a value but found '{found}'", tok.col)
+
+    @staticmethod
+    def _list_item(expr: Expr) -> str:
+        if isinstance(expr, Name):
+            return expr.name
+        raise ExprError("a list literal may only contain list item names", 0)
+
+
+def parse_expression(
+    text: str, span: Span, parse_string: Callable[[str, int], list[Inline]]
+) -> Expr:
+    """Parse a whole expression; raises ExprError (with a 0-based column into `text`)."""
+    if not text.strip():
+        raise ExprError("expected an expression", 0)
+    p = _Parser(text, span, parse_string)
+    expr = p.expression()
+    tok = p.peek()
+    if tok.kind != "end":
+        raise ExprError(f"unexpected '{tok.text}' after expression", tok.col)
+    return expr
+
+
+def _scan(text: str, start: int = 0) -> list[tuple[int, str]]:
+    """(index, char) of characters outside strings, braces and parentheses."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    in_str = False
+    i = start
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_str:
+            if c == '"':
+                in_str = False
+        elif c == '"':
+            in_str = True
+        elif c in "{(":
+            depth += 1
+        elif c in "})":
+            depth -= 1
+        elif depth == 0:
+            out.append((i, c))
+        i += 1
+    return out
+
+
+def find_top_level(text: str, char: str) -> int:
+    """Index of the first `char` outside strings/braces/parens, or -1."""
+    for i, c in _scan(text):
+        if c == char:
+            return i
+    return -1
+
+
+def split_top_level(text: str, char: str) -> list[tuple[int, str]]:
+    """Split on `char` outside braces (not strings: inline text may contain quotes)."""
+    parts: list[tuple[int, str]] = []
+    depth = 0
+    last = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == char and depth == 0:
+            parts.append((last, text[last:i]))
+            last = i + 1
+        i += 1
+    parts.append((last, text[last:]))
+    return parts

@@ -1,0 +1,300 @@
+"""Inline content: one line's text, glue, `{…}` logic, diverts and tags → a list of `Inline` nodes.
+
+Kept apart from the line-level parser because choices, gathers, content lines, string literals and
+`{…}` branches all parse their text with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dreamphases.compiler.ast import (
+    SEQ_CYCLE, SEQ_ONCE, SEQ_SHUFFLE, SEQ_STOPPING, Branch, Conditional, ContentLine, Divert, Expr,
+    Glue, Inline, Print, Sequence, Stmt, Tag, Text,
+)
+from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression, split_top_level
+
+__all__ = ["InlineParser", "SEQUENCE_WORDS", "sequence_kind", "split_commas"]
+
+SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
+_TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOTALL)
+MAX_DEPTH = 64
+
+
+def sequence_kind(head: str) -> int | None:
+    """`stopping`, `shuffle once`, … → kind bits; None if `head` is not all sequence keywords."""
+    words = head.split()
+    if not words or any(w not in SEQUENCE_WORDS for w in words):
+        return None
+    kind = 0
+    for w in words:
+        kind |= SEQUENCE_WORDS[w]
+    return kind
+
+
+class InlineParser:
+    """Parses inline content for one file; appends problems to `diags`."""
+
+    def __init__(self, file: str, raw_lines: list[str], diags: list[Diagnostic]) -> None:
+        self.file = file
+        self.raw_lines = raw_lines
+        self.diags = diags
+        self.depth = 0
+
+    def error(self, code: str, message: str, line: int, col: int, hint: str | None = None) -> None:
+        excerpt = self.raw_lines[line - 1] if 0 < line <= len(self.raw_lines) else None
+        self.diags.append(Diagnostic(code, message, Span(self.file, line, col), hint, excerpt))
+
+    # -- expressions ------------------------------------------------------------------------------
+    def expression(self, text: str, line: int, col: int) -> Expr | None:
+        """Parse `text` (which starts at 1-based column `col`), reporting errors."""
+        lead = len(text) - len(text.lstrip())
+        try:
+            return parse_expression(text, Span(self.file, line, col),
+                                    lambda s, c: self.content(s, line, c))
+        except ExprError as exc:
+            self.error("E003", str(exc), line, col + max(exc.col, lead))
+            return None
+        except RecursionError:
+            self.error("E021", "expression nested too deeply", line, col)
+            return None
+
+    # -- content ------------------------------------------------------------------------------------
+    def content(self, text: str, line: int, col: int) -> list[Inline]:
+        """Parse inline content. `col` is the 1-based column of text[0]."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                self.error("E021", "content nested too deeply", line, col)
+                return []
+            return self._content(text, line, col)
+        finally:
+            self.depth -= 1
+
+    def _content(self, text: str, line: int, col: int) -> list[Inline]:
+        out: list[Inline] = []
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                out.append(Text("".join(buf)))
+                buf.clear()
+
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\\" and i + 1 < n:
+                buf.append(text[i + 1])
+                i += 2
+                continue
+            if c == "{":
+                end = _matching_brace(text, i)
+                if end < 0:
+                    self.error("E002", "this '{' is never closed", line, col + i,
+                               "close it with '}' on the same line, or start a multiline block on a line of its own")
+                    return out
+                flush()
+                node = self.brace(text[i + 1:end], line, col + i + 1)
+                if node is not None:
+                    out.append(node)
+                i = end + 1
+                continue
+            if c == "}":
+                self.error("E002", "unexpected '}' with no '{' before it", line, col + i,
+                           "write '\\}' for a literal brace")
+                i += 1
+                continue
+            if text.startswith("<>", i):
+                flush()
+                out.append(Glue())
+                i += 2
+                continue
+            if text.startswith("->", i) or text.startswith("<-", i):
+                flush()
+                end = _find_tag_start(text, i)
+                out.extend(self.diverts(text[i:end], line, col + i))
+                i = end
+                continue
+            if c == "#":
+                flush()
+                end = _find_tag_start(text, i + 1)
+                tag_text = text[i + 1:end]
+                parts = self.content(tag_text.strip(), line, col + i + 1)
+                out.append(Tag(parts))
+                i = end
+                continue
+            buf.append(c)
+            i += 1
+        flush()
+        return out
+
+    # -- `{…}` ----------------------------------------------------------------------------------------
+    def brace(self, inner: str, line: int, col: int) -> Inline | None:
+        span = Span(self.file, line, col - 1)
+        stripped = inner.lstrip()
+        lead = len(inner) - len(stripped)
+        if stripped[:1] in ("&", "!", "~"):
+            kind = {"&": SEQ_CYCLE, "!": SEQ_ONCE, "~": SEQ_SHUFFLE}[stripped[0]]
+            body = inner[lead + 1:]
+            return Sequence(kind, self._elements(body, line, col + lead + 1), span)
+        colon = find_top_level(inner, ":")
+        if colon >= 0:
+            head = inner[:colon]
+            rest = inner[colon + 1:]
+            kind = sequence_kind(head)
+            if kind is not None:
+                return Sequence(kind, self._elements(rest, line, col + colon + 1), span)
+            cond = self.expression(head, line, col)
+            parts = split_top_level(rest, "|")
+            if len(parts) > 2:
+                self.error("E001", "an inline conditional has at most two branches: {cond: yes|no}", line, col)
+            branches = [Branch(cond, [self._line(parts[0][1], line, col + colon + 1 + parts[0][0])], inline=True)]
+            if len(parts) > 1:
+                branches.append(Branch(None, [self._line(parts[1][1], line, col + colon + 1 + parts[1][0])],
+                                       is_else=True, inline=True))
+            return Conditional(None, branches, span) if cond is not None else None
+        if len(split_top_level(inner, "|")) > 1:
+            return Sequence(SEQ_STOPPING, self._elements(inner, line, col), span)
+        if not inner.strip():
+            self.error("E003", "empty '{}'", line, col - 1, "put an expression or some alternatives inside")
+            return None
+        expr = self.expression(inner, line, col)
+        return Print(expr) if expr is not None else None
+
+    def _line(self, text: str, line: int, col: int) -> ContentLine:
+        return ContentLine(self.content(text, line, col), Span(self.file, line, col))
+
+    def _elements(self, body: str, line: int, col: int) -> list[list[Stmt]]:
+        return [[self._line(part, line, col + off)] for off, part in split_top_level(body, "|")]
+
+    # -- diverts ------------------------------------------------------------------------------------
+    def diverts(self, text: str, line: int, col: int) -> list[Inline]:
+        """`-> a`, `-> a ->`, `-> a -> b`, `->->`, `->-> b`, `<- t` (text starts at the arrow)."""
+        span = Span(self.file, line, col)
+        if text.startswith("<-"):
+            target = self._target(text[2:], line, col + 2, thread=True)
+            return [target] if target else []
+        segments = _split_arrows(text[2:])
+        out: list[Inline] = []
+        if text.startswith("->->"):
+            rest = [s for s in segments[1:] if s[1].strip()]
+            onward = None
+            if rest:
+                off, seg = rest[0]
+                onward = self._target(seg, line, col + 2 + off)
+            d = Divert(onward.target if onward else None, onward.args if onward else [], span,
+                       tunnel_return=True)
+            return [d]
+        pieces = segments
+        ends_with_tunnel = len(pieces) > 1 and not pieces[-1][1].strip()
+        if ends_with_tunnel:
+            pieces = pieces[:-1]
+        for idx, (off, seg) in enumerate(pieces):
+            if not seg.strip():
+                self.error("E001", "a divert needs a target: -> knot", line, col + 2 + off)
+                continue
+            d = self._target(seg, line, col + 2 + off)
+            if d is None:
+                continue
+            d.tunnel = ends_with_tunnel or idx < len(pieces) - 1
+            out.append(d)
+        return out
+
+    def _target(self, seg: str, line: int, col: int, thread: bool = False) -> Divert | None:
+        m = _TARGET.match(seg)
+        if not m:
+            self.error("E001", f"'{seg.strip()}' is not a divert target", line, col + len(seg) - len(seg.lstrip()),
+                       "targets look like knot, knot.stitch or knot.stitch.label")
+            return None
+        args: list[Expr] = []
+        if m.group(2) is not None:
+            arg_text = m.group(3)
+            arg_col = col + m.start(3)
+            if arg_text.strip():
+                for off, part in split_commas(arg_text):
+                    e = self.expression(part, line, arg_col + off)
+                    if e is not None:
+                        args.append(e)
+        return Divert(m.group(1), args, Span(self.file, line, col + m.start(1)), thread=thread)
+
+
+def _matching_brace(text: str, start: int) -> int:
+    depth = 0
+    i, n = start, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _find_tag_start(text: str, start: int) -> int:
+    """End of a divert or tag: the next `#` outside braces (or the end of the text)."""
+    depth = 0
+    i, n = start, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "#" and depth == 0:
+            return i
+        i += 1
+    return n
+
+
+def _split_arrows(text: str) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    depth = 0
+    last = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and text.startswith("->", i):
+            parts.append((last, text[last:i]))
+            i += 2
+            last = i
+            continue
+        i += 1
+    parts.append((last, text[last:]))
+    return parts
+
+
+def split_commas(text: str) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    depth = 0
+    in_str = False
+    last = 0
+    for i, c in enumerate(text):
+        if in_str:
+            if c == '"':
+                in_str = False
+            continue
+        if c == '"':
+            in_str = True
+        elif c in "({":
+            depth += 1
+        elif c in ")}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append((last, text[last:i]))
+            last = i + 1
+    parts.append((last, text[last:]))
+    return parts

@@ -1,0 +1,643 @@
+"""Parsing: a `SourceSet` → the parsed hierarchy (`ast.Story`).
+
+ink is line-based, so each line is classified first (knot header, choice, gather, logic, declaration,
+content, the start of a multiline `{…}` block) and its text handed to `InlineParser`. Files are parsed
+separately and merged the way inklecate merges INCLUDEs: an included file's top-level content goes
+where the INCLUDE line was, its knots join the story's knots.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dreamphases.compiler.ast import (
+    Assign, Branch, Conditional, ContentLine, Choice, ExprStmt, External, Flow, Gather, Inline,
+    ListDecl, ListItemDef, Newline, Param, Return, Sequence, Stmt, Story, Text, VarDecl,
+)
+from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.inline import InlineParser, sequence_kind, split_commas
+from dreamphases.compiler.source import SourceFile, SourceSet
+from dreamphases.compiler.expressions import find_top_level
+
+__all__ = ["parse"]
+
+_IDENT = r"[^\W][\w]*"
+_KNOT = re.compile(r"^={2,}\s*(?:(function)\s+)?(" + _IDENT + r")\s*(?:\((.*)\))?\s*=*\s*$", re.UNICODE)
+_STITCH = re.compile(r"^=\s*(" + _IDENT + r")\s*(?:\((.*)\))?\s*$", re.UNICODE)
+_DECL = re.compile(r"^(VAR|CONST)\s+(" + _IDENT + r")\s*=\s*(.*)$", re.UNICODE)
+_LIST = re.compile(r"^LIST\s+(" + _IDENT + r")\s*=\s*(.*)$", re.UNICODE)
+_EXTERNAL = re.compile(r"^EXTERNAL\s+(" + _IDENT + r")\s*\((.*)\)\s*$", re.UNICODE)
+_ASSIGN = re.compile(r"^(temp\s+)?(" + _IDENT + r"(?:\.[\w]+)?)\s*(\+=|-=|=)(?!=)(.*)$", re.UNICODE)
+_INCDEC = re.compile(r"^(" + _IDENT + r")\s*(\+\+|--)\s*$", re.UNICODE)
+_LABEL = re.compile(r"^\(\s*(" + _IDENT + r")\s*\)", re.UNICODE)
+_RETURN = re.compile(r"^return\b(.*)$")
+MAX_BLOCK_DEPTH = 48
+
+
+@dataclass(slots=True)
+class _Header:
+    kind: str
+    name: str
+    params: list[Param]
+    span: Span
+
+
+@dataclass(slots=True)
+class _Include:
+    name: str | None
+
+
+@dataclass(slots=True)
+class _FileResult:
+    items: list[object] = field(default_factory=list)
+
+
+def _brace_balance(text: str) -> int:
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+    return depth
+
+
+def _unmatched_close(text: str) -> int:
+    """Index of the first `}` that closes an enclosing block (not one opened on this line), or -1."""
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return -1
+
+
+class _FileParser:
+    def __init__(self, src: SourceFile, sources: SourceSet, diags: list[Diagnostic]) -> None:
+        self.src = src
+        self.sources = sources
+        self.lines = src.lines
+        self.diags = diags
+        self.inline = InlineParser(src.name, src.raw_lines, diags)
+        self.i = 0
+        self.block_depth = 0
+
+    def span(self, line: int, col: int = 1) -> Span:
+        return Span(self.src.name, line, col)
+
+    def error(self, code: str, msg: str, line: int, col: int = 1, hint: str | None = None) -> None:
+        self.inline.error(code, msg, line, col, hint)
+
+    # -- top level ------------------------------------------------------------------------------------
+    def parse_file(self) -> list[object]:
+        items: list[object] = []
+        while self.i < len(self.lines):
+            before = self.i
+            items.extend(self.statements(top=True))
+            if self.i == before:  # a stray block terminator at top level
+                line = self.lines[self.i]
+                self.error("E002", "unexpected '}' with no '{' before it", self.i + 1,
+                           line.find("}") + 1 if "}" in line else 1)
+                self.i += 1
+        return items
+
+    def statements(self, top: bool = False, in_block: bool = False) -> list[object]:
+        """Parse lines until the end of file or (in a block) a `-` branch line or the closing `}`."""
+        out: list[object] = []
+        while self.i < len(self.lines):
+            raw = self.lines[self.i]
+            line = raw.strip()
+            lineno = self.i + 1
+            col = len(raw) - len(raw.lstrip()) + 1
+            if not line:
+                self.i += 1
+                continue
+            if in_block:
+                if line.startswith("}") or (line.startswith("-") and not line.startswith("->")):
+                    return out
+                close = _unmatched_close(raw)
+                if close >= 0:
+                    # content and the block's closing brace on one line: parse the content only
+                    head = raw[:close]
+                    if head.strip():
+                        out.extend(self.line_statements(head, lineno, top=False))
+                    self.lines[self.i] = " " * close + raw[close:]
+                    return out
+            if line.startswith("="):
+                if not top:
+                    self.error("E020", "a knot or stitch cannot start inside a block", lineno, col)
+                    self.i += 1
+                    continue
+                header = self.header(line, lineno, col)
+                self.i += 1
+                if header is not None:
+                    out.append(header)
+                continue
+            if line.startswith("INCLUDE") and re.match(r"^INCLUDE\b", line):
+                out.append(_Include(self.sources.includes.get((self.src.name, lineno))))
+                self.i += 1
+                continue
+            if line.startswith("{") and _brace_balance(line) > 0:
+                block = self.block(raw, lineno, col)
+                if block is not None:
+                    out.append(block)
+                    out.append(ContentLine([Newline()], self.span(lineno, col)))
+                continue
+            self.i += 1
+            out.extend(self.line_statements(raw, lineno, top))
+        return out
+
+    def line_statements(self, raw: str, lineno: int, top: bool) -> list[object]:
+        line = raw.strip()
+        col = len(raw) - len(raw.lstrip()) + 1
+        if line.startswith("~"):
+            stmt = self.logic(line[1:], lineno, col + 1)
+            return [] if stmt is None else stmt
+        m = re.match(r"^(VAR|CONST|LIST|EXTERNAL)\b", line)
+        if m:
+            decl = self.declaration(line, lineno, col)
+            return [] if decl is None else [decl]
+        if line.startswith("TODO"):
+            if re.match(r"^TODO\s*:", line):
+                self.diags.append(Diagnostic("W002", line, self.span(lineno, col),
+                                             excerpt=self.src.raw_lines[lineno - 1]))
+                return []
+        if line[0] in "*+":
+            return self.choice(line, lineno, col)
+        if line[0] == "-" and not line.startswith("->"):
+            return self.gather(line, lineno, col)
+        if _brace_balance(line) > 0:
+            self.error("E002", "this '{' is never closed on its line", lineno, col + line.find("{"),
+                       "a multiline block must start with '{' at the beginning of a line")
+            return []
+        items = self.inline.content(line, lineno, col)
+        return [self.content_line(items, lineno, col)]
+
+    def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
+        if items and isinstance(items[-1], Text):
+            stripped = items[-1].text.rstrip()
+            if stripped:
+                items[-1] = Text(stripped)
+            else:
+                items.pop()
+        items.append(Newline())
+        return ContentLine(items, self.span(lineno, col))
+
+    # -- headers and declarations --------------------------------------------------------------------
+    def header(self, line: str, lineno: int, col: int) -> _Header | None:
+        m = _KNOT.match(line)
+        if m:
+            kind = "function" if m.group(1) else "knot"
+            return _Header(kind, m.group(2), self.params(m.group(3), lineno, col), self.span(lineno, col))
+        m = _STITCH.match(line)
+        if m:
+            return _Header("stitch", m.group(1), self.params(m.group(2), lineno, col), self.span(lineno, col))
+        self.error("E001", "malformed knot or stitch header", lineno, col,
+                   "knots look like '== name ==' or '== name(a, b) ==', stitches like '= name'")
+        return None
+
+    def params(self, text: str | None, lineno: int, col: int) -> list[Param]:
+        if not text or not text.strip():
+            return []
+        out: list[Param] = []
+        for _, part in split_commas(text):
+            words = part.split()
+            ref = bool(words) and words[0] == "ref"
+            divert = bool(words) and words[0] == "->"
+            if ref or divert:
+                words = words[1:]
+            if len(words) != 1 or not re.match(r"^" + _IDENT + r"$", words[0]):
+                self.error("E001", f"malformed parameter '{part.strip()}'", lineno, col,
+                           "parameters look like 'name', 'ref name' or '-> name'")
+                continue
+            out.append(Param(words[0], ref, divert))
+        return out
+
+    def declaration(self, line: str, lineno: int, col: int) -> object | None:
+        sp = self.span(lineno, col)
+        m = _DECL.match(line)
+        if m:
+            value_col = col + m.start(3)
+            expr = self.inline.expression(m.group(3), lineno, value_col)
+            if expr is None:
+                return None
+            return VarDecl(m.group(2), expr, Span(self.src.name, lineno, col + m.start(2)), m.group(1) == "CONST")
+        m = _LIST.match(line)
+        if m:
+            return self.list_decl(m.group(1), m.group(2), lineno, col + m.start(2), sp)
+        m = _EXTERNAL.match(line)
+        if m:
+            return External(m.group(1), [p.name for p in self.params(m.group(2), lineno, col)], sp)
+        self.error("E018", "malformed declaration", lineno, col,
+                   "declarations look like 'VAR name = value', 'CONST name = value', "
+                   "'LIST name = a, (b), c' or 'EXTERNAL name(a, b)'")
+        return None
+
+    def list_decl(self, name: str, text: str, lineno: int, col: int, sp: Span) -> ListDecl | None:
+        items: list[ListItemDef] = []
+        value = 0
+        for off, part in split_commas(text):
+            p = part.strip()
+            selected = p.startswith("(") and p.endswith(")")
+            if selected:
+                p = p[1:-1].strip()
+            m = re.match(r"^(" + _IDENT + r")\s*(?:=\s*(-?\d+))?$", p)
+            if not m:
+                self.error("E018", f"malformed list item '{part.strip()}'", lineno, col + off,
+                           "list items look like 'name', '(name)' or 'name = 3'")
+                continue
+            value = int(m.group(2)) if m.group(2) is not None else value + 1
+            items.append(ListItemDef(m.group(1), value, selected))
+        return ListDecl(name, items, Span(sp.file, sp.line, sp.col))
+
+    # -- logic ------------------------------------------------------------------------------------------
+    def logic(self, text: str, lineno: int, col: int) -> list[object] | None:
+        body = text.strip()
+        bcol = col + len(text) - len(text.lstrip())
+        sp = self.span(lineno, bcol)
+        if not body:
+            return []
+        m = _RETURN.match(body)
+        if m:
+            value = m.group(1)
+            expr = self.inline.expression(value, lineno, bcol + 6) if value.strip() else None
+            return [Return(expr, sp)]
+        m = _INCDEC.match(body)
+        if m:
+            return [Assign(m.group(1), m.group(2), None, sp)]
+        m = _ASSIGN.match(body)
+        if m:
+            value = self.inline.expression(m.group(4), lineno, bcol + m.start(4))
+            if value is None:
+                return None
+            assign = Assign(m.group(2), m.group(3), value, Span(sp.file, lineno, bcol + m.start(2)),
+                            temp=bool(m.group(1)))
+            return [assign] + ([ContentLine([Newline()], sp)] if _has_call(value) else [])
+        expr = self.inline.expression(body, lineno, bcol)
+        if expr is None:
+            return None
+        return [ExprStmt(expr, sp)] + ([ContentLine([Newline()], sp)] if _has_call(expr) else [])
+
+    # -- choices and gathers --------------------------------------------------------------------------
+    def choice(self, line: str, lineno: int, col: int) -> list[object]:
+        m = re.match(r"^([*+](?:\s*[*+])*)", line)
+        assert m
+        marks = m.group(1).replace(" ", "").replace("\t", "")
+        sticky = marks[0] == "+"
+        i = m.end()
+        rest = line[i:]
+        label = None
+        lead = len(rest) - len(rest.lstrip())
+        lm = _LABEL.match(rest.lstrip())
+        if lm:
+            label = lm.group(1)
+            rest = rest.lstrip()[lm.end():]
+            i = len(line) - len(rest)
+        conditions = []
+        while True:
+            stripped = rest.lstrip()
+            if not stripped.startswith("{"):
+                break
+            end = _close_of(stripped)
+            if end < 0:
+                break
+            inner = stripped[1:end]
+            if find_top_level(inner, ":") >= 0 or "|" in inner:
+                break
+            ccol = col + i + (len(rest) - len(stripped)) + 1
+            cond = self.inline.expression(inner, lineno, ccol)
+            if cond is not None:
+                conditions.append(cond)
+            rest = stripped[end + 1:]
+            i = len(line) - len(rest)
+        del lead
+        start_text, only_text, inner_text, has_brackets = _split_choice(rest)
+        base = col + i
+        start = self.inline.content(start_text, lineno, base)
+        only = self.inline.content(only_text, lineno, base) if only_text else []
+        inner = self.inline.content(inner_text, lineno, base) if inner_text else []
+        if start and isinstance(start[0], Text):
+            t = start[0].text.lstrip()
+            if t:
+                start[0] = Text(t)
+            else:
+                start.pop(0)
+        if not has_brackets and start and isinstance(start[-1], Text) and not inner:
+            t = start[-1].text.rstrip()
+            if t:
+                start[-1] = Text(t)
+            else:
+                start.pop()
+        ch = Choice(len(marks), sticky, label, conditions, start, only, inner,
+                    self.span(lineno, col), has_brackets)
+        return [ch]
+
+    def gather(self, line: str, lineno: int, col: int) -> list[object]:
+        m = re.match(r"^(-(?:\s*-(?!>))*)", line)
+        assert m
+        depth = m.group(1).replace(" ", "").replace("\t", "").count("-")
+        rest = line[m.end():]
+        label = None
+        lm = _LABEL.match(rest.lstrip())
+        if lm:
+            label = lm.group(1)
+            rest = rest.lstrip()[lm.end():]
+        out: list[object] = [Gather(depth, label, self.span(lineno, col))]
+        if rest.strip():
+            rcol = col + len(line) - len(rest)
+            out.extend(self.line_statements(" " * (rcol - 1) + rest, lineno, False))
+        return out
+
+    # -- multiline blocks -----------------------------------------------------------------------------
+    def block(self, raw: str, lineno: int, col: int) -> Stmt | None:
+        """A `{` at the start of a line whose `}` is on a later line."""
+        if self.block_depth >= MAX_BLOCK_DEPTH:
+            self.error("E021", "blocks nested too deeply", lineno, col)
+            self.i = len(self.lines)
+            return None
+        self.block_depth += 1
+        try:
+            return self._block(raw, lineno, col)
+        finally:
+            self.block_depth -= 1
+
+    def _block(self, raw: str, lineno: int, col: int) -> Stmt | None:
+        sp = self.span(lineno, col)
+        header = raw.strip()[1:]
+        hcol = col + 1
+        self.i += 1
+        colon = find_top_level(header, ":")
+        subject = None
+        kind = None
+        first_line: str | None = None
+        if colon >= 0:
+            head = header[:colon]
+            kind = sequence_kind(head)
+            if kind is None:
+                subject = self.inline.expression(head, lineno, hcol)
+                if subject is None:
+                    self.skip_block()
+                    return None
+            after = header[colon + 1:]
+            if after.strip():
+                first_line = " " * (hcol + colon) + after
+        elif header.strip():
+            self.error("E001", "a multiline block starts with '{', '{condition:', '{value:' or '{stopping:'",
+                       lineno, hcol)
+            self.skip_block()
+            return None
+        if kind is not None:
+            elements = [body for _, body, _ in self.branches(lineno)]
+            return Sequence(kind, elements, sp, inline=False)
+        if subject is None:
+            branches = []
+            for cond_text, body, bline in self.branches(lineno, with_conditions=True):
+                if cond_text is None:
+                    self.error("E001", "each branch of a multiline conditional needs a condition: '- x > 1:'",
+                               bline, col)
+                    continue
+                if cond_text.strip() == "else":
+                    branches.append(Branch(None, body, is_else=True, inline=False))
+                    continue
+                cond = self.inline.expression(cond_text, bline, col + 1)
+                branches.append(Branch(cond, body, inline=False))
+            return Conditional(None, branches, sp, inline=False)
+        # `{ subject:` then either `- value:` branches (a switch) or a body with an optional `- else:`
+        if first_line is None and self._next_is_branch():
+            branches = []
+            for cond_text, body, bline in self.branches(lineno, with_conditions=True):
+                if cond_text is None:
+                    self.error("E001", "each case of a switch needs a value: '- 1:'", bline, col)
+                    continue
+                if cond_text.strip() == "else":
+                    branches.append(Branch(None, body, is_else=True, inline=False))
+                    continue
+                value = self.inline.expression(cond_text, bline, col + 1)
+                branches.append(Branch(value, body, inline=False))
+            return Conditional(subject, branches, sp, inline=False)
+        body: list[Stmt] = [ContentLine([Newline()], sp)]
+        if first_line is not None:
+            body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
+        body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
+        branches = [Branch(subject, body, inline=False)]
+        for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
+            if cond_text is not None and cond_text.strip() == "else":
+                branches.append(Branch(None, ebody, is_else=True, inline=False))
+            else:
+                self.error("E001", "after '{condition:' only '- else:' may follow", bline, col)
+        return Conditional(None, branches, sp, inline=False)
+
+    def _next_is_branch(self) -> bool:
+        j = self.i
+        while j < len(self.lines) and not self.lines[j].strip():
+            j += 1
+        if j >= len(self.lines):
+            return False
+        s = self.lines[j].strip()
+        return s.startswith("-") and not s.startswith("->")
+
+    def branches(self, start_line: int, with_conditions: bool = False
+                 ) -> list[tuple[str | None, list[Stmt], int]]:
+        """Parse `- …` branches up to the closing `}`. Returns (condition text, body, line)."""
+        out: list[tuple[str | None, list[Stmt], int]] = []
+        while True:
+            if self.i >= len(self.lines):
+                self.error("E002", "this multiline block is never closed with '}'", start_line, 1)
+                return out
+            raw = self.lines[self.i]
+            line = raw.strip()
+            if not line:
+                self.i += 1
+                continue
+            if line.startswith("}"):
+                rest = raw[raw.index("}") + 1:]
+                self.i += 1
+                if rest.strip():
+                    self.i -= 1
+                    self.lines[self.i] = " " * (len(raw) - len(rest)) + rest
+                return out
+            lineno = self.i + 1
+            col = len(raw) - len(raw.lstrip()) + 1
+            if not (line.startswith("-") and not line.startswith("->")):
+                # content before the first branch marker
+                body = self.statements(in_block=True)
+                out.append((None, body, lineno))  # type: ignore[arg-type]
+                continue
+            text = line[1:]
+            tcol = col + 1
+            cond: str | None = None
+            if with_conditions:
+                colon = find_top_level(text, ":")
+                if colon >= 0:
+                    cond = text[:colon]
+                    text = text[colon + 1:]
+                    tcol += colon + 1
+            self.i += 1
+            body: list[Stmt] = [ContentLine([Newline()], self.span(lineno, col))]
+            if text.strip():
+                close = _unmatched_close(text)
+                if close >= 0:
+                    head = text[:close]
+                    if head.strip():
+                        body.extend(self.line_statements(" " * (tcol - 1) + head, lineno, False))  # type: ignore
+                    self.i -= 1
+                    self.lines[self.i] = " " * (tcol - 1 + close) + text[close:]
+                    out.append((cond, body, lineno))
+                    continue
+                if text.lstrip().startswith("{") and _brace_balance(text) > 0:
+                    self.i -= 1
+                    self.lines[self.i] = " " * (tcol - 1) + text
+                else:
+                    body.extend(self.line_statements(" " * (tcol - 1) + text, lineno, False))  # type: ignore
+            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
+            out.append((cond, body, lineno))
+
+    def skip_block(self) -> None:
+        depth = 1
+        while self.i < len(self.lines) and depth > 0:
+            depth += _brace_balance(self.lines[self.i])
+            self.i += 1
+
+
+def _close_of(text: str) -> int:
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_choice(text: str) -> tuple[str, str, str, bool]:
+    """Split choice text into start, [choice-only] and inner content (outside braces)."""
+    depth = 0
+    i = 0
+    open_at = close_at = -1
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and c == "[" and open_at < 0:
+            open_at = i
+        elif depth == 0 and c == "]" and open_at >= 0:
+            close_at = i
+            break
+        i += 1
+    if open_at >= 0 and close_at >= 0:
+        return text[:open_at], text[open_at + 1:close_at], text[close_at + 1:], True
+    # no brackets: a divert or tag on the choice line belongs after the choice text
+    cut = _first_of(text, ("->", "<-", "#"))
+    if cut >= 0:
+        return text[:cut], "", text[cut:], False
+    return text, "", "", False
+
+
+def _first_of(text: str, marks: tuple[str, ...]) -> int:
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and any(text.startswith(m, i) for m in marks):
+            return i
+        i += 1
+    return -1
+
+
+def _has_call(expr: object) -> bool:
+    from dreamphases.compiler.ast import Binary, Call, Unary
+
+    if isinstance(expr, Call):
+        return True
+    if isinstance(expr, Binary):
+        return _has_call(expr.left) or _has_call(expr.right)
+    if isinstance(expr, Unary):
+        return _has_call(expr.operand)
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# merging files into one Story
+
+
+def parse(sources: SourceSet) -> tuple[Story, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    parsed: dict[str, list[object]] = {}
+    for name, src in sources.files.items():
+        try:
+            parsed[name] = _FileParser(src, sources, diags).parse_file()
+        except RecursionError:
+            diags.append(Diagnostic("E021", "the file is nested too deeply to parse", Span(name, 1, 1)))
+            parsed[name] = []
+    root = Flow("", "root", [], Span(sources.main, 1, 1))
+    story = Story(root, files=list(sources.files))
+    story.includes = [(f, inc, line) for (f, line), inc in sources.includes.items() if inc]
+    flows: list[Flow] = []
+    _merge(sources.main, parsed, story, root.body, flows, set())
+    root.children = flows
+    return story, diags
+
+
+def _merge(name: str, parsed: dict[str, list[object]], story: Story, top: list[Stmt],
+           flows: list[Flow], seen: set[str]) -> None:
+    if name in seen or name not in parsed:
+        return
+    seen.add(name)
+    knot: Flow | None = None
+    current: list[Stmt] = top
+    for item in parsed[name]:
+        if isinstance(item, _Include):
+            if item.name is not None:
+                _merge(item.name, parsed, story, current if knot is None else current, flows, seen)
+            continue
+        if isinstance(item, _Header):
+            flow = Flow(item.name, item.kind, item.params, item.span)
+            if item.kind == "stitch":
+                if knot is None:
+                    flows.append(flow)  # a stitch outside any knot behaves like a knot
+                    flow.kind = "knot"
+                else:
+                    knot.children.append(flow)
+            else:
+                flows.append(flow)
+                knot = flow
+            current = flow.body
+            continue
+        if isinstance(item, VarDecl):
+            story.variables.append(item)
+        elif isinstance(item, ListDecl):
+            story.lists.append(item)
+        elif isinstance(item, External):
+            story.externals.append(item)
+        else:
+            current.append(item)  # type: ignore[arg-type]

@@ -1,0 +1,636 @@
+"""Resolving: names, scopes and checks over the parsed hierarchy → side tables + diagnostics + graph.
+
+Nothing here mutates the AST. Every reference the emitter needs (what a divert points at, what a
+name means, which function a call reaches) is recorded in a `Resolved` table keyed by node identity,
+and the story graph for the tools is built in the same walk.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from dreamphases.compiler import ast as A
+from dreamphases.compiler.builtins import BUILTINS, TARGET_BUILTINS
+from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.graph import Choice as GChoice
+from dreamphases.compiler.graph import Edge, Ending, Node, StoryGraph, VarDecl as GVar, VarUse
+from dreamphases.compiler.weave import build_weave
+
+__all__ = ["Resolved", "resolve"]
+
+Target = object  # A.Flow | A.Choice | A.Gather | str ("END", "DONE") | tuple ("var", name)
+
+
+@dataclass(slots=True)
+class Resolved:
+    story: A.Story
+    weaves: dict[int, A.Weave] = field(default_factory=dict)
+    targets: dict[int, Target] = field(default_factory=dict)
+    names: dict[int, tuple[str, object]] = field(default_factory=dict)
+    calls: dict[int, tuple[str, object]] = field(default_factory=dict)
+    assigns: dict[int, str] = field(default_factory=dict)
+    turn_counted: set[int] = field(default_factory=set)
+    list_items: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    node_ids: dict[int, str] = field(default_factory=dict)
+    graph: StoryGraph | None = None
+
+
+@dataclass(slots=True)
+class _Ctx:
+    chain: list[A.Flow]  # root, knot, stitch
+    temps: set[str]
+    node: str
+    conditions: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+
+
+def _source_text(expr: object) -> str:
+    """A compact rendering of an expression for the graph (conditions on edges)."""
+    if isinstance(expr, A.Number):
+        return repr(expr.value)
+    if isinstance(expr, A.Bool):
+        return "true" if expr.value else "false"
+    if isinstance(expr, A.Name):
+        return expr.name
+    if isinstance(expr, A.DivertTarget):
+        return f"-> {expr.path}"
+    if isinstance(expr, A.StringLit):
+        return '"' + "".join(p.text for p in expr.parts if isinstance(p, A.Text)) + '"'
+    if isinstance(expr, A.ListLit):
+        return "(" + ", ".join(expr.items) + ")"
+    if isinstance(expr, A.Unary):
+        return ("not " if expr.op == "!" else "-") + _source_text(expr.operand)
+    if isinstance(expr, A.Binary):
+        return f"{_source_text(expr.left)} {expr.op} {_source_text(expr.right)}"
+    if isinstance(expr, A.Call):
+        return f"{expr.name}({', '.join(_source_text(a) for a in expr.args)})"
+    if isinstance(expr, A.Postfix):
+        return f"{expr.target.name}{expr.op}"
+    return "?"
+
+
+def _fold(expr: object) -> float | int | bool | None:
+    if isinstance(expr, A.Number):
+        return expr.value
+    if isinstance(expr, A.Bool):
+        return expr.value
+    if isinstance(expr, A.Unary) and expr.op == "-":
+        v = _fold(expr.operand)
+        return -v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+    return None
+
+
+def _words(items: list[A.Inline]) -> int:
+    n = 0
+    for it in items:
+        if isinstance(it, A.Text):
+            n += len(it.text.split())
+    return n
+
+
+class _Resolver:
+    def __init__(self, story: A.Story, sources_lines: dict[str, list[str]]) -> None:
+        self.story = story
+        self.lines = sources_lines
+        self.diags: list[Diagnostic] = []
+        self.out = Resolved(story)
+        self.knots: dict[str, A.Flow] = {}
+        self.globals: dict[str, A.VarDecl] = {}
+        self.lists: dict[str, A.ListDecl] = {}
+        self.items: dict[str, list[tuple[A.ListDecl, A.ListItemDef]]] = {}
+        self.externals: dict[str, A.External] = {}
+        self.labels: dict[int, dict[str, A.Choice | A.Gather]] = {}
+        self.graph = StoryGraph(story.root.span.file, files=list(story.files),
+                                includes=list(story.includes))
+        self.choice_set = 0
+        self.pending_ending: str | None = None
+
+    # -- diagnostics ---------------------------------------------------------------------------------
+    def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        lines = self.lines.get(span.file)
+        excerpt = lines[span.line - 1] if lines and 0 < span.line <= len(lines) else None
+        self.diags.append(Diagnostic(code, message, span, hint, excerpt))
+
+    def suggest(self, name: str, pool: list[str]) -> str | None:
+        close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+        return f"did you mean '{close[0]}'?" if close else None
+
+    # -- declarations --------------------------------------------------------------------------------
+    def declare(self) -> None:
+        seen: dict[str, Span] = {}
+
+        def claim(name: str, span: Span, what: str) -> bool:
+            if name in seen:
+                prev = seen[name]
+                self.error("E010", f"{what} '{name}' is already defined at {prev.file}:{prev.line}", span)
+                return False
+            seen[name] = span
+            return True
+
+        for decl in self.story.lists:
+            if claim(decl.name, decl.span, "list"):
+                self.lists[decl.name] = decl
+            for item in decl.items:
+                self.items.setdefault(item.name, []).append((decl, item))
+            self.graph.variables[decl.name] = GVar(decl.name, "list", decl.span.file, decl.span.line,
+                                                  ", ".join(i.name for i in decl.items))
+        for var in self.story.variables:
+            if claim(var.name, var.span, "variable"):
+                self.globals[var.name] = var
+            self.graph.variables[var.name] = GVar(var.name, "const" if var.const else "var", var.span.file,
+                                                  var.span.line, _source_text(var.value))
+        for ext in self.story.externals:
+            self.externals[ext.name] = ext
+        for flow in self.story.root.children:
+            if flow.name in self.knots:
+                prev = self.knots[flow.name].span
+                self.error("E010", f"knot '{flow.name}' is already defined at {prev.file}:{prev.line}",
+                           flow.span)
+                continue
+            if flow.name in self.globals or flow.name in self.lists:
+                self.error("E010", f"'{flow.name}' is both a variable and a knot", flow.span)
+            self.knots[flow.name] = flow
+            names: set[str] = set()
+            for st in flow.children:
+                if st.name in names:
+                    self.error("E010", f"stitch '{st.name}' is already defined in '{flow.name}'", st.span)
+                names.add(st.name)
+        # weaves and labels
+        for flow in self._all_flows():
+            weave = build_weave(flow.body)
+            self.out.weaves[id(flow)] = weave
+            table: dict[str, A.Choice | A.Gather] = {}
+            self._collect_labels(weave.items, table, flow)
+            self.labels[id(flow)] = table
+        # graph nodes
+        root = self.story.root
+        self.graph.nodes[""] = Node("", "root", "", root.span.file, root.span.line)
+        self.out.node_ids[id(root)] = ""
+        for knot in root.children:
+            kind = "function" if knot.kind == "function" else "knot"
+            self.graph.nodes[knot.name] = Node(knot.name, kind, knot.name, knot.span.file, knot.span.line,
+                                               tuple(("ref " if p.ref else "") + p.name for p in knot.params),
+                                               parent="")
+            self.out.node_ids[id(knot)] = knot.name
+            if knot.kind == "function":
+                self.graph.functions[knot.name] = self.graph.nodes[knot.name].params
+            for st in knot.children:
+                sid = f"{knot.name}.{st.name}"
+                self.graph.nodes[sid] = Node(sid, "stitch", st.name, st.span.file, st.span.line,
+                                             tuple(p.name for p in st.params), parent=knot.name)
+                self.out.node_ids[id(st)] = sid
+        for flow in self._all_flows():
+            base = self.out.node_ids[id(flow)]
+            for label, point in self.labels[id(flow)].items():
+                lid = f"{base}.{label}" if base else label
+                self.graph.nodes[lid] = Node(lid, "label", label, point.span.file, point.span.line,
+                                             parent=base)
+                self.out.node_ids[id(point)] = lid
+
+    def _all_flows(self) -> list[A.Flow]:
+        out = [self.story.root]
+        for knot in self.story.root.children:
+            out.append(knot)
+            out.extend(knot.children)
+        return out
+
+    def _collect_labels(self, items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], flow: A.Flow) -> None:
+        for it in items:
+            if isinstance(it, (A.Choice, A.Gather)):
+                if it.label:
+                    if it.label in table:
+                        self.error("E010", f"label '{it.label}' is already used in this "
+                                   f"{'story' if flow.kind == 'root' else flow.kind}", it.span)
+                    else:
+                        table[it.label] = it
+                self._collect_labels(it.body, table, flow)
+            elif isinstance(it, A.Weave):
+                self._collect_labels(it.items, table, flow)
+            elif isinstance(it, A.Conditional):
+                for br in it.branches:
+                    self._collect_labels(br.body, table, flow)
+            elif isinstance(it, A.Sequence):
+                for el in it.elements:
+                    self._collect_labels(el, table, flow)
+
+    # -- target lookup ------------------------------------------------------------------------------
+    def lookup(self, path: str, chain: list[A.Flow]) -> Target | None:
+        parts = path.split(".")
+        first = parts[0]
+        found: Target | None = None
+        for flow in reversed(chain):
+            table = self.labels.get(id(flow), {})
+            if first in table:
+                found = table[first]
+                break
+            if flow.kind != "root":
+                if flow.name == first and flow.kind in ("knot", "function"):
+                    found = flow
+                    break
+                child = next((c for c in flow.children if c.name == first), None)
+                if child is not None:
+                    found = child
+                    break
+            elif first in self.knots:
+                found = self.knots[first]
+                break
+        if found is None:
+            return None
+        for part in parts[1:]:
+            if not isinstance(found, A.Flow):
+                return None
+            child = next((c for c in found.children if c.name == part), None)
+            if child is not None:
+                found = child
+                continue
+            label = self.labels.get(id(found), {}).get(part)
+            if label is None:
+                return None
+            found = label
+        return found
+
+    def all_target_names(self, chain: list[A.Flow]) -> list[str]:
+        names = list(self.knots)
+        for flow in chain:
+            names.extend(self.labels.get(id(flow), {}))
+            names.extend(c.name for c in flow.children if flow.kind != "root")
+        for k in self.knots.values():
+            names.extend(f"{k.name}.{c.name}" for c in k.children)
+        return names
+
+    def resolve_target(self, node: object, path: str, span: Span, ctx: _Ctx) -> Target | None:
+        if path in ("END", "DONE"):
+            self.out.targets[id(node)] = path
+            return path
+        if "." not in path and (path in ctx.temps or self._is_divert_param(path, ctx)):
+            self.out.targets[id(node)] = ("var", path)
+            return ("var", path)
+        if "." not in path and path in self.globals:
+            self.out.targets[id(node)] = ("var", path)
+            return ("var", path)
+        found = self.lookup(path, ctx.chain)
+        if found is None:
+            self.error("E012", f"divert target '{path}' not found", span,
+                       self.suggest(path, self.all_target_names(ctx.chain)))
+            return None
+        self.out.targets[id(node)] = found
+        return found
+
+    def _is_divert_param(self, name: str, ctx: _Ctx) -> bool:
+        return any(p.name == name for f in ctx.chain for p in f.params)
+
+    def target_id(self, target: Target) -> str:
+        if isinstance(target, str):
+            return target
+        if isinstance(target, tuple):
+            return f"*{target[1]}"
+        return self.out.node_ids.get(id(target), "?")
+
+    # -- walking -------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.declare()
+        for var in self.story.variables:
+            self.expr(var.value, _Ctx([self.story.root], set(), ""), in_global=True)
+        for flow in self._all_flows():
+            chain = [self.story.root]
+            if flow.kind in ("knot", "function"):
+                chain = [self.story.root, flow]
+            elif flow.kind == "stitch":
+                parent = next(k for k in self.story.root.children if flow in k.children)
+                chain = [self.story.root, parent, flow]
+            temps = {p.name for f in chain[1:] for p in f.params}
+            self._collect_temps(self.out.weaves[id(flow)].items, temps)
+            ctx = _Ctx(chain, temps, self.out.node_ids[id(flow)])
+            self.pending_ending = None
+            if flow.kind == "knot" and flow.children and not flow.body and not flow.children[0].params:
+                first = flow.children[0]
+                self.graph.edges.append(Edge(ctx.node, self.out.node_ids[id(first)], "fallthrough",
+                                             first.span.file, first.span.line))
+            self.stmts(self.out.weaves[id(flow)].items, ctx, flow)
+        self.out.list_items = {
+            name: [(d.name, i.name, i.value) for d, i in defs] for name, defs in self.items.items()
+        }
+        self.out.graph = self.graph
+
+    def _collect_temps(self, items: list[A.Stmt], temps: set[str]) -> None:
+        for it in items:
+            if isinstance(it, A.Assign) and it.temp:
+                temps.add(it.name)
+            elif isinstance(it, (A.Choice, A.Gather)):
+                self._collect_temps(it.body, temps)
+            elif isinstance(it, A.Weave):
+                self._collect_temps(it.items, temps)
+            elif isinstance(it, A.Conditional):
+                for br in it.branches:
+                    self._collect_temps(br.body, temps)
+            elif isinstance(it, A.Sequence):
+                for el in it.elements:
+                    self._collect_temps(el, temps)
+
+    def stmts(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
+        for it in items:
+            self.stmt(it, ctx, flow)
+
+    def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
+        node = self.graph.nodes.get(ctx.node)
+        if isinstance(it, A.ContentLine):
+            if node is not None:
+                node.words += _words(it.items)
+            self.inlines(it.items, ctx, flow)
+        elif isinstance(it, A.Assign):
+            self.assign(it, ctx, flow)
+        elif isinstance(it, A.Return):
+            if flow.kind != "function":
+                self.error("E022", "'~ return' can only be used in a function", it.span,
+                           "declare the knot as '== function name ==' or use '->->' to leave a tunnel")
+            if it.value is not None:
+                self.expr(it.value, ctx)
+        elif isinstance(it, A.ExprStmt):
+            self.expr(it.expr, ctx)
+        elif isinstance(it, A.Choice):
+            self.choice(it, ctx, flow)
+        elif isinstance(it, A.Gather):
+            sub = ctx
+            if it.label:
+                sub = _Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
+                self.graph.edges.append(Edge(ctx.node, sub.node, "fallthrough", it.span.file, it.span.line))
+            self.stmts(it.body, sub, flow)
+        elif isinstance(it, A.Weave):
+            self.choice_set += 1
+            self.stmts(it.items, ctx, flow)
+        elif isinstance(it, A.Conditional):
+            self.conditional(it, ctx, flow)
+        elif isinstance(it, A.Sequence):
+            for el in it.elements:
+                self.stmts(el, ctx, flow)
+
+    def choice(self, ch: A.Choice, ctx: _Ctx, flow: A.Flow) -> None:
+        if flow.kind == "function":
+            self.error("E020", "functions may not contain choices", ch.span)
+        reads: list[str] = []
+        for cond in ch.conditions:
+            reads.extend(self.expr(cond, ctx))
+        for part in (ch.start, ch.choice_only):
+            self.inlines(part, ctx, flow)
+        text = "".join(p.text for p in ch.start + ch.choice_only if isinstance(p, A.Text)).strip()
+        index = len(self.graph.choices)
+        conds = tuple(_source_text(c) for c in ch.conditions)
+        gchoice = GChoice(ctx.node, text, ch.span.file, ch.span.line, ch.sticky, ch.fallback,
+                          conds, tuple(dict.fromkeys(reads)), self.choice_set)
+        self.graph.choices.append(gchoice)
+        node_id = self.out.node_ids.get(id(ch), ctx.node)
+        sub = _Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
+        before = len(self.graph.edges)
+        self.pending_ending = None
+        self.inlines(ch.inner, sub, flow)
+        self.stmts(ch.body, sub, flow)
+        for edge in self.graph.edges[before:]:
+            if edge.choice is None:
+                edge.choice = index
+        gchoice.targets = tuple(dict.fromkeys(e.target for e in self.graph.edges[before:]
+                                              if e.kind in ("divert", "tunnel", "fallthrough")))
+        if node_id != ctx.node:
+            self.graph.edges.append(Edge(ctx.node, node_id, "choice", ch.span.file, ch.span.line,
+                                         gchoice.conditions, gchoice.reads, choice=index))
+
+    def conditional(self, c: A.Conditional, ctx: _Ctx, flow: A.Flow) -> None:
+        subject_reads: list[str] = []
+        if c.subject is not None:
+            subject_reads = self.expr(c.subject, ctx)
+        negated: list[str] = []
+        for br in c.branches:
+            reads = list(subject_reads)
+            text = ""
+            if br.condition is not None:
+                reads.extend(self.expr(br.condition, ctx))
+                text = _source_text(br.condition)
+                if c.subject is not None:
+                    text = f"{_source_text(c.subject)} == {text}"
+            elif br.is_else:
+                text = "else" if not negated else "not (" + " or ".join(negated) + ")"
+            conds = ctx.conditions + ((text,) if text else ())
+            sub = _Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
+            if text and not br.is_else:
+                negated.append(text)
+            self.stmts(br.body, sub, flow)
+
+    def inlines(self, items: list[A.Inline], ctx: _Ctx, flow: A.Flow) -> None:
+        for it in items:
+            if isinstance(it, A.Print):
+                self.expr(it.expr, ctx)
+            elif isinstance(it, A.Tag):
+                text = "".join(p.text for p in it.parts if isinstance(p, A.Text)).strip()
+                if text.startswith("ending:"):
+                    self.pending_ending = text[len("ending:"):].strip()
+                    self.graph.endings.append(Ending(self.pending_ending, ctx.node, flow.span.file,
+                                                     flow.span.line))
+                self.inlines(it.parts, ctx, flow)
+                node = self.graph.nodes.get(ctx.node)
+                if node is not None:
+                    node.tags += (text,)
+                if flow.kind == "root" and ctx.node == "" and not self.graph.edges and not any(
+                        n.words for n in self.graph.nodes.values()):
+                    self.graph.global_tags.append(text)
+            elif isinstance(it, A.Divert):
+                self.divert(it, ctx, flow)
+            elif isinstance(it, A.Conditional):
+                self.conditional(it, ctx, flow)
+            elif isinstance(it, A.Sequence):
+                for el in it.elements:
+                    self.stmts(el, ctx, flow)
+
+    def divert(self, d: A.Divert, ctx: _Ctx, flow: A.Flow) -> None:
+        for arg in d.args:
+            self.expr(arg, ctx)
+        if d.target is None:
+            return
+        if flow.kind == "function" and not d.tunnel_return:
+            self.error("E020", "functions may not contain diverts", d.span,
+                       "a function must return to its caller; use a knot or a tunnel instead")
+        target = self.resolve_target(d, d.target, d.span, ctx)
+        if target is None:
+            return
+        if isinstance(target, A.Flow):
+            self.check_args(target, len(d.args), d.span)
+        kind = "thread" if d.thread else "tunnel" if d.tunnel else "divert"
+        edge = Edge(ctx.node, self.target_id(target), kind, d.span.file, d.span.line, ctx.conditions,
+                    ctx.reads, len(d.args))
+        if target == "END":
+            edge.ending = self.pending_ending
+        self.graph.edges.append(edge)
+
+    def check_args(self, flow: A.Flow, count: int, span: Span) -> None:
+        if count != len(flow.params):
+            self.error("E015", f"'{flow.name}' takes {len(flow.params)} argument"
+                       f"{'s' if len(flow.params) != 1 else ''} but {count} {'was' if count == 1 else 'were'} given",
+                       span)
+
+    def assign(self, a: A.Assign, ctx: _Ctx, flow: A.Flow) -> None:
+        if a.value is not None:
+            self.expr(a.value, ctx)
+        name = a.name
+        if a.temp:
+            self.out.assigns[id(a)] = "temp_new"
+        elif name in ctx.temps:
+            self.out.assigns[id(a)] = "temp"
+        elif name in self.globals:
+            if self.globals[name].const:
+                self.error("E017", f"'{name}' is a CONST and cannot be changed", a.span,
+                           f"declare it with VAR if it needs to change")
+            self.out.assigns[id(a)] = "global"
+        elif name in self.lists:
+            self.out.assigns[id(a)] = "global"
+        else:
+            self.error("E013", f"variable '{name}' is not declared", a.span,
+                       self.suggest(name, list(self.globals) + list(ctx.temps))
+                       or f"declare it with 'VAR {name} = …' or '~ temp {name} = …'")
+            return
+        value = _fold(a.value) if a.value is not None else (1 if a.op == "++" else -1)
+        self.graph.uses.append(VarUse(name, ctx.node, a.span.file, a.span.line, "write", a.op, value))
+
+    def expr(self, e: object, ctx: _Ctx, in_global: bool = False) -> list[str]:
+        """Resolve names in an expression; returns the variables it reads."""
+        reads: list[str] = []
+        self._expr(e, ctx, reads, in_global)
+        return reads
+
+    def _expr(self, e: object, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
+        if isinstance(e, A.Binary):
+            self._expr(e.left, ctx, reads, in_global)
+            self._expr(e.right, ctx, reads, in_global)
+        elif isinstance(e, A.Unary):
+            self._expr(e.operand, ctx, reads, in_global)
+        elif isinstance(e, A.StringLit):
+            self.inlines(e.parts, ctx, ctx.chain[-1])
+        elif isinstance(e, A.Name):
+            self.name(e, ctx, reads, in_global)
+        elif isinstance(e, A.Postfix):
+            self.name(e.target, ctx, reads, in_global)
+            if e.target.name not in ctx.temps and e.target.name not in self.globals:
+                return
+            self.graph.uses.append(VarUse(e.target.name, ctx.node, e.span.file, e.span.line, "write", e.op))
+        elif isinstance(e, A.DivertTarget):
+            target = self.resolve_target(e, e.path, e.span, ctx)
+            if isinstance(target, A.Flow) and any(p.ref for p in target.params):
+                self.error("E016", f"can't take a divert target to '{target.name}': it has ref parameters",
+                           e.span)
+        elif isinstance(e, A.ListLit):
+            for item in e.items:
+                if self.list_item(item) is None:
+                    self.error("E013", f"list item '{item}' is not defined", e.span,
+                               self.suggest(item, list(self.items)))
+        elif isinstance(e, A.Call):
+            self.call(e, ctx, reads, in_global)
+
+    def list_item(self, name: str) -> tuple[A.ListDecl, A.ListItemDef] | None:
+        if "." in name:
+            lname, iname = name.split(".", 1)
+            decl = self.lists.get(lname)
+            if decl is None:
+                return None
+            item = next((i for i in decl.items if i.name == iname), None)
+            return (decl, item) if item else None
+        defs = self.items.get(name)
+        return defs[0] if defs else None
+
+    def name(self, e: A.Name, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
+        name = e.name
+        if name in ctx.temps and "." not in name:
+            self.out.names[id(e)] = ("var", name)
+            reads.append(name)
+            return
+        if name in self.globals:
+            var = self.globals[name]
+            if var.const:
+                self.out.names[id(e)] = ("const", var.value)
+            else:
+                self.out.names[id(e)] = ("var", name)
+            reads.append(name)
+            if not in_global:
+                self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "read"))
+            return
+        if name in self.lists:
+            self.out.names[id(e)] = ("var", name)
+            reads.append(name)
+            self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "read"))
+            return
+        item = self.list_item(name)
+        if item is not None:
+            self.out.names[id(e)] = ("item", (item[0].name, item[1].name, item[1].value))
+            return
+        if in_global:
+            self.error("E013", f"'{name}' is not a value that a global declaration can use", e.span)
+            return
+        target = self.lookup(name, ctx.chain)
+        if target is not None and not isinstance(target, str):
+            self.out.names[id(e)] = ("count", target)
+            return
+        pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.all_target_names(ctx.chain)
+        self.error("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",
+                   e.span, self.suggest(name, pool))
+
+    def call(self, e: A.Call, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
+        name = e.name
+        if name in BUILTINS:
+            lo, hi, _ = BUILTINS[name]
+            if not lo <= len(e.args) <= hi:
+                self.error("E015", f"{name} takes {lo} argument{'s' if lo != 1 else ''} but {len(e.args)} "
+                           f"{'was' if len(e.args) == 1 else 'were'} given", e.span)
+            self.out.calls[id(e)] = ("builtin", name)
+            for arg in e.args:
+                if name in TARGET_BUILTINS and isinstance(arg, A.DivertTarget):
+                    target = self.resolve_target(arg, arg.path, arg.span, ctx)
+                    if target is not None and not isinstance(target, (str, tuple)):
+                        self.out.turn_counted.add(id(target))
+                    continue
+                self._expr(arg, ctx, reads, in_global)
+            return
+        if name in self.lists:
+            if len(e.args) != 1:
+                self.error("E015", f"the list cast {name}(n) takes one argument", e.span)
+            self.out.calls[id(e)] = ("listcast", name)
+            for arg in e.args:
+                self._expr(arg, ctx, reads, in_global)
+            return
+        flow = self.knots.get(name)
+        if flow is not None:
+            if flow.kind != "function" and name not in self.externals:
+                self.error("E014", f"'{name}' is a knot, not a function", e.span,
+                           f"declare it as '== function {name} ==' to call it, or divert with '-> {name}'")
+            self.check_args(flow, len(e.args), e.span)
+            self.out.calls[id(e)] = ("function", flow)
+            for param, arg in zip(flow.params, e.args):
+                if param.ref:
+                    if not isinstance(arg, A.Name):
+                        self.error("E016", f"parameter '{param.name}' of '{name}' is 'ref': pass a variable",
+                                   e.span)
+                        continue
+                    self.out.names[id(arg)] = ("ref", arg.name)
+                    if arg.name not in ctx.temps and arg.name not in self.globals:
+                        self.error("E013", f"variable '{arg.name}' is not declared", arg.span)
+                    self.graph.uses.append(VarUse(arg.name, ctx.node, arg.span.file, arg.span.line, "write", "ref"))
+                    continue
+                self._expr(arg, ctx, reads, in_global)
+            for arg in e.args[len(flow.params):]:
+                self._expr(arg, ctx, reads, in_global)
+            self.graph.edges.append(Edge(ctx.node, name, "call", e.span.file, e.span.line, ctx.conditions,
+                                         ctx.reads, len(e.args)))
+            return
+        ext = self.externals.get(name)
+        if ext is not None:
+            if len(e.args) != len(ext.params):
+                self.error("E015", f"external '{name}' takes {len(ext.params)} arguments but {len(e.args)} "
+                           "were given", e.span)
+            self.out.calls[id(e)] = ("external", ext)
+            for arg in e.args:
+                self._expr(arg, ctx, reads, in_global)
+            return
+        pool = [k for k, f in self.knots.items() if f.kind == "function"] + list(BUILTINS)
+        self.error("E014", f"function '{name}' is not defined", e.span, self.suggest(name, pool))
+
+
+def resolve(story: A.Story, lines: dict[str, list[str]]) -> tuple[Resolved, list[Diagnostic]]:
+    r = _Resolver(story, lines)
+    r.run()
+    return r.out, r.diags

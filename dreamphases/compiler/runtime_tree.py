@@ -1,0 +1,107 @@
+"""The runtime object tree the emitter builds, and its serialisation to ink's JSON format.
+
+Diverts point at objects, not at path strings: paths are only worked out at the end, after
+unnamed containers without counts have been flattened into their parents (as inklecate does), so
+no stage has to predict where something will end up.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Union
+
+__all__ = ["Container", "Nop", "Ref", "to_json", "VISITS", "TURNS", "START_ONLY"]
+
+VISITS, TURNS, START_ONLY = 1, 2, 4
+
+
+@dataclass(slots=True, eq=False)
+class Nop:
+    """A point to divert to (serialised as "nop")."""
+
+
+@dataclass(slots=True, eq=False)
+class Ref:
+    """An item whose JSON holds a path: `{key: path, **extra}`; `target` a Container or Nop."""
+
+    key: str
+    target: Container | Nop | None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+Item = Union[str, int, float, bool, dict, "Container", Nop, Ref, None]
+
+
+@dataclass(slots=True, eq=False)
+class Container:
+    name: str | None = None
+    content: list[Item] = field(default_factory=list)
+    named: dict[str, Container] = field(default_factory=dict)
+    flags: int = 0
+    keep: bool = False  # never flatten (it is the target of a path that must stay put)
+
+    def add(self, item: Item) -> None:
+        self.content.append(item)
+
+    def add_named(self, child: Container) -> None:
+        assert child.name is not None
+        self.named[child.name] = child
+
+
+def _flatten(c: Container) -> None:
+    new: list[Item] = []
+    for item in c.content:
+        if isinstance(item, Container):
+            _flatten(item)
+            if item.name is None and not item.named and not item.flags and not item.keep:
+                new.extend(item.content)
+                continue
+        new.append(item)
+    c.content = new
+    for child in c.named.values():
+        _flatten(child)
+
+
+def _assign_paths(c: Container, path: str, paths: dict[int, str]) -> None:
+    paths[id(c)] = path
+    prefix = f"{path}." if path else ""
+    for i, item in enumerate(c.content):
+        if isinstance(item, Container):
+            _assign_paths(item, f"{prefix}{item.name if item.name else i}", paths)
+        elif isinstance(item, Nop):
+            paths[id(item)] = f"{prefix}{i}"
+    for name, child in c.named.items():
+        _assign_paths(child, f"{prefix}{name}", paths)
+
+
+def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list:
+    out: list = []
+    for item in c.content:
+        if isinstance(item, Container):
+            out.append(_encode(item, paths, True))
+        elif isinstance(item, Nop):
+            out.append("nop")
+        elif isinstance(item, Ref):
+            obj: dict[str, object] = {item.key: paths[id(item.target)] if item.target is not None else ""}
+            obj.update(item.extra)
+            out.append(obj)
+        else:
+            out.append(item)
+    meta: dict[str, object] = {}
+    for name, child in c.named.items():
+        meta[name] = _encode(child, paths, False)
+    if c.flags:
+        meta["#f"] = c.flags
+    if inline_name and c.name:
+        meta["#n"] = c.name
+    out.append(meta or None)
+    return out
+
+
+def to_json(root: Container, list_defs: dict[str, dict[str, int]]) -> str:
+    _flatten(root)
+    paths: dict[int, str] = {}
+    _assign_paths(root, "", paths)
+    doc = {"inkVersion": 21, "root": _encode(root, paths, False), "listDefs": list_defs}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))

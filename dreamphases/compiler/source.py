@@ -1,0 +1,172 @@
+"""Reading: the story's files as text with comments removed, INCLUDEs found, sandboxed.
+
+Output is a `SourceSet`: every file the story needs, loaded once, with line structure preserved
+(block comments become blank lines) so every later span points at the real source. INCLUDE paths
+resolve the way inklecate resolves them, relative to the main file's folder, and may not leave it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dreamphases.compiler.diagnostics import Diagnostic, Span
+
+__all__ = ["SourceFile", "SourceSet", "read_sources", "strip_comments", "MAX_SOURCE_BYTES"]
+
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+_INCLUDE = re.compile(r"^\s*INCLUDE\s+(.*?)\s*$")
+
+
+@dataclass(slots=True)
+class SourceFile:
+    name: str  # as shown to the writer (relative to the main file's folder)
+    path: Path | None
+    raw_lines: list[str]  # original text, for caret excerpts
+    lines: list[str]  # comments removed
+
+
+@dataclass(slots=True)
+class SourceSet:
+    main: str
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    #: including file name, line (1-based) → included file name (None when it could not be read)
+    includes: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def strip_comments(text: str) -> str:
+    """Remove `// …` and `/* … */`, keeping every newline so line numbers stay true."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n:
+            out.append(text[i:i + 2])
+            i += 2
+            continue
+        if c == "/" and i + 1 < n:
+            nxt = text[i + 1]
+            if nxt == "/":
+                j = text.find("\n", i)
+                i = n if j < 0 else j
+                continue
+            if nxt == "*":
+                j = text.find("*/", i + 2)
+                chunk = text[i:] if j < 0 else text[i:j + 2]
+                out.append("\n" * chunk.count("\n"))
+                i = n if j < 0 else j + 2
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _decode(data: bytes, name: str, diags: list[Diagnostic]) -> str | None:
+    span = Span(name, 1, 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        diags.append(Diagnostic("E007", f"source file is too large ({len(data) // 1024} KiB; the limit is "
+                                f"{MAX_SOURCE_BYTES // (1024 * 1024)} MiB)", span,
+                                hint="split the story into smaller files with INCLUDE"))
+        return None
+    if b"\x00" in data:
+        diags.append(Diagnostic("E007", "this is not a text file (it contains NUL bytes)", span,
+                                hint="ink stories are UTF-8 text files"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        diags.append(Diagnostic("E007", f"this file is not valid UTF-8 (byte {exc.start})", span,
+                                hint="save the file as UTF-8"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _make_file(name: str, path: Path | None, text: str) -> SourceFile:
+    return SourceFile(name, path, text.split("\n"), strip_comments(text).split("\n"))
+
+
+def read_sources(main: Path | None, text: str | None = None, name: str | None = None) -> SourceSet:
+    """Load the main file (or the given text) and every file it INCLUDEs, transitively."""
+    diags: list[Diagnostic] = []
+    if main is not None:
+        root = main.resolve().parent
+        display = name or main.name
+        try:
+            data = main.read_bytes()
+        except OSError as exc:
+            sources = SourceSet(display)
+            sources.diagnostics.append(Diagnostic("E007", f"cannot read the story: {exc.strerror}",
+                                                  Span(display, 1, 1)))
+            return sources
+        decoded = _decode(data, display, diags)
+        sources = SourceSet(display)
+        sources.diagnostics.extend(diags)
+        if decoded is None:
+            return sources
+        first = _make_file(display, main.resolve(), decoded)
+    else:
+        root = Path.cwd().resolve()
+        display = name or "story.ink"
+        sources = SourceSet(display)
+        first = _make_file(display, None, text or "")
+    sources.files[display] = first
+    _follow_includes(first, root, sources, (display,))
+    return sources
+
+
+def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tuple[str, ...]) -> None:
+    for index, line in enumerate(src.lines):
+        m = _INCLUDE.match(line)
+        if not m:
+            continue
+        lineno = index + 1
+        rel = m.group(1)
+        col = line.index("INCLUDE") + 9
+        span = Span(src.name, lineno, col)
+        excerpt = src.raw_lines[index]
+        sources.includes[(src.name, lineno)] = None
+        if not rel:
+            sources.diagnostics.append(Diagnostic("E004", "INCLUDE needs a file name", span, excerpt=excerpt))
+            continue
+        target = (root / rel).resolve()
+        try:
+            inside = os.path.commonpath([str(target), str(root)]) == str(root)
+        except ValueError:
+            inside = False
+        if not inside or Path(rel).is_absolute():
+            sources.diagnostics.append(Diagnostic(
+                "E005", f"INCLUDE '{rel}' points outside the story's folder", span, excerpt=excerpt,
+                hint=f"included files must live in {root.name}/ or its subfolders"))
+            continue
+        name = target.relative_to(root).as_posix()
+        if name in chain:
+            sources.diagnostics.append(Diagnostic(
+                "E006", f"INCLUDE cycle: {' -> '.join(chain + (name,))}", span, excerpt=excerpt,
+                hint="a file may not include itself, directly or through other files"))
+            continue
+        sources.includes[(src.name, lineno)] = name
+        if name in sources.files:
+            continue
+        if not target.is_file():
+            sources.includes[(src.name, lineno)] = None
+            sources.diagnostics.append(Diagnostic(
+                "E004", f"INCLUDE '{rel}': no such file", span, excerpt=excerpt,
+                hint=f"paths are relative to the main story file's folder ({root.name}/)"))
+            continue
+        try:
+            data = target.read_bytes()
+        except OSError as exc:
+            sources.diagnostics.append(Diagnostic("E004", f"INCLUDE '{rel}': {exc.strerror}", span,
+                                                  excerpt=excerpt))
+            sources.includes[(src.name, lineno)] = None
+            continue
+        decoded = _decode(data, name, sources.diagnostics)
+        if decoded is None:
+            sources.includes[(src.name, lineno)] = None
+            continue
+        child = _make_file(name, target, decoded)
+        sources.files[name] = child
+        _follow_includes(child, root, sources, chain + (name,))
