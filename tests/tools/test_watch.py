@@ -1,0 +1,129 @@
+"""`dreamphases watch`: reload on change and replay the same choices to the same point, without a TTY."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dreamphases.tools.watch import WatchSession, run_watch
+
+STORY = """
+    Night falls.
+    * [Open the door] You open the door.
+      -> hall
+    * [Stay in bed] You stay. -> END
+    === hall ===
+    A {long|dark} hall.
+    * [Go left] Left. -> END
+    * [Go right] Right. -> END
+    """
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Rewrite a file so its modification time surely changes (coarse file-system clocks)."""
+    before = os.stat(path).st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+@pytest.fixture
+def session(write_story: Callable[..., Path]) -> WatchSession:
+    s = WatchSession(write_story(STORY), seed=3)
+    first = s.reload()
+    assert first.ok, first.errors
+    return s
+
+
+def test_first_load_shows_the_opening_and_its_choices(session):
+    assert session.choices() == ["Open the door", "Stay in bed"]
+
+
+def test_an_edit_replays_the_choices_to_the_same_point(session):
+    session.choose(1)
+    touch_later(session.story, STORY.replace("A {long|dark} hall.", "A cold hall."))
+    assert session.changed() == [session.story]
+    outcome = session.reload()
+    assert (outcome.ok, outcome.replayed, outcome.lost) == (True, 1, None)
+    assert [line.text.strip() for line in outcome.lines][-1] == "A cold hall."
+    assert session.choices() == ["Go left", "Go right"]
+    assert session.changed() == []
+
+
+def test_choices_are_matched_by_text_when_an_edit_reorders_them(session):
+    session.choose(2)  # Stay in bed
+    swapped = STORY.replace("* [Open the door] You open the door.\n  -> hall\n", "").replace(
+        "* [Stay in bed] You stay. -> END", "* [Stay in bed] You stay. -> END\n* [Open the door] -> hall")
+    touch_later(session.story, swapped)
+    outcome = session.reload()
+    assert outcome.replayed == 1 and session.history[0].text == "Stay in bed" and session.ended
+
+
+def test_a_choice_that_no_longer_exists_stops_the_replay_there(session):
+    session.choose(1)
+    session.choose(2)  # Go right
+    touch_later(session.story, STORY.replace("[Go right]", "[Go up]"))
+    outcome = session.reload()
+    assert (outcome.replayed, outcome.lost_at, outcome.lost.text) == (1, 1, "Go right")
+    assert session.choices() == ["Go left", "Go up"]
+
+
+def test_undoing_the_edit_brings_the_lost_choices_back(session):
+    session.choose(1)
+    session.choose(2)
+    touch_later(session.story, STORY.replace("[Go right]", "[Go up]"))
+    session.reload()
+    touch_later(session.story, STORY)
+    outcome = session.reload()
+    assert outcome.replayed == 2 and outcome.lost is None and session.ended
+
+
+def test_a_compile_error_keeps_the_last_good_version_playing(session):
+    session.choose(1)
+    touch_later(session.story, STORY + "\n-> nowhere_at_all\n")
+    outcome = session.reload()
+    assert not outcome.ok and any("nowhere_at_all" in e for e in outcome.errors)
+    assert session.choices() == ["Go left", "Go right"]
+
+
+def test_included_files_are_watched(write_story):
+    story = write_story("INCLUDE hall.ink\n-> hall\n", hall__ink="=== hall ===\nA hall. -> END\n")
+    s = WatchSession(story)
+    assert s.reload().ok
+    touch_later(story.parent / "hall.ink", "=== hall ===\nA long hall. -> END\n")
+    assert s.changed() == [story.parent / "hall.ink"]
+    assert "A long hall." in [line.text.strip() for line in s.reload().lines]
+
+
+def test_the_loop_reloads_between_inputs_and_quits_cleanly(session):
+    steps: list[str | Callable[[], None] | None] = [
+        "1",
+        lambda: touch_later(session.story, STORY.replace("[Go right]", "[Go up]")),
+        None,
+        "7",
+        "q",
+    ]
+
+    def read(timeout: float) -> str | None:
+        step = steps.pop(0)
+        if callable(step):
+            step()
+            return None
+        return step
+
+    out = io.StringIO()
+    assert run_watch(session, read, out, poll=0) == 0
+    text = out.getvalue()
+    assert "main.ink reloaded: replayed 1 choice" in text
+    assert "2: Go up" in text
+    assert "no choice 7 here" in text
+
+
+def test_end_of_input_ends_the_session(session):
+    def read(timeout: float) -> str | None:
+        raise EOFError
+
+    assert run_watch(session, read, io.StringIO(), poll=0) == 0
