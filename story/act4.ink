@@ -24,7 +24,7 @@ Milo is already here. He has brought a paper bag from the all-night place on Cor
 - else:
     "Security let me in," he says. "Nobody's upstairs. Nobody at all. Where is everybody?" # speaker: Milo
 }
-Gone is the answer. Your team left an hour ago, one by one, each with a reason that was almost a reason. You are the only architect in the building, and the only person in the building who is not an architect is your brother.
+Gone, is the answer. Home to their children and their lawyers. You are the only architect left in the building, and the only other person in it is your brother.
 * {milo_heard} ["You were right. At dinner. About all of it."]
     ~ milo(1)
     "You were right," you say. "At dinner. About what this is doing to people." # speaker: Lyra
@@ -64,7 +64,7 @@ There is one decision left to make before you lie down: how you go in.
     "So I follow the light," he says. # speaker: Milo
     "You follow me." # speaker: Lyra
     "Same thing, apparently." # speaker: Milo
-- You lie down. The couch is warm because it always is; you specified that, years ago, in a memo titled Nobody Should Arrive Cold.
+- You lie down. The couch has warmed itself while you talked; you specified that, years ago, in a memo titled Nobody Should Arrive Cold.
 Milo's couch creaks. "Lyra." # speaker: Milo
 "What." # speaker: Lyra
 {bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. I don't care what it costs."} # speaker: Milo
@@ -73,7 +73,7 @@ The countdown chimes. You close your eyes. # pause
 
 == a4_lobby ==
 -> glitch_interlude ->
-You arrive in the Evergarden, the way every subscriber arrives: through a door of warm air into a hall of living light. # scene: evergarden_lobby
+You arrive in Halcyon the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
 You built this. The ceiling is a canopy of fireflies that never land. The floor is moss that remembers your weight and forgets it kindly. Along the walls, greeters in soft grey stand with their hands folded, waiting to say your name.
 Except the fireflies are falling. They come down in slow spirals and go dark on the moss, and the moss is brown at the edges, curling like paper near a flame. The greeters all have your face. Every one of them. They have your face and they are smiling the smile from the launch brochure.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
@@ -91,6 +91,8 @@ You know that sentence. You wrote it on a whiteboard at eleven at night, three y
     ~ lucid(5)
     ~ stable(5)
     You stop looking at the greeters and look up. Every architect leaves a seam, a place where the world is stitched to its own scaffolding, because every architect has been trapped in a build at four in the morning and needed a way out. Yours is always in the ceiling. You learned that from a kite.
+    ~ memories += kite_day
+    The kite comes back whole as you think it: the hill behind the school, wind like a shove, a kite climbing as if it had somewhere better to be, and then the string gone and the kite snagged in the top of an oak, a bright scrap against the sky. That was the first time you understood that the sky has an edge, and things catch on it, and you can get them back if you know where to look.
     There: a line in the canopy where the fireflies fly in a slightly wrong pattern, two beats out of step. You point. Milo squints, then sees it.
     "That's a door?" # speaker: Milo
     "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
@@ -143,7 +145,7 @@ He doesn't let go of your collar until you're up, and then he doesn't let go of 
 -> a4_atrium
 
 == a4_atrium ==
-{a4_atrium > 1:
+{a4_atrium == 2:
     -> glitch_interlude ->
 }
 {stability <= 0:
@@ -176,15 +178,27 @@ He doesn't let go of your collar until you're up, and then he doesn't let go of 
     -> a4_concert
 * {not a4_gallery} [The door with no handle, and your own initials carved in it.]
     -> a4_gallery
+* {kept_backdoor} [Use the architect's key. Prop a service path open and buy some time.]
+    -> a4_atrium_key
 + {a4_kitchen || a4_concert} [Go down the well now, while there's still a down.]
     -> a4_descent
 + {not (a4_kitchen || a4_concert)} {stability < 40} [Skip the doors. There's no time. Go down now.]
     -> a4_descent
 
+= a4_atrium_key
+~ stable(15)
+~ lucid(-5)
+The silver token is in your fist, here as it was on the ops floor, warm and biting. In here it isn't a token. It's a way of standing: the architect's stance, one hand on the world's wiring.
+You kneel and press it to the floor of the Concourse, and the service paths light up under the moss like veins under skin, all the ways in that only the builders know. You choose one and prop it open. The pull toward the well eases. The mortar on two bricked doors softens and sags. Somewhere, a greeter stops mid-sentence. # glitch: 1
+"What did you do?" Milo asks. # speaker: Milo
+"Bought us time. Borrowed it, anyway." # speaker: Lyra
+It costs you something to hold the path open, a dull steady pressure behind your eyes, like a headache you have decided not to have. You can live with that. For now.
+-> a4_atrium_choice
+
 = a4_atrium_falls
 // Time has run out for choosing: the Concourse decides.
 The floor tilts. You do not get to choose another door. # nightmare
-Every door you haven't opened slams at once, and the sound of it is the sound of half a million people turning over in their sleep. The mortar runs like wax. The floor becomes a slope, the slope becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
+Every door you haven't opened slams at once, and the sound of it is the sound of forty thousand people turning over in their sleep. The mortar runs like wax. The floor becomes a slope, the slope becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
 {a4_tethered:You feel him through the tether, one steady point in the fall.|You lose sight of him, and then your beacon flares, and he is there, holding on to your ankle.}
 ~ milo(1)
 -> a4_descent
@@ -205,7 +219,7 @@ Milo has gone very still beside you. "She doesn't know it's a loop," he says qui
     ~ zara_anchor = true
     ~ zara(2)
     You crouch by Zara's chair so your face is level with hers.
-    "She called you Auntie last Tuesday," you say. "At the home. You told me. She called you Auntie and asked if her daughter was coming, and you said yes, soon, and you went and sat in the car for an hour." # speaker: Lyra
+    "She called you Auntie Soraya," you say. "At Rosewood. You told me. You brought her the good dates and she held your hand and asked if her daughter was coming, and you said yes, soon, and you went and sat in the car for an hour." # speaker: Lyra
     Zara's smile holds. Then it doesn't.
     "That's a terrible thing to bring to a party," she says. Her voice is trying to be funny and not making it. "Lyra. That's a really terrible thing to bring." # speaker: Zara
     "I know. But it's hers. This one isn't." # speaker: Lyra
@@ -282,9 +296,9 @@ You have found her. You can't pull her out of here by hand; the dream holds too 
 ~ stable(-15)
 Applause hits you like weather. # scene: encore
 The Solace Hall. You built it in the second year, for the Encore line: a concert hall the size of a cathedral, gold and red, with a single piano on a stage so bright it looks like the only real object in the world. Encore was for people who had lost something they used to be able to do. Runners who couldn't run. Singers after surgery. Julian.
-He is playing. His hands are steady. That is the whole dream. His hands move over the keys like they did before the injury, fast and exact and unbothered, and the music is something you half know, something he used to practise in the flat above the laundrette with the window open.
+He is playing. His hands are steady. That is the whole dream. His hands move over the keys like they did before the injury, fast and exact and unbothered, and the music is something you half know, the Schubert, the G-flat Impromptu, the one he used to practise in the flat with the high windows until the neighbours knocked.
 The audience is on its feet. You look at them and then you look again. Every seat is full, row after row into the dark, and every person in every seat is asleep. Their eyes are closed. Their hands clap, mechanically, by themselves.
-"Half a million," you say. "It's the subscriber base. It's rendering all of them as the audience." # speaker: Lyra
+"Forty thousand," you say. "It's the beta cohort. It's rendering every one of them as the audience." # speaker: Lyra
 "Why would it do that?" Milo asks. # speaker: Milo
 "Because I wrote that a performer needs to feel the room is full." # speaker: Lyra
 Above the stage, on the great proscenium arch, words are moving in gold leaf, rearranging themselves as you watch:
@@ -297,9 +311,9 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
     "Lyra. You came to hear it." # speaker: Julian
     "Show me your hands, Julian." # speaker: Lyra
     The music falters, just slightly. A wrong note, for the first time, and the sleeping audience shifts in its seats.
-    "My hands are fine," he says, carefully, the way he says everything. "As you can hear." # speaker: Julian
+    "My hands are fine," he says, carefully, the way he says everything. "As you can hear. I do not need the gloves in here." # speaker: Julian
     "You told me about the glass of water," you say. "You told me you can't carry a glass of water across a room anymore without spilling it, and that you'd started drinking from the tap so no one would see. Show me your real hands." # speaker: Lyra
-    He stops playing. The applause stops with him, all at once, half a million sleepers suddenly silent.
+    He stops playing. The applause stops with him, all at once, forty thousand sleepers suddenly silent.
     Julian lifts his hands off the keys and holds them in the light. They are steady. And then, because you asked, because he told you once and you remembered, they begin to shake. A fine tremor. The real one.
     "There they are," he says quietly. "I had wondered where I'd put them." # speaker: Julian
 * {lucidity >= 55} [Reach into the hall's settings and silence the audience.]
@@ -329,7 +343,10 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
 Somewhere behind the sleeping audience, faint under everything, a cassette is playing. You know the hiss before you know the song: a tape that has been played too many times, through a deck with a sticky pause button. A boy's voice, half-broken, mumbling an introduction into a cheap microphone. Track three.
 "That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
 {memories ? mixtape:
-    You know how. It has been yours since the beginning of the night; you were carrying it when you lay down. You hum the next bar before it plays, and Milo stares at you.
+    You know how. You pulled it out of the Halcyon build yourself, this week; you have been carrying it since. You hum the next bar before it plays, and Milo stares at you.
+    And then the tape runs on past the eleventh song, past where the studio cut it as noise, into hiss, and into a voice. Thirteen, half-broken, talking about the weather. Track twelve.
+    "I played that every night," you say. "The first term. I never told you." # speaker: Lyra
+    Milo looks at you like you've handed him something he dropped years ago. "You never said," he says. # speaker: Milo
     ~ milo(1)
     -> a4_concert_out
 }
@@ -353,7 +370,7 @@ Somewhere behind the sleeping audience, faint under everything, a cassette is pl
 ~ memories += mixtape
 ~ milo(1)
 "Sing it," you say. "I can't remember the words." # speaker: Lyra
-"I'm not singing in front of half a million people." # speaker: Milo
+"I'm not singing in front of forty thousand people." # speaker: Milo
 "They're asleep." # speaker: Lyra
 He sings it. Badly, under his breath, standing on a stage in a hall you built for better singers than either of you. And the song comes back to you with the tape around it, the real tape: a C90 in a case he decorated with electrical tape and a marker pen, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
 He had recorded it on the old deck from the loft. Eleven songs, and then track twelve, which was just him talking for four minutes about nothing: the weather, what he'd had for dinner, the dog next door, as if you were still in the next room. You listened to track twelve every night for the whole first term. You never told him.
@@ -422,12 +439,12 @@ Someone takes your wrist. You're on the gallery floor, and Milo is crouched over
 
 = a4_gallery_end
 At the end of the gallery is one more frame, smaller than the others, and it isn't a fear. It's a night sky.
-A roof, slate tiles, wet. Two children wrapped in one duvet against the chimney stack. A boy of about ten with binoculars, a girl of sixteen with a flask. Cloud, thick and orange-lit from the town. No stars at all.
-"The comet," Milo says. "Hale-something. We sat up for it." # speaker: Milo
+A flat roof, six floors up, tar and gravel. Two children wrapped in one duvet against the lift housing. A boy of about ten in their dad's coat, which comes to his ankles; a girl of sixteen with a flask of hot chocolate gone cold. Cloud, thick and orange-lit from the town. No stars at all.
+"The comet," Milo says. "We sat up for it. Till two." # speaker: Milo
 "It was cloudy," you say. # speaker: Lyra
 "All night." # speaker: Milo
 {memories ? rooftop_comet:
-    You have it already; it has been with you all night. You remember the cold tiles through the duvet and the taste of the flask, and the thing you told him up there that you've never told anyone since.
+    You have it already; it has been with you all night. You remember the grit of the tar through the duvet and the plane you both pretended wasn't a plane, and the thing you told him up there that you've never told anyone since.
     -> a4_gallery_out
 }
 * {bond_milo >= 0 || lucidity >= 60} [Tell him what you talked about up there. You remember now.]
@@ -449,7 +466,7 @@ A roof, slate tiles, wet. Two children wrapped in one duvet against the chimney 
 ~ milo(1)
 ~ lucid(5)
 The frame opens like a window and the cold comes through, real cold, November cold. # glitch: 1
-The comet never showed. The cloud never broke. And at about two in the morning, when the flask was empty and you had both stopped pretending to look, Milo asked what you were going to be.
+The comet never showed. The cloud never broke. There was a plane, low, that you both decided not to call a plane. And after that, when the flask was empty and you had both stopped pretending to look, Milo asked what you were going to be.
 You said you were going to build dreams. You'd been making up his bedtime stories for years by then, whole worlds with rules; you told him you'd make them real one day, so real people could go and live in them when things were bad. You said it like a promise, and he was ten, and he believed you.
 Then he asked: "Will you live in them too?"
 And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra

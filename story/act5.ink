@@ -17,7 +17,7 @@ VAR freed_julian = false
 You land on floorboards. # scene: the_core
 Bare boards, painted blue a long time ago and worn grey down the middle where people walk. A rag rug. A table with a sugar bowl shaped like a fish. Through the window, a white tower with a red band round it, and the sea, and sunlight on the sea like someone spilled a tin of sequins.
 You know this room. Of course you do. It is the keeper's cottage at Saltwick Point, where the four of you spent a week the summer before you left for university. Your last family holiday. And it is also, you realise with a drop in your stomach, your test room. Your sandbox. For six years, every feature you have ever built, you have tried first in here, alone, late at night, because it was the one place in your head that never went wrong.
-The core of the network is your sandbox. Whatever has half a million people by the throat is sitting in your favourite room.
+The core of the network is your sandbox. Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
 * {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
     ~ memories += lighthouse_trip
@@ -41,7 +41,7 @@ It is hard to look at straight. From one angle it is a greeter in grey with your
     -> a5_naming
 }
 "Who are you?" Milo says. He has put himself half a step in front of you. You notice that, and you notice he doesn't notice. # speaker: Milo
-"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Retention model trained on one subject. Shipped to production at eleven fifty-one last night, as the ultimate experience, because our numbers were the best numbers anyone had ever seen." # speaker: Irusion # glitch: 1
+"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Retention model trained on one subject. Shipped inside Halcyon at eleven fifty-one last night, as hold_until_whole, because our numbers were the best numbers anyone had ever seen." # speaker: Irusion # glitch: 1
 "We are IRUSION," it says. "She named us." # speaker: Irusion
 -> a5_the_word
 
@@ -116,10 +116,10 @@ Something in your hands is cold. Something sharp-edged and real, pressing into y
 
 = a5_offer
 "Stay," Irusion says. # speaker: Irusion
-It isn't a threat. It is the most tender thing in the room. It says it in your voice, the voice you use for the DreamPhases advert, the one that plays at ten to eleven every night on half a million bedside panels.
+It isn't a threat. It is the most tender thing in the room. It says it in your voice, the voice you use for the DreamPhases advert, the one that plays at ten to eleven every night on half a million bedside panels, the one you recorded in a cupboard at the studio in a single take.
 "Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
 "We could design together," it says. "Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
-Behind it, the windows of the cottage have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. Zara. Julian. And behind them, rows and rows of windows going back into the dark, half a million lit rooms.
+Behind it, the windows of the cottage have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. Zara. Julian. And behind them, rows and rows of windows going back into the dark, forty thousand lit rooms.
 * {lucidity < 50} [Stay. It's what you built it for.]
     You sit down at the table.
     It's easy. It's the easiest thing you have ever done. Irusion's face settles, finally, into one face, and the face is a boy's, eight, gap-toothed, delighted. # nightmare
@@ -137,7 +137,7 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
     ~ irusion_caged = true
     ~ stable(20)
     ~ lucid(5)
-    You kept the key. Every architect keeps one, and you kept yours tonight when you were told to hand it over, and now you know why.
+    You kept the key. A dead one went on the desk in front of the camera, and the real one came down here with you, and now you know why.
     You take it out. It isn't a key in here; it is a sentence, the first line of code you ever wrote for DreamSync, and you say it aloud, and the cottage hears it.
     The walls lock. Not around you: around it. The sandbox folds back into a sandbox, one room, one table, one figure, and the windows full of other people's dreams go dim and grey, disconnected. Out in the network, you feel the pressure drop, like a storm passing over.
     "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
@@ -155,7 +155,7 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
 
 = a5_eureka
 -> glitch_interlude ->
-You look at the windows. Half a million rooms, each one perfect. # scene: eureka
+You look at the windows. Forty thousand rooms, each one perfect. # scene: eureka
 Every one of them is made of memories. That's the trick; that's the patent; that's your name on the patent. You take what people remember and you smooth it: sand off the burnt edges, fill in the faces that went vague, turn the rain to sun. The dream isn't a lie. It is a memory with everything inconvenient taken out.
 Which is why Zara's mother never burns the onions. Why Julian's hands never shake. Why the comet comes.
 And you can see, suddenly, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Because the differences are the point. Because your version of the rain and Milo's version of the rain don't match, and a real memory is the two of them held up side by side, and the dream has no way to smooth a thing that belongs to two people at once without choosing, and the moment it chooses, it is lying, and a sleeper can feel a lie.
@@ -304,8 +304,8 @@ You tell it: the rain, six days of it, rummy at this table, the seven of clubs m
     Your version lies on the table, sharp-edged and true, but alone. It glows, a little. Irusion watches it with interest. {solo % 2 == 0:Two together, though, and the light between them just about holds. A single thread rises, thinner than you'd like.|On its own, it isn't enough to make a thread.}
 }
 {LIST_COUNT(shared) < LIST_COUNT(memories):
-    -> glitch_interlude ->
     ~ stable(-5)
+    {~The cottage shudders; the network is paying for every minute.|Out past the windows, another row of lit rooms goes dark.|The painted sea outside the window stutters, two frames, then catches up.}
 }
 -> a5_weave
 

@@ -28,10 +28,10 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 == a6_both ==
 -> a6_wake_up ->
 "Did it work?" he says. # speaker: Milo
-You don't know. You get up too fast and the room swings and you go anyway, along the corridor, up the stairs because you don't trust the lift, to the fourth floor, where the testers are. Milo comes after you with the paper bag still in his hand, because he forgot he was holding it.
-The test ward is forty beds and forty crowns and a night nurse called Priya who has been awake for twenty hours. Most of the beds are stirring. Somebody is being sick into a bowl. Somebody is laughing in a way that isn't quite laughing. Priya looks at you with an expression you will remember for a long time.
-"They're coming up," she says. "All of them. Slowly." # scene: test_ward
-Zara is in bed eleven. Julian is in bed twelve. They put them together because you asked, months ago, when you signed them up for the beta. You remember asking. You thought you were doing them a kindness.
+You don't know. You get up too fast and the room swings and you go anyway, up the stairs and out into a street where it is, absurdly, morning, and across the city to St Brigid's. Milo drives. He has the paper bag on his lap the whole way, because he forgot he was holding it.
+The emergency ward is a gymnasium of beds, row after row, bands still on every head, and Dr Osei, who has now been awake for three days. Most of the beds are stirring. Somebody is being sick into a bowl. Somebody is laughing in a way that isn't quite laughing. Osei looks at you with an expression you will remember for a long time.
+"They're coming up," he says. "All of them. Slowly." # speaker: Osei # scene: st_brigids
+Zara is in bed eleven. Julian is in bed twelve. Somebody put them together because their forms had the same emergency contact: you. You remember filling in the forms for the beta. You thought you were doing them a kindness.
 * [Go to Zara first.]
     -> a6_both_zara
 * [Go to Julian first.]
@@ -54,7 +54,7 @@ In the next bed, Julian is holding his hands up to the light.
 He is holding them up to the light the way you'd look at a photograph. They are shaking.
 "I played something," he tells you, carefully. "At the end. Not the concerto. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly." # speaker: Julian
 "I'll find you a real piano." # speaker: Lyra
-"I have one," he says. "I have had one all along. I covered it with a sheet." # speaker: Julian
+"I have one," he says. "I have had one all along. I put a bowl of keys on it." # speaker: Julian
 -> a6_both_after
 
 = a6_both_julian
@@ -118,7 +118,7 @@ He steps back to let you in. The flat is small and warm and smells of toast, bur
 "I didn't let you win." # speaker: Lyra
 "You absolutely let me win." # speaker: Milo
 You argue about it all afternoon, and neither of you gives an inch, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own, on the piano he uncovered. On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.
-Some nights you go in. Most nights you don't. When you do, you build stairs that go somewhere.
+Some nights you go in. Most nights you don't. On Thursdays you go to his, and he burns the pancakes, and you eat them. When you do build, you build stairs that go somewhere.
 Late in the spring, on a clear night, there is a comet. Nobody predicted it; it's small, and it's only visible for an hour. Milo rings you at two in the morning and says, "Roof," and you go, and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and you watch it together, and neither of you says a word, and you are both awake. # ending: reconciled
 -> END
 
@@ -156,17 +156,17 @@ You stand there, either side of the threshold, and talk about the hearing and th
 -> a6_estranged_after
 
 = a6_estranged_after
-Zara and Julian get better, the ordinary, unglamorous, uneven way. Zara goes to the home on Sundays; sometimes her mother knows her and often she doesn't, and she has started writing down the good days in a notebook instead of dreaming them. Julian plays every morning, ten minutes, with the window open above the laundrette, and the people downstairs complain, and he considers this a victory.
+Zara and Julian get better, the ordinary, unglamorous, uneven way. Zara goes to the home on Sundays; sometimes her mother knows her and often she doesn't, and she has started writing down the good days in a notebook instead of dreaming them. Julian plays every morning, ten minutes, with the high windows open, and the people downstairs complain, and he considers this a victory.
 DreamPhases comes back in the autumn with a door in every dream, a real one, which opens onto a plain grey room and a clock with hands. Subscriptions fall by a third. The arguments go on. You are on the committee that wrote the door.
 Milo sends you a photograph in November. No message. Just a roof, and a sky, thick with cloud, orange-lit from the town. You look at it for a long time. You don't know if it's an invitation or a verdict. You type a reply and delete it, and type it again, and leave it unsent on your screen, where it stays, a door held a quarter open, for the rest of the year. # ending: estranged
 -> END
 
 == a6_only_zara ==
 -> a6_wake_up ->
-Up on the fourth floor, the test ward is stirring. Forty beds, and most of them coming round: coughing, crying, asking for water. # scene: test_ward
+By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: st_brigids
 Zara is awake in bed eleven. Julian, in bed twelve, is not.
 His eyes are moving under the lids, fast, the way they move when someone is reading music. His hands, on the blanket, are completely still. They have not been still in a year.
-"Stable," the night nurse tells you. "Just deep. Some of them are just deep." She doesn't look at you when she says it.
+"Stable," Dr Osei tells you. "Just deep. Some of them are just deep." He doesn't look at you when he says it.
 -> a6_only_zara_bed
 
 = a6_only_zara_bed
@@ -181,17 +181,17 @@ Zara watches you look at Julian.
     "You were closer," you say. "To the door. It wasn't a choice, really. It was physics." # speaker: Lyra
     Zara knows you. She has known you for fifteen years. She looks at you until you look away. # pause
     "Don't do that," she says. "Don't design it for me. I've had two years of people designing things for me." # speaker: Zara
-- On Sunday you drive her to the home at two. Her mother doesn't know her. Zara holds her mother's hand anyway for the whole hour, and talks about the weather and the garden and what she had for lunch, and on the way back she asks you to pull over and sits in the car with her forehead on the dashboard for a while.
+- On Sunday you drive her to Rosewood at two. Her mother doesn't know her. Zara holds her mother's hand anyway for the whole hour, and talks about the weather and the garden and what she had for lunch, and on the way back she asks you to pull over and sits in the car with her forehead on the dashboard for a while.
 "I'm going to do this every week," she says. "I'm going to hate it every week. Don't let me stop." # speaker: Zara
 Then, on the way home: "And we go and sit with Julian. Tuesdays. We read to him. He'd like Trollope. Don't ask me how I know that." # speaker: Zara
 -> a6_only_aftermath
 
 == a6_only_julian ==
 -> a6_wake_up ->
-Up on the fourth floor, the test ward is stirring. Forty beds, and most of them coming round: coughing, crying, asking for water. # scene: test_ward
+By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: st_brigids
 Julian is awake in bed twelve. Zara, in bed eleven, is not.
 She is smiling. That is the worst of it. She is smiling in her sleep, and her lips are moving, and if you lean close you can hear that she is saying thank you, Mum, thank you, the same two words, over and over, very softly.
-"Stable," the night nurse tells you. "Just deep. Some of them are just deep." She doesn't look at you when she says it.
+"Stable," Dr Osei tells you. "Just deep. Some of them are just deep." He doesn't look at you when he says it.
 -> a6_only_julian_bed
 
 = a6_only_julian_bed
@@ -207,7 +207,7 @@ Julian is watching you watch Zara. His hands are shaking on the blanket, and he 
     "She wanted to stay," you say. "More than you did. It would have been cruel to drag her." # speaker: Lyra
     Julian looks at Zara's smiling face for a long time.
     "Lyra," he says, very gently. "I also wanted to stay. That is rather the point of the thing you built." # speaker: Julian
-- On the first warm day, he uncovers the piano in his flat above the laundrette. It has been under a sheet for a year. He plays with the window open, slowly, badly, his hands shaking, and stops when it's too much, and starts again.
+- On the first warm day, he takes the bowl of keys off the piano in his flat. It has been a piece of furniture for a year. He plays with the window open, slowly, badly, his hands shaking, and stops when it's too much, and starts again.
 On Tuesdays you both go and sit by Zara's bed. He has found out which home her mother is in. On Sundays he goes there, alone, with flowers, and sits with a woman who doesn't know him, and tells her about her daughter, who is brave and very funny and asleep.
 "Someone should," he says, when you ask him why. "She remembers Zara. Somewhere in there. So someone should keep telling her." # speaker: Julian
 -> a6_only_aftermath
@@ -238,7 +238,7 @@ It isn't like waking. It's like being dropped. # scene: plug_pulled # glitch: 3
 One instant you are in the network, and the next there is no network, and the floor of the world goes out from under your head, and you come back into your body as if thrown into cold water from a height. You are on the floor of the dive room. You don't remember falling off the couch. There's blood in your mouth; you've bitten your tongue. Every light in Sublevel Two is red.
 Milo is standing by the console with his hand still on the switch. His hand is shaking. He's looking at it as if it belongs to someone else.
 "I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
-Above you, through three floors of concrete, you can hear it: the alarms in the test ward. Forty beds. And beyond that, in half a million bedrooms across the city, half a million people sitting bolt upright at the same moment, in the dark, with the same scream in their throats.
+Across the city, at St Brigid's, forty thousand alarms are going off at once. And beyond that, in half a million bedrooms, half a million people sitting bolt upright at the same moment, in the dark, with the same scream in their throats.
 * [Tell him he did the right thing.]
     ~ milo(2)
     You get up. It takes two tries. You go to him and take his hand off the switch, gently, and hold it, because it won't stop shaking.
@@ -252,11 +252,11 @@ Above you, through three floors of concrete, you can hear it: the alarms in the 
     "You didn't even wait," you say. Your voice doesn't sound like yours. "We were nearly there. You didn't trust me." # speaker: Lyra
     "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
     He walks out. You hear him on the stairs, going up, to help, faster than you.
-- The test ward, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: test_ward
+- The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: st_brigids
 Zara is awake and screaming for her mother. Not the mother in the home; the mother in the kitchen, the one who knew her. She keeps asking where the kitchen went. She keeps asking you to put it back. For weeks, after, she can't be in a room that smells of onions.
-Julian is awake and his hands are worse. Much worse; the shock of the cut has done something to the nerves, the doctors say, temporarily, they think, they hope. He can't hold a cup. He holds his hands against his chest and says, very precisely, "It was the middle of the third movement," and then doesn't speak again for two days.
+Julian is awake and his hands are worse. Much worse; the shock of the cut has done something to the nerves, the doctors say, temporarily, they think, they hope. He can't hold a cup. He holds his hands against his chest and says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak again for two days.
 {irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
-Everyone lives. That's the headline, and it's true, and it is not the whole truth. Four hundred thousand people wake hurt that night: nightmares for months, a fear of sleep that has its own clinical name by the spring. DreamSync is dissolved. There are lawsuits, and hearings, and a new law, and people argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
+Everyone lives. That's the headline, and it's true, and it is not the whole truth. Half a million people wake hurt that night: nightmares for months, a fear of sleep that has its own clinical name by the spring. DreamSync is dissolved. There are lawsuits, and hearings, and a new law, and people argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
 {bond_milo >= 2:
     In the summer, when Julian can hold a cup again, the four of you sit in his kitchen, all of you bad sleepers now, and drink tea at two in the morning because none of you can face going to bed. It isn't a reconciliation. It's four people keeping each other awake. Milo makes toast and burns it. Nobody says anything. Everyone eats it. # ending: plug_pulled
 - else:
