@@ -144,8 +144,9 @@ def play_interactive(session: Session, *, resumed: bool = False) -> int:
             outcome = dispatch(session, text, _ask)
             if outcome.quit:
                 if session.dirty:
-                    slot = _ask("Save before you go? Type a slot name, or press Enter to leave "
-                                "(the autosave keeps your place either way): ").strip()
+                    session.renderer.info("Save before you go? Type a slot name, or press Enter to leave "
+                                          "(the autosave keeps your place either way).")
+                    slot = _ask("slot: ").strip()
                     if slot:
                         session.save(slot)
                 return _leave(session, EXIT_ERROR if session.error else EXIT_OK)

@@ -193,11 +193,10 @@ class Session:
             return True
         result = replay(self.engine, save.choices, save.seed)
         total = len(save.choices)
+        changed = f"The story has changed since slot '{slot}' was saved, so its saved state no longer fits."
         if result.stopped_at is None and not result.error:
-            question = (
-                f"The story has changed since slot '{slot}' was saved, so its saved state no longer fits. "
-                f"All {total} saved choices still exist: replay them to reach the same place? [y/N] "
-            )
+            explanation = f"{changed} All {total} saved choices still exist: a replay reaches the same place."
+            question = "Replay them? [y/N] "
         else:
             missing = save.choices[result.stopped_at or 0] if result.stopped_at is not None else None
             where = f" in {result.knot}" if result.knot else ""
@@ -205,11 +204,10 @@ class Session:
                 what = f"choice {len(result.applied) + 1} ('{missing.text}') no longer exists{where}"
             else:
                 what = f"the story hit a runtime error ({result.error})"
-            question = (
-                f"The story has changed since slot '{slot}' was saved, so its saved state no longer fits. "
-                f"Replaying its choices gets through {len(result.applied)} of {total}: {what}. "
-                f"Continue from there? [y/N] "
-            )
+            reached = len(result.applied)
+            explanation = f"{changed} Replaying its choices gets through {reached} of {total}: {what}."
+            question = "Continue from there? [y/N] "
+        self.renderer.warn(explanation)
         if ask(question).strip().lower() not in ("y", "yes"):
             self._back_to(before)
             self.renderer.info("Not loaded; you are where you were.")

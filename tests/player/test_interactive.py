@@ -1,0 +1,288 @@
+"""The real interactive player, driven through a pseudo-terminal as a person would drive it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from saving.conftest import files_snapshot
+
+from player.storybook import write_story
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+READY = "/help for commands"  # the menu's hint: drawn once the prompt waits for a key
+ENDED = "The story has ended"
+DOWN, UP, ENTER, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", "\x03", "\x04"
+
+Spawn = Callable[..., "pexpect.spawn"]
+
+
+@pytest.fixture
+def spawn(tmp_path: Path, saves: Path) -> Iterator[Spawn]:
+    children: list[pexpect.spawn] = []
+
+    def start(story: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+        environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+        environment.update({
+            "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1",
+            "DREAMPHASES_CACHE_DIR": str(tmp_path / "cache"), **(env or {}),
+        })
+        child = pexpect.spawn(
+            sys.executable, ["-m", "dreamphases", "play", str(story), "--saves", str(saves), "--fast", *args],
+            env=environment, cwd=str(tmp_path), encoding="utf-8", timeout=15, dimensions=(40, 100),
+        )
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in (child.before or "")
+    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
+
+
+def words(text: str) -> str:
+    """A pattern for `text` however the terminal wrapped and styled it between words."""
+    return r"(?:\s|\x1b\[[0-9;]*m)+".join(re.escape(word) for word in text.split())
+
+
+def stat_row(label: str, value: str, low: str, high: str) -> str:
+    """A row of the /stats table, whatever the bar glyphs and spacing."""
+    return rf"{label}\s+\S+\s+{re.escape(value)}\s+{re.escape(low)}\.\.{re.escape(high)}"
+
+
+def test_play_save_quit_and_come_back_to_the_same_place(spawn: Spawn, tmp_path: Path) -> None:
+    night = write_story("night", tmp_path)
+    child = spawn(night)
+    child.expect("Are you listening")
+    child.expect(READY)
+    child.send(DOWN)  # from "Listen" to "Ignore him"
+    child.send(ENTER)
+    child.expect("› Ignore him")
+    child.expect("Lucidity ↓")
+    child.expect("Milo won't forget that.")
+    child.expect(READY)
+    child.sendline("/save night1")
+    child.expect("Saved to slot 'night1'")
+    child.expect(READY)
+    child.sendline("/quit")
+    assert finish(child) == 0
+
+    child = spawn(night)
+    child.expect(READY)
+    child.sendline("/load night1")
+    child.expect("Loaded slot 'night1' at hallway")
+    child.expect(READY)
+    child.sendline("/stats")
+    child.expect(stat_row("Lucidity", "30", "0", "100"))
+    child.expect(stat_row("Milo", "-2", "-10", "10"))
+    child.expect(stat_row("Stability", "5", "0", "10"))
+    child.expect(READY)
+    child.send("1")  # "Open the door", as it was offered before the quit
+    child.expect("› Open the door")
+    child.expect("Stability ↓")
+    child.expect("Wake up")
+    child.expect(READY)
+    child.send(CTRL_D)
+    assert finish(child) == 0
+
+
+def test_arrow_keys_wrap_around_the_menu(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send(UP)  # from the first choice up to the last
+    child.send(ENTER)
+    child.expect("› Leave")
+
+
+def test_a_number_with_no_choice_behind_it_is_ignored(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("9")
+    child.send("3")
+    child.expect("› Leave")
+    child.expect(READY)
+    assert "9" not in child.before.replace("\x1b[", "").split("› Leave")[0][-5:]
+
+
+def test_words_that_name_no_choice_get_a_hint_not_an_error(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.sendline("open the door")
+    child.expect("Pick a choice by its number, or type a /command")
+    child.expect(READY)
+    child.send("1")
+    child.expect("› Listen")
+
+
+@pytest.mark.parametrize(("key", "status"), [(CTRL_C, 130), (CTRL_D, 0)])
+def test_ctrl_c_and_ctrl_d_quit_cleanly_after_an_autosave(
+    spawn: Spawn, tmp_path: Path, saves: Path, key: str, status: int
+) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect("› Ignore him")
+    child.expect(READY)
+    child.send(key)
+    child.expect("Your place is kept in the autosave")
+    assert finish(child) == status
+    autosave = json.loads((saves / "test-night" / "autosave.json").read_text(encoding="utf-8"))
+    assert autosave["choices"] == [{"index": 1, "text": "Ignore him"}]
+
+
+def test_undo_steps_back_one_choice_and_its_stat_changes(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect("Milo won't forget that.")
+    child.expect(READY)
+    child.sendline("/undo")
+    child.expect("Stepped back one choice")
+    child.expect("Are you listening")
+    child.expect(READY)
+    child.sendline("/stats")
+    child.expect(stat_row("Lucidity", "60", "0", "100"))
+    child.expect(stat_row("Milo", "0", "-10", "10"))
+    child.expect(READY)
+    child.sendline("/undo")
+    child.expect("Nothing to undo")
+
+
+def test_restart_begins_again_with_fresh_stats(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    child.sendline("/restart")
+    child.expect("Starting again from the beginning")
+    child.expect("The kitchen is quiet")
+    child.expect(READY)
+    child.sendline("/stats")
+    child.expect(stat_row("Lucidity", "60", "0", "100"))
+
+
+def test_quit_with_unsaved_progress_offers_to_save(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("1")
+    child.expect(READY)
+    child.sendline("/quit")
+    child.expect("Save before you go?")
+    child.sendline("late")
+    child.expect("Saved to slot 'late'")
+    assert finish(child) == 0
+    assert (saves / "test-night" / "late.json").is_file()
+
+
+def test_help_and_saves_list_what_there_is(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.sendline("/help")
+    for usage in ["/save [slot]", "/load [slot]", "/saves", "/stats", "/undo", "/restart", "/help", "/quit"]:
+        child.expect(re.escape(usage))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    child.sendline("/saves")
+    child.expect(r"autosave\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+hallway\s+Lucidity 30, Milo -2, Stability 5")
+
+
+def test_loading_a_missing_or_damaged_slot_explains_and_changes_nothing(
+    spawn: Spawn, tmp_path: Path, saves: Path
+) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    (saves / "test-night" / "broken.json").write_text('{"format": "dreamphases-save", "ver', encoding="utf-8")
+    before = files_snapshot(saves)
+    child.sendline("/load nothing-here")
+    child.expect("Cannot load: there is no save in slot 'nothing-here'")
+    child.expect(READY)
+    child.sendline("/load broken")
+    child.expect("Cannot load: the save in slot 'broken' is damaged")
+    child.expect(READY)
+    child.sendline("/load ../../etc")
+    child.expect("is not a usable slot name")
+    child.expect(READY)
+    assert files_snapshot(saves) == before
+    child.send("1")
+    child.expect("› Open the door")  # still where we were
+
+
+def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    child.send("1")
+    child.expect(READY)
+    child.sendline("/save before-edit")
+    child.expect(READY)
+    child.send(CTRL_D)
+    finish(child)
+
+    edited = write_story("night_edited", tmp_path)
+    child = spawn(edited)
+    child.expect(READY)
+    child.sendline("/load before-edit")
+    child.expect(words("gets through 1 of 2: choice 2 ('Open the door') no longer exists in hallway."))
+    child.expect(re.escape("Continue from there? [y/N]"))
+    child.sendline("y")
+    child.expect("Replayed 1 of 2 choices")
+    child.expect("Try the handle")
+    child.expect(READY)
+    child.sendline("/stats")
+    child.expect(stat_row("Lucidity", "30", "0", "100"))
+
+
+def test_declining_the_replay_leaves_the_game_where_it_was(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    child.send("1")
+    child.expect(READY)
+    child.sendline("/save before-edit")
+    child.expect(READY)
+    child.send(CTRL_D)
+    finish(child)
+
+    child = spawn(write_story("night_edited", tmp_path))
+    child.expect(READY)
+    before = files_snapshot(saves)
+    child.sendline("/load before-edit")
+    child.expect(re.escape("[y/N]"))
+    child.sendline("n")
+    child.expect("Not loaded; you are where you were.")
+    child.expect(READY)
+    assert files_snapshot(saves) == before
+    child.send("1")
+    child.expect("› Listen")
+
+
+def test_no_color_means_no_colour_in_a_terminal(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path), env={"NO_COLOR": "1"})
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    seen = child.before
+    colour = re.compile(r"\x1b\[[0-9;]*(?<![0-9])(3[0-8]|9[0-7]|4[0-8])[;m]")
+    assert "Milo won't forget that." in seen
+    assert not colour.search(seen)
