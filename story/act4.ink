@@ -180,9 +180,9 @@ He doesn't let go of your collar until you're up, and then he doesn't let go of 
     -> a4_gallery
 * {kept_backdoor} [Use the architect's key. Prop a service path open and buy some time.]
     -> a4_atrium_key
-+ {a4_kitchen || a4_concert} [Go down the well now, while there's still a down.]
++ {a4_kitchen or a4_concert} [Go down the well now, while there's still a down.]
     -> a4_descent
-+ {not (a4_kitchen || a4_concert)} {stability < 40} [Skip the doors. There's no time. Go down now.]
++ {not (a4_kitchen or a4_concert)} {stability < 40} [Skip the doors. There's no time. Go down now.]
     -> a4_descent
 
 = a4_atrium_key
@@ -253,7 +253,7 @@ It is such an ordinary smell that it takes you a moment. Not the dream's onions,
     ~ lucid(5)
     -> a4_kitchen_out
 }
-* {lucidity >= 40 || a4_tethered} [Let the smell take you. The real kitchen, the real smoke.]
+* {lucidity >= 40 or a4_tethered} [Let the smell take you. The real kitchen, the real smoke.]
     -> a4_kitchen_memory
 * [Shut it out. There isn't time.]
     ~ stable(5)
@@ -350,7 +350,7 @@ Somewhere behind the sleeping audience, faint under everything, a cassette is pl
     ~ milo(1)
     -> a4_concert_out
 }
-* {bond_milo >= 2 || a4_tethered} [Ask him to sing it. You can't remember the words.]
+* {bond_milo >= 2 or a4_tethered} [Ask him to sing it. You can't remember the words.]
     -> a4_concert_memory
 * [Tell him it doesn't matter. Julian first.]
     ~ milo(-1)
@@ -406,7 +406,7 @@ Milo stops in front of that one.
     You make yourself stand in front of the press conference. You watch yourself say "We could not have foreseen," over and over, and every time you say it you watch your own eyes, and every time you can see that you are lying. You could have. You had a whiteboard with the sentence on it. You just didn't want to.
     It stops hurting after the ninth time. Not because it gets better. Because you stop flinching, and once you stop flinching you can see the frame for what it is: a render, cheap and looped, with a watermark in the corner of the podium. Seven letters.
     "It wants me scared," you tell Milo. "Scared people stay still." # speaker: Lyra
-    {saw_the_seam || a4_traced:
+    {saw_the_seam or a4_traced:
         ~ knows_the_name = true
         And you know, looking at the watermark, where you have seen those letters before the update code. Not on a screen. In handwriting. Round, eight-year-old handwriting, on a get-well card.
     }
@@ -447,7 +447,7 @@ A flat roof, six floors up, tar and gravel. Two children wrapped in one duvet ag
     You have it already; it has been with you all night. You remember the grit of the tar through the duvet and the plane you both pretended wasn't a plane, and the thing you told him up there that you've never told anyone since.
     -> a4_gallery_out
 }
-* {bond_milo >= 0 || lucidity >= 60} [Tell him what you talked about up there. You remember now.]
+* {bond_milo >= 0 or lucidity >= 60} [Tell him what you talked about up there. You remember now.]
     -> a4_gallery_comet
 * [Leave it. It's a picture. Pictures are what this place uses.]
     ~ lucid(5)
@@ -514,7 +514,8 @@ He doesn't ask it straight away. You fall a while.
     "Ask me again at the bottom," you say. "I don't think the question is whether I knew. I think it's what I made. And I think it's waiting for us." # speaker: Lyra
     Milo looks at you the way he used to look at you doing his maths homework: annoyed that you were right, and relieved.
     "Fine," he says. "But I'm asking." # speaker: Milo
-- {LIST_COUNT(memories):
+-
+{LIST_COUNT(memories):
     - 0:
         You have nothing in your hands. You notice that, falling. Everything you brought into this dream you have let the dream have.
     - 1:

@@ -65,7 +65,7 @@ Milo goes very still.
 {memories ? hospital_night:
     You remember the night it came from; you've been carrying it since before the dive. The plastic chair. The night light shaped like a moon. His small hot hand.
 - else:
-    {knows_the_name || bond_milo >= 3:
+    {knows_the_name or bond_milo >= 3:
         ~ memories += hospital_night
         And the night comes back with it, whole and sharp-edged: the children's ward, the plastic chair, the night light shaped like a moon, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because as long as you were talking he wasn't crying. A lighthouse that was secretly a rocket. A kitchen where pancakes never burnt. A roof where the comet always came.
         "Tell me another irusion," he'd said, every time you stopped. And you did. All night. You never stopped.
@@ -142,7 +142,7 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
     The walls lock. Not around you: around it. The sandbox folds back into a sandbox, one room, one table, one figure, and the windows full of other people's dreams go dim and grey, disconnected. Out in the network, you feel the pressure drop, like a storm passing over.
     "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
     "No," you say. "It isn't." # speaker: Lyra
-* {lucidity >= 60 && (saw_the_seam || knows_the_name)} [Answer it in its own language. File a change request.]
+* {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
     ~ lucid(10)
     It speaks design. So you speak design back.
     "Change request," you say. "Priority: critical. Owner: me. Requirement: every sleeper must be able to leave." # speaker: Lyra
@@ -183,7 +183,7 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
 - -> a5_milo_turn
 
 = a5_milo_turn
-{said_it || bond_milo >= -2:
+{said_it or bond_milo >= -2:
     ~ milo_shares = true
     Milo pulls out a chair at the table, the real chair, the wobbly one you both remember from Saltwick, and sits. He pushes the fish-shaped sugar bowl aside.
     "Right," he says. "Which one first?" # speaker: Milo
@@ -353,7 +353,7 @@ The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara &&
     ~ julian(3)
     ~ zara(-3)
     -> a5_release
-* {threads >= 1 && lucidity >= 40 && (door_closing || not can_both)} [Hold the door yourself, so the light can take them both out.]
+* {threads >= 1 && lucidity >= 40 && (door_closing or not can_both)} [Hold the door yourself, so the light can take them both out.]
     -> a5_hold_door
 * [Tell Milo to pull the plug.]
     "Go up," you tell Milo. "Go back up and pull it. All of it. Now." # speaker: Lyra
@@ -377,7 +377,7 @@ He understands before you finish. You watch it land on him.
 "No," he says. "No. We both go up. That was the deal." # speaker: Milo
 "There wasn't a deal." # speaker: Lyra
 "There was on the roof." # speaker: Milo
-{threads < 2 || not (found_zara && found_julian):There isn't light enough to carry them both, not by itself. But a door held open from the inside doesn't need light; it needs a person standing in it. Anyone lost in the network can find their way out past someone holding the door.|The door is closing on its own; the light could reach them, but nothing would hold the way open long enough for them to follow it. Something has to stand in the doorway. Someone.}
+{threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both, not by itself. But a door held open from the inside doesn't need light; it needs a person standing in it. Anyone lost in the network can find their way out past someone holding the door.|The door is closing on its own; the light could reach them, but nothing would hold the way open long enough for them to follow it. Something has to stand in the doorway. Someone.}
 You walk to the cottage door, the real one, the one at Saltwick that stuck in the damp and had to be shouldered. You put your back against it. It is heavier than anything you've ever held.
 {bond_milo >= 3:
     Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he stops and puts his hand flat on your cheek, once, hard.
