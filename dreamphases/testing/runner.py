@@ -150,7 +150,10 @@ class _Playthrough:
         self.cursor = found
 
     def _value(self, name: str, want: object, key: str) -> None:
-        actual = self.engine.get_variable(name)
+        try:
+            actual = self.engine.get_variable(name)
+        except RuntimeError:  # bink raises for an undeclared name
+            actual = None
         if actual is None:
             raise _Fail(f"the story has no variable `{name}`", key)
         if isinstance(want, Range):

@@ -128,7 +128,7 @@ def _resolve(root: list[Any], runtime_path: str) -> tuple[list[Any], int | str] 
 
 
 def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[str, str], set[str]]:
-    """Make the runtime count visits to every knot, stitch and label, for coverage.
+    """Make the runtime count visits to every knot and stitch, for coverage.
 
     inkle's compilers only count visits where the story reads them, so `get_visit_count_at_path_string`
     says 0 for most knots. Turning the flag on changes nothing the story can observe (it cannot read a
@@ -141,7 +141,9 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
         return json_text, {}, set()
     top = _named(root)
     ids: list[str] = []
+    labels: set[str] = set()
     if graph is not None:
+        labels = {n.id for n in graph.nodes.values() if n.kind == "label"}
         ids = [n.id for n in graph.nodes.values() if n.kind in ("knot", "stitch", "label") and n.id]
     else:  # no graph (a .json story): knots and stitches from the JSON itself
         for knot, body in top.items():
@@ -165,7 +167,13 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
         if target is None:
             continue
         holder, key = target
-        if _set_count_flag(holder[key]):  # type: ignore[index]
+        container = holder[key]  # type: ignore[index]
+        if node_id in labels:
+            # Labels are many and every counted container makes each runtime snapshot dearer (bink
+            # copies the counts per line), so labels are covered only where the story counts them.
+            if not _named(container).get("#f", 0) & 1:
+                continue
+        elif _set_count_flag(container):
             added.add(runtime)
         paths[node_id] = runtime
     return json.dumps(data, ensure_ascii=False), paths, added

@@ -1,0 +1,8 @@
+-> start
+
+=== start ===
+* [Listen] -> echo
+
+=== echo ===
+An echo.
+-> echo
