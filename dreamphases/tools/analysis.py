@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dreamphases.compiler.graph import Edge, Node, StoryGraph
 
-__all__ = ["GraphIndex", "RUN_KINDS", "TERMINALS", "is_terminal"]
+__all__ = ["GraphIndex", "RUN_KINDS", "TERMINALS", "is_terminal", "via_choice"]
 
 #: Edge targets that are not nodes.
 TERMINALS = frozenset({"END", "DONE"})
@@ -25,6 +25,11 @@ _DIVERT_VALUE = re.compile(r"->\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)")
 
 #: Edges a reader follows without choosing (a run of prose continues along them).
 RUN_KINDS = ("divert", "fallthrough", "tunnel", "thread", "call")
+
+
+def via_choice(edge: Edge) -> bool:
+    """True for an edge the reader takes by choosing (written in a choice's body)."""
+    return edge.choice is not None or edge.kind == "choice"
 
 
 def is_terminal(target: str) -> bool:
@@ -93,9 +98,14 @@ class GraphIndex:
                     found.add(name)
         return found
 
-    def successors(self, node_id: str, kinds: Iterable[str] | None = None) -> Iterator[str]:
+    def successors(self, node_id: str, kinds: Iterable[str] | None = None,
+                   after_choice: bool | None = None) -> Iterator[str]:
+        """Nodes `node_id` leads to. `after_choice` False keeps only edges taken without choosing
+        (an edge written in a choice's body carries that choice's index), True only the others."""
         wanted = None if kinds is None else set(kinds)
         for edge in self.out_edges.get(node_id, ()):
+            if after_choice is not None and after_choice != via_choice(edge):
+                continue
             if (wanted is None or edge.kind in wanted) and edge.target in self.graph.nodes:
                 yield edge.target
 
@@ -124,8 +134,9 @@ class GraphIndex:
         """The most words a reader can read from `start` before the next choice, and the nodes on the way.
 
         The graph counts words per node, so a node that offers choices ends a run (its words all
-        count, including its choices' bodies, which overestimates slightly). Loops are cut where
-        they close: a run never revisits a node.
+        count, including its choices' bodies, which overestimates). Edges written inside a choice's
+        body are not followed: the reader chose before taking them. Loops are cut where they
+        close: a run never revisits a node.
         """
         memo = self._run_memo
         on_path: set[str] = set()
@@ -135,9 +146,9 @@ class GraphIndex:
                 return memo[node_id]
             node = self.graph.nodes[node_id]
             best: tuple[int, list[str]] = (node.words, [node_id])
-            if not self.has_choices(node_id):
+            if not self.has_choices(node_id):  # the run goes on only through choice-free nodes
                 on_path.add(node_id)
-                for target in self.successors(node_id, RUN_KINDS):
+                for target in self.successors(node_id, RUN_KINDS, after_choice=False):
                     if target in on_path:
                         continue
                     words, path = walk(target)
@@ -152,7 +163,7 @@ class GraphIndex:
     def run_starts(self) -> list[str]:
         """Where a reader starts reading after the story begins or after a choice."""
         starts = {""} if "" in self.graph.nodes else set()
-        starts |= {e.target for e in self.graph.edges if e.kind == "choice" and e.target in self.graph.nodes}
+        starts |= {e.target for e in self.graph.edges if via_choice(e) and e.target in self.graph.nodes}
         for choice in self.graph.choices:
             starts |= {t for t in choice.targets if t in self.graph.nodes}
         return sorted(starts)

@@ -7,7 +7,7 @@ added) and `github` (workflow commands that GitHub Actions shows as annotations 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +17,7 @@ from dreamphases.compiler import compile_path, render
 from dreamphases.compiler.diagnostics import CODES, Diagnostic, Severity
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import LintOptions, SourceCache, plural, run_lint
+from dreamphases.tools.loading import display_path, normalise
 from dreamphases.tools.rules import RULES, rule_by_code
 
 __all__ = ["CheckResult", "CheckReport", "check_path", "format_text", "format_json", "format_github"]
@@ -51,11 +52,14 @@ def _without_duplicates(compiler: list[Diagnostic], lint: list[Diagnostic]) -> l
 
 def check_path(path: str | Path, options: LintOptions | None = None) -> CheckResult:
     """Compile `path` and lint its story graph. Never raises on a bad story."""
-    compiled = compile_path(path)
-    diagnostics = list(compiled.diagnostics)
+    story = Path(path)
+    compiled = compile_path(story)
+    diagnostics = [normalise(d) for d in compiled.diagnostics]
     if compiled.graph is not None:
-        lint = run_lint(compiled.graph, options, sources=SourceCache())
-        diagnostics += _without_duplicates(compiled.diagnostics, lint)
+        lint = run_lint(compiled.graph, options, sources=SourceCache(root=story.parent))
+        diagnostics += _without_duplicates(diagnostics, lint)
+    diagnostics = [replace(d, span=replace(d.span, file=display_path(story, d.span.file)))
+                   for d in diagnostics]
     diagnostics.sort(key=lambda d: (d.span.file, d.span.line, d.span.col, d.code_id))
     return CheckResult(str(path), diagnostics, compiled.graph)
 

@@ -70,16 +70,19 @@ class LintOptions:
 class SourceCache:
     """Source lines by file, read once; a missing or unreadable file just has no lines."""
 
-    def __init__(self, overrides: dict[str, str] | None = None) -> None:
+    def __init__(self, overrides: dict[str, str] | None = None, root: Path | None = None) -> None:
         self._lines: dict[str, list[str]] = {}
         self._overrides = overrides or {}
+        #: the folder file names are relative to (the compiler names files from the main file's folder)
+        self._root = root
 
     def lines(self, file: str) -> list[str]:
         if file not in self._lines:
             text = self._overrides.get(file)
             if text is None:
+                path = Path(file) if self._root is None else self._root / file
                 try:
-                    text = Path(file).read_text(encoding="utf-8-sig", errors="replace")
+                    text = path.read_text(encoding="utf-8-sig", errors="replace")
                 except OSError:
                     text = ""
             self._lines[file] = text.splitlines()

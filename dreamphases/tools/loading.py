@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dreamphases.compiler import compile_path, render
+from dreamphases.compiler.diagnostics import CODES, Diagnostic
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import plural
 
-__all__ = ["LoadedGraph", "load_graph"]
+__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path", "normalise"]
+
+_BY_ID = {code.id: code for code in CODES.values()}
+
+
+def normalise(diag: Diagnostic) -> Diagnostic:
+    """A diagnostic keyed by its registry name. The registry is keyed by name (`loose-end`); a
+    diagnostic made with the id (`W001`) would otherwise read as an unknown code, i.e. an error."""
+    if diag.code not in CODES and diag.code in _BY_ID:
+        return replace(diag, code=_BY_ID[diag.code].name)
+    return diag
+
+
+def source_path(story: Path, name: str) -> Path:
+    """Where a file the compiler names (relative to the main file's folder) is on disk."""
+    path = Path(name)
+    return path if path.is_absolute() else Path(story).parent / path
+
+
+def display_path(story: Path, name: str) -> str:
+    """A file name as the writer addressed the story: `story/act1.ink` when they ran `check story/main.ink`,
+    so terminals, editors and GitHub annotations find the file from where the command ran."""
+    return os.path.normpath(source_path(story, name))
 
 
 @dataclass(slots=True)
@@ -25,8 +49,8 @@ def load_graph(path: Path) -> LoadedGraph:
     if not path.is_file():
         return LoadedGraph(None, 2, [f"error: no such story file: {path}"])
     result = compile_path(path)
-    errors = [render(d) for d in result.diagnostics if d.is_error]
-    if errors or result.graph is None:
+    errors = [render(d) for d in map(normalise, result.diagnostics) if d.is_error]
+    if result.json_text is None or result.graph is None:
         note = f"{plural(len(errors), 'error')}; fix them and run again (`dreamphases check` lists them all)"
         return LoadedGraph(None, 1, [*errors, note])
     return LoadedGraph(result.graph, 0)

@@ -23,6 +23,7 @@ from typing import TextIO
 from dreamphases.compiler import CompileResult, compile_path, render
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
+from dreamphases.tools.loading import normalise, source_path
 
 __all__ = ["WatchSession", "Reload", "run_watch", "stdin_reader", "POLL_SECONDS"]
 
@@ -87,10 +88,10 @@ class WatchSession:
         stamps = {p: self._stamp(p) for p in self._files}  # before compiling: edits during it count
         result = self.compiler(self.story)
         if result.graph is not None:
-            self._files = {Path(f) for f in result.graph.files} | {self.story}
+            self._files = {source_path(self.story, f) for f in result.graph.files} | {self.story}
             stamps |= {p: self._stamp(p) for p in self._files if p not in stamps}
         self._stamps = stamps
-        errors = [render(d) for d in result.diagnostics if d.is_error]
+        errors = [render(d) for d in map(normalise, result.diagnostics) if d.is_error]
         if result.json_text is None:
             return Reload(errors=errors or ["the story did not compile"])
         try:

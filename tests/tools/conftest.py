@@ -116,7 +116,7 @@ def ink_codes(check_ink: Callable[..., CheckResult]) -> Callable[..., list[str]]
         from dreamphases.compiler import render
 
         result = check_ink(main, options, **others)
-        broken = [render(d) for d in result.diagnostics if d.is_error and not d.code_id.startswith("L")]
+        broken = [render(d) for d in result.diagnostics if d.is_error and d.code_id.startswith("E")]
         assert not broken, "the example story does not compile:\n" + "\n".join(broken)
         return [d.code_id for d in result.diagnostics]
 

@@ -2,7 +2,9 @@
 
 ink stops the story with a "ran out of content" error there. The compiler's loose-end warning
 (W001) points at each loose weave; this rule names the knot where *no* way out exists at all: no
-divert to another knot, to `END` or to `DONE`, anywhere in the knot or its stitches.
+divert to another knot, to `END` or to `DONE`, anywhere in the knot or its stitches. Tunnels
+(knots entered with `-> knot ->`) return with `->->`, which is not an edge, so they count as having
+a way out unless a node in them is marked as running out.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from dreamphases.tools.lint import Finding, LintContext, Rule
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     index = ctx.index
+    tunnels = {e.target for e in ctx.graph.edges if e.kind == "tunnel"}
     for knot in index.nodes_of_kind("knot"):
         inside = index.subtree(knot.id)
-        if not any(ctx.graph.nodes[n].runs_out for n in inside):
+        # a knot with no way out is fine when it is a tunnel (`->->` returns; the graph has no edge
+        # for that), unless the compiler says its content runs out
+        if knot.id in tunnels and not any(ctx.graph.nodes[n].runs_out for n in inside):
             continue
         exits = (
             e for n in inside for e in index.out_edges.get(n, ())

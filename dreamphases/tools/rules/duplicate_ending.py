@@ -8,15 +8,26 @@ from dreamphases.compiler.diagnostics import Severity
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
 
+def _places(ctx: LintContext) -> list[tuple[str, str, int]]:
+    """(id, file, line) of each tagged ending: the `-> END` edges that carry one, plus any ending the
+    graph lists that no edge carries (an ending reached by `-> DONE`, say)."""
+    places = {(e.ending, e.file, e.line) for e in ctx.graph.edges if e.ending and e.target == "END"}
+    carried = {p[0] for p in places}
+    places |= {(e.id, e.file, e.line) for e in ctx.graph.endings if e.id not in carried}
+    main = ctx.graph.main_file
+    return sorted(places, key=lambda p: (p[1] != main, p[1], p[2]))
+
+
 def check(ctx: LintContext) -> Iterator[Finding]:
     first: dict[str, tuple[str, int]] = {}
-    for ending in sorted(ctx.graph.endings, key=lambda e: (e.file != ctx.graph.main_file, e.file, e.line)):
-        place = (ending.file, ending.line)
-        seen = first.setdefault(ending.id, place)
-        if seen != place:
+    for ending, file, line in _places(ctx):
+        seen = first.setdefault(ending, (file, line))
+        if seen != (file, line):
+            text = ctx.sources.line(file, line) or ""
+            at = text.find("ending")
             yield Finding(
-                f"the ending id `{ending.id}` is already used at {seen[0]}:{seen[1]}",
-                ending.file, ending.line, hint="give each ending its own id",
+                f"the ending id `{ending}` is already used at {seen[0]}:{seen[1]}",
+                file, line, at + 1 if at >= 0 else None, hint="give each ending its own id",
             )
 
 

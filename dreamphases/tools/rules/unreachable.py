@@ -16,8 +16,13 @@ _KINDS = ("knot", "stitch", "label")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    reachable = ctx.index.reachable()
+    reachable = set(ctx.index.reachable())
     nodes = ctx.graph.nodes
+    for node_id in list(reachable):  # a knot entered only at one of its stitches is still in use
+        parent = nodes[node_id].parent if node_id in nodes else None
+        while parent and parent not in reachable:
+            reachable.add(parent)
+            parent = nodes[parent].parent if parent in nodes else None
     for node in ctx.index.nodes_of_kind(*_KINDS):
         if node.id in reachable:
             continue

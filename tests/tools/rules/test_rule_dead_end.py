@@ -40,3 +40,26 @@ def test_knot_ending_in_end_in_ink(ink_codes):
         * [Wait] Nothing happens.
         - The end of the hall. -> END
         """)
+
+
+def test_a_knot_without_any_way_out_is_reported_even_unmarked(builder):
+    g = builder().knot("hall").edge("", "hall")
+    assert g.lint("L002") == ["L002"]
+
+
+def test_a_tunnel_returns_so_it_is_not_a_dead_end(builder):
+    g = builder().knot("aside").knot("main").edge("", "main")
+    g.edge("main", "aside", "tunnel").edge("main", "END")
+    assert g.lint("L002") == []
+
+
+def test_a_tunnel_in_ink_is_not_a_dead_end(ink_codes):
+    assert "L002" not in ink_codes("""
+        -> main
+        === main ===
+        Before. -> aside ->
+        After. -> END
+        === aside ===
+        A thought.
+        ->->
+        """)

@@ -45,3 +45,9 @@ def test_tagged_endings_in_ink(ink_codes):
           -> END
         """)
     assert not {"L008", "L009"} & set(found)
+
+
+def test_ending_ids_are_compared_where_their_ends_are(builder):
+    g = builder().edge("", "END", line=2, ending="awake", choice=0)
+    g.edge("", "END", line=4, ending="awake", choice=1)
+    assert g.messages("L009") == ["the ending id `awake` is already used at story.ink:2"]

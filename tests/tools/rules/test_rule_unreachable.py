@@ -46,3 +46,8 @@ def test_reachable_knots_in_ink(ink_codes):
         = inner
         Right. -> END
         """) == []
+
+
+def test_a_knot_entered_only_at_a_stitch_is_in_use(builder):
+    g = builder().knot("house").node("house.attic", "stitch").edge("", "house.attic")
+    assert g.lint("L001") == []
