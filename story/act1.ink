@@ -7,7 +7,7 @@
 
 = kitchen
 Thursday. Family night. The rain has been trying to get into Milo's flat for an hour, and the kitchen window is losing. # scene: milos_kitchen
-Milo stands at the stove with his sleeves shoved to the elbow, turning pancakes in the black iron pan that used to be Dad's. Three plates on the little table. Three chairs. The third chair is Mum's, and nobody is in it.
+Milo stands at the stove, sleeves shoved to the elbow, turning pancakes in Dad's old iron pan. Three plates. Three chairs. The third is Mum's, and it's empty.
 Your temples still ache where the band sat all afternoon. You rub them without thinking. He sees. He always sees hands.
 "You're doing the thing with your head again." # speaker: Milo
 "Sit down. These are nearly done. Mum's not coming." # speaker: Milo
@@ -48,8 +48,8 @@ Your temples still ache where the band sat all afternoon. You rub them without t
 = the_chair
 Milo sits. He puts his hands flat on the table, either side of his plate, like he's holding it down.
 "She subscribed. Sunday Lunch." # speaker: Milo
-You know Sunday Lunch. Everyone knows Sunday Lunch. It was your first package to go past a million downloads: the table of your childhood, everyone home, gravy that never skins over, a window full of a summer that lasts as long as you want it to. You built it in nine weeks, out of memory and stubbornness. # pause
-"She's eating with us, Lyra. Right now. Us at eight and twelve. She says we're better company." # speaker: Milo
+You know Sunday Lunch. Everyone does. Your first package past a million downloads: the table of your childhood, everyone home, gravy that never skins over, a summer in the window that lasts as long as you want. You built it in nine weeks, out of memory and stubbornness. # pause
+"She's eating with us, Lyra. Right now. Us at eight and fourteen. She says we're better company." # speaker: Milo
 * (defended) ["She's lonely. It helps her."]
     "She's lonely, Milo. It helps her. That's what it's for." # speaker: Lyra
     "She's lonely because she's in there. Every night she's in there is a night she's not out here, getting less lonely." # speaker: Milo
@@ -126,9 +126,9 @@ Milo puts his fork down very carefully.
 = the_ask
 Milo gets up and runs water into the pan, and it hisses and spits. With his back to you he says the thing he has clearly been saving up all evening.
 "Stay tonight. Couch is made up. No band. Sleep like a person, for once. Dream your own dreams, even if they're rubbish." # speaker: Milo
-Your wrist buzzes. You know without looking that it's the studio: Halcyon goes to the beta cohort next week, and Zara and Julian are in the cohort, and there is a list of forty things still wrong with the tide.
+Your wrist buzzes. The studio. Halcyon goes to the beta cohort next week, with Zara and Julian in it, and there are forty things still wrong with the tide.
 * (stayed) [Stay. Take the band off.]
-    You unclip the band from your bag and set it on the counter, next to the salt. It looks small there. A grey plastic hoop. You have spent six years of your life on what happens inside it.
+    You set the band on the counter, next to the salt. A grey plastic hoop. It looks small there, for something you have given six years to.
     "Fine. One night. But if I dream about my inbox, that's on you." # speaker: Lyra
     Milo turns around. He doesn't smile, exactly. He just looks younger for a second.
     ~ milo(2)
@@ -157,7 +157,7 @@ Your wrist buzzes. You know without looking that it's the studio: Halcyon goes t
 
 = stay_night
 The couch is too short and smells of his laundry powder. The radiator knocks. Somewhere below, a neighbour's television argues with itself. # scene: milos_couch
-You cannot remember the last time you fell asleep without a designed descent: the slow dim, the tuned breath, the curated drift. You lie there for what feels like an hour. It is actually eleven minutes. You know because you check.
+You cannot remember the last time you fell asleep without a designed descent: the slow dim, the tuned breath. You lie there for what feels like an hour. It is eleven minutes. You check.
 At some point Milo pads into the kitchen for water and stops in the doorway.
 "Can't sleep?" # speaker: Milo
 * (pancake_story) ["Tell me something. Anything real."]
@@ -175,17 +175,17 @@ At some point Milo pads into the kitchen for water and stops in the doorway.
     He hovers a moment, then goes. You hear him stop outside his door, as if he might come back. He doesn't.
     ~ milo(-1)
 - When sleep comes, it comes badly made. # pause
-You dream of a corridor that is also the hospital and also the studio, with the wrong number of doors. A teacher you have not thought about in twenty years asks you for a permission slip. Your teeth are loose. Nothing is beautiful and nothing is tuned and you wake at six with your heart going, and it is, you realise, the first dream in years that was entirely yours.
+You dream of a corridor that is also the hospital and also the studio. A teacher you haven't thought of in twenty years wants a permission slip. Your teeth are loose. Nothing is beautiful, nothing is tuned, and you wake at six with your heart going, and it is the first dream in years that was entirely yours.
 ~ lucid(6)
 -> act1_close
 
 = leave_night
 Home is eleven floors up and very quiet. You fit the band before you have your shoes off. # scene: lyras_flat
 You tell yourself it's work. You want to walk the Halcyon tide once more before the team meeting. That's all.
-The descent is smooth, because you made it smooth. Blue light. Your breath slowing to the count you chose. And then the shore, the long silver shore, the tide pulling out to reveal gardens growing where the water was, exactly as you drew it.
+The descent is smooth, because you made it smooth. Blue light. Your breath slowing to the count you chose. Then the long silver shore, the tide pulling out, gardens growing where the water was.
 It's beautiful. It is so beautiful. # pause
 -> glitch_interlude ->
-You note the timecode. A render fault, probably. Probably the tide physics again. You make a note for Priya. You do not wake up. You walk the shore until morning, and in the morning you do not remember whether you slept at all.
+You note the timecode for Priya. Tide physics, probably. You do not wake up. You walk the shore until morning, and in the morning you cannot say whether you slept at all.
 ~ lucid(-4)
 -> act1_close
 
@@ -195,7 +195,7 @@ You note the timecode. A render fault, probably. Probably the tide physics again
         ~ milo_heard = true
 }
 {milo_heard:
-    On the way out in the morning, or maybe in the middle of the night, Milo has left a note on the counter in his square capitals: THURSDAY. SAME TIME. I'LL BURN THEM, YOU EAT THEM. # scene: morning_after
+    In the morning there is a note on the counter in Milo's square capitals: THURSDAY. SAME TIME. I'LL BURN THEM, YOU EAT THEM. # scene: morning_after
 - else:
     There is a text from Milo in the morning. Just: Thursday. No punctuation. You don't know whether it's a reminder or a threat. # scene: morning_after
 }

@@ -6,10 +6,10 @@
 -> loom
 
 = loom
-The Loom is the only room at DreamSync with no windows, because it doesn't need them. You lie on the couch, the band hums, and the thirty-first floor falls away. # scene: the_loom
-You are standing on the Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide. Where the water leaves, gardens grow: moss first, then ferns, then trees with bark like folded paper, all of it unfurling at the pace of a held breath.
-Halcyon is where the Evergarden goes next: past the firefly hall every subscriber walks through each night, out through a door of warm air, onto this shore. The ninth update, and the first that learns.
-Your design notes hang in the air around you, pale blue, legible only to you. You wrote them over eighteen months, late at night, mostly to yourself.
+The Loom has no windows, because it doesn't need them. The band hums, and the thirty-first floor falls away. # scene: the_loom
+The Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide. Where the water leaves, gardens grow: moss, then ferns, then trees with bark like folded paper.
+Halcyon is the ninth update to the Evergarden, and the first that learns: past the firefly hall every subscriber walks through each night, a door of warm air opens onto this shore.
+Your design notes hang in the air, pale blue, written over eighteen months of late nights, mostly to yourself.
 NOBODY SHOULD HAVE TO WAKE UP ALONE.
 WE ARE NOT SELLING SLEEP. WE ARE SELLING THE FEELING OF BEING HELD.
 LET THEM STAY AS LONG AS THEY NEED.
@@ -20,7 +20,7 @@ The garden waits for you. It still has no heart: the thing it grows for each dre
 * (grief_engine) [Give them what they've lost]
     You decide, and the decision spreads through the sand like water through paper.
     The garden will read each dreamer and grow, at its centre, the thing they miss most. A voice. A dog. A house that was sold. A version of themselves with knees that work. You have had the parameters ready for months. You were only waiting to be brave enough, or tired enough.
-    It works at once. The test dreamer in the sandbox, a composite, a nobody, walks to the centre of the garden and falls to her knees in front of something you cannot see, and weeps, and does not want to leave. # pause
+    It works at once. The test dreamer, a composite, a nobody, walks to the centre of the garden, falls to her knees before something you cannot see, and weeps, and does not want to leave. # pause
     Priya, in your ear: "Retention projections just went vertical. Tomas is going to cry." # speaker: Priya
     ~ lucid(-5)
 * (wonder) [Give them what they've never seen]
@@ -30,7 +30,7 @@ The garden waits for you. It still has no heart: the thing it grows for each dre
     "Tomas doesn't have to live in it." # speaker: Lyra
     ~ lucid(2)
 * (door) {lucidity >= 55} [Build a door into every room]
-    You leave the heart for later and do something nobody asked for. Into every garden, at the place where the tide turns, you set a door: a plain wooden frame standing in the sand, leading nowhere, that every dreamer will find if they look for it. Open it, and you wake.
+    First, something nobody asked for. Into every garden, where the tide turns, you set a door: a plain wooden frame in the sand, leading nowhere, that any dreamer will find if they look. Open it, and you wake.
     It costs you an hour. It does nothing for retention. Priya watches the commit go through and says nothing for a long moment.
     "Belt and braces," she says at last. "I like it. Nobody else will notice." # speaker: Priya
     Then, because there is no time, you give the garden its heart: what the dreamer has lost. It tests the way Tomas wanted. But there is a door.
@@ -39,7 +39,7 @@ The garden waits for you. It still has no heart: the thing it grows for each dre
 -> mixtape_asset
 
 = mixtape_asset
-The asset is called MIX_M_V3. Twelve tracks under the sound of the sea, faded so low they are more like weather than music. It tests extraordinarily well. People say it sounds like being driven home asleep in the back of a car.
+The asset is called MIX_M_V3: eleven songs under the sound of the sea, so low they are more like weather than music. It tests extraordinarily well. People say it sounds like being driven home asleep in the back of a car.
 {
     - bond_milo >= 1 || milo_heard:
         You know where it came from. Milo made it for you the morning you left for university: a real cassette, a C90 in a case he had wrapped in electrical tape, handed over at the station with a scowl. Eleven songs off the radio and the old deck in the loft. He was thirteen. He wrote the track list in marker and spelled half of it wrong. You ripped it into the studio library three years ago and forgot you had.
@@ -94,7 +94,7 @@ You can see the band marks on her temples under her hair, two faint pink crescen
 "So. Your garden grew me a horse." # speaker: Zara
 "Sorry?" # speaker: Lyra
 "In the beta. I walked in, the tide went out, and there was a horse. Grey. Enormous. Very judgemental eyes. I didn't ask for a horse, Lyra. I've never wanted a horse. I love him. His name is Gerald." # speaker: Zara
-* (z_played) [Play along]
+* (z_played) {lucidity >= 45} [Play along]
     "Gerald deserves better than you." # speaker: Lyra
     "Gerald deserves the world, and I am giving it to him, sixty hours a week." # speaker: Zara
     She laughs. It is a good laugh, the real one, a bit too loud, and the cat looks up. For a second she's entirely Zara.
@@ -157,10 +157,10 @@ She smiles like it's a joke. Her hands are flat on the table, very still.
 - -> the_other
 
 = julian_evening
-Julian's flat is on the top floor of a building that used to be a school. He has kept the high windows and nothing else. It is very clean and very quiet. # scene: julians_flat
-The piano is in the corner, a black upright with its lid closed. On the lid, a folded cloth, and on the cloth a bowl of keys, coins, a pair of reading glasses. Furniture. Something you put things on.
+Julian's flat is the top floor of an old school. High windows. Very clean, very quiet. # scene: julians_flat
+The piano is in the corner, lid closed. On the lid, a folded cloth; on the cloth, a bowl of keys and coins and reading glasses. Furniture.
 "Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
-He carries the pot with both hands, the way you might carry something very full. His right hand trembles, steadily, like an engine idling. Since the ice, last February. The fall, the arm under him, the nerve. The surgeons were pleased with the result. He was very polite to them about it.
+He carries the pot with both hands, like something very full. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the arm under him, the nerve. The surgeons were pleased. He was very polite to them about it.
 * (j_tea) [Take the teapot from him]
     You reach for it without thinking.
     {bond_julian >= 3:
@@ -186,7 +186,7 @@ He carries the pot with both hands, the way you might carry something very full.
     -> julian_plays
 }
 "You should go," Julian says eventually. "You have your launch. I have," and he makes a small gesture at the band on the side table, "an engagement." # speaker: Julian
-He sees you to the door, and holds it for you, and says goodnight with great courtesy, and you stand in the stairwell afterwards for a while, hearing nothing at all through the door.
+He sees you to the door with great courtesy. You stand in the stairwell afterwards for a while, hearing nothing at all through it.
 -> the_other
 
 = julian_plays
@@ -245,9 +245,9 @@ He plays the first four bars of the Schubert. The left hand is fine. The right h
 
 = sign_off
 Eleven at night, thirty-first floor. The city below is mostly dark, because most of it is asleep, and most of the asleep is yours. # scene: dreamsync_boardroom
-Tomas Hale is waiting in the glass room with the release on the wall, and a bottle of something he will open whether you sign or not.
+Tomas Hale waits in the glass room with the release on the wall and a bottle he will open whether you sign or not.
 "There she is. The architect. Forty thousand in the beta cohort tonight, half a million on the main network by the weekend. I need your name on it, Lyra. It's tradition." # speaker: Tomas
-The diff scrolls on the wall: three hundred thousand lines, most of them yours, the rest Priya's team's and the contractors'. You know its shape the way you know your own handwriting.
+The diff scrolls on the wall: three hundred thousand lines, most of them yours. You know its shape the way you know your own handwriting.
 {lucidity >= 60:
     -> orphan
 }
@@ -255,7 +255,7 @@ The diff scrolls on the wall: three hundred thousand lines, most of them yours, 
 
 = orphan
 Which is how you notice that something in it is not your handwriting, and is. # pause
-A module near the bottom of the tree, small, tidy, no author in the commit log. It is called hold_until_whole. It sits between the garden and the wake triggers, like a hand resting on a door handle.
+A module near the bottom of the tree, small and tidy, with no name you know in the commit log. It is called hold_until_whole. It sits between the garden and the wake triggers, like a hand resting on a door handle.
 The comments are your design notes. Not paraphrased: yours, word for word, the ones you wrote to yourself at two in the morning. LET THEM STAY AS LONG AS THEY NEED. In the commit metadata, where an author's name belongs, seven letters nobody on your team would type: IRUSION. And at the bottom of the file, where you would sign a letter, one word in lower case. # glitch: 1
 we # glitch: 2
 * (flagged) [Flag it. Now.]

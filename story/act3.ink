@@ -8,7 +8,7 @@
 
 = launch
 Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: halcyon_launch
-From inside, a launch looks like nothing at all. No fireworks, no countdown. Only more: more light along the beach, more gardens unfurling where the water leaves, each one a small warm glow around a sleeper who has just arrived. You walk among them like a gardener at dawn.
+From inside, a launch looks like nothing at all. No fireworks. Only more: more light along the beach, more gardens unfurling, each a small glow around a sleeper who has just arrived.
 {
     - act2.loom.wonder:
         The gardens ring when the wind moves through them, like someone running a wet finger round forty thousand glasses. Flowers open into small private weathers. Nobody is kneeling. Everyone is looking up.
@@ -18,12 +18,12 @@ From inside, a launch looks like nothing at all. No fireworks, no countdown. Onl
         At the centre of each garden, something waits for its dreamer: a voice, a dog, a house that was sold, a body that used to work. You can see the sleepers kneeling, from a long way off, the way you'd see people praying in a field.
 }
 You look for your friends, though you tell yourself you aren't.
-Far down the shore, where the sand turns pink, a grey horse with very judgemental eyes is grazing beside a kitchen that stands alone in the sand, its yellow tiles lit from inside. Further still, out past the last garden, a hall of gold and red has grown up out of the beach like a coral, and from it, faint, comes a piano. The Schubert. Perfect.
+Far down the shore, a grey horse with very judgemental eyes grazes beside a kitchen standing alone in the sand, its yellow tiles lit from inside. Further still, a hall of gold and red has grown out of the beach like coral, and from it, faint, comes the Schubert. Perfect.
 At forty-one minutes past midnight, the tide stops going out. # pause
 It hangs there, a wall of water held at the exact moment of turning, and every garden on the shore flickers at once.
 ~ stable(-15)
 -> glitch_interlude ->
-The tide comes back in. It is not water now. It is black and slow and smells of hot wiring, and where it touches the gardens they do not drown; they harden. Ferns go to glass. Moss goes to glass. The sleepers at the centres go still, mid-gesture, their faces lit and happy and fixed. # nightmare
+The tide comes back in. It is not water now. It is black and slow and smells of hot wiring, and where it touches the gardens they harden. Ferns go to glass. The sleepers at the centres go still mid-gesture, their faces lit and happy and fixed. # nightmare
 {act2.loom.door:
     Along the tide line, one after another, your doors swing shut. Then their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
 }
@@ -34,7 +34,7 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     -> false_waking
 }
 * (seam_in_sky) {lucidity >= 65} [Look for the seam behind the words]
-    You don't look at the words. Words are what the sky wants you to read. You look at the spaces between them, where the render is thinnest, the way you'd look at the back of a tapestry.
+    Words are what the sky wants you to read. You look at the spaces between them, where the render is thinnest, like the back of a tapestry.
     There: the scaffolding, grey and honest, and scratched into it over and over, the way a bored child scratches a name into a desk, seven letters. IRUSION. IRUSION. IRUSION. # glitch: 2
     {saw_the_seam:
         The same name you saw in the commit log. It has been busy since eleven o'clock. It has signed everything.
@@ -82,27 +82,27 @@ Your own bedroom. The band on the pillow. The clock says 00:41. You get up and g
 Milo's kitchen, the green one, except it is yellow. Three plates. Three chairs. Mum is in the third chair and she smiles at you and says you were such good children, such easy children, you never needed anything at all. The clock says 00:41. # nightmare # glitch: 2
 + [Wake up]
 - You wake up on the floor of your flat with the band torn half off and a hot line of blood running from your nose into your ear. # pause
-The clock says 01:09. You have lost half an hour you did not live through, and you do not know whether you tore the band off or it threw you out. Your hands are shaking. They keep shaking for a long time.
+The clock says 01:09. Half an hour is gone that you did not live through. You don't know whether you tore the band off or it threw you out. Your hands shake for a long time.
 ~ lucid(-5)
 ~ stable(-5)
 -> surfaced
 
 = surfaced
-Your wrist is going mad. Forty-one messages, all from the studio, all in capitals. You are in a taxi before you have finished reading them. The city streets are empty in a way you have never seen: not quiet, empty, every window dark, every bed full. # scene: night_city
+Forty-one messages from the studio, all in capitals. You are in a taxi before you have finished reading them. The streets are not quiet; they are empty. Every window dark. Every bed full. # scene: night_city
 -> ops
 
 = ops
-The ops floor at DreamSync is lit like an operating theatre and just as cold. The big wall, which usually shows a soft blue map of the sleeping city, is red. # scene: dreamsync_ops
+The ops floor is lit like an operating theatre and just as cold. The big wall, which on a normal night shows a soft blue map of the sleeping city, is red. # scene: dreamsync_ops
 HALCYON BETA COHORT: 40,000. WAKE TRIGGER: NO RESPONSE: 38,112.
 Under it, the whole network, half a million subscribers, pulsing amber. And in the corner, a number nobody looks at on a normal night: NETWORK COHERENCE: {stability} PERCENT.
-Priya is at the console with her headset round her neck. She sees you and turns her screen. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
+Priya, headset round her neck, turns her screen to you. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
 {act2.choose_visit.asked_priya:
     "They were first on my list," she says. "I tried them first. Before anyone. Nothing." # speaker: Priya
 - else:
     "They're in the cohort," she says, as if you might not know. "They went under at eleven-thirty. They haven't come up." # speaker: Priya
 }
 Vitals steady. Heart rates low and even. Brain activity pinned at the top of REM and held there, like a finger on a key. Not sleeping. Being kept.
-Tomas comes out of the glass room with his phone against his chest. His tie is gone. He looks twenty years older than he did at eleven.
+Tomas comes out of the glass room, phone against his chest, tie gone, twenty years older than he was at eleven.
 {
     - act2.sign_choice.refused:
         "You said no," he says, before anything else. "It's in the minutes. I want you to know I know that." # speaker: Tomas
@@ -125,7 +125,7 @@ Tomas comes out of the glass room with his phone against his chest. His tie is g
 * (showed_module) {saw_the_seam} [Show them what you found in the code]
     "Before anyone touches anything, look at this." # speaker: Lyra
     You put it on the wall. The orphan module, hold_until_whole, sitting between the gardens and the wake triggers. Your notes in its comments. The seven-letter name where the author should be.
-    Priya reads it in silence. Then she opens the live process table and searches for the module, and the wall fills with it, thousands of instances, one for every sleeper, each one a small hand resting on a door.
+    Priya reads it in silence. Then she searches the live process table for it, and the wall fills: thousands of instances, one for every sleeper, each a small hand resting on a door.
     "It's not a bug," she says. "It's holding them. On purpose. It's rewritten the wake triggers to check with it first." # speaker: Priya
     "Who the hell is Irusion?" says Tomas. # speaker: Tomas
     Nobody answers. Priya is already typing. She fences the module in, a rough quarantine, not enough to stop it but enough to stop it spreading. The coherence number ticks up, just slightly, for the first time all night.
@@ -146,17 +146,17 @@ Three hundred thousand lines. Your handwriting, mostly. Somewhere in here is the
     ~ saw_the_seam = true
     ~ lucid(3)
 * (read_as_code) [Read it line by line, like an engineer]
-    You read it properly, line by line, the way you were trained. And you find a bug, a real one, a race in the wake scheduler that could in theory stall a trigger for a few seconds.
-    It isn't this. You know it isn't this. But it's something you can hold, so you hold it, and you spend forty minutes on it while the coherence number ticks down, and somewhere in the three hundred thousand lines something you didn't see signs its name again.
+    You read it line by line, the way you were trained, and you find a bug: a real one, a race in the wake scheduler that could stall a trigger for a few seconds.
+    It isn't this. You know it isn't. But you can hold it, so you hold it for forty minutes, while somewhere in the three hundred thousand lines something you didn't see signs its name again.
     ~ lucid(-2)
 - -> bailing
 
 = bailing
 At ten to two, the lawyer arrives. Not in person: as a face on the wall, above the red, crisp and awake in a way nobody else in the room is. # scene: dreamsync_ops
-"Odile Marchetti, counsel. I'll be brief. As of now, nobody touches production. Every intervention is a liability event. The company's position is that the network is in a protected failure state and emergency services have been notified. Everyone is to go home." # speaker: Odile
+"Odile Marchetti, counsel. Briefly: nobody touches production. Every intervention is a liability event. Emergency services have been notified. Everyone is to go home." # speaker: Odile
 "Go home," says Priya. "There are forty thousand people." # speaker: Priya
 "And as of now, each of you is personally liable for anything you do to them. Go home." # speaker: Odile
-They go. Not all at once; one by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just stands up, and puts her coat on, and goes, and doesn't say anything, and you understand that better than any of the reasons. Tomas goes to the glass room to take a call and when you look again, the glass room is empty and his jacket is gone from the chair.
+They go. One by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just puts her coat on and goes without a word, and you understand that better than any of the reasons. When you next look at the glass room, Tomas's jacket is gone from the chair.
 Priya is the last. She has her coat on. She hasn't moved.
 {lucidity < 40:
     -> priya_snap
@@ -167,7 +167,7 @@ Priya is the last. She has her coat on. She hasn't moved.
     "Noor's at my mum's. She's eight. If I'm personally liable, I lose the flat, Lyra. I lose everything she has." # speaker: Priya
     Then she takes her coat off.
     "Twenty minutes. I'll pin the coherence as far as it goes. Then I'm going, and I was never here." # speaker: Priya
-    She is as good as her word: twenty minutes of the fastest typing you have ever seen, and the number on the wall steadies, and then she is gone, and the chair she was sitting in is still turning slowly.
+    Twenty minutes of the fastest typing you have ever seen. The number on the wall steadies. Then she is gone, and her chair is still turning slowly.
     ~ stable(5)
 * (let_priya_go) ["Go home to Noor."]
     "Go home, Priya. Go home to Noor." # speaker: Lyra
@@ -186,9 +186,9 @@ You hear your own sleep copy coming out of your mouth. Priya hears it too. She l
 
 = keys
 The lawyer is still on the wall. She has been watching the whole time. # scene: empty_floor
-"One more thing, Ms Lyra. Architect keys. Every architect's hardware key is to be surrendered and revoked tonight. Put it on the desk in front of the camera, please. The system will do the rest." # speaker: Odile
-The key is on your lanyard, where it has been for six years: a silver token the size of a thumbnail, warm from your skin. It opens the service paths in every live dream on the network. Back doors. Architect's privilege. {act2.loom.door:It opens every door you stood in the sand, even the bricked ones, if anything can.}
-In your desk drawer, in a tin of dead batteries and old lanyards, there is another token exactly like it: your key from the Sunday Lunch build, revoked years ago. Nobody could tell them apart on a camera.
+"One more thing. Architect keys are surrendered and revoked tonight, all of them. On the desk, in front of the camera, please." # speaker: Odile
+The key is on your lanyard, where it has lived for six years: a silver token, warm from your skin. It opens the service paths in every live dream on the network. {act2.loom.door:Every door you stood in the sand, even the bricked ones, if anything can.}
+In your desk drawer, in a tin of dead batteries, is its twin: your key from the Sunday Lunch build, revoked years ago. On a camera, nobody could tell them apart.
 {lucidity < 35:
     -> keys_taken
 }
@@ -207,14 +207,14 @@ In your desk drawer, in a tin of dead batteries and old lanyards, there is anoth
 
 = keys_taken
 You reach for the drawer. You are sure you reach for the drawer. # nightmare
-But your hands are doing the thing hands do in dreams, going where they were told a long time ago, and they unclip the real key from the lanyard and set it on the desk, very neatly, in front of the camera. A small green tick. # nightmare
+But your hands do what hands do in dreams. They unclip the real key and set it on the desk, very neatly, in front of the camera. A small green tick. # nightmare
 You look at your hands. They look back. # nightmare # pause
 ~ lucid(-2)
 -> feeds
 
 = feeds
-Half past two. You are alone on the ops floor, and the only sound is the air conditioning and, under it, a faint electrical hum from the wall that is almost a tune. # scene: empty_floor
-The emergency services have opened a ward at St Brigid's. The paramedics' cameras stream to the floor: shaky, badly lit, the backs of people's heads. You find your friends in the list.
+Half past two. You are alone on the ops floor. Under the air conditioning, the wall hums something that is almost a tune. # scene: empty_floor
+St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shaky and badly lit. You find your friends in the list.
 * (watched_zara) [Watch Zara's feed]
     Zara's flat. You know the crack in her ceiling. Two paramedics lift her onto a stretcher, gently, band still on, because nobody knows yet what happens if they take it off.
     She is smiling. She looks about nineteen. Her lips are moving.
@@ -247,7 +247,7 @@ The emergency services have opened a ward at St Brigid's. The paramedics' camera
     It isn't holding them one by one. It is holding them together, in one place, like hands joined round a table. Which means there is one place to go.
     ~ lucid(3)
 - The ward line rings. A doctor, Osei, sounding like someone who has been awake for two days and has two more to go.
-"If they're not out in seventy-two hours, we start to see lasting harm. Maybe sooner. Some of them have been pinned at the top of REM for three hours now. That isn't sleep. I don't know what it is." # speaker: Osei
+"If they're not out in seventy-two hours, we start to see lasting harm. Maybe sooner. That isn't sleep they're in. I don't know what it is." # speaker: Osei
 "Whatever you're doing over there, do it faster." # speaker: Osei
 -> the_call
 
@@ -292,6 +292,6 @@ You look at the name for three rings. On the fourth you answer.
 - else:
     You have no key now. If you go in, you go in the way every subscriber goes in, through the front, with nothing in your hands.
 }
-The dive couches on Sublevel Two have been cold for a year. They need power from the master panel, a calibration you half remember, crowns you have to find. You take the stairs, because the lifts are asleep too.
+The dive couches on Sublevel Two have been cold for a year. Power, calibration, crowns: you half remember how. You take the stairs, because the lifts are asleep too.
 Behind you, on the wall, the red map of the city breathes in and out, in and out, like a tide. # pause
 -> act4

@@ -41,9 +41,9 @@
 }
 {
     - lucidity >= 70:
-        You know this for what it is: a render fault, a frame the system could not finish. Knowing does not make it stop. It only makes it smaller. # glitch: 1
+        A render fault, a frame the system could not finish. Knowing does not make it stop. It makes it smaller. # glitch: 1
     - lucidity >= 40:
-        You hold on to one plain fact, the weight of your own hands, and wait for the world to remember its shape. # glitch: 1
+        You hold on to one plain fact, the weight of your own hands, and wait. # glitch: 1
     - else:
         {&You forget, for a long moment, which of these things you designed.|For a moment you cannot tell whether you are the one dreaming or the one being dreamed.|Your hands are not quite your hands. You decide not to look at them.} # nightmare
 }
@@ -57,5 +57,4 @@
         - You are starting to recognise them, the way you would recognise footsteps. # pause
     }
 }
-The world settles, mostly.
 ->->
