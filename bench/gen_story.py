@@ -120,7 +120,7 @@ def _knot(i: int, count: int, rng: random.Random) -> list[str]:
         "        - - - (deep) {!Deep down, you knew.|Again, you knew.}",
         f"    * * [Let it go] {_sentence(rng, 5)}",
         "    - - (inner) The moment passes{trust > 3: warmly|}.",
-        f"* [Stay silent]",
+        "+ [Stay silent]",  # sticky: a revisited knot must still offer a way on
         f"    {_sentence(rng)}",
         "    ~ bump(courage, -1)",
         f"* {{has_key}} [Use the key]",
@@ -139,7 +139,7 @@ def _knot(i: int, count: int, rng: random.Random) -> list[str]:
         "* [Take the key]",
         "    ~ has_key = true",
         f"    {_sentence(rng, 6)}",
-        "* [Leave it]",
+        "+ [Leave it]",
         f"    {_sentence(rng, 6)}",
         "- (after) {cycle: Tick.|Tock.}",
     ]
@@ -152,7 +152,7 @@ def _knot(i: int, count: int, rng: random.Random) -> list[str]:
             "}",
         ]
     out += [
-        f"* [Walk toward the {rng.choice(_WORDS)}] -> {forward()}",
+        f"+ [Walk toward the {rng.choice(_WORDS)}] -> {forward()}",
         f"* [Run to the {rng.choice(_WORDS)}] -> {forward()}",
         f"* {{courage >= LIMIT}} [Leap] -> {forward(3)}",
         "",

@@ -98,8 +98,7 @@ class ExploreReport(_Model):
     # -- derived ----------------------------------------------------------------------------------
     @property
     def complete(self) -> bool:
-        counts = {count for _, count in self.shards}
-        return len(counts) == 1 and {i for i, _ in self.shards} == set(range(1, counts.pop() + 1))
+        return _complete(self.shards)
 
     def unreached_nodes(self) -> list[str]:
         seen = set(self.visited)
@@ -123,6 +122,11 @@ class ExploreReport(_Model):
     def deterministic(self) -> dict[str, Any]:
         """Everything but the timing: what must be equal across --jobs and --shard."""
         return self.model_dump(exclude={"timing"})
+
+
+def _complete(shards: list[list[int]]) -> bool:
+    counts = {count for _, count in shards}
+    return len(counts) == 1 and sorted(i for i, _ in shards) == list(range(1, counts.pop() + 1))
 
 
 def _display_text(source: str) -> str:
@@ -209,6 +213,9 @@ def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
         if report.options != first.options:
             raise MergeError("the reports were explored with different options")
         for shard in report.shards:
+            if shards and shard[1] != shards[0][1] and not _complete([shard]):
+                raise MergeError(f"shard {shard[0]}/{shard[1]} is from a split into {shard[1]}, "
+                                 f"not {shards[0][1]}")
             if shard in shards:
                 raise MergeError(f"shard {shard[0]}/{shard[1]} appears twice")
             shards.append(shard)
@@ -218,7 +225,8 @@ def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
         total.merge(tally)
         texts.update(more)
     merged = first.model_copy(deep=True)
-    merged.shards = sorted(shards)
+    # all the shards together are the whole run, and say so exactly as a one-machine report does
+    merged.shards = [[1, 1]] if _complete(shards) else sorted(shards)
     merged.stats = Stats(walks=total.walks, states=total.states, choices=total.choices, lines=total.lines,
                          truncated=total.truncated, frontier_left=total.frontier_left)
     merged.endings = _findings(total.endings, None, texts)
