@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dreamphases.compiler.graph import Edge, Node, StoryGraph
@@ -22,6 +22,8 @@ TERMINALS = frozenset({"END", "DONE"})
 # so these knots count as reachable from the start (see GraphIndex.value_targets).
 _DIVERT_VALUE = re.compile(r"->\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)")
 
+
+_NOT_PROSE = ("~", "->", "<-", "=", "VAR ", "CONST ", "LIST ", "INCLUDE ", "TODO")
 
 #: Edges a reader follows without choosing (a run of prose continues along them).
 RUN_KINDS = ("divert", "fallthrough", "tunnel", "thread", "call")
@@ -44,13 +46,15 @@ class GraphIndex:
     out_edges: dict[str, list[Edge]] = field(default_factory=dict)
     in_edges: dict[str, list[Edge]] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
+    #: reads source lines for `words_before_choice`; without it that estimate is the node's words
+    lines: Callable[[str], list[str]] | None = None
     _reachable: frozenset[str] | None = None
     _choice_nodes: frozenset[str] | None = None
     _run_memo: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, graph: StoryGraph) -> GraphIndex:
-        index = cls(graph)
+    def build(cls, graph: StoryGraph, lines: Callable[[str], list[str]] | None = None) -> GraphIndex:
+        index = cls(graph, lines=lines)
         for edge in graph.edges:
             index.out_edges.setdefault(edge.source, []).append(edge)
             index.in_edges.setdefault(edge.target, []).append(edge)
@@ -130,13 +134,32 @@ class GraphIndex:
             self._choice_nodes = frozenset(c.node for c in self.graph.choices)
         return node_id in self._choice_nodes
 
+    def words_before_choice(self, node_id: str) -> int:
+        """Words a reader reads in a node that offers choices before its first choice.
+
+        The graph counts a node's words in total, choice bodies included, which for a scene with
+        long branches overstates what one reader reads before choosing by several times. Until
+        the graph records this figure itself, it is estimated from the source lines between the
+        node's header and its first choice (logic, tag and comment lines skipped), never more than
+        the node's own count.
+        """
+        node = self.graph.nodes[node_id]
+        first = min((c.line for c in self.graph.choices if c.node == node_id and c.file == node.file),
+                    default=None)
+        if self.lines is None or first is None or first <= node.line:
+            return node.words
+        header = 0 if node.kind == "root" else 1  # a knot's, stitch's or label's own line is not prose
+        text = self.lines(node.file)[node.line - 1 + header: first - 1]
+        prose = (line.split("#", 1)[0].split("//", 1)[0] for line in text)
+        count = sum(len(line.split()) for line in prose if not line.lstrip().startswith(_NOT_PROSE))
+        return min(count, node.words)
+
     def longest_run(self, start: str) -> tuple[int, list[str]]:
         """The most words a reader can read from `start` before the next choice, and the nodes on the way.
 
-        The graph counts words per node, so a node that offers choices ends a run (its words all
-        count, including its choices' bodies, which overestimates). Edges written inside a choice's
-        body are not followed: the reader chose before taking them. Loops are cut where they
-        close: a run never revisits a node.
+        A node that offers choices ends a run, with the words before its first choice (see
+        `words_before_choice`). Edges written inside a choice's body are not followed: the reader
+        chose before taking them. Loops are cut where they close: a run never revisits a node.
         """
         memo = self._run_memo
         on_path: set[str] = set()
@@ -145,16 +168,18 @@ class GraphIndex:
             if node_id in memo:
                 return memo[node_id]
             node = self.graph.nodes[node_id]
+            if self.has_choices(node_id):
+                memo[node_id] = (self.words_before_choice(node_id), [node_id])
+                return memo[node_id]
             best: tuple[int, list[str]] = (node.words, [node_id])
-            if not self.has_choices(node_id):  # the run goes on only through choice-free nodes
-                on_path.add(node_id)
-                for target in self.successors(node_id, RUN_KINDS, after_choice=False):
-                    if target in on_path:
-                        continue
-                    words, path = walk(target)
-                    if node.words + words > best[0]:
-                        best = (node.words + words, [node_id, *path])
-                on_path.discard(node_id)
+            on_path.add(node_id)
+            for target in self.successors(node_id, RUN_KINDS, after_choice=False):
+                if target in on_path:
+                    continue
+                words, path = walk(target)
+                if node.words + words > best[0]:
+                    best = (node.words + words, [node_id, *path])
+            on_path.discard(node_id)
             memo[node_id] = best
             return best
 

@@ -17,7 +17,7 @@ from dreamphases.compiler import compile_path, render
 from dreamphases.compiler.diagnostics import CODES, Diagnostic, Severity
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import LintOptions, SourceCache, plural, run_lint
-from dreamphases.tools.loading import display_path, normalise
+from dreamphases.tools.loading import compiler_code_id, display_path, normalise
 from dreamphases.tools.rules import RULES, rule_by_code
 
 __all__ = ["CheckResult", "CheckReport", "check_path", "format_text", "format_json", "format_github"]
@@ -40,7 +40,7 @@ class CheckResult:
 
 def _without_duplicates(compiler: list[Diagnostic], lint: list[Diagnostic]) -> list[Diagnostic]:
     """Lint findings the compiler already reported on the same line (see `Rule.covers`) are dropped."""
-    reported = {(d.code, d.span.file, d.span.line) for d in compiler}
+    reported = {(compiler_code_id(d), d.span.file, d.span.line) for d in compiler}
     kept = []
     for diag in lint:
         rule = rule_by_code(diag.code)
@@ -119,10 +119,12 @@ def _model(diag: Diagnostic) -> DiagnosticModel:
     if rule is not None:
         name, source = rule.name, "lint"
     else:
-        name = CODES[diag.code].name if diag.code in CODES else diag.code
+        key = normalise(diag).code
+        name = CODES[key].name if key in CODES else diag.code
         source = "compiler"
     return DiagnosticModel(
-        code=diag.code_id, name=name, severity=diag.severity.value, source=source,  # type: ignore[arg-type]
+        code=compiler_code_id(diag) if source == "compiler" else diag.code, name=name,
+        severity=diag.severity.value, source=source,  # type: ignore[arg-type]
         message=diag.message, file=diag.span.file, line=max(diag.span.line, 1),
         column=max(diag.span.col, 1), hint=diag.hint,
     )

@@ -54,7 +54,7 @@ class Rule:
     severity: Severity
     doc: str
     check: Callable[[LintContext], Iterable[Finding]]
-    #: compiler diagnostic names this rule overlaps: `check` drops the rule's finding when the
+    #: compiler diagnostic ids this rule overlaps: `check` drops the rule's finding when the
     #: compiler already reported one of these on the same line, so a writer never reads it twice
     covers: tuple[str, ...] = ()
 
@@ -108,7 +108,7 @@ class LintContext:
 
     @cached_property
     def index(self) -> GraphIndex:
-        return GraphIndex.build(self.graph)
+        return GraphIndex.build(self.graph, self.sources.lines)
 
     @cached_property
     def stats(self) -> dict[str, StatSpec]:

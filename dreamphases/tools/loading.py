@@ -11,17 +11,26 @@ from dreamphases.compiler.diagnostics import CODES, Diagnostic
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import plural
 
-__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path", "normalise"]
-
-_BY_ID = {code.id: code for code in CODES.values()}
-
+__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path", "normalise", "compiler_code_id"]
 
 def normalise(diag: Diagnostic) -> Diagnostic:
-    """A diagnostic keyed by its registry name. The registry is keyed by name (`loose-end`); a
-    diagnostic made with the id (`W001`) would otherwise read as an unknown code, i.e. an error."""
-    if diag.code not in CODES and diag.code in _BY_ID:
-        return replace(diag, code=_BY_ID[diag.code].name)
+    """The diagnostic with its code spelled the way the registry is keyed.
+
+    A code may be written as its id (`W001`) or its name (`loose-end`); one not spelled as the
+    registry's key reads as unknown, i.e. as an error, so a warning would fail `check`.
+    """
+    if diag.code in CODES:
+        return diag
+    for key, code in CODES.items():
+        if diag.code in (code.id, code.name):
+            return replace(diag, code=key)
     return diag
+
+
+def compiler_code_id(diag: Diagnostic) -> str:
+    """The stable id (`E015`) of a compiler diagnostic, however its code is spelled."""
+    code = CODES.get(normalise(diag).code)
+    return code.id if code is not None else diag.code
 
 
 def source_path(story: Path, name: str) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -109,8 +110,9 @@ def _path(prev: dict[str, str], node: str) -> list[str]:
     return path[::-1]
 
 
-def compute_stats(graph: StoryGraph) -> StoryStats:
-    index = GraphIndex.build(graph)
+def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = None) -> StoryStats:
+    """`lines(file)` gives a source file's lines (for the words read before a scene's first choice)."""
+    index = GraphIndex.build(graph, lines)
     weight = {n.id: n.words for n in graph.nodes.values()}
     words: dict[str, int] = {}
     choices_in: dict[str, int] = {}

@@ -65,12 +65,12 @@ def test_json_ok_is_false_under_strict_when_there_are_warnings(finding):
 def test_github_format_is_one_escaped_annotation_per_finding():
     diag = Diagnostic("E001", "bad, very bad: 100%\nreally", Span("dir,x/main.ink", 3, 7), hint="fix it")
     out = format_github(CheckResult("main.ink", [diag]))
-    assert out == ("::error file=dir%2Cx/main.ink,line=3,col=7,title=E001 E001::"
+    assert out == ("::error file=dir%2Cx/main.ink,line=3,col=7,title=E001 syntax::"
                    "bad, very bad: 100%25%0Areally%0Afix it\n")
 
 
 def test_a_lint_finding_the_compiler_already_made_is_dropped():
-    compiler = [Diagnostic("argument-count", "wrong count", Span("a.ink", 3, 1))]
+    compiler = [Diagnostic("E015", "wrong count", Span("a.ink", 3, 1))]
     lint = [Diagnostic("L007", "wrong count", Span("a.ink", 3, 1), severity_override=Severity.ERROR),
             Diagnostic("L007", "wrong count", Span("a.ink", 9, 1), severity_override=Severity.ERROR)]
     assert [d.span.line for d in _without_duplicates(compiler, lint)] == [9]

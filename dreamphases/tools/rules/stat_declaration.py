@@ -35,4 +35,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 RULE = Rule("L012", "stat-declaration", Severity.WARNING,
             "A `# stat:` tag that is malformed or names a missing or non-numeric variable.", check,
-            covers=("bad-stat-tag",))
+            covers=("W005",))

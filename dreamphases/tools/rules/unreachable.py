@@ -19,10 +19,10 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     reachable = set(ctx.index.reachable())
     nodes = ctx.graph.nodes
     for node_id in list(reachable):  # a knot entered only at one of its stitches is still in use
-        parent = nodes[node_id].parent if node_id in nodes else None
-        while parent and parent not in reachable:
-            reachable.add(parent)
-            parent = nodes[parent].parent if parent in nodes else None
+        up = nodes[node_id].parent if node_id in nodes else None
+        while up and up not in reachable:
+            reachable.add(up)
+            up = nodes[up].parent if up in nodes else None
     for node in ctx.index.nodes_of_kind(*_KINDS):
         if node.id in reachable:
             continue
