@@ -28,12 +28,12 @@ class Code:
 
 
 def _codes(*rows: tuple[str, str, Severity, str]) -> dict[str, Code]:
-    return {name: Code(id, name, sev, doc) for id, name, sev, doc in rows}
+    return {id: Code(id, name, sev, doc) for id, name, sev, doc in rows}
 
 
 E, W = Severity.ERROR, Severity.WARNING
 
-#: Every diagnostic the compiler can emit, by name. Ids are stable: never reuse or renumber one.
+#: Every diagnostic the compiler can emit, by id. Ids are stable: never reuse or renumber one.
 CODES: dict[str, Code] = _codes(
     ("E000", "internal-error", E, "The compiler failed on this input: a bug in DreamPhases, please report it."),
     ("E001", "syntax", E, "The line could not be parsed as ink."),
@@ -60,6 +60,7 @@ CODES: dict[str, Code] = _codes(
     ("W002", "todo", W, "A `TODO:` note left in the script."),
     ("W003", "unused-variable", W, "A variable that is declared but never used."),
     ("W004", "empty-knot", W, "A knot or stitch with no content."),
+    ("W006", "stray-brace", W, "A `}` with no `{` before it (inklecate prints it as text)."),
     ("W005", "bad-stat-tag", W, "A `# stat:` global tag that does not follow the stat grammar."),
 )
 
@@ -90,7 +91,11 @@ class Diagnostic:
 
     @property
     def code_id(self) -> str:
-        return CODES[self.code].id if self.code in CODES else self.code
+        return self.code
+
+    @property
+    def code_name(self) -> str:
+        return CODES[self.code].name if self.code in CODES else self.code
 
     @property
     def is_error(self) -> bool:

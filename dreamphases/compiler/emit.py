@@ -333,6 +333,8 @@ class _Emitter:
     def divert(self, d: A.Divert, c: Container) -> None:
         if d.tunnel_return:
             c.add("ev")
+            for arg in d.args:
+                self.expr(arg, c)
             if d.target is not None:
                 target = self.res.targets.get(id(d))
                 self.target_value(target, d.target, c)
@@ -542,10 +544,17 @@ class _Emitter:
                     self.expr(arg, c)
             c.add(BUILTINS[name][2])
         elif kind == "listcast":
+            if not e.args:  # `listname()` is the empty list of that list
+                c.add(self.list_value(str(payload), []))
+                return
             c.add("^" + str(payload))
             for arg in e.args:
                 self.expr(arg, c)
             c.add("listInt")
+        elif kind == "varcall":  # a function called through a divert-target variable
+            for arg in e.args:
+                self.expr(arg, c)
+            c.add({"f()": str(payload), "var": True})
         elif kind == "function":
             flow = payload
             assert isinstance(flow, A.Flow)

@@ -101,8 +101,10 @@ class InlineParser:
                 i = end + 1
                 continue
             if c == "}":
-                self.error("E002", "unexpected '}' with no '{' before it", line, col + i,
-                           "write '\\}' for a literal brace")
+                # inklecate prints a stray '}' as text; keep that, but tell the writer
+                self.error("W006", "a '}' with no '{' before it is printed as text", line, col + i,
+                           "write '\\}' for a literal brace, or remove it")
+                buf.append(c)
                 i += 1
                 continue
             if text.startswith("<>", i):
@@ -175,6 +177,11 @@ class InlineParser:
         if text.startswith("<-"):
             target = self._target(text[2:], line, col + 2, thread=True)
             return [target] if target else []
+        twin = text.find("->->", 2)
+        if twin > 0 and text[2:twin].strip():
+            return self.diverts(text[:twin] + "->", line, col) + self.diverts(text[twin:], line, col + twin)
+        if not text[2:].strip():
+            return []  # a bare '->' ends a fallback choice line: '* ->'
         segments = _split_arrows(text[2:])
         out: list[Inline] = []
         if text.startswith("->->"):

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from dreamphases.compiler.ast import (
     Assign, Branch, Conditional, ContentLine, Choice, ExprStmt, External, Flow, Gather, Inline,
-    ListDecl, ListItemDef, Newline, Param, Return, Sequence, Stmt, Story, Text, VarDecl,
+    ListDecl, ListItemDef, Newline, Param, Return, Sequence, Stmt, Story, Tag, Text, VarDecl,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.inline import InlineParser, sequence_kind, split_commas
 from dreamphases.compiler.source import SourceFile, SourceSet
-from dreamphases.compiler.expressions import find_top_level
+from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression
 
 __all__ = ["parse"]
 
@@ -69,6 +69,23 @@ def _brace_balance(text: str) -> int:
     return depth
 
 
+def _unmatched_open(text: str) -> int:
+    """Index of the first `{` on this line that is not closed on it."""
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            stack.append(i)
+        elif c == "}" and stack:
+            stack.pop()
+        i += 1
+    return stack[0] if stack else -1
+
+
 def _unmatched_close(text: str) -> int:
     """Index of the first `}` that closes an enclosing block (not one opened on this line), or -1."""
     depth = 0
@@ -97,6 +114,7 @@ class _FileParser:
         self.inline = InlineParser(src.name, src.raw_lines, diags)
         self.i = 0
         self.block_depth = 0
+        self.block_tail = False
 
     def span(self, line: int, col: int = 1) -> Span:
         return Span(self.src.name, line, col)
@@ -153,11 +171,19 @@ class _FileParser:
                 out.append(_Include(self.sources.includes.get((self.src.name, lineno))))
                 self.i += 1
                 continue
-            if line.startswith("{") and _brace_balance(line) > 0:
-                block = self.block(raw, lineno, col)
+            if _brace_balance(line) > 0 and not line.startswith(("*", "+", "~")) and not (
+                    line.startswith("-") and not line.startswith("->")):
+                start = _unmatched_open(raw)
+                if raw[:start].strip():
+                    # text before a block that opens mid-line: inline content, no line break
+                    items = self.inline.content(raw[:start].lstrip(), lineno, col)
+                    out.append(ContentLine(items, self.span(lineno, col)))
+                self.block_tail = False
+                block = self.block(" " * start + raw[start:], lineno, start + 1)
                 if block is not None:
                     out.append(block)
-                    out.append(ContentLine([Newline()], self.span(lineno, col)))
+                    if not self.block_tail:
+                        out.append(ContentLine([Newline()], self.span(lineno, col)))
                 continue
             self.i += 1
             out.extend(self.line_statements(raw, lineno, top))
@@ -190,6 +216,8 @@ class _FileParser:
         return [self.content_line(items, lineno, col)]
 
     def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
+        if items and all(isinstance(it, Tag) for it in items):
+            return ContentLine(items, self.span(lineno, col))  # tags alone belong to the next line
         if items and isinstance(items[-1], Text):
             stripped = items[-1].text.rstrip()
             if stripped:
@@ -312,6 +340,15 @@ class _FileParser:
         conditions = []
         while True:
             stripped = rest.lstrip()
+            if not stripped and conditions and self._continues_choice():
+                # inklecate lets a choice's conditions and text run on over the next lines
+                line = self.lines[self.i]
+                lineno = self.i + 1
+                col = 1
+                self.i += 1
+                rest = line
+                i = 0
+                continue
             if not stripped.startswith("{"):
                 break
             end = _close_of(stripped)
@@ -347,6 +384,14 @@ class _FileParser:
         ch = Choice(len(marks), sticky, label, conditions, start, only, inner,
                     self.span(lineno, col), has_brackets)
         return [ch]
+
+    def _continues_choice(self) -> bool:
+        if self.i >= len(self.lines):
+            return False
+        nxt = self.lines[self.i].strip()
+        if not nxt or nxt[0] in "*+~=#" or nxt.startswith(("-", "}", "<-")):
+            return False
+        return not (nxt.startswith("{") and _brace_balance(nxt) > 0)
 
     def gather(self, line: str, lineno: int, col: int) -> list[object]:
         m = re.match(r"^(-(?:\s*-(?!>))*)", line)
@@ -405,43 +450,52 @@ class _FileParser:
         if kind is not None:
             elements = [body for _, body, _ in self.branches(lineno)]
             return Sequence(kind, elements, sp, inline=False)
-        if subject is None:
-            branches = []
-            for cond_text, body, bline in self.branches(lineno, with_conditions=True):
-                if cond_text is None:
-                    self.error("E001", "each branch of a multiline conditional needs a condition: '- x > 1:'",
-                               bline, col)
-                    continue
-                if cond_text.strip() == "else":
-                    branches.append(Branch(None, body, is_else=True, inline=False))
-                    continue
-                cond = self.inline.expression(cond_text, bline, col + 1)
-                branches.append(Branch(cond, body, inline=False))
+        if subject is not None and (first_line is not None or not self._next_is_branch()):
+            # `{ condition:` with a body, then optionally `- else:`
+            body: list[Stmt] = [ContentLine([Newline()], sp)]
+            if first_line is not None:
+                body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
+            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
+            branches = [Branch(subject, body, inline=False)]
+            for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
+                if cond_text is not None and cond_text.strip() == "else":
+                    branches.append(Branch(None, ebody, is_else=True, inline=False))
+                else:
+                    self.error("E001", "after '{condition:' and its body only '- else:' may follow", bline, col)
             return Conditional(None, branches, sp, inline=False)
-        # `{ subject:` then either `- value:` branches (a switch) or a body with an optional `- else:`
-        if first_line is None and self._next_is_branch():
-            branches = []
-            for cond_text, body, bline in self.branches(lineno, with_conditions=True):
-                if cond_text is None:
-                    self.error("E001", "each case of a switch needs a value: '- 1:'", bline, col)
-                    continue
-                if cond_text.strip() == "else":
-                    branches.append(Branch(None, body, is_else=True, inline=False))
-                    continue
-                value = self.inline.expression(cond_text, bline, col + 1)
-                branches.append(Branch(value, body, inline=False))
-            return Conditional(subject, branches, sp, inline=False)
-        body: list[Stmt] = [ContentLine([Newline()], sp)]
-        if first_line is not None:
-            body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
-        body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
-        branches = [Branch(subject, body, inline=False)]
-        for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
-            if cond_text is not None and cond_text.strip() == "else":
-                branches.append(Branch(None, ebody, is_else=True, inline=False))
-            else:
-                self.error("E001", "after '{condition:' only '- else:' may follow", bline, col)
-        return Conditional(None, branches, sp, inline=False)
+        raw_branches = self.branches(lineno, with_conditions=True)
+        has_cases = any(c is not None and c.strip() != "else" for c, _, _ in raw_branches)
+        branches = []
+        if subject is not None and not has_cases:
+            # `{ condition:` `- then…` `- otherwise…`
+            then: Branch | None = None
+            otherwise: Branch | None = None
+            for cond_text, body, bline in raw_branches:
+                if cond_text is not None and cond_text.strip() == "else" and otherwise is None:
+                    otherwise = Branch(None, body, is_else=True, inline=False)
+                elif then is None and otherwise is None:
+                    then = Branch(subject, body, inline=False)
+                elif otherwise is None:
+                    otherwise = Branch(None, body, is_else=True, inline=False)
+                else:
+                    self.error("E001", "a '{condition:' block has at most two branches (then, else)", bline, col)
+            branches = [then or Branch(subject, [], inline=False)] + ([otherwise] if otherwise else [])
+            return Conditional(None, branches, sp, inline=False)
+        for n, (cond_text, body, bline) in enumerate(raw_branches):
+            if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
+                branches.append(Branch(None, body, is_else=True, inline=False))  # '- otherwise…'
+                continue
+            if cond_text is None:
+                what = "case of a switch needs a value: '- 1:'" if subject is not None else \
+                    "branch of a multiline conditional needs a condition: '- x > 1:'"
+                self.error("E001", f"each {what}", bline, col)
+                continue
+            if cond_text.strip() == "else":
+                branches.append(Branch(None, body, is_else=True, inline=False))
+                continue
+            value = self.inline.expression(cond_text, bline, col + 1)
+            branches.append(Branch(value, body, inline=False))
+        return Conditional(subject, branches, sp, inline=False)
 
     def _next_is_branch(self) -> bool:
         j = self.i
@@ -469,8 +523,10 @@ class _FileParser:
                 rest = raw[raw.index("}") + 1:]
                 self.i += 1
                 if rest.strip():
+                    # the line goes on after the block closes: parse the rest as the same line
                     self.i -= 1
                     self.lines[self.i] = " " * (len(raw) - len(rest)) + rest
+                    self.block_tail = True
                 return out
             lineno = self.i + 1
             col = len(raw) - len(raw.lstrip()) + 1
@@ -484,7 +540,7 @@ class _FileParser:
             cond: str | None = None
             if with_conditions:
                 colon = find_top_level(text, ":")
-                if colon >= 0:
+                if colon >= 0 and _is_condition(text[:colon]):
                     cond = text[:colon]
                     text = text[colon + 1:]
                     tcol += colon + 1
@@ -513,6 +569,16 @@ class _FileParser:
         while self.i < len(self.lines) and depth > 0:
             depth += _brace_balance(self.lines[self.i])
             self.i += 1
+
+
+def _is_condition(text: str) -> bool:
+    if text.strip() == "else":
+        return True
+    try:
+        parse_expression(text, Span("", 1, 1), lambda _s, _c: [])
+    except (ExprError, RecursionError):
+        return False
+    return True
 
 
 def _close_of(text: str) -> int:

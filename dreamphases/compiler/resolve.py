@@ -586,8 +586,14 @@ class _Resolver:
                     continue
                 self._expr(arg, ctx, reads, in_global)
             return
+        if name in ctx.temps or (name in self.globals and not self.globals[name].const):
+            self.out.calls[id(e)] = ("varcall", name)
+            reads.append(name)
+            for arg in e.args:
+                self._expr(arg, ctx, reads, in_global)
+            return
         if name in self.lists:
-            if len(e.args) != 1:
+            if len(e.args) > 1:
                 self.error("E015", f"the list cast {name}(n) takes one argument", e.span)
             self.out.calls[id(e)] = ("listcast", name)
             for arg in e.args:

@@ -16,7 +16,12 @@ __all__ = ["play_plain"]
 
 
 def _drain(engine: Engine, out: TextIO) -> bool:
-    """Print lines until the story needs a choice. Returns False after a runtime error."""
+    """Print lines until the story needs a choice. Returns False after a runtime error.
+
+    When the story stops mid-line (`-> DONE` straight after text), inklecate's player still ends
+    the line, so the transcript does too.
+    """
+    last = ""
     while engine.can_continue():
         try:
             line = engine.next_line()
@@ -28,8 +33,11 @@ def _drain(engine: Engine, out: TextIO) -> bool:
             out.write(message + "\n")
             return False
         out.write(line.text)
+        last = line.text or last
         if line.tags:
             out.write("# tags: " + ", ".join(line.tags) + "\n")
+    if last and not last.endswith("\n") and not engine.choices():
+        out.write("\n")
     return True
 
 
