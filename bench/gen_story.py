@@ -123,9 +123,9 @@ def _knot(i: int, count: int, rng: random.Random) -> list[str]:
         "+ [Stay silent]",  # sticky: a revisited knot must still offer a way on
         f"    {_sentence(rng)}",
         "    ~ bump(courage, -1)",
-        f"* {{has_key}} [Use the key]",
+        "* {has_key} [Use the key]",
         f"    {_sentence(rng)} -> {forward(2)}",
-        f"* {{courage > 15}} [Be brave]",
+        "* {courage > 15} [Be brave]",
         "    ~ mood = \"bold\"",
         f"    {_sentence(rng)}",
         f"- ({name}_gather) {_sentence(rng)} You have {{describe(trust)}} trust.",
@@ -199,7 +199,8 @@ def generate(lines: int = 20000, seed: int = 1) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, help="write here (default: stdout)")

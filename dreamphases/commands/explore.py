@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--runs", type=int, default=200, help="random walks (default 200)")
     mode.add_argument("--exhaustive", action="store_true", help="breadth-first search of every choice")
-    p.add_argument("--seed", type=int, default=1, help="seed for the walks and the story's RANDOM (default 1)")
+    p.add_argument("--seed", type=int, default=1,
+                   help="seed for the walks and the story's RANDOM (default 1)")
     p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")
     p.add_argument("--max-depth", type=int, default=40, help="choices deep for --exhaustive (default 40)")
     p.add_argument("--visit-bound", type=int, default=3,
@@ -32,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-lines", type=int, default=5000,
                    help="lines without a choice before a walk counts as an endless loop (default 5000)")
     p.add_argument("--expect-endings", metavar="A,B,..",
-                   help="endings that must be reached (comma-separated; `all` = every `# ending:` in the source)")
+                   help="endings that must be reached (comma-separated; "
+                        "`all` = every `# ending:` in the source)")
     p.add_argument("--untagged-ok", action="store_true",
                    help="a stop without an `# ending:` tag is not a dead end")
     p.add_argument("--jobs", type=int, default=1, help="processes (the report does not depend on it)")

@@ -82,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
         print("error: nothing to record (the story shows no text and offers no choice)", file=sys.stderr)
         return 1
     ref = os.path.relpath(args.story.resolve(), args.output.resolve().parent)
-    write_atomic(args.output, dump_spec(ref, steps, name=args.name, seed=args.seed,
-                                        comment="Recorded with `dreamphases record`; trim it to what must not change."))
+    note = "Recorded with `dreamphases record`; trim it to what must not change."
+    write_atomic(args.output, dump_spec(ref, steps, name=args.name, seed=args.seed, comment=note))
     print(f"wrote {args.output} ({len(steps)} steps)", file=sys.stderr)
     return 1 if recorder.error else 0
 

@@ -129,7 +129,8 @@ def _renumber_threads(flow: dict[str, Any]) -> None:
     flow["callstack"] = walk(callstack)
     flow["currentChoices"] = walk(flow.get("currentChoices", []))
     threads = flow.get("choiceThreads") or {}
-    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))}
+    ordered = sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))
+    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in ordered}
     flow.pop("outputStream", None)
 
 

@@ -19,7 +19,7 @@ from dreamphases.testing.spec import dump_spec
 
 __all__ = ["ExploreReport", "MergeError", "build_report", "merge_reports", "finding_spec", "render_report"]
 
-FORMAT = "dreamphases-explore/1"
+FORMAT = "dreamphases-explore/1"  # the `format` field of every report
 
 
 class _Model(BaseModel):
@@ -77,7 +77,7 @@ class OptionsModel(_Model):
 
 
 class ExploreReport(_Model):
-    format: Literal["dreamphases-explore/1"] = FORMAT
+    format: Literal["dreamphases-explore/1"] = "dreamphases-explore/1"
     story: str
     story_sha256: str
     options: OptionsModel
@@ -289,8 +289,8 @@ def render_report(report: ExploreReport, console: Any) -> None:
     if missing:
         console.print(f"[red]expected endings not reached:[/] {', '.join(missing)}")
     unreached = report.unreached_nodes()
-    console.print(f"knots/stitches/labels never reached: {len(unreached)} of {len(report.nodes)}"
-                  + (f" — {', '.join(unreached[:30])}{' …' if len(unreached) > 30 else ''}" if unreached else ""))
+    listed = f" — {', '.join(unreached[:30])}{' …' if len(unreached) > 30 else ''}" if unreached else ""
+    console.print(f"knots/stitches/labels never reached: {len(unreached)} of {len(report.nodes)}{listed}")
     if report.graph_choices:
         untaken = report.untaken_choices()
         console.print(f"choices never taken: {len(untaken)} of {len(report.graph_choices)}")

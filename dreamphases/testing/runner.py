@@ -107,7 +107,8 @@ class _Playthrough:
             self._expect(pattern)
         for pattern in step.expect_not or []:
             if _find(pattern, self.text, 0) is not None:
-                raise _Fail(f"did not expect {_show(pattern)} in the text since the last choice", "expect_not")
+                raise _Fail(f"did not expect {_show(pattern)} in the text since the last choice",
+                            "expect_not")
         offered = self.engine.choices()
         if step.choices is not None and step.choices != offered:
             raise _Fail(f"expected exactly the choices {step.choices}, got {offered}", "choices")
@@ -127,8 +128,8 @@ class _Playthrough:
             seen = {normalise_tag(t) for line in self.window for t in line.tags}
             for tag in step.tags:
                 if normalise_tag(tag) not in seen:
-                    raise _Fail(f"expected the tag `{tag}` since the last choice; saw {sorted(seen) or 'none'}",
-                                "tags")
+                    saw = ", ".join(sorted(seen)) or "none"
+                    raise _Fail(f"expected the tag `{tag}` since the last choice; saw {saw}", "tags")
         if step.at is not None:
             where = self.engine.current_knot()
             if where != step.at and not where.startswith(step.at + "."):

@@ -181,7 +181,8 @@ def parse_spec(text: str, path: Path) -> LoadedSpec:
         line = mark.line + 1 if mark is not None else 1
         raise SpecError(path, line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
     if not isinstance(data, dict):
-        raise SpecError(path, 1, "a spec is a mapping with `story` and `steps` (see `dreamphases test --help`)")
+        raise SpecError(path, 1, "a spec is a mapping with `story` and `steps` "
+                                 "(see `dreamphases test --help`)")
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:

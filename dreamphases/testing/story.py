@@ -151,7 +151,7 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
                 continue
             ids.append(knot)
             ids += [f"{knot}.{s}" for s, c in _named(body).items()
-                    if isinstance(c, list) and not s.startswith("#") and not s[:2] in ("c-", "g-")]
+                    if isinstance(c, list) and not s.startswith("#") and s[:2] not in ("c-", "g-")]
     paths: dict[str, str] = {}
     added: set[str] = set()
     for node_id in ids:

@@ -46,7 +46,8 @@ def test_unusable_input_exits_two(tmp_path: Path, body: str | None) -> None:
     assert main(["test", str(target)]) == 2
 
 
-def test_a_spec_whose_story_does_not_exist_is_unusable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_spec_whose_story_does_not_exist_is_unusable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "lost.playthrough.yaml"
     path.write_text("story: missing.ink\nsteps:\n  - end: true\n", encoding="utf-8")
     assert main(["test", str(path)]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,12 +122,14 @@ def test_the_shortest_path_to_an_ending_replays_as_a_passing_spec(explored: Expl
 
 def test_states_that_differ_only_in_thread_numbering_hash_alike() -> None:
     def state(thread: int) -> str:
-        return (
-            '{"flows": {"F": {"callstack": {"threadCounter": %d, "threads": [{"threadIndex": %d}]},'
-            ' "currentChoices": [{"originalThreadIndex": %d, "text": "a"}],'
-            ' "choiceThreads": {"%d": {"threadIndex": %d}}, "outputStream": ["^x"]}},'
-            ' "visitCounts": {"k": %d}, "turnIndices": {"k": %d}, "variablesState": {}}'
-        ) % (thread + 1, thread, thread + 1, thread + 1, thread + 1, 3 + thread, thread)
+        flow = {
+            "callstack": {"threadCounter": thread + 1, "threads": [{"threadIndex": thread}]},
+            "currentChoices": [{"originalThreadIndex": thread + 1, "text": "a"}],
+            "choiceThreads": {str(thread + 1): {"threadIndex": thread + 1}},
+            "outputStream": ["^x"],
+        }
+        return json.dumps({"flows": {"F": flow}, "visitCounts": {"k": 3 + thread},
+                           "turnIndices": {"k": thread}, "variablesState": {}})
 
     assert canonical_hash(state(2), 3, set()) == canonical_hash(state(7), 3, set())
     assert canonical_hash(state(2), 9, set()) != canonical_hash(state(7), 9, set())
