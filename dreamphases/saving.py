@@ -39,7 +39,6 @@ __all__ = [
     "SlotInfo",
     "replay",
     "restore_state",
-    "story_id_for",
 ]
 
 SAVE_FORMAT = "dreamphases-save"
@@ -95,13 +94,6 @@ class SlotInfo:
     path: Path
     save: SaveFile | None = None
     problem: str = ""
-
-
-def story_id_for(title: str | None, path: Path | None) -> str:
-    """A story's id for saves: its `# title:` as a slug, else its file name without suffix."""
-    base = title or (path.stem if path is not None else "") or "story"
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
-    return slug or "story"
 
 
 def now() -> datetime:

@@ -106,18 +106,16 @@ def run(args: argparse.Namespace) -> int:
     renderer = Renderer(console, meta, reveal=args.reveal and not args.fast,
                         pacing=interactive and not args.fast)
 
-    from dreamphases.player.session import Session
-    from dreamphases.saving import AUTOSAVE, SaveStore, story_id_for
+    from dreamphases.player.session import Session, story_id_for
 
-    store = SaveStore(args.saves, story_id_for(meta.title, path))
-    session = Session(engine, meta, renderer, store, seed=args.seed)
+    session = Session(engine, meta, renderer, args.saves, story_id_for(meta.title, path), seed=args.seed)
     renderer.title()
 
     if interactive:
         from dreamphases.player.app import _ask, play_interactive
 
         if args.resume:
-            if not session.load(AUTOSAVE, _ask):
+            if not session.load("autosave", _ask):
                 return EXIT_USAGE
         else:
             session.start()
@@ -128,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_from_lines([args.choices] if args.choices is not None else sys.stdin)
     if args.resume:
         pending = iter(inputs)
-        if not session.load(AUTOSAVE, lambda question: next(pending, "")):
+        if not session.load("autosave", lambda question: next(pending, "")):
             return EXIT_USAGE
         return play_scripted(session, pending)
     session.start()

@@ -8,8 +8,10 @@ undo means, when to autosave, how an edited story's save is migrated — exist o
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dreamphases.player.render import Renderer, format_number
@@ -20,9 +22,16 @@ from dreamphases.runtime.stats import StatTracker
 if TYPE_CHECKING:  # pydantic is imported on the first save, not before the first line
     from dreamphases.saving import ChoiceRecord, SaveFile, SaveStore
 
-__all__ = ["Session", "new_seed"]
+__all__ = ["Session", "new_seed", "story_id_for"]
 
 Ask = Callable[[str], str]
+
+
+def story_id_for(title: str | None, path: Path | None) -> str:
+    """A story's id for saves: its `# title:` as a slug, else its file name without suffix."""
+    base = title or (path.stem if path is not None else "") or "story"
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
+    return slug or "story"
 
 
 def new_seed() -> int:
@@ -45,14 +54,17 @@ class Session:
         engine: Engine,
         meta: StoryMeta,
         renderer: Renderer,
-        store: SaveStore,
+        saves: Path,
+        story_id: str,
         *,
         seed: int | None = None,
     ) -> None:
         self.engine = engine
         self.meta = meta
         self.renderer = renderer
-        self.store = store
+        self.saves = saves
+        self.story_id = story_id
+        self._store: SaveStore | None = None
         self.fixed_seed = seed
         self.seed = seed if seed is not None else new_seed()
         self.tracker = StatTracker(engine, meta.stats)
@@ -125,11 +137,20 @@ class Session:
         self._arrived()
 
     # -- saves --------------------------------------------------------------------------------
+    @property
+    def store(self) -> SaveStore:
+        """The story's save slots; created on first use so pydantic loads after the first line."""
+        if self._store is None:
+            from dreamphases.saving import SaveStore
+
+            self._store = SaveStore(self.saves, self.story_id)
+        return self._store
+
     def snapshot(self) -> SaveFile:
         from dreamphases.saving import SaveFile, ShownLine, now
 
         return SaveFile(
-            story_id=self.store.story_id,
+            story_id=self.story_id,
             story_hash=self.engine.hash,
             state=self.engine.save_state(),
             seed=self.seed,
@@ -154,10 +175,10 @@ class Session:
         return True
 
     def autosave(self) -> None:
-        from dreamphases.saving import AUTOSAVE, SaveError
+        from dreamphases.saving import SaveError
 
         try:
-            self.store.write(AUTOSAVE, self.snapshot())
+            self.store.write("autosave", self.snapshot())
         except SaveError as exc:
             if not self._autosave_warned:  # once is enough: the player cannot fix it mid-scene
                 self.renderer.warn(f"Autosave failed: {exc}")
