@@ -41,7 +41,7 @@ class Route:
 class StoryStats:
     story: str
     total_words: int
-    #: knot id ("" for the start) -> words in it and its stitches and labels
+    #: knot id ("" for the start, "(functions)" for all functions) -> words in it, its stitches and labels
     words_per_knot: dict[str, int]
     choices_per_knot: dict[str, int]
     choices: int
@@ -117,9 +117,10 @@ def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = 
     words: dict[str, int] = {}
     choices_in: dict[str, int] = {}
     for node in graph.nodes.values():
-        top = index.top(node.id)
+        top = "(functions)" if node.kind == "function" else index.top(node.id)
         words[top] = words.get(top, 0) + node.words
         choices_in.setdefault(top, 0)
+    words = {k: v for k, v in words.items() if k != "(functions)" or v}  # text printed by functions
     for choice in graph.choices:
         top = index.top(choice.node)
         choices_in[top] = choices_in.get(top, 0) + 1
@@ -143,6 +144,15 @@ def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = 
         if route.shortest_words < seen.shortest_words:
             seen.shortest_words, seen.shortest_path = route.shortest_words, route.shortest_path
         seen.longest_words = max(seen.longest_words, route.longest_words)
+    for ending in graph.endings:
+        # an END edge records one ending id; a scene that picks its ending in a conditional has
+        # more, listed in graph.endings with the scene: they share the scene's routes
+        if ending.id not in merged and ending.node in shortest:
+            shared = [r for r in routes if r.shortest_path and r.shortest_path[-1] == ending.node]
+            if shared:
+                base = shared[0]
+                merged[ending.id] = Route(ending.id, base.file, base.line, base.shortest_words,
+                                          base.longest_words, base.shortest_path)
     endings = sorted({e.id for e in graph.endings} | {e.ending for e in graph.edges if e.ending})
     return StoryStats(
         story=graph.main_file,
@@ -177,7 +187,7 @@ def reading_time(words: int, wpm: int = DEFAULT_WPM) -> str:
 
 
 def format_stats(stats: StoryStats, wpm: int = DEFAULT_WPM) -> str:
-    knots = [k for k in stats.words_per_knot if k]
+    knots = [k for k in stats.words_per_knot if k and k != "(functions)"]
     out = [
         f"{stats.story}: {stats.total_words:,} words in {len(knots)} knots, "
         f"{stats.choices} choices ({stats.gated_choices} gated), {len(stats.endings)} tagged endings",
@@ -196,7 +206,8 @@ def format_stats(stats: StoryStats, wpm: int = DEFAULT_WPM) -> str:
         out.append("No route reaches `-> END`.")
     else:
         width = max(len(r.ending) for r in stats.routes)
-        out.append(f"Reading time to each ending at {wpm} words a minute (shortest / longest route):")
+        out.append(f"Reading time to each ending at {wpm} words a minute, shortest / longest route "
+                   "(a scene's words count in full, so these are upper bounds):")
         for r in stats.routes:
             short, long = reading_time(r.shortest_words, wpm), reading_time(r.longest_words, wpm)
             out.append(f"  {r.ending:<{width}}  {r.shortest_words:>6,} words ~{short:>8}"

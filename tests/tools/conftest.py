@@ -74,6 +74,12 @@ class GraphBuilder:
         found = run_lint(self.graph, LintOptions(**options), rules, self.sources)
         return [d.code for d in found]
 
+    def index_run(self, start: str) -> int:
+        """Words in the longest choice-free run from `start`, reading this builder's source."""
+        from dreamphases.tools.analysis import GraphIndex
+
+        return GraphIndex.build(self.graph, self.sources.lines).longest_run(start)[0]
+
     def messages(self, code: str, **options: Any) -> list[str]:
         from dreamphases.tools.rules import RULES
 

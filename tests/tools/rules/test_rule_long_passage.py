@@ -41,3 +41,17 @@ def test_long_passage_in_ink(ink_codes, tmp_path):
     story = f"{words}\n{words}\n-> next\n=== next ===\n{words}\n* [On] -> END\n"
     assert "L011" in ink_codes(story, LintOptions(max_words=100))
     assert "L011" not in ink_codes(story, LintOptions(max_words=200))
+
+
+def test_a_scene_with_long_choice_bodies_counts_only_the_words_before_its_first_choice(builder):
+    source = "\n".join([
+        "=== hall ===",
+        "A short way in. # scene: hall",
+        "~ temp x = 1",
+        "* [Left] " + "left " * 400,
+        "* [Right] " + "right " * 400,
+    ])
+    g = builder(source=source).knot("hall", line=1, words=804).edge("", "hall")
+    g.choice("hall", "Left", line=4).choice("hall", "Right", line=5)
+    assert g.index_run("hall") == 4
+    assert g.lint("L011", max_words=600) == []
