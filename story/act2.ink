@@ -282,7 +282,7 @@ we # glitch: 2
     Tomas looks at you with real sympathy, which is worse than anger.
     "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
     ~ lucid(2)
-* (pulled) {bond_zara >= 4 || bond_julian >= 4} [First, take Zara and Julian out of the cohort]
+* (pulled) {bond_zara >= 4 or bond_julian >= 4} [First, take Zara and Julian out of the cohort]
     You open the cohort list and find their names and, with two taps each, pull them out. Architect's privilege. Then you sign, because it will ship anyway, and you want them nowhere near it when it does.
     Four minutes later your wrist buzzes twice.
     {bond_zara >= 4:

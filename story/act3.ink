@@ -131,7 +131,8 @@ Tomas comes out of the glass room, phone against his chest, tie gone, twenty yea
     Nobody answers. Priya is already typing. She fences the module in, a rough quarantine, not enough to stop it but enough to stop it spreading. The coherence number ticks up, just slightly, for the first time all night.
     ~ stable(5)
     ~ lucid(2)
-- {saw_the_seam:
+- (ops_done)
+{saw_the_seam:
     -> bailing
 }
 -> the_code
