@@ -8,6 +8,7 @@ added) and `github` (workflow commands that GitHub Actions shows as annotations 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -56,7 +57,8 @@ def check_path(path: str | Path, options: LintOptions | None = None) -> CheckRes
     compiled = compile_path(story)
     diagnostics = [normalise(d) for d in compiled.diagnostics]
     if compiled.graph is not None:
-        lint = run_lint(compiled.graph, options, sources=SourceCache(root=story.parent))
+        lint = run_lint(compiled.graph, options, sources=SourceCache(root=story.parent),
+                        display=partial(display_path, story))
         diagnostics += _without_duplicates(diagnostics, lint)
     diagnostics = [replace(d, span=replace(d.span, file=display_path(story, d.span.file)))
                    for d in diagnostics]

@@ -105,6 +105,12 @@ class LintContext:
     graph: StoryGraph
     options: LintOptions = field(default_factory=LintOptions)
     sources: SourceCache = field(default_factory=SourceCache)
+    #: how a file name is shown in messages (check shows paths from where it was run)
+    display: Callable[[str], str] = str
+
+    def where(self, file: str, line: int) -> str:
+        """`file:line` for a message, spelled like the diagnostics' own places."""
+        return f"{self.display(file)}:{line}"
 
     @cached_property
     def index(self) -> GraphIndex:
@@ -154,13 +160,14 @@ def run_lint(
     options: LintOptions | None = None,
     rules: Sequence[Rule] | None = None,
     sources: SourceCache | None = None,
+    display: Callable[[str], str] = str,
 ) -> list[Diagnostic]:
     """Every enabled rule's findings on `graph`, as diagnostics sorted by place."""
     if rules is None:
         from dreamphases.tools.rules import RULES
 
         rules = RULES
-    ctx = LintContext(graph, options or LintOptions(), sources or SourceCache())
+    ctx = LintContext(graph, options or LintOptions(), sources or SourceCache(), display)
     disabled = {d.lower() for d in ctx.options.disabled}
     out: list[Diagnostic] = []
     for rule in rules:

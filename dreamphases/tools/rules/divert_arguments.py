@@ -27,7 +27,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             f"this {edge.kind} to `{target.id}` passes {plural(edge.arg_count, 'argument')}, "
             f"but the {target.kind} {takes}",
             edge.file, edge.line,
-            hint=f"`{target.id}` is declared at {target.file}:{target.line}",
+            hint=f"`{target.id}` is declared at {ctx.where(target.file, target.line)}",
         )
 
 

@@ -26,7 +26,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             text = ctx.sources.line(file, line) or ""
             at = text.find("ending")
             yield Finding(
-                f"the ending id `{ending}` is already used at {seen[0]}:{seen[1]}",
+                f"the ending id `{ending}` is already used at {ctx.where(*seen)}",
                 file, line, at + 1 if at >= 0 else None, hint="give each ending its own id",
             )
 

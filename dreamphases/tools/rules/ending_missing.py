@@ -17,8 +17,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     ends = [e for e in ctx.graph.edges if e.target == "END"]
     if not ctx.graph.endings and not any(e.ending for e in ends):
         return
+    reachable = ctx.index.reachable()
     for edge in ends:
-        if edge.ending is None:
+        if edge.ending is None and edge.source in reachable:  # dead code is L001's to report
             text = ctx.sources.line(edge.file, edge.line) or ""
             at = text.find("->")
             yield Finding(

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 
 def test_an_untagged_end_is_reported_once_the_story_tags_endings(builder):
-    g = (builder().knot("a").knot("b").edge("a", "END", line=3, ending="awake").ending("awake", "a", 3)
-         .edge("b", "END", line=7))
+    g = (builder().knot("a").knot("b").edge("", "a").edge("", "b")
+         .edge("a", "END", line=3, ending="awake").ending("awake", "a", 3).edge("b", "END", line=7))
     assert g.messages("L008") == ["this path reaches `-> END` without an `# ending:` tag"]
+
+
+def test_an_untagged_end_in_unreachable_code_is_left_to_the_unreachable_rule(builder):
+    g = builder().knot("a").knot("dead").edge("", "a").edge("a", "END", ending="awake").edge("dead", "END")
+    assert g.lint("L008") == []
 
 
 def test_a_story_without_ending_tags_is_not_nagged(builder):
