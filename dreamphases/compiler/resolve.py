@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from dreamphases.compiler import ast as A
-from dreamphases.compiler.builtins import BUILTINS, TARGET_BUILTINS
+from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, Ending, Node, StoryGraph, VarDecl as GVar, VarUse
@@ -116,11 +116,18 @@ class _Resolver:
         close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
         return f"did you mean '{close[0]}'?" if close else None
 
+    def check_reserved(self, name: str, span: Span, what: str) -> None:
+        # inklecate refuses these too: the name would shadow a keyword or a built-in function
+        if name in RESERVED:
+            kind = "a built-in function" if name in BUILTINS else "reserved by ink"
+            self.error("E011", f"{what} name '{name}' is {kind}", span, "choose another name")
+
     # -- declarations --------------------------------------------------------------------------------
     def declare(self) -> None:
         seen: dict[str, Span] = {}
 
         def claim(name: str, span: Span, what: str) -> bool:
+            self.check_reserved(name, span, what)
             if name in seen:
                 prev = seen[name]
                 self.error("E010", f"{what} '{name}' is already defined at {prev.file}:{prev.line}", span)
@@ -150,9 +157,11 @@ class _Resolver:
                 continue
             if flow.name in self.globals or flow.name in self.lists:
                 self.error("E010", f"'{flow.name}' is both a variable and a knot", flow.span)
+            self.check_reserved(flow.name, flow.span, flow.kind)
             self.knots[flow.name] = flow
             names: set[str] = set()
             for st in flow.children:
+                self.check_reserved(st.name, st.span, "stitch")
                 if st.name in names:
                     self.error("E010", f"stitch '{st.name}' is already defined in '{flow.name}'", st.span)
                 names.add(st.name)
