@@ -62,7 +62,7 @@ CODES: dict[str, Code] = _codes(
     ("W004", "empty-knot", W, "A knot or stitch with no content."),
     ("W006", "stray-brace", W, "A `}` with no `{` before it (inklecate prints it as text)."),
     ("W005", "bad-stat-tag", W, "A `# stat:` global tag that does not follow the stat grammar."),
-    ("W007", "empty-choice", W, "A choice with no text and no divert: played as a fallback choice, as inklecate does."),
+    ("W007", "empty-choice", W, "A choice with no text and no divert (played as a fallback choice)."),
 )
 
 

@@ -366,9 +366,10 @@ class _FileParser:
         del lead
         if not rest.strip():
             # inklecate warns and plays it as a fallback choice; most likely a mistake
-            self.diags.append(Diagnostic("W007", "this choice is completely empty; it is played as a fallback choice",
-                                         self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
-                                         self.src.raw_lines[lineno - 1]))
+            self.diags.append(Diagnostic(
+                "W007", "this choice is completely empty; it is played as a fallback choice",
+                self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
+                self.src.raw_lines[lineno - 1]))
         start_text, only_text, inner_text, has_brackets = _split_choice(rest)
         base = col + i
         start = self.inline.content(start_text, lineno, base)
