@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.tools.analysis import GraphIndex
+from dreamphases.tools.analysis import GraphIndex, via_choice
 
 __all__ = ["MapView", "MapNode", "MapEdge", "build_view", "to_dot", "to_mermaid", "to_html", "render_svg",
            "DEFAULT_LINK"]
@@ -35,6 +35,7 @@ class MapNode:
     line: int = 0
     reachable: bool = True
     cluster: str | None = None  # the knot whose box this node is drawn in
+    path: str = ""  # the file on disk (absolute), for links
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,10 @@ def _edge_label(graph: StoryGraph, conditions: tuple[str, ...], choice: int | No
     return " ".join(parts)
 
 
-def build_view(graph: StoryGraph) -> MapView:
+def build_view(graph: StoryGraph, root: Path | None = None) -> MapView:
+    """What to draw. `root` is the folder the graph's file names are relative to (the story's)."""
     index = GraphIndex.build(graph)
+    base = (root or Path(".")).resolve()
     reachable = index.reachable()
     view = MapView()
     for node in graph.nodes.values():
@@ -79,7 +82,8 @@ def build_view(graph: StoryGraph) -> MapView:
         in_box = node.kind != "root" and bool(index.children.get(top))
         label = "(start)" if node.kind == "root" else (node.id if node.kind == "knot" else node.name)
         view.nodes[node.id] = MapNode(node.id, label, node.kind, node.file, node.line,
-                                      node.id in reachable, top if in_box else None)
+                                      node.id in reachable, top if in_box else None,
+                                      (base / node.file).as_posix() if node.file else "")
         if in_box:
             view.clusters[top] = graph.nodes[top].name
     for edge in graph.edges:
@@ -96,15 +100,14 @@ def build_view(graph: StoryGraph) -> MapView:
             view.nodes.setdefault(target, MapNode(target, f"-> {target[1:]}", "variable"))
         elif target not in view.nodes:
             continue
-        view.edges.append(MapEdge(edge.source, target, edge.kind,
-                                  _edge_label(graph, edge.conditions, edge.choice)))
+        kind = "choice" if via_choice(edge) and edge.kind == "divert" else edge.kind
+        label = _edge_label(graph, edge.conditions, edge.choice)
+        view.edges.append(MapEdge(edge.source, target, kind, label))
     return view
 
 
 def _link(node: MapNode, template: str) -> str:
-    if not node.file:
-        return ""
-    return template.format(path=Path(node.file).resolve().as_posix(), line=node.line)
+    return template.format(path=node.path, line=node.line) if node.path else ""
 
 
 # -- DOT ------------------------------------------------------------------------------------------
@@ -165,7 +168,9 @@ def to_dot(view: MapView, title: str = "story", link: str = DEFAULT_LINK) -> str
 # -- Mermaid --------------------------------------------------------------------------------------
 
 def _m(text: str) -> str:
-    return '"' + html.escape(text, quote=False).replace('"', "#quot;") + '"'
+    # Mermaid's own entity codes: a raw `<` could open an HTML tag inside a label
+    codes = {"&": "#amp;", "<": "#lt;", ">": "#gt;", '"': "#quot;"}
+    return '"' + "".join(codes.get(ch, ch) for ch in text) + '"'
 
 
 _MERMAID_SHAPE = {"root": ("((", "))"), "label": ("([", "])"), "ending": ("{{", "}}"),

@@ -26,14 +26,19 @@ def test_the_view_has_scenes_endings_and_gated_labels(night):
     assert gated.label == "“Sleep on” {calm > 3}"
 
 
-def test_dot_marks_endings_and_links_nodes_to_their_source(night):
-    dot = to_dot(build_view(night.graph), "night")
+def test_dot_marks_endings_and_links_nodes_to_their_source(night, tmp_path):
+    dot = to_dot(build_view(night.graph, tmp_path), "night")
     assert '"ending:awake" [label="awake", shape=doubleoctagon' in dot
-    assert 'tooltip="story.ink:16"' in dot
+    assert f'tooltip="story.ink:16", URL="file://{tmp_path.resolve().as_posix()}/story.ink#L16"' in dot
     assert '"bed.dream" -> "wake" [label="“Say \\"wake\\"”"];' in dot
 
 
 @needs_dot
+def test_choices_and_plain_diverts_are_drawn_differently(night):
+    kinds = {(e.source, e.target): e.kind for e in build_view(night.graph).edges}
+    assert kinds[("bed.dream", "wake")] == "choice" and kinds[("sleep", "bed")] == "divert"
+
+
 def test_graphviz_accepts_the_dot(night):
     night.knot('we"ird\\name', words=1).edge("", 'we"ird\\name', conditions=("a\nb",))
     done = subprocess.run(["dot", "-Tsvg"], input=to_dot(build_view(night.graph)), capture_output=True,
@@ -47,7 +52,7 @@ def test_mermaid_declares_clusters_edges_and_clicks(night):
     lines = text.splitlines()
     assert lines[0] == "flowchart LR"
     assert any(line.strip().startswith("subgraph") and '"bed"' in line for line in lines)
-    assert any("-->|" in line and "calm &gt; 3" in line for line in lines)
+    assert any("-->|" in line and "calm #gt; 3" in line for line in lines)
     assert any(line.strip().startswith("click ") and "story.ink:16" in line for line in lines)
     assert lines.count("  end") == 1
 
