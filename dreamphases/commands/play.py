@@ -112,14 +112,9 @@ def run(args: argparse.Namespace) -> int:
     renderer.title()
 
     if interactive:
-        from dreamphases.player.app import _ask, play_interactive
+        from dreamphases.player.app import play_interactive
 
-        if args.resume:
-            if not session.load("autosave", _ask):
-                return EXIT_USAGE
-        else:
-            session.start()
-        return play_interactive(session)
+        return play_interactive(session, resume=args.resume)
 
     from dreamphases.player.scripted import inputs_from_lines, play_scripted
 

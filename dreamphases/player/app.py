@@ -25,7 +25,7 @@ from dreamphases.player.session import Session
 
 __all__ = ["play_interactive"]
 
-EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 _STYLE = Style.from_dict({
     "number": "bold",
@@ -120,8 +120,24 @@ def _leave(session: Session, status: int) -> int:
     return status
 
 
-def play_interactive(session: Session, *, resumed: bool = False) -> int:
-    """Run the prompt loop until the player quits. Returns the process exit status."""
+def play_interactive(session: Session, *, resume: bool = False) -> int:
+    """Start (or resume the autosave) and run the prompt loop until the player quits.
+
+    Returns the exit status. Ctrl-C anywhere — at the prompt, or while text is being revealed —
+    autosaves and leaves with 130; Ctrl-D at the prompt autosaves and leaves with 0.
+    """
+    try:
+        if resume:
+            if not session.load("autosave", _ask):
+                return EXIT_USAGE
+        else:
+            session.start()
+        return _loop(session)
+    except KeyboardInterrupt:
+        return _leave(session, EXIT_INTERRUPTED)
+
+
+def _loop(session: Session) -> int:
     prompt = ChoicePrompt()
     console = session.renderer.console
     while True:
@@ -130,8 +146,6 @@ def play_interactive(session: Session, *, resumed: bool = False) -> int:
         session.renderer.hud(session.tracker)
         try:
             answer = prompt.read(choices)
-        except KeyboardInterrupt:
-            return _leave(session, EXIT_INTERRUPTED)
         except EOFError:
             return _leave(session, EXIT_OK)
         if isinstance(answer, _Pick):

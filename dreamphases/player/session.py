@@ -211,6 +211,8 @@ class Session:
             self.renderer.info(f"Loaded slot '{slot}'{where} (saved {save.saved_at:%Y-%m-%d %H:%M} UTC).")
             self.renderer.console.print()
             self.replay_recent()
+            if self.engine.can_continue():  # saved mid-scene (quit while text was still coming)
+                self.run()
             return True
         result = replay(self.engine, save.choices, save.seed)
         total = len(save.choices)

@@ -28,14 +28,15 @@ Spawn = Callable[..., "pexpect.spawn"]
 def spawn(tmp_path: Path, saves: Path) -> Iterator[Spawn]:
     children: list[pexpect.spawn] = []
 
-    def start(story: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+    def start(story: Path, *args: str, env: dict[str, str] | None = None, fast: bool = True) -> pexpect.spawn:
         environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
         environment.update({
             "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1",
             "DREAMPHASES_CACHE_DIR": str(tmp_path / "cache"), **(env or {}),
         })
+        pacing = ["--fast"] if fast else []
         child = pexpect.spawn(
-            sys.executable, ["-m", "dreamphases", "play", str(story), "--saves", str(saves), "--fast", *args],
+            sys.executable, ["-m", "dreamphases", "play", str(story), "--saves", str(saves), *pacing, *args],
             env=environment, cwd=str(tmp_path), encoding="utf-8", timeout=15, dimensions=(40, 100),
         )
         children.append(child)
@@ -286,3 +287,21 @@ def test_no_color_means_no_colour_in_a_terminal(spawn: Spawn, tmp_path: Path) ->
     colour = re.compile(r"\x1b\[[0-9;]*(?<![0-9])(3[0-8]|9[0-7]|4[0-8])[;m]")
     assert "Milo won't forget that." in seen
     assert not colour.search(seen)
+
+
+def test_ctrl_c_during_the_reveal_autosaves_and_continue_picks_up_the_rest(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    night = write_story("night", tmp_path)
+    child = spawn(night, "--reveal", fast=False)
+    child.expect("The k")  # the first letters of the first line, revealed one by one
+    child.send(CTRL_C)
+    child.expect("Your place is kept in the autosave")
+    assert finish(child) == 130
+
+    child = spawn(night, "--continue")
+    child.expect("Loaded slot 'autosave'")
+    child.expect("Are you listening")
+    child.expect(READY)
+    child.send("1")
+    child.expect("› Listen")
