@@ -115,6 +115,7 @@ class _FileParser:
         self.i = 0
         self.block_depth = 0
         self.block_tail = False
+        self.too_deep = False
 
     def span(self, line: int, col: int = 1) -> Span:
         return Span(self.src.name, line, col)
@@ -420,6 +421,7 @@ class _FileParser:
         """A `{` at the start of a line whose `}` is on a later line."""
         if self.block_depth >= MAX_BLOCK_DEPTH:
             self.error("E021", "blocks nested too deeply", lineno, col)
+            self.too_deep = True  # the enclosing blocks are cut short too: no E002 for each
             self.i = len(self.lines)
             return None
         self.block_depth += 1
@@ -449,9 +451,12 @@ class _FileParser:
             if after.strip():
                 first_line = " " * (hcol + colon) + after
         elif header.strip():
-            self.error("E001", "a multiline block starts with '{', '{condition:', '{value:' or '{stopping:'",
-                       lineno, hcol)
-            self.skip_block()
+            if self.skip_block():
+                self.error("E001", "a multiline block starts with '{', '{condition:', '{value:' or '{stopping:'",
+                           lineno, hcol)
+            else:
+                self.error("E002", "this '{' is never closed", lineno, hcol - 1,
+                           "close it with '}' on the same line")
             return None
         if kind is not None:
             elements = [body for _, body, _ in self.branches(lineno)]
@@ -518,7 +523,8 @@ class _FileParser:
         out: list[tuple[str | None, list[Stmt], int]] = []
         while True:
             if self.i >= len(self.lines):
-                self.error("E002", "this multiline block is never closed with '}'", start_line, 1)
+                if not self.too_deep:
+                    self.error("E002", "this multiline block is never closed with '}'", start_line, 1)
                 return out
             raw = self.lines[self.i]
             line = raw.strip()
@@ -570,11 +576,13 @@ class _FileParser:
             body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
             out.append((cond, body, lineno))
 
-    def skip_block(self) -> None:
+    def skip_block(self) -> bool:
+        """Skip to the end of a block; False when the file ends before it closes."""
         depth = 1
         while self.i < len(self.lines) and depth > 0:
             depth += _brace_balance(self.lines[self.i])
             self.i += 1
+        return depth <= 0
 
 
 def _is_condition(text: str) -> bool:
