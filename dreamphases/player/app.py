@@ -93,9 +93,13 @@ class ChoicePrompt:
                     parts.append(("", "\n" + " " * (2 + len(label))))
                     parts.append((style, row))
                 parts.append(("", "\n"))
-            parts.append(("class:hint", "↑/↓ and Enter, or a number · /help for commands\n"))
+            hint = "↑/↓ and Enter, or a number · /help for commands"
+            if width < 50:
+                hint = "↑/↓ Enter or 1-9 · /help"
+            parts.append(("class:hint", hint + "\n"))
         else:
-            parts.append(("class:hint", "The story has ended · /undo, /load, /restart, /saves or /quit\n"))
+            ended = "The story has ended · /undo, /load, /restart, /saves or /quit"
+            parts.append(("class:hint", "\n".join(textwrap.wrap(ended, width)) + "\n"))
         parts.append(("class:prompt", "› "))
         return FormattedText(parts)
 
