@@ -29,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
     if loaded.graph is None:
         print("\n".join(loaded.errors), file=sys.stderr)
         return loaded.status
-    stats = compute_stats(loaded.graph, SourceCache(root=args.story.parent).lines)
+    stats = compute_stats(loaded.graph, SourceCache(root=args.story.parent).lines, str(args.story))
     sys.stdout.write(stats_json(stats, wpm) if args.format == "json" else format_stats(stats, wpm))
     return 0

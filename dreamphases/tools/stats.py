@@ -110,8 +110,10 @@ def _path(prev: dict[str, str], node: str) -> list[str]:
     return path[::-1]
 
 
-def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = None) -> StoryStats:
-    """`lines(file)` gives a source file's lines (for the words read before a scene's first choice)."""
+def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = None,
+                  story: str | None = None) -> StoryStats:
+    """`lines(file)` gives a source file's lines (for the words read before a scene's first choice);
+    `story` is the name to report (default: the graph's main file)."""
     index = GraphIndex.build(graph, lines)
     weight = {n.id: n.words for n in graph.nodes.values()}
     words: dict[str, int] = {}
@@ -155,7 +157,7 @@ def compute_stats(graph: StoryGraph, lines: Callable[[str], list[str]] | None = 
                                           base.longest_words, base.shortest_path)
     endings = sorted({e.id for e in graph.endings} | {e.ending for e in graph.edges if e.ending})
     return StoryStats(
-        story=graph.main_file,
+        story=story or graph.main_file,
         total_words=sum(weight.values()),
         words_per_knot=words,
         choices_per_knot=choices_in,
