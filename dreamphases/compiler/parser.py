@@ -356,7 +356,7 @@ class _FileParser:
             if end < 0:
                 break
             inner = stripped[1:end]
-            if find_top_level(inner, ":") >= 0 or "|" in inner:
+            if find_top_level(inner, ":") >= 0 or "|" in inner.replace("||", ""):
                 break
             ccol = col + i + (len(rest) - len(stripped)) + 1
             cond = self.inline.expression(inner, lineno, ccol)
@@ -411,6 +411,12 @@ class _FileParser:
             label = lm.group(1)
             rest = rest.lstrip()[lm.end():]
         out: list[object] = [Gather(depth, label, self.span(lineno, col))]
+        rs = rest.strip()
+        if rs and _brace_balance(rs) > 0 and not rs.startswith(("*", "+")):
+            # a gather whose line opens a multiline block: put the block back to be read as lines
+            self.i -= 1
+            self.lines[self.i] = " " * (len(line) - len(rest) + col - 1) + rest
+            return out
         if rest.strip():
             rcol = col + len(line) - len(rest)
             out.extend(self.line_statements(" " * (rcol - 1) + rest, lineno, False))

@@ -244,6 +244,8 @@ class _Resolver:
             elif first in self.knots:
                 found = self.knots[first]
                 break
+        if found is None and len(parts) == 1:
+            found = self._deep_label(first, chain)
         if found is None:
             return None
         for part in parts[1:]:
@@ -258,6 +260,16 @@ class _Resolver:
                 return None
             found = label
         return found
+
+    def _deep_label(self, name: str, chain: list[A.Flow]) -> Target | None:
+        """inklecate's last resort: a label in a sibling stitch, then anywhere if unambiguous."""
+        if len(chain) > 1:
+            for st in chain[1].children:
+                label = self.labels.get(id(st), {}).get(name)
+                if label is not None:
+                    return label
+        hits = [t[name] for t in self.labels.values() if name in t]
+        return hits[0] if len(hits) == 1 else None
 
     def all_target_names(self, chain: list[A.Flow]) -> list[str]:
         names = list(self.knots)
@@ -521,6 +533,9 @@ class _Resolver:
             self.graph.uses.append(VarUse(e.target.name, ctx.node, e.span.file, e.span.line, "write", e.op))
         elif isinstance(e, A.DivertTarget):
             target = self.resolve_target(e, e.path, e.span, ctx)
+            if target is not None and not isinstance(target, (str, tuple)):
+                # a divert target may reach TURNS_SINCE through a variable or parameter
+                self.out.turn_counted.add(id(target))
             if isinstance(target, A.Flow) and any(p.ref for p in target.params):
                 self.error("E016", f"can't take a divert target to '{target.name}': it has ref parameters",
                            e.span)

@@ -67,6 +67,8 @@ class Engine:
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.story.set_error_handler(self._on_error)
+        # EXTERNAL functions the host does not bind run their ink fallback
+        self.story.set_allow_external_function_fallbacks(True)
 
     def _on_error(self, message: str, is_error: bool) -> None:
         (self.errors if is_error else self.warnings).append(message)
