@@ -373,7 +373,7 @@ class _Resolver:
             self.choice(it, ctx, flow)
         elif isinstance(it, A.Gather):
             sub = ctx
-            if it.label:
+            if it.label and id(it) in self.out.node_ids:  # not there when the label is a duplicate (E010)
                 sub = _Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
                 self.graph.edges.append(Edge(ctx.node, sub.node, "fallthrough", it.span.file, it.span.line))
             self.stmts(it.body, sub, flow)
