@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -46,6 +47,7 @@ SAVE_FORMAT = "dreamphases-save"
 #: readable, newer files are refused with a message instead of being misread.
 SAVE_VERSION = 1
 AUTOSAVE = "autosave"
+STALE_TEMP_SECONDS = 120
 
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 
@@ -126,7 +128,19 @@ class SaveStore:
             write_atomic(target, save.model_dump_json(indent=2) + "\n")
         except OSError as exc:
             raise SaveError(f"could not write {target}: {exc.strerror or exc}") from exc
+        self._sweep(slot)
         return target
+
+    def _sweep(self, slot: str) -> None:
+        """Remove temp files a killed save left behind for this slot. Only old ones: a fresh one may
+        belong to another player process writing the same slot right now."""
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for leftover in self.folder.glob(f".{slot}.json.*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass
 
     def read(self, slot: str) -> SaveFile:
         """The save in `slot`, validated. Raises `SaveError`; never changes any file."""

@@ -104,6 +104,7 @@ class ChoicePrompt:
         return FormattedText(parts)
 
     def read(self, choices: list[str]) -> object:
+        """Show `choices` (as given: the caller may have dressed them) and wait for one."""
         if choices != self.choices:
             self.selected = 0
         self.choices = choices
@@ -149,7 +150,7 @@ def _loop(session: Session) -> int:
         console.print()
         session.renderer.hud(session.tracker)
         try:
-            answer = prompt.read(choices)
+            answer = prompt.read(session.renderer.choice_labels(choices, session.tracker.lucidity()))
         except EOFError:
             return _leave(session, EXIT_OK)
         if isinstance(answer, _Pick):

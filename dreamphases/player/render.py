@@ -244,9 +244,14 @@ class Renderer:
             )
         self.console.print(table)
 
-    def choices(self, choices: list[str]) -> None:
+    def choice_labels(self, choices: list[str], lucidity: float | None) -> list[str]:
+        """The choices as the menu shows them: at very low lucidity even the options start to slip."""
+        level = max(0, self.degradation(lucidity) - 2)
+        return [glitch(choice, level) for choice in choices]
+
+    def choices(self, choices: list[str], lucidity: float | None = None) -> None:
         """The menu as static text (non-interactive play; the interactive prompt draws its own)."""
-        for number, choice in enumerate(choices, 1):
+        for number, choice in enumerate(self.choice_labels(choices, lucidity), 1):
             row = Text(f"  {number}. ", style="bold")
             row.append(choice)
             self.console.print(row)

@@ -46,7 +46,7 @@ def play_scripted(session: Session, inputs: Iterable[str]) -> int:
         if choices and menu_due:
             console.print()
             session.renderer.hud(session.tracker)
-            session.renderer.choices(choices)
+            session.renderer.choices(choices, session.tracker.lucidity())
         menu_due = False
         item = next(pending, None)
         if item is None:

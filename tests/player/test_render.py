@@ -117,3 +117,13 @@ def test_the_hud_breaks_between_stats_never_inside_one() -> None:
     rows = hud_text(tracker, 40).plain.splitlines()
     assert len(rows) == 3 and [row.split()[0] for row in rows] == ["Lucidity", "Milo", "Stability"]
     assert "-10..10" in rows[1] and "60/100" in rows[0]
+
+
+def test_at_very_low_lucidity_even_the_choices_slip_but_keep_their_words() -> None:
+    renderer = Renderer(make_console(io.StringIO(), terminal=False), story_meta([]))
+    choices = ["Take the spatula from him", "Ask why Mum isn't coming"]
+    assert renderer.choice_labels(choices, 0.6) == choices
+    assert renderer.choice_labels(choices, 0.3) == choices
+    slipping = renderer.choice_labels(choices, 0.0)
+    assert slipping != choices
+    assert [unglitched(label) for label in slipping] == choices

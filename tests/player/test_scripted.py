@@ -180,3 +180,16 @@ def test_narrow_terminals_wrap_cleanly(play: Play, night: Path) -> None:
     assert result.returncode == 0
     assert max(cell_len(row) for row in result.stdout.splitlines()) <= 24
     assert "Behind the door," in unglitched(result.stdout)
+
+
+def test_a_saves_folder_that_cannot_be_written_warns_once_and_play_goes_on(
+    play: Play, night: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("keep me", encoding="utf-8")
+    result = play(night, "--choices", "2,1", "--saves", str(blocker))
+    assert result.returncode == 0
+    assert result.stdout.count("Autosave failed: could not write") == 1
+    assert "› Open the door" in result.stdout
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+

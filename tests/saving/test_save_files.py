@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,3 +109,20 @@ def test_a_save_that_cannot_be_written_is_an_error_not_a_crash(
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(SaveError, match="could not write"):
         SaveStore(blocker, "test-night").write("slot", make_save())
+
+
+def test_writing_a_slot_sweeps_old_temp_files_a_killed_save_left(
+    store: SaveStore, make_save: Callable[..., SaveFile]
+) -> None:
+    store.write("autosave", make_save())
+    old = store.folder / ".autosave.json.k1ll3d.tmp"
+    fresh = store.folder / ".autosave.json.wr1t1ng.tmp"
+    other = store.folder / ".evening.json.k1ll3d.tmp"
+    for leftover in (old, fresh, other):
+        leftover.write_text("half a save", encoding="utf-8")
+    long_ago = time.time() - 3600
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    store.write("autosave", make_save(0))
+    assert not old.exists()
+    assert fresh.exists() and other.exists()  # maybe still being written; another slot's
