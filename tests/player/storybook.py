@@ -1,13 +1,7 @@
-"""Small test stories, compiled for the tests that play them.
-
-The .ink sources in `stories/` are compiled with our compiler. The JSON that inkjs produced for the
-same source (`<name>.ink.json`, committed beside it) stands in when our compiler cannot compile one,
-and always when `DREAMPHASES_TEST_STORIES=reference` — to tell a player bug from a compiler bug.
-"""
+"""Small test stories (`stories/*.ink`), compiled with our compiler for the tests that play them."""
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -17,13 +11,13 @@ STORIES = Path(__file__).parent / "stories"
 
 @cache
 def compiled_json(name: str) -> str:
-    from dreamphases.compiler import compile_path
+    from dreamphases.compiler import compile_path, render
 
-    if os.environ.get("DREAMPHASES_TEST_STORIES") != "reference":
-        result = compile_path(STORIES / f"{name}.ink")
-        if result.json_text is not None:
-            return result.json_text
-    return (STORIES / f"{name}.ink.json").read_text(encoding="utf-8-sig")
+    result = compile_path(STORIES / f"{name}.ink")
+    if result.json_text is None:
+        problems = "\n".join(render(d) for d in result.diagnostics)
+        raise AssertionError(f"test story {name}.ink does not compile:\n{problems}")
+    return result.json_text
 
 
 def write_story(name: str, folder: Path) -> Path:
