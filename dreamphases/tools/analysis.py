@@ -50,7 +50,7 @@ class GraphIndex:
     lines: Callable[[str], list[str]] | None = None
     _reachable: frozenset[str] | None = None
     _choice_nodes: frozenset[str] | None = None
-    _run_memo: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    _run_memo: dict[str, tuple[int, str | None]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, graph: StoryGraph, lines: Callable[[str], list[str]] | None = None) -> GraphIndex:
@@ -161,29 +161,50 @@ class GraphIndex:
         `words_before_choice`). Edges written inside a choice's body are not followed: the reader
         chose before taking them. Loops are cut where they close: a run never revisits a node.
         """
-        memo = self._run_memo
-        on_path: set[str] = set()
+        if start not in self.graph.nodes:
+            return (0, [])
+        memo = self._run_memo  # node -> (words from it, the next node on its longest run)
+        nodes = self.graph.nodes
 
-        def walk(node_id: str) -> tuple[int, list[str]]:
+        def settle(node_id: str) -> bool:
+            """Memoise a node that ends a run; False if it must be walked."""
             if node_id in memo:
-                return memo[node_id]
-            node = self.graph.nodes[node_id]
+                return True
             if self.has_choices(node_id):
-                memo[node_id] = (self.words_before_choice(node_id), [node_id])
-                return memo[node_id]
-            best: tuple[int, list[str]] = (node.words, [node_id])
-            on_path.add(node_id)
-            for target in self.successors(node_id, RUN_KINDS, after_choice=False):
-                if target in on_path:
-                    continue
-                words, path = walk(target)
-                if node.words + words > best[0]:
-                    best = (node.words + words, [node_id, *path])
-            on_path.discard(node_id)
-            memo[node_id] = best
-            return best
+                memo[node_id] = (self.words_before_choice(node_id), None)
+                return True
+            return False
 
-        return walk(start) if start in self.graph.nodes else (0, [])
+        # an explicit stack, not recursion: a chain of thousands of diverts must not overflow
+        if not settle(start):
+            best: dict[str, tuple[int, str | None]] = {start: (nodes[start].words, None)}
+            stack = [(start, self.successors(start, RUN_KINDS, after_choice=False))]
+            on_path = {start}
+            while stack:
+                node_id, successors = stack[-1]
+                target = next((t for t in successors if t not in on_path), None)
+                if target is None:
+                    stack.pop()
+                    on_path.discard(node_id)
+                    memo[node_id] = best.pop(node_id)
+                    if stack:
+                        self._offer(best, stack[-1][0], node_id)
+                elif settle(target):
+                    self._offer(best, node_id, target)
+                else:
+                    best[target] = (nodes[target].words, None)
+                    on_path.add(target)
+                    stack.append((target, self.successors(target, RUN_KINDS, after_choice=False)))
+        total, path, current = memo[start][0], [start], memo[start][1]
+        while current is not None:
+            path.append(current)
+            current = memo[current][1]
+        return total, path
+
+    def _offer(self, best: dict[str, tuple[int, str | None]], node_id: str, target: str) -> None:
+        words = self.graph.nodes[node_id].words + self._run_memo[target][0]
+        if words > best[node_id][0]:
+            best[node_id] = (words, target)
 
     def run_starts(self) -> list[str]:
         """Where a reader starts reading after the story begins or after a choice."""

@@ -18,6 +18,10 @@ from typing import Any
 __all__ = ["Unknown", "compile_condition", "fold", "numbers_in"]
 
 
+#: longer conditions are not judged (they are not hand-written stat checks, and parsing is not free)
+_MAX_LENGTH = 2000
+
+
 class Unknown(Exception):
     """The expression uses something this evaluator cannot decide."""
 
@@ -96,11 +100,20 @@ def _eval(node: ast.AST, env: Mapping[str, object]) -> object:
 
 def compile_condition(text: str) -> Callable[[Mapping[str, object]], object]:
     """A function evaluating `text` for a mapping of variable values. Raises `Unknown` if it cannot."""
+    if len(text) > _MAX_LENGTH:
+        raise Unknown("expression too long to judge")
     try:
         tree = ast.parse(_to_python(text).strip(), mode="eval")
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise Unknown(text) from exc
-    return lambda env: _eval(tree, env)
+
+    def evaluate(env: Mapping[str, object]) -> object:
+        try:
+            return _eval(tree, env)
+        except RecursionError as exc:
+            raise Unknown("expression nested too deeply") from exc
+
+    return evaluate
 
 
 def fold(text: str, env: Mapping[str, object] | None = None) -> object:
