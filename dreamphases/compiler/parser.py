@@ -10,15 +10,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from dreamphases.compiler.ast import (
-    Assign, Branch, Conditional, ContentLine, Choice, ExprStmt, External, Flow, Gather, Inline,
-    ListDecl, ListItemDef, Newline, Param, Return, Sequence, Stmt, Story, Tag, Text, VarDecl,
+    Assign,
+    Branch,
+    Choice,
+    Conditional,
+    ContentLine,
+    Expr,
+    ExprStmt,
+    External,
+    Flow,
+    Gather,
+    Inline,
+    ListDecl,
+    ListItemDef,
+    Newline,
+    Param,
+    Return,
+    Sequence,
+    Stmt,
+    Story,
+    Tag,
+    Text,
+    VarDecl,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression
 from dreamphases.compiler.inline import InlineParser, sequence_kind, split_commas
 from dreamphases.compiler.source import SourceFile, SourceSet
-from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression
 
 __all__ = ["parse"]
 
@@ -136,7 +157,7 @@ class _FileParser:
                 self.i += 1
         return items
 
-    def statements(self, top: bool = False, in_block: bool = False) -> list[object]:
+    def statements(self, top: bool = False, in_block: bool = False) -> list[Any]:
         """Parse lines until the end of file or (in a block) a `-` branch line or the closing `}`."""
         out: list[object] = []
         while self.i < len(self.lines):
@@ -190,7 +211,7 @@ class _FileParser:
             out.extend(self.line_statements(raw, lineno, top))
         return out
 
-    def line_statements(self, raw: str, lineno: int, top: bool) -> list[object]:
+    def line_statements(self, raw: str, lineno: int, top: bool) -> list[Any]:
         line = raw.strip()
         col = len(raw) - len(raw.lstrip()) + 1
         if line.startswith("~"):
@@ -288,7 +309,8 @@ class _FileParser:
                 p = p[1:-1].strip()
             m = re.match(r"^(" + _IDENT + r")\s*(?:=\s*(-?\d+))?$", p)
             if not m:
-                self.error("E018", f"malformed list item '{part.strip()}'", lineno, col + off,
+                self.error("E018", f"malformed list item '{part.strip()}'", lineno,
+                           col + off + len(part) - len(part.lstrip()),
                            "list items look like 'name', '(name)' or 'name = 3'")
                 continue
             value = int(m.group(2)) if m.group(2) is not None else value + 1
@@ -296,7 +318,7 @@ class _FileParser:
         return ListDecl(name, items, Span(sp.file, sp.line, sp.col))
 
     # -- logic ------------------------------------------------------------------------------------------
-    def logic(self, text: str, lineno: int, col: int) -> list[object] | None:
+    def logic(self, text: str, lineno: int, col: int) -> list[Any] | None:
         body = text.strip()
         bcol = col + len(text) - len(text.lstrip())
         sp = self.span(lineno, bcol)
@@ -324,7 +346,7 @@ class _FileParser:
         return [ExprStmt(expr, sp)] + ([ContentLine([Newline()], sp)] if _has_call(expr) else [])
 
     # -- choices and gathers --------------------------------------------------------------------------
-    def choice(self, line: str, lineno: int, col: int) -> list[object]:
+    def choice(self, line: str, lineno: int, col: int) -> list[Any]:
         m = re.match(r"^([*+](?:\s*[*+])*)", line)
         assert m
         marks = m.group(1).replace(" ", "").replace("\t", "")
@@ -338,7 +360,7 @@ class _FileParser:
             label = lm.group(1)
             rest = rest.lstrip()[lm.end():]
             i = len(line) - len(rest)
-        conditions = []
+        conditions: list[Expr] = []
         while True:
             stripped = rest.lstrip()
             if not stripped and conditions and self._continues_choice():
@@ -375,20 +397,20 @@ class _FileParser:
         base = col + i
         start = self.inline.content(start_text, lineno, base)
         only = self.inline.content(only_text, lineno, base) if only_text else []
-        inner = self.inline.content(inner_text, lineno, base) if inner_text else []
+        inner_items = self.inline.content(inner_text, lineno, base) if inner_text else []
         if start and isinstance(start[0], Text):
             t = start[0].text.lstrip()
             if t:
                 start[0] = Text(t)
             else:
                 start.pop(0)
-        if not has_brackets and start and isinstance(start[-1], Text) and not inner:
+        if not has_brackets and start and isinstance(start[-1], Text) and not inner_items:
             t = start[-1].text.rstrip()
             if t:
                 start[-1] = Text(t)
             else:
                 start.pop()
-        ch = Choice(len(marks), sticky, label, conditions, start, only, inner,
+        ch = Choice(len(marks), sticky, label, conditions, start, only, inner_items,
                     self.span(lineno, col), has_brackets)
         return [ch]
 
@@ -400,7 +422,7 @@ class _FileParser:
             return False
         return not (nxt.startswith("{") and _brace_balance(nxt) > 0)
 
-    def gather(self, line: str, lineno: int, col: int) -> list[object]:
+    def gather(self, line: str, lineno: int, col: int) -> list[Any]:
         m = re.match(r"^(-(?:\s*-(?!>))*)", line)
         assert m
         depth = m.group(1).replace(" ", "").replace("\t", "").count("-")
@@ -524,9 +546,9 @@ class _FileParser:
         return s.startswith("-") and not s.startswith("->")
 
     def branches(self, start_line: int, with_conditions: bool = False
-                 ) -> list[tuple[str | None, list[Stmt], int]]:
+                 ) -> list[tuple[str | None, list[Any], int]]:
         """Parse `- …` branches up to the closing `}`. Returns (condition text, body, line)."""
-        out: list[tuple[str | None, list[Stmt], int]] = []
+        out: list[tuple[str | None, list[Any], int]] = []
         while True:
             if self.i >= len(self.lines):
                 if not self.too_deep:
@@ -563,7 +585,7 @@ class _FileParser:
                     text = text[colon + 1:]
                     tcol += colon + 1
             self.i += 1
-            body: list[Stmt] = [ContentLine([Newline()], self.span(lineno, col))]
+            body = [ContentLine([Newline()], self.span(lineno, col))]
             if text.strip():
                 close = _unmatched_close(text)
                 if close >= 0:
