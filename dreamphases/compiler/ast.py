@@ -8,7 +8,6 @@ later stage can point a writer at the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from dreamphases.compiler.diagnostics import Span
 
@@ -85,7 +84,18 @@ class Postfix:
     span: Span
 
 
-Expr = Union[Number, Bool, StringLit, Name, DivertTarget, ListLit, Unary, Binary, Call, Postfix]
+Expr = (
+    Number
+    | Bool
+    | StringLit
+    | Name
+    | DivertTarget
+    | ListLit
+    | Unary
+    | Binary
+    | Call
+    | Postfix
+)
 
 # ---------------------------------------------------------------------------------------------
 # Inline content (what a line of text is made of)
@@ -174,7 +184,16 @@ class InlineLogic:
     stmt: Stmt
 
 
-Inline = Union[Text, Glue, Newline, Print, Tag, Divert, Conditional, Sequence]
+Inline = (
+    Text
+    | Glue
+    | Newline
+    | Print
+    | Tag
+    | Divert
+    | Conditional
+    | Sequence
+)
 
 # ---------------------------------------------------------------------------------------------
 # Statements (line level)
@@ -271,9 +290,17 @@ class External:
     span: Span
 
 
-Stmt = Union[
-    ContentLine, Assign, Return, ExprStmt, Choice, Gather, Weave, Conditional, Sequence,
-]
+Stmt = (
+    ContentLine
+    | Assign
+    | Return
+    | ExprStmt
+    | Choice
+    | Gather
+    | Weave
+    | Conditional
+    | Sequence
+)
 
 
 @dataclass(slots=True)

@@ -495,8 +495,7 @@ class _Emitter:
             elif kind == "const":
                 self.expr(payload, c)
             elif kind == "item":
-                lst, item, value = payload  # type: ignore[misc]
-                c.add(self.list_value(None, [(lst, item, value)]))
+                c.add(self.list_value(None, [payload]))  # type: ignore[list-item]
             elif kind == "count":
                 c.add(Ref("CNT?", self.container_for(payload)))
             elif kind == "ref":

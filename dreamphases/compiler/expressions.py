@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dreamphases.compiler.ast import (
-    Binary, Bool, Call, DivertTarget, Expr, Inline, ListLit, Name, Number, Postfix, StringLit, Unary,
+    Binary,
+    Bool,
+    Call,
+    DivertTarget,
+    Expr,
+    Inline,
+    ListLit,
+    Name,
+    Number,
+    Postfix,
+    StringLit,
+    Unary,
 )
 from dreamphases.compiler.diagnostics import Span
 

@@ -9,8 +9,22 @@ from __future__ import annotations
 import re
 
 from dreamphases.compiler.ast import (
-    SEQ_CYCLE, SEQ_ONCE, SEQ_SHUFFLE, SEQ_STOPPING, Branch, Conditional, ContentLine, Divert, Expr,
-    Glue, Inline, Print, Sequence, Stmt, Tag, Text,
+    SEQ_CYCLE,
+    SEQ_ONCE,
+    SEQ_SHUFFLE,
+    SEQ_STOPPING,
+    Branch,
+    Conditional,
+    ContentLine,
+    Divert,
+    Expr,
+    Glue,
+    Inline,
+    Print,
+    Sequence,
+    Stmt,
+    Tag,
+    Text,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression, split_top_level
@@ -144,9 +158,9 @@ class InlineParser:
         if colon >= 0:
             head = inner[:colon]
             rest = inner[colon + 1:]
-            kind = sequence_kind(head)
-            if kind is not None:
-                return Sequence(kind, self._elements(rest, line, col + colon + 1), span)
+            named = sequence_kind(head)
+            if named is not None:
+                return Sequence(named, self._elements(rest, line, col + colon + 1), span)
             cond = self.expression(head, line, col)
             parts = split_top_level(rest, "|")
             if len(parts) > 2:
@@ -201,9 +215,10 @@ class InlineParser:
             if not seg.strip():
                 self.error("E001", "a divert needs a target: -> knot", line, col + 2 + off)
                 continue
-            d = self._target(seg, line, col + 2 + off)
-            if d is None:
+            target = self._target(seg, line, col + 2 + off)
+            if target is None:
                 continue
+            d = target
             d.tunnel = ends_with_tunnel or idx < len(pieces) - 1
             out.append(d)
         return out

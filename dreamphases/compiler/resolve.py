@@ -14,7 +14,8 @@ from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.graph import Choice as GChoice
-from dreamphases.compiler.graph import Edge, Ending, Node, StoryGraph, VarDecl as GVar, VarUse
+from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
+from dreamphases.compiler.graph import VarDecl as GVar
 from dreamphases.compiler.weave import build_weave
 
 __all__ = ["Resolved", "resolve"]
@@ -177,7 +178,7 @@ class _Resolver:
         self.graph.nodes[""] = Node("", "root", "", root.span.file, root.span.line)
         self.out.node_ids[id(root)] = ""
         for knot in root.children:
-            kind = "function" if knot.kind == "function" else "knot"
+            kind: NodeKind = "function" if knot.kind == "function" else "knot"
             self.graph.nodes[knot.name] = Node(knot.name, kind, knot.name, knot.span.file, knot.span.line,
                                                tuple(("ref " if p.ref else "") + p.name for p in knot.params),
                                                parent="")
@@ -401,7 +402,8 @@ class _Resolver:
                           conds, tuple(dict.fromkeys(reads)), self.choice_set)
         self.graph.choices.append(gchoice)
         node_id = self.out.node_ids.get(id(ch), ctx.node)
-        sub = _Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
+        merged = tuple(dict.fromkeys(ctx.reads + tuple(reads)))
+        sub = _Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, merged)
         before = len(self.graph.edges)
         self.pending_ending = None
         self.inlines(ch.inner, sub, flow)
@@ -474,7 +476,7 @@ class _Resolver:
             return
         if isinstance(target, A.Flow):
             self.check_args(target, len(d.args), d.span)
-        kind = "thread" if d.thread else "tunnel" if d.tunnel else "divert"
+        kind: EdgeKind = "thread" if d.thread else "tunnel" if d.tunnel else "divert"
         edge = Edge(ctx.node, self.target_id(target), kind, d.span.file, d.span.line, ctx.conditions,
                     ctx.reads, len(d.args))
         if target == "END":
@@ -498,7 +500,7 @@ class _Resolver:
         elif name in self.globals:
             if self.globals[name].const:
                 self.error("E017", f"'{name}' is a CONST and cannot be changed", a.span,
-                           f"declare it with VAR if it needs to change")
+                           "declare it with VAR if it needs to change")
             self.out.assigns[id(a)] = "global"
         elif name in self.lists:
             self.out.assigns[id(a)] = "global"
@@ -630,7 +632,7 @@ class _Resolver:
                            f"declare it as '== function {name} ==' to call it, or divert with '-> {name}'")
             self.check_args(flow, len(e.args), e.span)
             self.out.calls[id(e)] = ("function", flow)
-            for param, arg in zip(flow.params, e.args):
+            for param, arg in zip(flow.params, e.args, strict=False):
                 if param.ref:
                     if not isinstance(arg, A.Name):
                         self.error("E016", f"parameter '{param.name}' of '{name}' is 'ref': pass a variable",
