@@ -17,7 +17,7 @@ from dreamphases.compiler.diagnostics import Diagnostic, Span
 __all__ = ["SourceFile", "SourceSet", "read_sources", "strip_comments", "MAX_SOURCE_BYTES"]
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
-_INCLUDE = re.compile(r"^\s*INCLUDE\s+(.*?)\s*$")
+_INCLUDE = re.compile(r"^\s*INCLUDE(?:\s+(.*?))?\s*$")
 
 
 @dataclass(slots=True)
@@ -123,7 +123,7 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
         if not m:
             continue
         lineno = index + 1
-        rel = m.group(1)
+        rel = m.group(1) or ""  # a bare 'INCLUDE' is reported below, not ignored
         col = line.index("INCLUDE") + 9
         span = Span(src.name, lineno, col)
         excerpt = src.raw_lines[index]
