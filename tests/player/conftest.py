@@ -3,14 +3,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from player.storybook import write_story
-
-Play = Callable[..., subprocess.CompletedProcess[str]]
+from tests.player.storybook import Play, write_story
 
 
 @pytest.fixture

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 STORIES = Path(__file__).parent / "stories"
+
+#: `play(story, *args, input=..., env=...)`: the `play` fixture, running `dreamphases play`.
+Play = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @cache
@@ -33,3 +39,14 @@ def unglitched(text: str) -> str:
     for noise in "░▒▓▚▞":
         kept = kept.replace(noise + " ", "")
     return kept
+
+
+def files_snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file under `folder` with its content hash and modification time: "no file changed"."""
+    return {
+        str(path.relative_to(folder)): (
+            hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+        )
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

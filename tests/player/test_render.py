@@ -15,7 +15,7 @@ from dreamphases.player.render import Renderer, glitch, hud_text, make_console, 
 from dreamphases.player.tags import line_style, story_meta
 from dreamphases.runtime.engine import Engine, Line
 from dreamphases.runtime.stats import StatTracker
-from player.storybook import compiled_json, unglitched
+from tests.player.storybook import compiled_json, unglitched
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Mn", "Cs")), max_size=80), st.integers(0, 5))

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from saving.conftest import files_snapshot
 
-from player.conftest import Play
-from player.storybook import unglitched, write_story
+from tests.player.storybook import Play, files_snapshot, unglitched, write_story
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 INKJS = SHARED / "tools" / "inkjs" / "run"

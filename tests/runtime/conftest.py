@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from player.storybook import compiled_json
 
 from dreamphases.runtime.engine import Engine
+from tests.player.storybook import compiled_json
 
 
 @pytest.fixture

@@ -1,25 +1,13 @@
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from player.storybook import compiled_json
 
 from dreamphases.runtime.engine import Engine
 from dreamphases.saving import ChoiceRecord, SaveFile, SaveStore, now
-
-
-def files_snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file under `folder` with its content hash and modification time: "no file changed"."""
-    return {
-        str(path.relative_to(folder)): (
-            hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
-        )
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from tests.player.storybook import compiled_json
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from player.storybook import STORIES
 
 from dreamphases.saving import SaveStore
+from tests.player.storybook import STORIES
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -44,7 +44,7 @@ while True:
 
 def test_a_killed_save_never_damages_the_previous_one(tmp_path: Path) -> None:
     story = tmp_path / "night.json"
-    from player.storybook import compiled_json
+    from tests.player.storybook import compiled_json
 
     story.write_text(compiled_json("night"), encoding="utf-8")
     store = SaveStore(tmp_path / "saves", "test-night")

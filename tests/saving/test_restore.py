@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from player.storybook import compiled_json
-
 from dreamphases.runtime.engine import Engine
 from dreamphases.saving import SaveFile, replay, restore_state
+from tests.player.storybook import compiled_json
 
 
 def test_a_save_restores_on_the_story_it_came_from(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dreamphases.saving import SAVE_VERSION, SaveError, SaveFile, SaveStore
-from saving.conftest import files_snapshot
+from tests.player.storybook import files_snapshot
 
 
 def test_a_save_reads_back_as_written(store: SaveStore, make_save: Callable[..., SaveFile]) -> None:
