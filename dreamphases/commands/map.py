@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(loaded.errors), file=sys.stderr)
         return loaded.status
     graph = loaded.graph
-    view = build_view(graph)
+    view = build_view(graph, args.story.parent)
     title = args.story.stem
     try:
         if args.html is not None:

@@ -135,3 +135,13 @@ def test_map_cli_writes_an_html_page(write_story, tmp_path, capsys):
 def test_map_cli_refuses_a_story_with_errors(write_story, capsys):
     assert main(["map", str(write_story("-> nowhere\n"))]) == 1
     assert "error" in capsys.readouterr().err
+
+
+def test_map_cli_links_point_at_the_story_folder(write_story, capsys):
+    story = write_story(STORY)
+    assert main(["map", "--link-template", "vscode://file/{path}:{line}", str(story)]) == 0
+    assert f'URL="vscode://file/{story.resolve().as_posix()}:5"' in capsys.readouterr().out
+
+
+def test_map_cli_rejects_an_unknown_link_placeholder(write_story, capsys):
+    assert main(["map", "--link-template", "x://{file}", str(write_story(STORY))]) == 2
