@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["Severity", "Code", "CODES", "Diagnostic", "Span", "render", "has_errors"]
+__all__ = ["Severity", "Code", "CODES", "Diagnostic", "Span", "render", "has_errors", "codes_markdown"]
 
 
 class Severity(str, Enum):
@@ -52,7 +52,7 @@ CODES: dict[str, Code] = _codes(
     ("E016", "ref-misuse", E, "A `ref` argument that is not a variable, or a ref parameter misused."),
     ("E017", "const-assignment", E, "An assignment to a CONST."),
     ("E018", "bad-declaration", E, "A VAR, CONST or LIST declaration that is malformed."),
-    ("E019", "empty-choice", E, "A choice with no content at all."),
+    ("E019", "empty-choice", E, "Not emitted: inklecate only warns about an empty choice, so W007 does."),
     ("E020", "misplaced", E, "A construct where ink does not allow it (e.g. a choice inside a function)."),
     ("E021", "nesting-too-deep", E, "Input nested deeper than the compiler accepts."),
     ("E022", "return-outside-function", E, "`~ return` outside a function."),
@@ -62,7 +62,7 @@ CODES: dict[str, Code] = _codes(
     ("W004", "empty-knot", W, "A knot or stitch with no content."),
     ("W006", "stray-brace", W, "A `}` with no `{` before it (inklecate prints it as text)."),
     ("W005", "bad-stat-tag", W, "A `# stat:` global tag that does not follow the stat grammar."),
-    ("W007", "empty-choice", W, "A choice with no text and no divert (played as a fallback choice)."),
+    ("W007", "blank-choice", W, "A choice with no text and no divert (played as a fallback choice)."),
 )
 
 
@@ -119,3 +119,12 @@ def render(diag: Diagnostic) -> str:
     if diag.hint:
         out.append(f"  hint: {diag.hint}")
     return "\n".join(out)
+
+
+def codes_markdown() -> str:
+    """The registry as a Markdown table: docs/diagnostics.md embeds it and a test keeps the two in step."""
+    rows = ["| Code | Name | Severity | Meaning |", "| --- | --- | --- | --- |"]
+    for code in sorted(CODES.values(), key=lambda c: c.id):
+        doc = code.doc.replace("|", "\\|")
+        rows.append(f"| {code.id} | {code.name} | {code.severity.value} | {doc} |")
+    return "\n".join(rows) + "\n"
