@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="write a self-contained HTML page (drawn with Graphviz's dot when installed)")
     p.add_argument("--link-template", default=None, metavar="TEMPLATE",
                    help="where nodes link: {path} and {line} are filled in "
-                   "(default file://{path}#L{line}; e.g. vscode://file/{path}:{line})")
+                   "(default file://{path}#L{line}; e.g. vscode://file{path}:{line})")
     p.add_argument("--json-schema", action="store_true",
                    help="print the JSON Schema of --format json and exit")
     p.set_defaults(handler=run)

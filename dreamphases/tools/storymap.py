@@ -21,7 +21,7 @@ __all__ = ["MapView", "MapNode", "MapEdge", "build_view", "to_dot", "to_mermaid"
            "DEFAULT_LINK"]
 
 #: Where a node links to. `{path}` is the absolute file path, `{line}` the line; e.g. for VS Code
-#: use `vscode://file/{path}:{line}`.
+#: use `vscode://file{path}:{line}`.
 DEFAULT_LINK = "file://{path}#L{line}"
 _LABEL_MAX = 40
 

@@ -139,8 +139,8 @@ def test_map_cli_refuses_a_story_with_errors(write_story, capsys):
 
 def test_map_cli_links_point_at_the_story_folder(write_story, capsys):
     story = write_story(STORY)
-    assert main(["map", "--link-template", "vscode://file/{path}:{line}", str(story)]) == 0
-    assert f'URL="vscode://file/{story.resolve().as_posix()}:5"' in capsys.readouterr().out
+    assert main(["map", "--link-template", "vscode://file{path}:{line}", str(story)]) == 0
+    assert f'URL="vscode://file{story.resolve().as_posix()}:4"' in capsys.readouterr().out
 
 
 def test_map_cli_rejects_an_unknown_link_placeholder(write_story, capsys):
