@@ -72,6 +72,10 @@ class ChoicePrompt:
                     event.app.exit(result=_Pick(number - 1))
                 # a number with no choice behind it is ignored
 
+            @bindings.add(digit, filter=~has_choices & empty)
+            def _no_menu(event: KeyPressEvent) -> None:
+                """At the end there is nothing to pick: a number key does nothing."""
+
         color_depth = ColorDepth.MONOCHROME if os.environ.get("NO_COLOR") else None
         self.session: PromptSession[object] = PromptSession(
             key_bindings=bindings, style=_STYLE, erase_when_done=True, color_depth=color_depth,

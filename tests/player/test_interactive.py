@@ -304,3 +304,19 @@ def test_ctrl_c_during_the_reveal_autosaves_and_continue_picks_up_the_rest(
     child.expect(READY)
     child.send("1")
     child.expect("› Listen")
+
+
+def test_the_end_waits_for_a_command_instead_of_vanishing(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("1")
+    child.expect(READY)
+    child.send("2")  # "Go back to bed": the end
+    child.expect("THE END")
+    child.expect(ENDED)
+    child.send("1")  # no choices: a number does nothing
+    child.sendline("/undo")
+    child.expect("Stepped back one choice")
+    child.expect(READY)
+    child.send("1")
+    child.expect("› Open the door")
