@@ -18,6 +18,7 @@ from dreamphases.compiler.ast import (
     Choice,
     Conditional,
     ContentLine,
+    Divert,
     Expr,
     ExprStmt,
     External,
@@ -238,8 +239,9 @@ class _FileParser:
         return [self.content_line(items, lineno, col)]
 
     def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
-        if items and all(isinstance(it, Tag) for it in items):
-            return ContentLine(items, self.span(lineno, col))  # tags alone belong to the next line
+        if items and all(isinstance(it, (Tag, Divert)) for it in items):
+            # tags alone belong to the next line; a line that only diverts ends no line of text
+            return ContentLine(items, self.span(lineno, col))
         if items and isinstance(items[-1], Text):
             stripped = items[-1].text.rstrip()
             if stripped:
