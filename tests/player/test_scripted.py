@@ -191,3 +191,10 @@ def test_a_saves_folder_that_cannot_be_written_warns_once_and_play_goes_on(
     assert "› Open the door" in result.stdout
     assert blocker.read_text(encoding="utf-8") == "keep me"
 
+
+
+def test_the_seed_also_applies_to_plain_mode(play: Play, tmp_path: Path) -> None:
+    dice = write_story("dice", tmp_path)
+    first = play(dice, "--plain", "--seed", "42", input="1\n").stdout
+    assert first == play(dice, "--plain", "--seed", "42", input="1\n").stdout
+    assert first != play(dice, "--plain", "--seed", "7", input="1\n").stdout
