@@ -278,7 +278,8 @@ def render_report(report: ExploreReport, console: Any) -> None:
         for column in ("", "times", "shortest path"):
             table.add_column(column)
         for item in items:
-            path = " → ".join(item.choices) if item.choices else "(at the start)"
+            shown = item.choices if len(item.choices) <= 6 else [*item.choices[:3], "…", *item.choices[-2:]]
+            path = " → ".join(shown) if shown else "(at the start)"
             table.add_row(item.name, str(item.count), f"{len(item.path)} choices: {path}")
         console.print(table)
 
