@@ -314,13 +314,14 @@ class _Resolver:
         self.declare()
         for var in self.story.variables:
             self.expr(var.value, _Ctx([self.story.root], set(), ""), in_global=True)
+        # by identity: `flow in k.children` would compare whole dataclass trees, knots × stitches times
+        parents = {id(st): k for k in self.story.root.children for st in k.children}
         for flow in self._all_flows():
             chain = [self.story.root]
             if flow.kind in ("knot", "function"):
                 chain = [self.story.root, flow]
             elif flow.kind == "stitch":
-                parent = next(k for k in self.story.root.children if flow in k.children)
-                chain = [self.story.root, parent, flow]
+                chain = [self.story.root, parents[id(flow)], flow]
             temps = {p.name for f in chain[1:] for p in f.params}
             self._collect_temps(self.out.weaves[id(flow)].items, temps)
             ctx = _Ctx(chain, temps, self.out.node_ids[id(flow)])
