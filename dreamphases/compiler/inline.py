@@ -34,6 +34,8 @@ __all__ = ["InlineParser", "SEQUENCE_WORDS", "sequence_kind", "split_commas"]
 SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
 _TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOTALL)
 MAX_DEPTH = 64
+_SPECIAL_CHARS = "\\{}<-#"  # the first characters of escapes, braces, glue, diverts, threads and tags
+_SPECIAL = re.compile(r"[\\{}<\-#]")
 
 
 def sequence_kind(head: str) -> int | None:
@@ -98,6 +100,13 @@ class InlineParser:
         i, n = 0, len(text)
         while i < n:
             c = text[i]
+            if c not in _SPECIAL_CHARS:
+                # plain text up to the next character that can start something: copied in one slice
+                m = _SPECIAL.search(text, i)
+                j = n if m is None else m.start()
+                buf.append(text[i:j])
+                i = j
+                continue
             if c == "\\" and i + 1 < n:
                 buf.append(text[i + 1])
                 i += 2

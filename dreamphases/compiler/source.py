@@ -17,6 +17,7 @@ from dreamphases.compiler.diagnostics import Diagnostic, Span
 __all__ = ["SourceFile", "SourceSet", "read_sources", "strip_comments", "MAX_SOURCE_BYTES"]
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
+_COMMENT_OR_ESCAPE = re.compile(r"[\\/]")
 _INCLUDE = re.compile(r"^\s*INCLUDE(?:\s+(.*?))?\s*$")
 
 
@@ -42,6 +43,12 @@ def strip_comments(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
+        m = _COMMENT_OR_ESCAPE.search(text, i)
+        if m is None:
+            out.append(text[i:])
+            break
+        out.append(text[i:m.start()])  # text that cannot hold a comment: copied in one slice
+        i = m.start()
         c = text[i]
         if c == "\\" and i + 1 < n:
             out.append(text[i:i + 2])
