@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS
-from dreamphases.compiler.diagnostics import Diagnostic
+from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.resolve import Resolved
 from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
 
@@ -109,9 +109,22 @@ class _Emitter:
         self.loose_stack.append([])
         self.weave(weave, wc, flow, sealed=False)
         leftover = self.loose_stack.pop()
-        if flow.kind in ("knot", "stitch"):
-            for le in leftover:
-                self.warn_loose(le.point, flow)
+        if flow.kind not in ("knot", "stitch"):
+            return
+        node = self.res.graph.nodes.get(self.res.node_ids.get(id(flow), "")) if self.res.graph else None
+        for le in leftover:
+            self.warn_loose(le.point, flow)
+        if leftover and node is not None:
+            node.runs_out = True
+        if not leftover and not _ends(weave.items) and not _has_return(weave.items):
+            last = _last_span(weave.items) or flow.span
+            lines = self.lines.get(last.file)
+            excerpt = lines[last.line - 1] if lines and 0 < last.line <= len(lines) else None
+            self.diags.append(Diagnostic(
+                "W001", f"loose end: {flow.kind} '{flow.name}' runs out of content here", last,
+                "end it with a divert, '-> DONE' or '-> END' (or '->->' if it is a tunnel)", excerpt))
+            if node is not None:
+                node.runs_out = True
 
     # -- weaves --------------------------------------------------------------------------------------
     def weave(self, w: A.Weave, container: Container, flow: A.Flow, sealed: bool) -> None:
@@ -567,6 +580,66 @@ class _Emitter:
             for arg in e.args:
                 self.expr(arg, c)
             c.add({"x()": e.name, "exArgs": len(e.args)})
+
+
+def _line_ends(line: A.ContentLine) -> bool | None:
+    """True/False when the line's last significant item decides it; None for an empty line."""
+    for it in reversed(line.items):
+        if isinstance(it, (A.Newline, A.Tag, A.Glue)) or (isinstance(it, A.Text) and not it.text.strip()):
+            continue
+        if isinstance(it, A.Divert):
+            return it.tunnel_return or (not it.tunnel and not it.thread)
+        if isinstance(it, A.Conditional):
+            return _block_ends(it)
+        return False
+    return None
+
+
+def _block_ends(block: A.Conditional | A.Sequence) -> bool:
+    if isinstance(block, A.Conditional):
+        return any(b.is_else for b in block.branches) and all(_ends(b.body) for b in block.branches)
+    return bool(block.elements) and all(_ends(el) for el in block.elements)
+
+
+def _ends(items: list[A.Stmt]) -> bool:
+    """Does this run of statements always leave (divert, END, DONE, ->->) rather than run out?
+
+    Weave points are left to the loose-end analysis, which knows where each one flows.
+    """
+    for st in reversed(items):
+        if isinstance(st, (A.Choice, A.Gather, A.Weave)):
+            return True
+        if isinstance(st, A.ContentLine):
+            verdict = _line_ends(st)
+            if verdict is None:
+                continue
+            return verdict
+        if isinstance(st, (A.Conditional, A.Sequence)):
+            return _block_ends(st)
+        return isinstance(st, A.Return)
+    return False
+
+
+def _has_return(items: list[A.Stmt]) -> bool:
+    """inklecate does not ask a knot with a `~ return` to terminate (it is likely a function)."""
+    for st in items:
+        if isinstance(st, A.Return):
+            return True
+        if isinstance(st, (A.Choice, A.Gather)) and _has_return(st.body):
+            return True
+        if isinstance(st, A.Weave) and _has_return(st.items):
+            return True
+    return False
+
+
+def _last_span(items: list[A.Stmt]) -> Span | None:
+    for st in reversed(items):
+        span = getattr(st, "span", None)
+        if isinstance(st, A.ContentLine) and all(isinstance(i, A.Newline) for i in st.items):
+            continue
+        if span is not None:
+            return span
+    return None
 
 
 def _terminates(inner: list[A.Inline], body: list[A.Stmt]) -> bool:

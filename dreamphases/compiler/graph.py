@@ -21,7 +21,9 @@ __all__ = [
 ]
 
 NodeKind = Literal["root", "knot", "stitch", "label", "function"]
-EdgeKind = Literal["divert", "choice", "tunnel", "thread", "fallthrough", "call"]
+#: "target" is a divert target used as a value (`VAR next = -> knot`, `f(-> knot)`): the knot may be
+#: entered later through the variable, so reachability analysis should follow it.
+EdgeKind = Literal["divert", "choice", "tunnel", "thread", "fallthrough", "call", "target"]
 
 
 @dataclass(slots=True)
@@ -40,6 +42,10 @@ class Node:
     parent: str | None = None
     #: True when the node's own content can run out with no divert/END/DONE (a loose end)
     runs_out: bool = False
+    #: True when the node leaves with `->->` (it is meant to be entered as a tunnel)
+    returns: bool = False
+    #: words of prose in this node before its first choice (what a reader meets on arrival)
+    words_before_choice: int = 0
 
 
 @dataclass(slots=True)
@@ -60,6 +66,8 @@ class Edge:
     choice: int | None = None
     #: the `# ending: id` tag on the last line of text before a `-> END`, if any
     ending: str | None = None
+    #: every `# ending:` id seen on the way to this `-> END` since the last choice (usually one)
+    endings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -77,6 +85,9 @@ class Choice:
     choice_set: int = 0
     #: where the choice leads (node ids), following its body's diverts
     targets: tuple[str, ...] = ()
+    #: words of prose the reader gets after taking this choice, up to the next choice (not counting
+    #: the bodies of nested choices, which have their own count)
+    words: int = 0
 
 
 @dataclass(slots=True)

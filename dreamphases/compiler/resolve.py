@@ -106,6 +106,11 @@ class _Resolver:
                                 includes=list(story.includes))
         self.choice_set = 0
         self.pending_ending: str | None = None
+        self.pending_endings: list[str] = []
+        self.line = 0
+        #: word counters: the innermost open choice body collects the words read after taking it
+        self.word_sinks: list[GChoice] = []
+        self.choice_seen: set[str] = set()
 
     # -- diagnostics ---------------------------------------------------------------------------------
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
@@ -358,8 +363,14 @@ class _Resolver:
     def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
         node = self.graph.nodes.get(ctx.node)
         if isinstance(it, A.ContentLine):
+            words = _words(it.items)
             if node is not None:
-                node.words += _words(it.items)
+                node.words += words
+                if ctx.node not in self.choice_seen:
+                    node.words_before_choice += words
+            if self.word_sinks:
+                self.word_sinks[-1].words += words
+            self.line = it.span.line
             self.inlines(it.items, ctx, flow)
         elif isinstance(it, A.Assign):
             self.assign(it, ctx, flow)
@@ -407,8 +418,14 @@ class _Resolver:
         sub = _Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, merged)
         before = len(self.graph.edges)
         self.pending_ending = None
+        self.pending_endings = []
+        self.choice_seen.add(ctx.node)
+        self.word_sinks.append(gchoice)
+        gchoice.words = _words(ch.inner)
+        self.line = ch.span.line
         self.inlines(ch.inner, sub, flow)
         self.stmts(ch.body, sub, flow)
+        self.word_sinks.pop()
         for edge in self.graph.edges[before:]:
             if edge.choice is None:
                 edge.choice = index
@@ -447,8 +464,9 @@ class _Resolver:
                 text = "".join(p.text for p in it.parts if isinstance(p, A.Text)).strip()
                 if text.startswith("ending:"):
                     self.pending_ending = text[len("ending:"):].strip()
+                    self.pending_endings.append(self.pending_ending)
                     self.graph.endings.append(Ending(self.pending_ending, ctx.node, flow.span.file,
-                                                     flow.span.line))
+                                                     self.line or flow.span.line))
                 self.inlines(it.parts, ctx, flow)
                 node = self.graph.nodes.get(ctx.node)
                 if node is not None:
@@ -467,6 +485,13 @@ class _Resolver:
     def divert(self, d: A.Divert, ctx: _Ctx, flow: A.Flow) -> None:
         for arg in d.args:
             self.expr(arg, ctx)
+        if d.tunnel_return:
+            node = self.graph.nodes.get(ctx.node)
+            if node is not None:
+                node.returns = True
+            owner = self.graph.nodes.get(self.out.node_ids.get(id(flow), ""))
+            if owner is not None:
+                owner.returns = True
         if d.target is None:
             return
         if flow.kind == "function" and not d.tunnel_return:
@@ -482,6 +507,7 @@ class _Resolver:
                     ctx.reads, len(d.args))
         if target == "END":
             edge.ending = self.pending_ending
+            edge.endings = tuple(dict.fromkeys(self.pending_endings))
         self.graph.edges.append(edge)
 
     def check_args(self, flow: A.Flow, count: int, span: Span) -> None:
@@ -539,6 +565,8 @@ class _Resolver:
             if target is not None and not isinstance(target, (str, tuple)):
                 # a divert target may reach TURNS_SINCE through a variable or parameter
                 self.out.turn_counted.add(id(target))
+                self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
+                                             e.span.line, ctx.conditions, ctx.reads))
             if isinstance(target, A.Flow) and any(p.ref for p in target.params):
                 self.error("E016", f"can't take a divert target to '{target.name}': it has ref parameters",
                            e.span)
@@ -592,6 +620,7 @@ class _Resolver:
         target = self.lookup(name, ctx.chain)
         if target is not None and not isinstance(target, str):
             self.out.names[id(e)] = ("count", target)
+            reads.append(name)  # a read count is part of what gates a choice or branch
             return
         pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.all_target_names(ctx.chain)
         self.error("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",

@@ -36,12 +36,15 @@ class NodeDoc(_Model):
     tags: list[str] = Field(default_factory=list)
     parent: str | None = Field(description="the enclosing node's id (null for the root)")
     runs_out: bool = Field(description="the node's content can run out without a divert (a loose end)")
+    returns: bool = Field(False, description="the node leaves with `->->` (it is entered as a tunnel)")
+    words_before_choice: int = Field(0, ge=0, description="words of prose before the node's first choice")
 
 
 class EdgeDoc(_Model):
     source: str
     target: str = Field(description='a node id, "END", "DONE", or "*var" for a divert to a variable')
-    kind: Literal["divert", "choice", "tunnel", "thread", "fallthrough", "call"]
+    kind: Literal["divert", "choice", "tunnel", "thread", "fallthrough", "call", "target"] = Field(
+        description='"target": a divert target used as a value (`-> knot` stored or passed), a later way in')
     file: str
     line: int = Field(ge=0)
     conditions: list[str] = Field(default_factory=list, description="source text of guarding conditions")
@@ -49,6 +52,7 @@ class EdgeDoc(_Model):
     arg_count: int = Field(ge=0)
     choice: int | None = Field(description="index into `choices` when the edge leaves through a choice")
     ending: str | None = Field(description="the `# ending:` id on the last line before a `-> END`")
+    endings: list[str] = Field(default_factory=list, description="every `# ending:` id met on the way to this END")
 
 
 class ChoiceDoc(_Model):
@@ -62,6 +66,7 @@ class ChoiceDoc(_Model):
     reads: list[str] = Field(default_factory=list)
     choice_set: int = Field(description="choices offered together share this id")
     targets: list[str] = Field(default_factory=list)
+    words: int = Field(0, ge=0, description="words read after taking the choice, up to the next choice")
 
 
 class VariableDoc(_Model):
