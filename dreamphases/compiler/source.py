@@ -124,6 +124,14 @@ def read_sources(main: Path | None, text: str | None = None, name: str | None = 
     return sources
 
 
+def _is_file(path: Path) -> bool:
+    """Like Path.is_file, but a name the OS cannot even look up (too long, a NUL in it) is just missing."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tuple[str, ...]) -> None:
     for index, line in enumerate(src.lines):
         m = _INCLUDE.match(line)
@@ -138,7 +146,12 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
         if not rel:
             sources.diagnostics.append(Diagnostic("E004", "INCLUDE needs a file name", span, excerpt=excerpt))
             continue
-        target = (root / rel).resolve()
+        try:
+            target = (root / rel).resolve()
+        except (OSError, ValueError):  # a NUL in the name, a symlink loop
+            sources.diagnostics.append(Diagnostic("E004", f"INCLUDE {rel!r}: not a usable file name", span,
+                                                  excerpt=excerpt))
+            continue
         try:
             inside = os.path.commonpath([str(target), str(root)]) == str(root)
         except ValueError:
@@ -157,7 +170,7 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
         sources.includes[(src.name, lineno)] = name
         if name in sources.files:
             continue
-        if not target.is_file():
+        if not _is_file(target):
             sources.includes[(src.name, lineno)] = None
             sources.diagnostics.append(Diagnostic(
                 "E004", f"INCLUDE '{rel}': no such file", span, excerpt=excerpt,
