@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from dreamphases.compiler import CompileResult
 from tests.compiler.conftest import diagnostics_with
 
@@ -94,3 +96,12 @@ def test_an_unreadable_included_file_is_reported_against_that_file(story_dir: St
     main = story_dir({"main.ink": "INCLUDE bad.ink\n-> END\n", "bad.ink": b"caf\xe9\n"})
     [diag] = diagnostics_with(compile_file(main), "E007")
     assert diag.span.file == "bad.ink"
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".ink", "a\x00b.ink", "a/" * 3000],
+                         ids=["name too long", "NUL in the name", "path too long"])
+def test_an_include_name_the_os_cannot_look_up_is_missing_not_a_crash(
+        name: str, compile_text: Callable[[str], CompileResult]) -> None:
+    # found by fuzzing: these raised OSError / ValueError from the file system calls
+    result = compile_text(f"INCLUDE {name}\n-> END\n")
+    assert [d.code for d in result.diagnostics] == ["E004"]
