@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from dreamphases.runtime.engine import Engine, StoryLoadError
 
     try:
-        engine = Engine(json_text)
+        engine = Engine(json_text, host_functions=True)
     except StoryLoadError as exc:
         print(f"error: the runtime could not load this story: {exc}", file=sys.stderr)
         return EXIT_USAGE

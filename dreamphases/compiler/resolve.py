@@ -655,9 +655,9 @@ class _Resolver:
             for arg in e.args:
                 self._expr(arg, ctx, reads, in_global)
             return
-        flow = self.knots.get(name)
+        flow = None if name in self.externals else self.knots.get(name)
         if flow is not None:
-            if flow.kind != "function" and name not in self.externals:
+            if flow.kind != "function":
                 self.error("E014", f"'{name}' is a knot, not a function", e.span,
                            f"declare it as '== function {name} ==' to call it, or divert with '-> {name}'")
             self.check_args(flow, len(e.args), e.span)

@@ -58,7 +58,9 @@ class Engine:
     to show them.
     """
 
-    def __init__(self, json_text: str) -> None:
+    def __init__(self, json_text: str, host_functions: bool = False) -> None:
+        """`host_functions` binds `runtime.host.HOST_FUNCTIONS` (the clock): the interactive player
+        wants them; reproducible runs (tests, explorer, --plain) keep the story's ink fallbacks."""
         self.json_text = json_text.lstrip("\ufeff")
         try:
             self.story = Story(self.json_text)
@@ -69,6 +71,11 @@ class Engine:
         self.story.set_error_handler(self._on_error)
         # EXTERNAL functions the host does not bind run their ink fallback
         self.story.set_allow_external_function_fallbacks(True)
+        if host_functions:
+            from dreamphases.runtime.host import HOST_FUNCTIONS
+
+            for name, fn in HOST_FUNCTIONS.items():
+                self.story.bind_external_function(name, lambda _name, *_args, fn=fn: fn())
 
     def _on_error(self, message: str, is_error: bool) -> None:
         (self.errors if is_error else self.warnings).append(message)
