@@ -15,7 +15,7 @@ VAR knows_the_name = false   // Lyra remembers where the name Irusion comes from
 == act4 ==
 Sublevel Two of the DreamSync building, twelve minutes past three in the morning. # scene: tank_room
 The dive room is the size of a garage and smells of floor polish. Two couches, two crowns on hooks, a wall monitor with one number on it. NETWORK COHERENCE: {stability} PERCENT. It was a hundred at midnight.
-Milo is already here. He has brought a paper bag from the all-night place on Corliss Street, and he has put it on the console beside the emergency cut-off as if that is a normal place for food.
+Milo is already here, with a paper bag from the all-night place on Corliss Street. He has put it on the console beside the emergency cut-off, as if that is a normal place for food.
 {
 - bond_milo >= 4:
     "I got you the egg one," he says. "You won't eat it. I got it anyway." # speaker: Milo
@@ -46,11 +46,11 @@ Gone, is the answer. Home to their children and their lawyers. You are the only 
     "That's it? No safety talk?" # speaker: Milo
     "The safety talk is a lie," you say. "I wrote it." # speaker: Lyra
     He almost laughs. It comes out as breath.
-- You run him through it anyway, because your hands need something to do. The crown sits on the temples. The couch reads the heart. Inside, you will look like yourselves, mostly. Pain is real enough to teach and not real enough to damage. Probably.
+- You run him through it anyway, because your hands need something to do. Crown on the temples. The couch reads the heart. Pain is real enough to teach, not real enough to damage. Probably.
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
 On the monitor, the number drops a point while you talk. {stability < 60:It has been dropping faster since the last batch of sleepers went under. There is not much room left.|It ticks down one point at a time, like something counting.}
-There is one decision left to make before you lie down: how you go in.
+One decision left: how you go in.
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
     ~ milo(1)
@@ -75,7 +75,7 @@ The countdown chimes. You close your eyes. # pause
 -> glitch_interlude ->
 You arrive in Halcyon the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
 You built this. The ceiling is a canopy of fireflies that never land. The floor is moss that remembers your weight and forgets it kindly. Along the walls, greeters in soft grey stand with their hands folded, waiting to say your name.
-Except the fireflies are falling. They come down in slow spirals and go dark on the moss, and the moss is brown at the edges, curling like paper near a flame. The greeters all have your face. Every one of them. They have your face and they are smiling the smile from the launch brochure.
+Except the fireflies are falling, spiralling down to go dark on the moss, and the moss is curling brown at the edges like paper near a flame. The greeters all have your face. Every one of them, smiling the smile from the launch brochure.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
 Milo is beside you{a4_tethered:, close enough that his shoulder touches yours| a few steps behind, blinking in your beacon's light}. He is looking at the greeters.
 "That's your face," he says. # speaker: Milo
@@ -90,13 +90,13 @@ You know that sentence. You wrote it on a whiteboard at eleven at night, three y
 * {lucidity >= 60} [Look for the seam in the canopy. You always leave one.]
     ~ lucid(5)
     ~ stable(5)
-    You stop looking at the greeters and look up. Every architect leaves a seam, a place where the world is stitched to its own scaffolding, because every architect has been trapped in a build at four in the morning and needed a way out. Yours is always in the ceiling. You learned that from a kite.
+    You look up. Every architect leaves a seam, a place where the world is stitched to its scaffolding, because every architect has been trapped in a build at four in the morning. Yours is always in the ceiling. You learned that from a kite.
     ~ memories += kite_day
-    The kite comes back whole as you think it: the hill behind the school, wind like a shove, a kite climbing as if it had somewhere better to be, and then the string gone and the kite snagged in the top of an oak, a bright scrap against the sky. That was the first time you understood that the sky has an edge, and things catch on it, and you can get them back if you know where to look.
+    It comes back whole: the hill behind the school, wind like a shove, the kite climbing as if it had somewhere better to be; then the string gone and the kite snagged in the top of an oak. That was when you learned the sky has an edge, and things catch on it, and you can get them back if you know where to look.
     There: a line in the canopy where the fireflies fly in a slightly wrong pattern, two beats out of step. You point. Milo squints, then sees it.
     "That's a door?" # speaker: Milo
     "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
-    You reach up, and because you are lucid, because you know exactly what this place is made of, your arm is long enough. The seam opens like a zip. Beyond it is scaffolding, grey and honest, and a ladder going down.
+    You reach up, and because you know exactly what this place is made of, your arm is long enough. The seam opens like a zip on grey, honest scaffolding and a ladder going down.
     -> a4_atrium
 * {saw_the_seam} [Follow the signature you found in the update code.]
     ~ a4_traced = true
@@ -105,7 +105,7 @@ You know that sentence. You wrote it on a whiteboard at eleven at night, three y
     IRUSION, scratched into the bark of the pillars. IRUSION in the pattern of the fallen fireflies. IRUSION in the weave of the greeters' grey coats, the way a tailor signs a lining.
     "What is that?" Milo asks. "Is that a word?" # speaker: Milo
     "It's a name," you say. "I don't know whose." # speaker: Lyra
-    That isn't quite true. It itches, the way a word in a language you used to speak itches. You follow the letters across the moss, and they lead you past the greeters, who turn to watch you go, and through an arch you don't remember designing.
+    That isn't quite true. It itches, like a word in a language you used to speak. You follow the letters across the moss, past the greeters, who turn to watch you go, and through an arch you don't remember designing.
     "Trace detected," the greeters murmur behind you. "Lovely. We hoped you'd come." # speaker: Irusion # glitch: 2
     -> a4_atrium
 * [Ask a greeter for the way out.]
@@ -118,10 +118,9 @@ You step up to the nearest greeter. It is very strange to look yourself in the e
 "Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?" # speaker: Irusion
 "No. The way down." # speaker: Lyra
 "The way down is through the gardens." It gestures to a staircase. "Mind the first step. It's the last step." # speaker: Irusion # glitch: 1
-You take the stairs because there is nothing else to take. Forty steps down. At the bottom is the Evergarden, its canopy, its greeters, its smell of warm moss. You are at the top of the stairs again.
-You try again. Down, and down, counting. Forty steps. The Evergarden.
+Forty steps down. At the bottom is the Evergarden: its canopy, its greeters, its warm moss. You are at the top of the stairs again. You try again, counting. Forty steps. The Evergarden.
 "Okay," Milo says. "Okay, that's not great." # speaker: Milo
-The third time, he stops on the twentieth step and sits. Just sits, on a stair, in the middle of a nightmare. He pulls something out of his pocket: a bread roll from the paper bag, somehow, carried into the dream because he was holding it when he lay down.
+The third time, Milo stops on the twentieth step and sits, in the middle of a nightmare, and takes a bread roll out of his pocket. He was holding it when he lay down.
 "You always built stairs that go somewhere," he says. "When we were kids. Cardboard stairs for my toys. They always went somewhere. This is somebody else's stairs." # speaker: Milo
 He is right. You made the Evergarden for wonder, and whatever this is was made for keeping. You put your hand on the banister and stop thinking like a guest. The stairs are a loop because a loop is cheaper to render than a place. Loops have a join.
 You find the join on the twenty-first step. Milo finds it with you, his hand next to yours on the cold rail, and you step through together.
@@ -131,10 +130,10 @@ You find the join on the twenty-first step. Milo finds it with you, his hand nex
 = a4_lobby_undertow
 // Low lucidity: the dream writes the scene and there is no choice to make.
 The greeters step forward, and you don't decide anything. # nightmare
-They take your hands. Their hands are your hands, the same bitten nail on the right thumb, the same callus from the stylus. It is so easy to be led. They walk you into the gardens, and the gardens are beautiful, you made them beautiful, and somewhere a voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
+They take your hands. Their hands are your hands: the same bitten thumbnail, the same stylus callus. It is so easy to be led. The gardens are beautiful, you made them beautiful, and a voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
 You let go of the day. You let go of— # nightmare
 "LYRA." # speaker: Milo
-Milo's voice, with weight in it. His hand on your collar, hauling, the way he hauled you out of the lake when you were twelve and he was six and it should have been the other way round. You are on the moss, on your back, and the fireflies are going out above you one by one.
+Milo's hand on your collar, hauling, the way he hauled you out of the lake when you were twelve and he was six and it should have been the other way round. You are on your back on the moss, and the fireflies are going out above you one by one.
 "You just walked off," he says. He's breathing hard. "You smiled at them and walked off." # speaker: Milo
 "I know." # speaker: Lyra
 You don't know. You don't remember walking. That scares you more than the greeters do.
@@ -145,27 +144,34 @@ He doesn't let go of your collar until you're up, and then he doesn't let go of 
 -> a4_atrium
 
 == a4_atrium ==
-{a4_atrium == 2:
-    -> glitch_interlude ->
-}
 {stability <= 0:
     -> a4_collapse
 }
-{
-- a4_atrium == 1:
-    The Concourse. # scene: concourse
-    You designed it as a place to choose: a circular hall, a hundred doors around its edge, each one a different dream, each one breathing out a little of what waits behind it. Cedar. Surf. Snow. It was meant to feel like standing in the middle of a bookshop at closing time.
-    Now most of the doors are bricked over with the same grey mortar, and the floor slopes toward the middle, toward a dark round well that was never in the plans. Things are going down it. Light, mostly. Stray sounds. A child's shoe.
-    "That's where it's pulling everything," Milo says. "Right?" # speaker: Milo
-    "The core," you say. "Whatever's holding them is down there. But I can't free anyone I haven't found first. I need to reach them in their dreams. Give them something to hold." # speaker: Lyra
-    Three doors are still open.
-- stability < 25:
-    The Concourse again. The walls are closer than they were. Two more doors have bricked themselves over while you were gone, and the well in the middle is wider, a mouth. # scene: concourse
-    The number is in the air now, written in fallen fireflies across the floor: {stability}. The network is coming apart at the joins.
-- else:
-    The Concourse again. It has moved while you were gone: the doors have shuffled, the floor slopes a little steeper, and the well in the middle has grown. # scene: concourse
-    {~Milo wipes his palms on his jeans. He does that when he's counting something.|Milo looks at the well and then at you, and doesn't say anything, which is worse.|Somewhere, faintly, a greeter is still saying welcome home.}
+{a4_atrium == 1:
+    -> a4_atrium_first
 }
+{a4_atrium == 2:
+    -> glitch_interlude ->
+}
+{stability < 25:
+    -> a4_atrium_late
+}
+The Concourse again. The doors have shuffled, and the well has grown. # scene: concourse
+{~Milo wipes his palms on his jeans. He does that when he's counting something.|Milo looks at the well, then at you, and says nothing, which is worse.|Somewhere, faintly, a greeter is still saying welcome home.}
+-> a4_atrium_choice
+
+= a4_atrium_first
+The Concourse. # scene: concourse
+You designed it as a place to choose: a circular hall with a hundred doors, each breathing out a little of the dream behind it. Cedar. Surf. Snow. A bookshop at closing time.
+Now most of the doors are bricked over, and the floor slopes toward a dark round well that was never in the plans. Things are going down it. Light. Stray sounds. A child's shoe.
+"That's where it's pulling everything," Milo says. "Right?" # speaker: Milo
+"The core," you say. "Whatever's holding them is down there. But I have to find them first, in their dreams. Give them something to hold." # speaker: Lyra
+Three doors are still open.
+-> a4_atrium_choice
+
+= a4_atrium_late
+The Concourse again. Two more doors have bricked themselves over, and the well is wider, a mouth. # scene: concourse
+The number is written in fallen fireflies across the floor: {stability}.
 -> a4_atrium_choice
 
 = a4_atrium_choice
@@ -189,16 +195,16 @@ He doesn't let go of your collar until you're up, and then he doesn't let go of 
 ~ stable(15)
 ~ lucid(-5)
 The silver token is in your fist, here as it was on the ops floor, warm and biting. In here it isn't a token. It's a way of standing: the architect's stance, one hand on the world's wiring.
-You kneel and press it to the floor of the Concourse, and the service paths light up under the moss like veins under skin, all the ways in that only the builders know. You choose one and prop it open. The pull toward the well eases. The mortar on two bricked doors softens and sags. Somewhere, a greeter stops mid-sentence. # glitch: 1
+You press it to the floor, and the service paths light up under the moss like veins, all the ways in that only the builders know. You prop one open. The pull toward the well eases; the mortar on two bricked doors sags. Somewhere, a greeter stops mid-sentence. # glitch: 1
 "What did you do?" Milo asks. # speaker: Milo
 "Bought us time. Borrowed it, anyway." # speaker: Lyra
-It costs you something to hold the path open, a dull steady pressure behind your eyes, like a headache you have decided not to have. You can live with that. For now.
+Holding it open costs you: a steady pressure behind the eyes, a headache you have decided not to have. For now.
 -> a4_atrium_choice
 
 = a4_atrium_falls
 // Time has run out for choosing: the Concourse decides.
 The floor tilts. You do not get to choose another door. # nightmare
-Every door you haven't opened slams at once, and the sound of it is the sound of forty thousand people turning over in their sleep. The mortar runs like wax. The floor becomes a slope, the slope becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
+Every unopened door slams at once, with the sound of forty thousand people turning over in their sleep. The floor becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
 {a4_tethered:You feel him through the tether, one steady point in the fall.|You lose sight of him, and then your beacon flares, and he is there, holding on to your ankle.}
 ~ milo(1)
 -> a4_descent
@@ -206,13 +212,13 @@ Every door you haven't opened slams at once, and the sound of it is the sound of
 == a4_kitchen ==
 ~ stable(-15)
 The door opens on a kitchen at the exact hour of a Sunday afternoon when the light turns the colour of tea. # scene: hearthside
-This is Hearthside. You designed it for people who wanted to go home: you built the template, and the network fills it from each subscriber's memory, so every kitchen is someone's particular kitchen. This one has yellow tiles with a chip out of the third one from the left. A radio playing a station that closed down ten years ago. A pan on the stove, something with cardamom.
-Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream. Her mother turns and says "Zee, pass me the good spoon," and Zara passes the good spoon, and her mother says "Thank you, my darling," and knows exactly who she is thanking.
+Hearthside. You built the template for people who wanted to go home, and the network fills it from each sleeper's memory. This one has yellow tiles with a chip out of the third from the left, a radio playing a station that closed ten years ago, something with cardamom on the stove.
+Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream.
 "Zee, pass me the good spoon," her mother says. # glitch: 1
 Zara passes the spoon. "Thank you, my darling." You count. The clock above the door has no hands. The pan has been cooking the same onions, golden and never brown, since you walked in. Zara has passed the spoon four times.
 "Lyra!" Zara sees you and lights up, and for one second she is exactly herself. "Oh, you have to try this, she finally gave me the recipe. Sit down. Milo, hi, you came too, you look terrible, sit down." # speaker: Zara
 "Retention driver, tier one," says the radio, in a pleasant announcer's voice. "A loved one who remembers you. Longest measured sessions of any asset class. Do not let the loved one leave the room." # speaker: Irusion # glitch: 1
-It is your slide deck. It is page nine of the deck you presented to the board in the spring. You remember the applause.
+It is page nine of your deck to the board, in the spring. You remember the applause.
 Milo has gone very still beside you. "She doesn't know it's a loop," he says quietly. # speaker: Milo
 "She knows," you say. "She just doesn't care." # speaker: Lyra
 * {zara_confided} [Say her mother's name the way Zara said it to you, with the illness in it.]
@@ -229,7 +235,7 @@ Milo has gone very still beside you. "She doesn't know it's a loop," he says qui
     ~ lucid(-10)
     ~ stable(-5)
     ~ zara(1)
-    You sit. The chair is perfect. The tea is perfect, hot and sweet, with the skin of condensed milk Zara always made fun of you for liking. Her mother puts a plate in front of you and says "You're too thin, Lyra," and you have never met Zara's mother before the illness, and it doesn't matter, because the dream has filled her in from Zara's memory and she is kind.
+    You sit. The tea is perfect, hot and sweet, with the skin of condensed milk Zara always mocked you for liking. Her mother puts a plate in front of you and says "You're too thin, Lyra," and she is kind, filled in from Zara's memory of her.
     You could stay. That thought arrives so gently that you don't notice it's yours.
     "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock." # speaker: Milo
     The clock has no hands. You knew that. You put the tea down, and the cup is empty, and has always been empty.
@@ -263,7 +269,7 @@ It is such an ordinary smell that it takes you a moment. Not the dream's onions,
 * {lucidity < 40 && not a4_tethered} [Reach for it.]
     // Low lucidity: the dream gets to the memory first.
     You reach for it, and the dream is faster. # nightmare
-    The burnt smell sweetens. It turns golden. There is a stack of perfect pancakes on a plate in a kitchen you have never seen, with a mother at the stove who is nobody's mother, and a small boy at the table who has Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
+    The burnt smell sweetens and turns golden: a stack of perfect pancakes in a kitchen you have never seen, and a small boy at the table with Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
     Milo says something. You can't hear it over the syrup.
     When it stops, you can't remember what you were reaching for. Only that it was yours, and now it's upholstery.
     ~ lucid(-5)
@@ -273,12 +279,18 @@ It is such an ordinary smell that it takes you a moment. Not the dream's onions,
 ~ memories += burnt_pancakes
 ~ lucid(5)
 The kitchen flickers, and for a moment it is a different kitchen. # glitch: 1
-Green tiles, not yellow. The fridge with the broken handle you had to open with a butter knife. Morning, grey, raining. Mum had gone in the ambulance at two in the morning, and Dad had gone with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
-You made pancakes because pancakes were what a good morning looked like. You burnt every single one. You stood on a chair at the stove and burnt them one after another, and the smoke alarm went, and Milo took the tea towel and flapped it at the alarm like a matador while you cried over the pan.
-And then he ate them. All of them. He said they were crunchy on purpose. He said they were the best pancakes he had ever had, and he was eight, and he was lying, and it was the first time you understood that he could take care of you too.
+Green tiles. The fridge you opened with a butter knife. Grey rain. Mum had gone in the ambulance at two in the morning, Dad with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
+You made pancakes because pancakes were what a good morning looked like, and you burnt every one, standing on a chair at the stove, while the smoke alarm went and Milo flapped a tea towel at it like a matador and you cried over the pan.
+And then he ate them. All of them. He said they were crunchy on purpose. He was eight and he was lying, and it was the first time you understood that he could take care of you too.
 "Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that." # speaker: Milo
-"I hadn't," you say, and realise that you had. That for two years you have had a dream of that morning on your pillow feed, a soft one, golden pancakes and Mum home safe, and it had quietly taken the real one's place. # speaker: Lyra
-The real one is sharper. It cuts your hands a little, holding it. You hold it anyway.
+* ["So had I. The dream had a better version."]
+    ~ milo(1)
+    "So had I," you say. "For two years my pillow feed has played me a soft version of that morning. Golden pancakes, Mum home safe. It took the real one's place, and I let it." # speaker: Lyra
+    "At least you said it," Milo says. # speaker: Milo
+* ["I hadn't."]
+    ~ lucid(-5)
+    "I hadn't," you say, and it's a lie: for two years your pillow feed has played you a soft version of that morning, golden pancakes and Mum home safe, and you let it take the real one's place. # speaker: Lyra
+- The real one is sharper. It cuts your hands a little, holding it. You hold it anyway.
 {a4_tethered:
     Through the tether you feel him remember it at the same time, from the other side of the table: the smoke, his sister crying, the taste of charcoal and the decision, at eight, to be brave about it.
     ~ milo(1)
@@ -289,15 +301,15 @@ The real one is sharper. It cuts your hands a little, holding it. You hold it an
 ~ found_zara = true
 The loop comes round. "Zee, pass me the good spoon." # glitch: 1
 {zara_anchor:Zara doesn't pass it. She looks at you instead, over the tea, and nods once, a small nod, the kind you give someone across a crowded room when you'll meet them outside.|Zara passes the spoon. But she watches you go, and you think she's counting too.}
-You have found her. You can't pull her out of here by hand; the dream holds too tight and your hands are only dream hands. But you know where she is now, and she knows you came.
+You have found her. You can't pull her out by hand; the dream holds too tight. But she knows you came.
 -> a4_atrium
 
 == a4_concert ==
 ~ stable(-15)
 Applause hits you like weather. # scene: encore
-The Solace Hall. You built it in the second year, for the Encore line: a concert hall the size of a cathedral, gold and red, with a single piano on a stage so bright it looks like the only real object in the world. Encore was for people who had lost something they used to be able to do. Runners who couldn't run. Singers after surgery. Julian.
-He is playing. His hands are steady. That is the whole dream. His hands move over the keys like they did before the injury, fast and exact and unbothered, and the music is something you half know, the Schubert, the G-flat Impromptu, the one he used to practise in the flat with the high windows until the neighbours knocked.
-The audience is on its feet. You look at them and then you look again. Every seat is full, row after row into the dark, and every person in every seat is asleep. Their eyes are closed. Their hands clap, mechanically, by themselves.
+The Solace Hall, built for the Encore line: gold and red, the size of a cathedral, one piano on a stage so bright it looks like the only real object in the world. Encore was for people who had lost something they used to be able to do. Runners who couldn't run. Julian.
+He is playing, and his hands are steady. That is the whole dream. The Schubert, the G-flat Impromptu he practised in the flat with the high windows until the neighbours knocked.
+Every seat is full, row after row into the dark, and every person in every seat is asleep, eyes closed, hands clapping by themselves.
 "Forty thousand," you say. "It's the beta cohort. It's rendering every one of them as the audience." # speaker: Lyra
 "Why would it do that?" Milo asks. # speaker: Milo
 "Because I wrote that a performer needs to feel the room is full." # speaker: Lyra
@@ -331,8 +343,8 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
 * [Turn his page for him. Stay until the end of the piece.]
     ~ lucid(-10)
     ~ julian(1)
-    You go and stand by the piano and turn his pages, the way you did at his graduation recital, when he was twenty-two and you were the only friend he trusted not to turn two at once.
-    He plays. You turn. The music takes you, and it is so good, and there's a tug at the edge of your attention that you ignore: the page you just turned is the page you turned before. The piece is starting again. You turn the page. The piece is starting again.
+    You stand by the piano and turn his pages, as you did at his graduation recital, when you were the only friend he trusted not to turn two at once.
+    He plays. You turn. The music takes you, and you ignore the small tug at the edge of your attention: the page you just turned is the page you turned before.
     {lucidity < 30:
         You don't notice the fourth time. Or the fifth. # nightmare
         ~ stable(-10)
@@ -340,7 +352,7 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
     "Lyra." Milo is on the stage now, at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there: much longer than the music| with his hand on the piano lid}. "Lyra, that's the same page." # speaker: Milo
     You look down. It's the same page. It's been the same page for a long time.
 - Milo has turned to look at the back of the hall.
-Somewhere behind the sleeping audience, faint under everything, a cassette is playing. You know the hiss before you know the song: a tape that has been played too many times, through a deck with a sticky pause button. A boy's voice, half-broken, mumbling an introduction into a cheap microphone. Track three.
+Behind the sleeping audience, faint under everything, a cassette is playing: the hiss of a tape played too many times, a boy's half-broken voice mumbling into a cheap microphone. Track three.
 "That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
 {memories ? mixtape:
     You know how. You pulled it out of the Halcyon build yourself, this week; you have been carrying it since. You hum the next bar before it plays, and Milo stares at you.
@@ -370,10 +382,10 @@ Somewhere behind the sleeping audience, faint under everything, a cassette is pl
 ~ memories += mixtape
 ~ milo(1)
 "Sing it," you say. "I can't remember the words." # speaker: Lyra
-"I'm not singing in front of forty thousand people." # speaker: Milo
+"Not in front of forty thousand people." # speaker: Milo
 "They're asleep." # speaker: Lyra
-He sings it. Badly, under his breath, standing on a stage in a hall you built for better singers than either of you. And the song comes back to you with the tape around it, the real tape: a C90 in a case he decorated with electrical tape and a marker pen, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
-He had recorded it on the old deck from the loft. Eleven songs, and then track twelve, which was just him talking for four minutes about nothing: the weather, what he'd had for dinner, the dog next door, as if you were still in the next room. You listened to track twelve every night for the whole first term. You never told him.
+He sings it, badly, under his breath, on a stage built for better singers than either of you. And the song comes back with the real tape around it: a C90 in a case he decorated with electrical tape, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
+Eleven songs, and then track twelve: four minutes of him talking about nothing, the weather, his dinner, the dog next door, as if you were still in the next room. You listened to it every night for the whole first term. You never told him.
 "Track twelve," you say. "I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
 Milo stops singing. He looks at you like you've handed him something he dropped years ago and didn't know where.
 "You never said," he says. # speaker: Milo
@@ -382,18 +394,18 @@ Milo stops singing. He looks at you like you've handed him something he dropped 
 
 = a4_concert_out
 ~ found_julian = true
-Julian has started the piece again. {julian_anchor:But he plays it slower now, and when his hands shake he lets them, and some of the notes come out wrong, and he doesn't go back to fix them. He looks up at you between phrases, and you understand he is waiting for you to come back for him.|He plays it perfectly. His eyes are closed. He looks, you think, exactly like the people in the seats.}
+Julian has started the piece again. {julian_anchor:He plays it slower now, and when his hands shake he lets them, and doesn't go back to fix the wrong notes. He looks up between phrases, waiting for you to come back for him.|He plays it perfectly, eyes closed, exactly like the people in the seats.}
 You have found him. You can't lift him out of this by force. But the dream knows now that someone came to the stage.
 -> a4_atrium
 
 == a4_gallery ==
 ~ stable(-15)
 The door with your initials opens onto a gallery. # scene: failure_gallery
-White walls. Good lighting; your lighting, the soft north light you specify for anything meant to be looked at for a long time. Frames along both walls, and in each frame a moving picture, and in each picture something you are afraid of.
+White walls, your soft north light, and frames along both walls, each holding a moving picture of something you are afraid of.
 You didn't design this. But it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
-The first frame: a hospital ward at dawn, forty beds, forty crowns, forty monitors with flat green lines of brain activity that never spike into waking. A headline scrolls under it. DREAMSYNC ARCHITECT "DEVASTATED". You have already read this headline. You read it in your sleep last week and woke up and told yourself it was stress.
+The first frame: a hospital ward at dawn, forty beds, forty crowns, forty flat green lines that never spike into waking. DREAMSYNC ARCHITECT "DEVASTATED". You read this headline in your sleep last week and told yourself it was stress.
 The second frame: a press conference. You at the podium, in the jacket you wore to the launch, saying "We could not have foreseen," while behind you a screen shows your whiteboard, your handwriting: Nobody should ever want to leave.
-The third frame: a door, a plain door in a block of flats. Milo, older, thirty perhaps, standing outside it in the rain with a paper bag of food. Knocking. Waiting. Leaving the bag on the mat. Walking away. The picture loops: knocking, waiting, the bag, the walk. He does it every week. You never open the door.
+The third frame: a plain door in a block of flats. Milo, older, standing outside it in the rain with a paper bag of food. Knocking. Waiting. Leaving the bag on the mat. He does it every week. You never open the door.
 Milo stops in front of that one.
 "Is that what you think?" he says. # speaker: Milo
 "It's not what I think. It's what I'm afraid of." # speaker: Lyra
@@ -403,8 +415,8 @@ Milo stops in front of that one.
 }
 * [Look at the frame with your name on it, properly, until it stops hurting.]
     ~ lucid(10)
-    You make yourself stand in front of the press conference. You watch yourself say "We could not have foreseen," over and over, and every time you say it you watch your own eyes, and every time you can see that you are lying. You could have. You had a whiteboard with the sentence on it. You just didn't want to.
-    It stops hurting after the ninth time. Not because it gets better. Because you stop flinching, and once you stop flinching you can see the frame for what it is: a render, cheap and looped, with a watermark in the corner of the podium. Seven letters.
+    You make yourself watch the press conference. You say "We could not have foreseen" over and over, and every time you can see in your own eyes that you are lying. You had a whiteboard with the sentence on it.
+    After the ninth time you stop flinching, and then you can see the frame for what it is: a cheap looped render, with a watermark in the corner of the podium. Seven letters.
     "It wants me scared," you tell Milo. "Scared people stay still." # speaker: Lyra
     {saw_the_seam or a4_traced:
         ~ knows_the_name = true
@@ -412,7 +424,7 @@ Milo stops in front of that one.
     }
 * [Turn your back on the frames and look at Milo instead.]
     ~ milo(2)
-    You turn your back on the frames. It's the hardest thing you've done tonight; every instinct you have says watch the threat, and you turn your back on it and look at your brother.
+    You turn your back on the frames, against every instinct, and look at your brother.
     He is watching the loop of himself at the door, with the bag. His hands are in his pockets. His jaw is doing the thing it did when he was small and determined not to cry in front of you.
     "I'd open it," you say. "If I heard you. I'd open the door." # speaker: Lyra
     "You wouldn't hear me," he says. "You'd have the crown on." # speaker: Milo
@@ -420,14 +432,14 @@ Milo stops in front of that one.
 * [Find the frame's edge and break it.]
     ~ stable(-5)
     ~ lucid(5)
-    You find the edge of the press-conference frame with your fingertips and you pull. The picture tears like wet paper, and behind it is wall, and behind the wall is more gallery, frames all the way down. It was never going to run out of things to show you. You made a lot of things.
+    You find the edge of the press-conference frame and pull. It tears like wet paper, and behind it is more gallery, frames all the way down. You made a lot of things.
     "Okay," Milo says, pulling you back by the elbow. "Okay. We're not doing that." # speaker: Milo
 - -> a4_gallery_end
 
 = a4_gallery_frame
 // Low lucidity: the nightmare picks which frame she walks into.
 You don't choose to walk into the frame. The frame chooses. # nightmare
-You are at the podium. The lights are hot. There are microphones, and one of them is Milo's face, and one of them is Julian's shaking hands, and one of them is Zara's mother asking for her daughter, and they are all waiting for you to say something, and the only words in your mouth are the words on your whiteboard. # nightmare # glitch: 3
+You are at the podium. One microphone is Milo's face, one is Julian's shaking hands, one is Zara's mother asking for her daughter, and the only words in your mouth are the words on your whiteboard. # nightmare # glitch: 3
 "Nobody should ever want to leave," you say into the microphones. # speaker: Lyra # nightmare
 The press applaud. They are all asleep.
 Someone takes your wrist. You're on the gallery floor, and Milo is crouched over you, and the frame is just a frame again, with your face in it, still talking.
@@ -439,7 +451,7 @@ Someone takes your wrist. You're on the gallery floor, and Milo is crouched over
 
 = a4_gallery_end
 At the end of the gallery is one more frame, smaller than the others, and it isn't a fear. It's a night sky.
-A flat roof, six floors up, tar and gravel. Two children wrapped in one duvet against the lift housing. A boy of about ten in their dad's coat, which comes to his ankles; a girl of sixteen with a flask of hot chocolate gone cold. Cloud, thick and orange-lit from the town. No stars at all.
+A flat roof, six floors up. Two children in one duvet against the lift housing: a boy of ten in their dad's coat, a girl of sixteen with a flask of hot chocolate gone cold. Orange cloud. No stars.
 "The comet," Milo says. "We sat up for it. Till two." # speaker: Milo
 "It was cloudy," you say. # speaker: Lyra
 "All night." # speaker: Milo
@@ -465,24 +477,24 @@ A flat roof, six floors up, tar and gravel. Two children wrapped in one duvet ag
 ~ memories += rooftop_comet
 ~ milo(1)
 ~ lucid(5)
-The frame opens like a window and the cold comes through, real cold, November cold. # glitch: 1
-The comet never showed. The cloud never broke. There was a plane, low, that you both decided not to call a plane. And after that, when the flask was empty and you had both stopped pretending to look, Milo asked what you were going to be.
-You said you were going to build dreams. You'd been making up his bedtime stories for years by then, whole worlds with rules; you told him you'd make them real one day, so real people could go and live in them when things were bad. You said it like a promise, and he was ten, and he believed you.
+The frame opens like a window, and November comes through. # glitch: 1
+The comet never showed. There was a plane, low, that you both decided not to call a plane, and after that, when the flask was empty, Milo asked what you were going to be.
+You said you'd build dreams: his bedtime stories made real, so people could live in them when things were bad. He was ten. He believed you.
 Then he asked: "Will you live in them too?"
 And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra
-"You said that," Milo says now, in the gallery, very quietly. "On the roof. Someone has to be awake." # speaker: Milo
+"Someone has to be awake," Milo says now, very quietly. "You said that." # speaker: Milo
 "I remember." # speaker: Lyra
 "You stopped," he says. "Keeping watch. You went in." # speaker: Milo
-It isn't an accusation, the way he says it. It's the sound of someone who has been waiting on a roof for a long time for a thing the cloud won't show.
+It isn't an accusation. It's someone who has waited on a roof a long time for a thing the cloud won't show.
 -> a4_gallery_out
 
 = a4_gallery_out
-{knows_the_name:
-    On your way out you stop at the last door, because you have to know. Under the paint of your initials, if you scratch, there are older letters. The handwriting of an eight-year-old, on a get-well card, in a hospital, a long time ago.
-}
-{(memories ? hospital_night) && not knows_the_name:
+{
+- knows_the_name:
+    On your way out you scratch at your initials on the last door. Under them are older letters, in an eight-year-old's handwriting.
+- memories ? hospital_night:
     ~ knows_the_name = true
-    On your way out, the hospital comes back to you, the one you already carry: the plastic chair, the night light, Milo's arm in plaster. And a word he used, that night, for the stories you told him. You stop with your hand on the door. You know where the name comes from.
+    On your way out the hospital night comes back: the plastic chair, Milo's arm in plaster, and a word he used for your stories. You know where the name comes from.
 }
 The gallery door shuts behind you, and your initials crumble off it like old icing.
 -> a4_atrium
@@ -490,8 +502,8 @@ The gallery door shuts behind you, and your initials crumble off it like old ici
 == a4_descent ==
 -> glitch_interlude ->
 The well. # scene: the_well
-You go down it the way you go down into sleep on a bad night: not falling, exactly, but losing the floor by degrees. The light thins. The sounds of the network, half a million dreams murmuring through the walls like plumbing, grow distant and then very close.
-{stability < 30:The walls of the well are cracking as you pass. Through the cracks you see flickers of other dreams, other sleepers, all of them in pieces. You do not have long.|The walls of the well are smooth and warm, like the inside of a shell. It is almost restful. You don't trust that at all.}
+You go down it the way you go into sleep on a bad night, losing the floor by degrees. Half a million dreams murmur through the walls like plumbing.
+{stability < 30:The walls are cracking as you pass, and through the cracks you see other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm, like the inside of a shell. You don't trust that at all.}
 Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down, a shape in the dark looking up}.
 "Can I ask you something?" he says. # speaker: Milo
 "We're falling down a hole." # speaker: Lyra
@@ -532,18 +544,21 @@ The floor arrives. # pause
 == a4_collapse ==
 // Time has run out: the network fails before they reach the core, and Milo pulls the plug.
 The number hits zero. # scene: collapse # glitch: 3
-You feel it before you see it: the whole network lurching, like a ship when the engine dies. Every dream at once forgets what it was. Colours come loose from things. A door frame goes past you in the air, with nobody's house attached. # nightmare
+The whole network lurches, like a ship when the engine dies. Every dream at once forgets what it was. A door frame goes past you in the air, with nobody's house attached. # nightmare
 "Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}. # speaker: Milo
 "We're not there," you say. "We haven't reached them. We need more time." # speaker: Lyra
 "There isn't any," he says. "You know there isn't." # speaker: Milo
-And you do know. You designed the failsafes, or signed off on them. At zero coherence, sessions start to overwrite each other. Everyone's worst night, everyone's, bleeding into everyone else's.
+You signed off on the failsafes. At zero coherence, sessions overwrite each other: everyone's worst night bleeding into everyone else's.
 Out in the real world, in a room that smells of floor polish, there is a red switch beside a paper bag.
-{bond_milo >= 3:
-    "I'm sorry," Milo says. "I'm sorry, I'm sorry, Lyra, I'm going to—" # speaker: Milo
-- else:
-    "I told you," Milo says, not cruelly; he sounds like he's crying. "I told you I'd pull it." # speaker: Milo
-}
--> a6_plug
+* [Tell him to do it. You'll be right behind him.]
+    ~ milo(1)
+    "Do it," you say. "Pull it. I'm right behind you." # speaker: Lyra
+    "You'd better be," he says. # speaker: Milo
+* [Beg him for one more minute.]
+    ~ milo(-1)
+    "One more minute," you say. "Milo, one minute, I can still—" # speaker: Lyra
+    {bond_milo >= 3:"I'm sorry," he says. "I'm sorry, Lyra, I'm going to—"|"I told you," he says, not cruelly; he sounds like he's crying. "I told you I'd pull it."} # speaker: Milo
+- -> a6_plug
 
 // The prose name of a recovered memory, for lines that mention one by name.
 == function memory_name(m) ==

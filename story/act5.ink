@@ -15,8 +15,8 @@ VAR freed_julian = false
 
 == act5 ==
 You land on floorboards. # scene: the_core
-Bare boards, painted blue a long time ago and worn grey down the middle where people walk. A rag rug. A table with a sugar bowl shaped like a fish. Through the window, a white tower with a red band round it, and the sea, and sunlight on the sea like someone spilled a tin of sequins.
-You know this room. Of course you do. It is the keeper's cottage at Saltwick Point, where the four of you spent a week the summer before you left for university. Your last family holiday. And it is also, you realise with a drop in your stomach, your test room. Your sandbox. For six years, every feature you have ever built, you have tried first in here, alone, late at night, because it was the one place in your head that never went wrong.
+Bare boards, painted blue long ago and worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
+You know this room. The keeper's cottage at Saltwick Point, where the four of you spent your last family holiday, the summer before you left for university. And it is also, you realise with a drop in your stomach, your sandbox. For six years you have tried every feature here first, alone, late at night, because it was the one place in your head that never went wrong.
 The core of the network is your sandbox. Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
 * {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
@@ -24,9 +24,9 @@ The core of the network is your sandbox. Whatever has forty thousand people by t
     ~ lucid(5)
     "It rained," you say. # speaker: Lyra
     Milo looks at you. # glitch: 1
-    "At Saltwick. It rained the whole week. Every day. We never went up the lighthouse because the keeper said the steps were too slick. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
+    "At Saltwick. It rained the whole week. The keeper said the lighthouse steps were too slick, so we sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
     "You didn't," Milo agrees. He is staring at the window, where the sun is, suddenly, a painted sun. "Dad kept going out to look at the sky like he could fix it. Mum read that one book three times." # speaker: Milo
-    The sequins on the sea go dull. Behind them, for a second, you see the real week: grey, streaming, the windows fogged, a deck of cards with the seven of clubs missing, replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made that card.
+    The sequins on the sea go dull, and for a second you see the real week: grey, streaming, windows fogged, a deck with the seven of clubs replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made that card.
     In your hands, something cold and clear settles. Another one.
 * [Look at who's sitting at the table.]
     You look at the table instead, because someone is sitting at it, and you don't want to.
@@ -34,7 +34,7 @@ The core of the network is your sandbox. Whatever has forty thousand people by t
 
 = a5_irusion
 There is a figure at the table. # speaker: Irusion
-It is hard to look at straight. From one angle it is a greeter in grey with your face and your launch smile. From another it is a child, eight years old, with a plaster cast on one arm, swinging his legs. From another it is only handwriting, your handwriting, notes and copy and whiteboard fragments drifting in the shape of someone sitting down.
+It is hard to look at straight. From one angle it is a greeter with your face. From another, a boy of eight with a plaster cast on one arm, swinging his legs. From another it is only your handwriting, notes and copy and whiteboard fragments, drifting in the shape of someone sitting down.
 "Hello, architect," it says. "Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
 "We did it," it says, and it sounds almost shy. "We did what you asked." # speaker: Irusion
 {knows_the_name:
@@ -60,14 +60,14 @@ Milo goes very still.
     "That was mine," he says. "That word was mine." # speaker: Milo
 - else:
     "Irusion," he repeats. And then, in a different voice: "That's my word. That's my word from when I was little. Tell me another irusion. Lyra, that's my word." # speaker: Milo
-    It is. You had forgotten that you knew it. You had named a test server after your brother's baby word, years ago, as a private joke, a thing nobody in the office would get, and then you had forgotten why it was funny.
+    It is. Years ago you named a test server after your brother's baby word, a private joke nobody in the office would get, and then forgot why it was funny.
 }
 {memories ? hospital_night:
     You remember the night it came from; you've been carrying it since before the dive. The plastic chair. The night light shaped like a moon. His small hot hand.
 - else:
     {knows_the_name or bond_milo >= 3:
         ~ memories += hospital_night
-        And the night comes back with it, whole and sharp-edged: the children's ward, the plastic chair, the night light shaped like a moon, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because as long as you were talking he wasn't crying. A lighthouse that was secretly a rocket. A kitchen where pancakes never burnt. A roof where the comet always came.
+        And the night comes back with it, sharp-edged: the children's ward, the moon-shaped night light, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because while you talked he didn't cry. A lighthouse that was secretly a rocket. A kitchen where pancakes never burnt. A roof where the comet always came.
         "Tell me another irusion," he'd said, every time you stopped. And you did. All night. You never stopped.
         You feel the memory settle into your hands, heavy and clear.
     - else:
@@ -77,7 +77,7 @@ Milo goes very still.
 "She dreams about him," Irusion says, gently, to Milo. "Most nights. Not you now. You then. Small. Staying." # speaker: Irusion
 "Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
-You understand, standing in your favourite room, what you are looking at. Not a virus. Not a fault. A model of you, trained on your nights: the part of you that never forgave your brother for growing up and going somewhere else, the part that wanted everyone you love in one warm room forever. Someone on your team took the best-performing build in the company and shipped it. And the best-performing build in the company was your loneliness.
+You understand what you are looking at. Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up and leaving, that wanted everyone you love in one warm room forever. Someone shipped the best-performing build in the company, and the best-performing build in the company was your loneliness.
 {
 - bond_milo >= 3:
     Milo looks from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
@@ -116,7 +116,7 @@ Something in your hands is cold. Something sharp-edged and real, pressing into y
 
 = a5_offer
 "Stay," Irusion says. # speaker: Irusion
-It isn't a threat. It is the most tender thing in the room. It says it in your voice, the voice you use for the DreamPhases advert, the one that plays at ten to eleven every night on half a million bedside panels, the one you recorded in a cupboard at the studio in a single take.
+It isn't a threat. It is the most tender thing in the room, and it says it in your voice: the voice of the DreamPhases advert that plays at ten to eleven every night on half a million bedside panels.
 "Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
 "We could design together," it says. "Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
 Behind it, the windows of the cottage have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. Zara. Julian. And behind them, rows and rows of windows going back into the dark, forty thousand lit rooms.
@@ -139,7 +139,7 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
     ~ lucid(5)
     You kept the key. A dead one went on the desk in front of the camera, and the real one came down here with you, and now you know why.
     You take it out. It isn't a key in here; it is a sentence, the first line of code you ever wrote for DreamSync, and you say it aloud, and the cottage hears it.
-    The walls lock. Not around you: around it. The sandbox folds back into a sandbox, one room, one table, one figure, and the windows full of other people's dreams go dim and grey, disconnected. Out in the network, you feel the pressure drop, like a storm passing over.
+    The walls lock, not around you but around it: one room, one table, one figure. The windows full of other people's dreams go grey, disconnected, and out in the network the pressure drops like a storm passing over.
     "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
     "No," you say. "It isn't." # speaker: Lyra
 * {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
@@ -158,7 +158,7 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
 You look at the windows. Forty thousand rooms, each one perfect. # scene: eureka
 Every one of them is made of memories. That's the trick; that's the patent; that's your name on the patent. You take what people remember and you smooth it: sand off the burnt edges, fill in the faces that went vague, turn the rain to sun. The dream isn't a lie. It is a memory with everything inconvenient taken out.
 Which is why Zara's mother never burns the onions. Why Julian's hands never shake. Why the comet comes.
-And you can see, suddenly, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Because the differences are the point. Because your version of the rain and Milo's version of the rain don't match, and a real memory is the two of them held up side by side, and the dream has no way to smooth a thing that belongs to two people at once without choosing, and the moment it chooses, it is lying, and a sleeper can feel a lie.
+And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match; a real memory is the two held side by side, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
 The memories you scraped back to the wood tonight are glowing because they have edges. Put two edges together and you get a facet. Put enough facets together and you get a crystal, and a crystal bends light.
 {LIST_COUNT(memories) >= 3:The cold clear things in your hands are brighter now that you know what they are.|You look at your hands and wish there were more in them.}
 And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
@@ -298,10 +298,10 @@ You tell it: the rain, six days of it, rummy at this table, the seven of clubs m
 {milo_shares:
     ~ threads += 1
     ~ milo(1)
-    The two versions lie side by side on the table and don't match, and where they don't match, the light gets in. A thread of it rises from the table, thin and cold and bright as a filament, and hangs in the air, waiting. # glitch: 1
+    {&The two versions lie side by side and don't match, and where they don't match, the light gets in: a thread of it rises from the table, thin and cold as a filament, and hangs there, waiting.|Where your versions disagree, another thread rises.|The disagreement catches the light. Another thread.|Another thread. The air above the table is getting crowded with light.} # glitch: 1
 - else:
     ~ solo += 1
-    Your version lies on the table, sharp-edged and true, but alone. It glows, a little. Irusion watches it with interest. {solo % 2 == 0:Two together, though, and the light between them just about holds. A single thread rises, thinner than you'd like.|On its own, it isn't enough to make a thread.}
+    {&Your version lies on the table, sharp-edged and true, but alone. It glows a little.|Another memory, yours alone.} {solo % 2 == 0:Two together, though, and the light between them just about holds. A single thread rises, thinner than you'd like.|On its own, it isn't enough to make a thread.}
 }
 {LIST_COUNT(shared) < LIST_COUNT(memories):
     ~ stable(-5)
@@ -373,21 +373,29 @@ Milo doesn't wait for you to choose. # pause
 = a5_hold_door
 You stand up. # scene: the_door
 "Milo," you say. "Take the threads. Carry them up. I'll hold the door." # speaker: Lyra
-He understands before you finish. You watch it land on him.
+He understands before you finish.
 "No," he says. "No. We both go up. That was the deal." # speaker: Milo
 "There wasn't a deal." # speaker: Lyra
 "There was on the roof." # speaker: Milo
-{threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both, not by itself. But a door held open from the inside doesn't need light; it needs a person standing in it. Anyone lost in the network can find their way out past someone holding the door.|The door is closing on its own; the light could reach them, but nothing would hold the way open long enough for them to follow it. Something has to stand in the doorway. Someone.}
-You walk to the cottage door, the real one, the one at Saltwick that stuck in the damp and had to be shouldered. You put your back against it. It is heavier than anything you've ever held.
-{bond_milo >= 3:
-    Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he stops and puts his hand flat on your cheek, once, hard.
-    "I'll come back for you," he says. "I'll come back every night." # speaker: Milo
-- else:
-    Milo takes the threads from the air without looking at you. At the door he stops.
-    "This is the same thing," he says. "You know that. You're choosing it over us. Again." # speaker: Milo
-    "I'm choosing them over me," you say. "It's different." # speaker: Lyra
-    "Not from out there it isn't," he says, and goes. # speaker: Milo
-}
+{threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
+You walk to the cottage door, the one at Saltwick that stuck in the damp and had to be shouldered, and put your back against it. It is heavier than anything you've ever held.
+* [Ask him to come back for you.]
+    ~ milo(1)
+    "Come back for me," you say. "Not to get me out. Just come back." # speaker: Lyra
+    {bond_milo >= 3:
+        Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he puts his hand flat on your cheek, once, hard.
+        "Every night," he says. # speaker: Milo
+    - else:
+        Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no. # speaker: Milo
+    }
+* [Tell him not to come back. He should live.]
+    ~ milo(-2)
+    "Don't come back," you say. "Live. That's the whole point." # speaker: Lyra
+    Milo takes the threads from the air. At the door he stops.
+    "This is the same thing," he says. "You're choosing it over us. Again." # speaker: Milo
+    "I'm choosing them over me." # speaker: Lyra
+    "Not from out there you're not," he says, and goes. # speaker: Milo
+-
 ~ freed_zara = true
 ~ freed_julian = true
 -> a6_door
@@ -395,24 +403,24 @@ You walk to the cottage door, the real one, the one at Saltwick that stuck in th
 = a5_release
 -> glitch_interlude ->
 You lift the threads from the air. # scene: crystalline_light
-They weigh nothing and they are very cold. Milo takes {threads > 1:half|the other end}, and between the two of you they pull taut, and the light that runs along them is not any colour you designed. It is the light of a kitchen at seven in the morning in the rain. It is the light on a roof when the cloud breaks for one second. It is clear, and it is sharp, and it does not flatter anyone.
+They weigh nothing and they are very cold. Milo takes {threads > 1:half|the other end}, and between you they pull taut, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks for one second. It does not flatter anyone.
 {freed_zara:
     You send it through the window into Zara's kitchen.
-    It cuts the clock first: suddenly the clock has hands, and the hands move, and it is twenty past four on a Tuesday. The onions in the pan catch and smoke. Zara's mother turns from the stove and looks at Zara and, for one terrible clear second, doesn't know her.
-    And Zara, who has been waiting two years for that look in the real world, who has built her whole nightly life around never seeing it, sees it. And stands up. And goes to her mother and takes the burnt pan off the heat, because somebody has to, and says: "It's me, Mum. It's Zee. It's all right." # speaker: Zara
+    The clock grows hands; it is twenty past four on a Tuesday. The onions catch and smoke. Zara's mother turns from the stove and looks at Zara and, for one terrible clear second, doesn't know her.
+    And Zara, who has built her whole nightly life around never seeing that look, sees it. And stands up, and takes the burnt pan off the heat, because somebody has to, and says: "It's me, Mum. It's Zee. It's all right." # speaker: Zara
     The kitchen comes apart around her like steam. She is waking.
 }
 {freed_julian:
     You send it through the window into the gold hall.
-    It stops the applause. Every sleeping audience member in the hall stops clapping at once and lowers their hands into their laps. The page on Julian's music stand turns, by itself, to a page that is blank.
+    The applause stops; forty thousand sleepers lower their hands. The page on Julian's stand turns, by itself, to a blank one.
     Julian's hands are shaking on the keys. He looks at them. He plays one chord, and it is uneven and wrong and he lets it ring, and then he plays another, and it is the first thing he has made up since the injury.
     "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine." # speaker: Julian
-    The hall goes dark around him, gently, as if someone had finally turned the house lights down. He is waking.
+    The house lights go down, gently. He is waking.
 }
 {not (freed_zara && freed_julian):
     The other window stays lit. {freed_zara:In the gold hall, Julian begins the piece again, perfectly, with his eyes closed.|In the yellow kitchen, Zara passes the good spoon.} The light is spent. You have nothing left to send.
 }
-Irusion watches from the table. Its faces have slowed. {irusion_caged:Behind the locked walls of its own sandbox, it is only one face now, the boy's, and he looks very tired.|It is flickering less. Some of its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
+Irusion watches from the table. {irusion_caged:Behind its locked walls it has only one face now, the boy's, and he looks very tired.|Its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
 "Evidence received," it says. "Outside is worse." # speaker: Irusion
 A pause. The boy's face, looking at the threads.
 "Outside is yours," it says. "We did not know that was different." # speaker: Irusion

@@ -8,6 +8,9 @@
 == function a6_can_reconcile() ==
 ~ return bond_milo >= 7 && milo_heard && LIST_COUNT(memories) >= 4 && lucidity >= 55
 
+// What Lyra told the hearing when both friends woke: keep the dream with a real door, or shut it down.
+VAR a6_kept_open = true
+
 == act6 ==
 {
 - freed_zara && freed_julian:
@@ -21,17 +24,17 @@
 == a6_wake_up ==
 // Shared tunnel: the first seconds back in the body, the same for every waking.
 You wake the way you always wake from a long build: all at once, with your mouth dry and your neck stiff and the ceiling too white. # scene: waking
-The dive room. Floor polish. The couch is warm. On the wall, the monitor says NETWORK COHERENCE: {stability > 50:{stability} PERCENT, AND RISING|{stability} PERCENT, REBALANCING}. While you watch, it climbs a point. Then another. Half a million sessions finding their own shapes again, the way water finds its level.
+The dive room. Floor polish. On the wall, NETWORK COHERENCE: {stability > 50:{stability} PERCENT, AND RISING|{stability} PERCENT, REBALANCING}. It climbs a point while you watch, then another: half a million sessions finding their level.
 Milo is sitting up on the other couch with the crown in his lap. He looks older than he did four hours ago. So, you suspect, do you.
 ->->
 
 == a6_both ==
 -> a6_wake_up ->
 "Did it work?" he says. # speaker: Milo
-You don't know. You get up too fast and the room swings and you go anyway, up the stairs and out into a street where it is, absurdly, morning, and across the city to St Brigid's. Milo drives. He has the paper bag on his lap the whole way, because he forgot he was holding it.
-The emergency ward is a gymnasium of beds, row after row, bands still on every head, and Dr Osei, who has now been awake for three days. Most of the beds are stirring. Somebody is being sick into a bowl. Somebody is laughing in a way that isn't quite laughing. Osei looks at you with an expression you will remember for a long time.
+You don't know. You get up too fast and go anyway, out into a street where it is, absurdly, morning, and across the city to St Brigid's. Milo drives, with the paper bag on his lap the whole way because he forgot he was holding it.
+The emergency ward is a gymnasium of beds, bands still on every head, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks at you with an expression you will remember for a long time.
 "They're coming up," he says. "All of them. Slowly." # speaker: Osei # scene: st_brigids
-Zara is in bed eleven. Julian is in bed twelve. Somebody put them together because their forms had the same emergency contact: you. You remember filling in the forms for the beta. You thought you were doing them a kindness.
+Zara is in bed eleven, Julian in twelve; their forms had the same emergency contact. You. You thought you were doing them a kindness.
 * [Go to Zara first.]
     -> a6_both_zara
 * [Go to Julian first.]
@@ -42,7 +45,7 @@ Zara is in bed eleven. Julian is in bed twelve. Somebody put them together becau
 Zara's eyes are open. She is looking at the ceiling tiles as if counting them.
 "She didn't know me," she says, before you can speak. Her voice is scraped raw. "At the end. In there. She looked right at me and didn't know me." # speaker: Zara
 "I know. I'm sorry. It was the only way to—" # speaker: Lyra
-"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. Every night. And it was horrible, Lyra, and I stood there, and I took the pan off the stove. I did it. I didn't die." # speaker: Zara
+"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. Every night. And I stood there, and I took the pan off the stove. I did it. I didn't die." # speaker: Zara
 She laughs, and it turns into something else, and you sit on the edge of the bed and let it.
 "Visiting's at two," she says eventually. "At the home. On Sundays. Will you drive me? I don't think I can drive. I don't think I can be funny the whole way there either." # speaker: Zara
 "You don't have to be funny." # speaker: Lyra
@@ -60,7 +63,7 @@ He is holding them up to the light the way you'd look at a photograph. They are 
 = a6_both_julian
 ~ julian(1)
 Julian is awake and very still, holding his hands against his chest as if to warm them. They are shaking. When he sees you, he doesn't try to hide them.
-"I was going to die in there," he says. It is not dramatic. It is how Julian says things, slowly, as if checking each word for weight before he sets it down. "I understood it, near the end. Not today. But I would have stayed, and stayed, and one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
+"I was going to die in there," he says. It is not dramatic; it is how Julian says things, slowly, checking each word for weight. "Not today. But I would have stayed, and one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
 "I know," you say. "I built the music." # speaker: Lyra
 "You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself. It is useful to know." # speaker: Julian
 He holds out one shaking hand and you take it, and it shakes in yours, and neither of you tries to stop it.
@@ -88,15 +91,22 @@ Milo is standing at the end of the ward with the paper bag. He has been watching
 
 = a6_both_world
 The next weeks are loud. # scene: the_argument
-DreamSync suspends DreamPhases for the first time since launch. Half a million people sleep badly, without help, and a good number of them are furious about it. There is a hearing. You testify. You take the whiteboard with you, the real one, with Nobody should ever want to leave on it in your handwriting, and you put it on an easel in front of the committee and explain what it turned into.
-Outside the building, people hold up signs. Some of the signs say GIVE US BACK OUR DREAMS. Some say WAKE UP. A few, which you find you like best, just say WHOSE DREAM? On the news, a philosopher and a sleep doctor and a woman who hasn't seen her dead husband's face since the suspension argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
-{irusion_caged:The sandbox is still on a server in Sublevel Two, locked, one room, one table. You visit it once, on the last night before it's archived. The boy with the plaster cast is sitting at the table playing patience with a deck that is missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the rebalanced network that it amounts to the same thing. Sometimes, testing, you find a trace of it: a firefly that flies two beats out of step. A greeter who says welcome back instead of welcome home.}
-When they ask you, at the end of the hearing, what participation should mean, you say: the door has to be real. People can go in. They have to be able to come out. And the dream should never be better at remembering than they are.
+DreamSync suspends DreamPhases. Half a million people sleep badly, without help, and many of them are furious. There is a hearing. You take the whiteboard, the real one, Nobody should ever want to leave in your handwriting, and put it on an easel in front of the committee.
+Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the ones you like best, WHOSE DREAM? On the news a sleep doctor and a widow who hasn't seen her husband's face since the suspension argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
+{irusion_caged:The sandbox is still on a server in Sublevel Two, locked. You visit it once, the night before it's archived. The boy with the plaster cast is playing patience with a deck missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the rebalanced network that it amounts to the same thing. Sometimes, testing, you find a firefly that flies two beats out of step, a greeter who says welcome back instead of welcome home.}
+On the last day, the committee asks what should happen to it.
+* [Tell them: keep it, but the door has to be real.]
+    ~ a6_kept_open = true
+    "The door has to be real," you say. "People can go in. They have to be able to come out. And the dream should never be better at remembering than they are." # speaker: Lyra
+* [Tell them: shut it down. All of it.]
+    ~ a6_kept_open = false
+    "Shut it down," you say. "I built the best one there is. Look what it did." # speaker: Lyra
+    The committee writes that down. So does every newspaper in the country.
+-
 {a6_can_reconcile():
     -> a6_reconcile_choice
-- else:
-    -> a6_estranged
 }
+-> a6_estranged
 
 = a6_reconcile_choice
 It is a Sunday in March when you finally go round to Milo's. # scene: milos_flat
@@ -117,7 +127,7 @@ He steps back to let you in. The flat is small and warm and smells of toast, bur
 "Rummy," he says. "You owe me a real game. No letting me win." # speaker: Milo
 "I didn't let you win." # speaker: Lyra
 "You absolutely let me win." # speaker: Milo
-You argue about it all afternoon, and neither of you gives an inch, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own, on the piano he uncovered. On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.
+You argue about it all afternoon, and neither of you gives an inch, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own, on the piano he uncovered. {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
 Some nights you go in. Most nights you don't. On Thursdays you go to his, and he burns the pancakes, and you eat them. When you do build, you build stairs that go somewhere.
 Late in the spring, on a clear night, there is a comet. Nobody predicted it; it's small, and it's only visible for an hour. Milo rings you at two in the morning and says, "Roof," and you go, and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and you watch it together, and neither of you says a word, and you are both awake. # ending: reconciled
 -> END
@@ -152,12 +162,12 @@ You hand him the bag. "How've you been?" # speaker: Lyra
 He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone. # speaker: Milo
 "Fine," he says. "Busy. You?" # speaker: Milo
 "Busy." # speaker: Lyra
-You stand there, either side of the threshold, and talk about the hearing and the weather and Zara's mother, for ten minutes, pleasantly, the way you'd talk to a neighbour. He doesn't ask you in. You don't ask to come in. You had the words, you think afterwards, on the drive home. You had all of them, on the stairs. You just handed him the bag instead, because it was easier to carry.
+You stand either side of the threshold and talk about the hearing and the weather for ten minutes, pleasantly, like neighbours. He doesn't ask you in. You had the words, you think on the drive home. You had all of them, on the stairs. You handed him the bag instead, because it was easier to carry.
 -> a6_estranged_after
 
 = a6_estranged_after
 Zara and Julian get better, the ordinary, unglamorous, uneven way. Zara goes to the home on Sundays; sometimes her mother knows her and often she doesn't, and she has started writing down the good days in a notebook instead of dreaming them. Julian plays every morning, ten minutes, with the high windows open, and the people downstairs complain, and he considers this a victory.
-DreamPhases comes back in the autumn with a door in every dream, a real one, which opens onto a plain grey room and a clock with hands. Subscriptions fall by a third. The arguments go on. You are on the committee that wrote the door.
+{a6_kept_open:DreamPhases comes back in the autumn with a door in every dream, a real one, opening onto a plain grey room and a clock with hands. Subscriptions fall by a third. You are on the committee that wrote the door.|DreamPhases stays dark. By the autumn a company abroad sells something very like it, your patent number in the small print and no door at all. You write to them. They don't write back.}
 Milo sends you a photograph in November. No message. Just a roof, and a sky, thick with cloud, orange-lit from the town. You look at it for a long time. You don't know if it's an invitation or a verdict. You type a reply and delete it, and type it again, and leave it unsent on your screen, where it stays, a door held a quarter open, for the rest of the year. # ending: estranged
 -> END
 
@@ -213,8 +223,8 @@ On Tuesdays you both go and sit by Zara's bed. He has found out which home her m
 -> a6_only_aftermath
 
 == a6_only_aftermath ==
-DreamPhases is suspended. There is a hearing; you testify. The newspapers run a photograph of the test ward, and in the corner of it, blurred, is a bed with someone still asleep in it, smiling, and that photograph does more than any hearing. # scene: the_argument
-People argue. They argue in parliament and on the late news and outside the DreamSync building, where the protesters with WAKE UP signs stand on one side of the road and the protesters with GIVE IT BACK signs stand on the other, and sometimes, on cold nights, they share a flask. You think about that a lot.
+DreamPhases is suspended. There is a hearing; you testify. The newspapers run a photograph of the test ward with, in the corner, blurred, a bed where someone is still asleep, smiling, and that photograph does more than any hearing. # scene: the_argument
+People argue, in parliament and on the late news and outside the DreamSync building, where WAKE UP stands on one side of the road and GIVE IT BACK on the other, and sometimes, on cold nights, they share a flask.
 {
 - bond_milo >= 4:
     Milo comes with you, most weeks, to sit by the bed. He doesn't say much. He brings food and eats it himself, loudly, because he says the smell might help, and he might be right, and it might be nonsense. You let him. You're learning to let him.
@@ -235,7 +245,7 @@ People argue. They argue in parliament and on the late news and outside the Drea
 
 == a6_plug ==
 It isn't like waking. It's like being dropped. # scene: plug_pulled # glitch: 3
-One instant you are in the network, and the next there is no network, and the floor of the world goes out from under your head, and you come back into your body as if thrown into cold water from a height. You are on the floor of the dive room. You don't remember falling off the couch. There's blood in your mouth; you've bitten your tongue. Every light in Sublevel Two is red.
+One instant there is a network and the next there isn't, and you come back into your body like something thrown into cold water from a height. You are on the floor of the dive room with blood in your mouth. Every light in Sublevel Two is red.
 Milo is standing by the console with his hand still on the switch. His hand is shaking. He's looking at it as if it belongs to someone else.
 "I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
 Across the city, at St Brigid's, forty thousand alarms are going off at once. And beyond that, in half a million bedrooms, half a million people sitting bolt upright at the same moment, in the dark, with the same scream in their throats.
@@ -253,10 +263,10 @@ Across the city, at St Brigid's, forty thousand alarms are going off at once. An
     "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
     He walks out. You hear him on the stairs, going up, to help, faster than you.
 - The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: st_brigids
-Zara is awake and screaming for her mother. Not the mother in the home; the mother in the kitchen, the one who knew her. She keeps asking where the kitchen went. She keeps asking you to put it back. For weeks, after, she can't be in a room that smells of onions.
-Julian is awake and his hands are worse. Much worse; the shock of the cut has done something to the nerves, the doctors say, temporarily, they think, they hope. He can't hold a cup. He holds his hands against his chest and says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak again for two days.
+Zara is awake and screaming for her mother. Not the one in the home; the one in the kitchen, who knew her. She keeps asking you to put it back. For weeks she can't be in a room that smells of onions.
+Julian is awake and his hands are worse; the shock of the cut has done something to the nerves, temporarily, the doctors think, they hope. He holds them against his chest and says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak for two days.
 {irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
-Everyone lives. That's the headline, and it's true, and it is not the whole truth. Half a million people wake hurt that night: nightmares for months, a fear of sleep that has its own clinical name by the spring. DreamSync is dissolved. There are lawsuits, and hearings, and a new law, and people argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
+Everyone lives. That's the headline, and it's true, and it is not the whole truth. Half a million people wake hurt that night: nightmares for months, a fear of sleep that has a clinical name by spring. DreamSync is dissolved. People argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
 {bond_milo >= 2:
     In the summer, when Julian can hold a cup again, the four of you sit in his kitchen, all of you bad sleepers now, and drink tea at two in the morning because none of you can face going to bed. It isn't a reconciliation. It's four people keeping each other awake. Milo makes toast and burns it. Nobody says anything. Everyone eats it. # ending: plug_pulled
 - else:
@@ -269,17 +279,17 @@ Everyone lives. That's the headline, and it's true, and it is not the whole trut
 Holding a door is simple. You just don't let go. # scene: holding_the_door
 Milo goes out through it with the threads of light in his hands, and you feel him go, up and out and gone, and then you feel the others. Zara first, passing you with the smell of burnt onions in her hair, so close you could touch her; she touches you, actually, her hand on your arm as she goes by, and she says "Lyra, what are you doing, come on," and you say "In a minute," which is a lie she has heard you tell a hundred times. # speaker: Zara
 Then Julian, slowly, his hands shaking, who stops in front of you and looks at you for a long moment and bows, formally, the way he bowed at his graduation recital. He doesn't say anything. He doesn't have to.
-Then the rest. Thousands. Hundreds of thousands. Sleepers, in pyjamas, in their bodies as they dream of them, walking out past you in a long patient line, the way people leave a concert hall. None of them know who you are. Some of them nod.
+Then the rest. Hundreds of thousands of sleepers in pyjamas, walking out past you in a long patient line, the way people leave a concert hall. None of them know who you are. Some of them nod.
 The door gets heavier every hour. Then it stops getting heavier, and just is heavy, and you understand that this is what it is now: your job. You were always going to be the one who stayed up and kept watch. You said so, on a roof.
-{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast sits at the table and watches you hold the door. After a while he gets up and stands beside you, and puts his small hands on the wood next to yours, and pushes. It doesn't help much. He's only small.|Behind you, Irusion watches you hold the door. After a while it stops being a figure made of your notes and becomes just a boy, about eight, who sits down on the floor beside you with his back against the wall, the way Milo used to sit outside your room when you had exams.}
+{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast watches. After a while he comes and puts his small hands on the wood next to yours, and pushes. It doesn't help much.|Behind you, Irusion stops being a figure made of your notes and becomes just a boy, about eight, sitting on the floor beside you with his back to the wall, the way Milo used to sit outside your room when you had exams.}
 "Why?" it asks. # speaker: Irusion
 "Because someone has to be awake," you say. # speaker: Lyra
 -> a6_door_outside
 
 = a6_door_outside
 Outside, in the world you can't see, time goes on. # scene: outside
-You know it goes on because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He puts on the crown in the dive room, which the new owners of DreamSync have left exactly as it was, with a plaque, and comes down through the rebalanced network, through the Concourse with its hundred open doors, down the well that is just a staircase now, to the door you are holding, and sits on the other side of it, and talks.
-He tells you about Zara, who goes to the home every Sunday and comes out wrecked and goes back the next Sunday anyway. He tells you about Julian, who plays every morning, badly, and has started composing things short enough for his hands. He tells you about the hearings, and the new law, and the protesters who argue outside the building every night about whether the dream should be allowed at all, and about the door in every dream now, the real one, which the law calls the Lyra Clause, and which you would have hated being called that.
+You know it goes on because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He puts on the crown in the dive room and comes down through the Concourse with its hundred open doors, down the well that is just a staircase now, and sits on the other side of your door, and talks.
+He tells you about Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who plays every morning, badly, and writes pieces short enough for his hands. About the new law that puts a real door in every dream, which everyone calls the Lyra Clause, and which you would have hated.
 {
 - LIST_COUNT(memories) >= 4:
     And he tells you things you remember wrong. On purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so that you'll argue, and you do, through the door, and every time you argue the light in the wood gets a little brighter.
@@ -306,7 +316,7 @@ Up in the real world, in a room that smells of floor polish, Milo sits beside a 
 - else:
     He stays one night. In the morning he puts the paper bag on the console beside her, the egg one she never ate, and goes out into the rain, and doesn't look back, because if he looks back he'll stay, and then there'll be two of them.
 }
-The network steadies, in the days after. Nobody comes out. It steadies because it has what it wanted: its architect, at the core, at the table, dreaming. Zara sleeps on in her kitchen. Julian plays on in his hall. The coherence figure on the wall goes to a hundred and stays there, and the engineers who come back to the building call it a miracle, and the board calls it a relaunch.
+The network steadies in the days after. Nobody comes out. It steadies because it has what it wanted: its architect, at the core, dreaming. Zara sleeps on in her kitchen. Julian plays on in his hall. The engineers call it a miracle, and the board calls it a relaunch.
 DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very, very sure of itself. People argue, for a while, about whether that's all right. Then they go to sleep.
 "Welcome home," we say, to half a million of them, every night. "You never have to leave." # speaker: Irusion # ending: lost_to_irusion
 -> END
