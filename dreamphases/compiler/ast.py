@@ -164,6 +164,9 @@ class Conditional:
     branches: list[Branch]
     span: Span
     inline: bool = True
+    #: the first branch's condition is an "initial query" (`{cond: …}`, `{cond:` + body): inklecate
+    #: evaluates it before the branch containers, which shifts paths (and so shuffle seeds)
+    initial: bool = False
 
 
 SEQ_STOPPING, SEQ_CYCLE, SEQ_SHUFFLE, SEQ_ONCE = 1, 2, 4, 8

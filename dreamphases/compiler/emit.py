@@ -418,7 +418,7 @@ class _Emitter:
                     self.expr(br.condition, wrapper)  # type: ignore[arg-type]
                     wrapper.add("==")
                     wrapper.add("/ev")
-                elif br.inline and idx == 0 and cond.inline:
+                elif idx == 0 and cond.initial:
                     c.add("ev")
                     self.expr(br.condition, c)  # type: ignore[arg-type]
                     c.add("/ev")

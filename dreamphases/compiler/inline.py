@@ -178,7 +178,7 @@ class InlineParser:
             if len(parts) > 1:
                 branches.append(Branch(None, [self._line(parts[1][1], line, col + colon + 1 + parts[1][0])],
                                        is_else=True, inline=True))
-            return Conditional(None, branches, span) if cond is not None else None
+            return Conditional(None, branches, span, initial=True) if cond is not None else None
         if len(split_top_level(inner, "|")) > 1:
             return Sequence(SEQ_STOPPING, self._elements(inner, line, col), span)
         if not inner.strip():

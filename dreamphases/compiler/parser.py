@@ -505,7 +505,7 @@ class _FileParser:
                     branches.append(Branch(None, ebody, is_else=True, inline=False))
                 else:
                     self.error("E001", "after '{condition:' and its body only '- else:' may follow", bline, col)
-            return Conditional(None, branches, sp, inline=False)
+            return Conditional(None, branches, sp, inline=False, initial=True)
         raw_branches = self.branches(lineno, with_conditions=True)
         has_cases = any(c is not None and c.strip() != "else" for c, _, _ in raw_branches)
         branches = []
@@ -523,7 +523,7 @@ class _FileParser:
                 else:
                     self.error("E001", "a '{condition:' block has at most two branches (then, else)", bline, col)
             branches = [then or Branch(subject, [], inline=False)] + ([otherwise] if otherwise else [])
-            return Conditional(None, branches, sp, inline=False)
+            return Conditional(None, branches, sp, inline=False, initial=True)
         for n, (cond_text, body, bline) in enumerate(raw_branches):
             if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
                 branches.append(Branch(None, body, is_else=True, inline=False))  # '- otherwise…'
@@ -730,7 +730,9 @@ def _merge(name: str, parsed: dict[str, list[object]], story: Story, top: list[S
     for item in parsed[name]:
         if isinstance(item, _Include):
             if item.name is not None:
-                _merge(item.name, parsed, story, current if knot is None else current, flows, seen)
+                _merge(item.name, parsed, story, current, flows, seen)
+            # inklecate ends the INCLUDE line like any other (tags above it get a line of their own)
+            current.append(ContentLine([Newline()], story.root.span))
             continue
         if isinstance(item, _Header):
             flow = Flow(item.name, item.kind, item.params, item.span)

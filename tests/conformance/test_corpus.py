@@ -8,6 +8,7 @@ choices (the runtime seeded the same way), and compare the whole output.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,4 +55,24 @@ def test_our_json_plays_like_inkles(source: Path, tmp_path: Path) -> None:
         verdict = json.loads(proc.stdout.strip().splitlines()[-1])
     if not verdict["same"] and _name(source) in KNOWN_DIFFERENCES:
         pytest.xfail(KNOWN_DIFFERENCES[_name(source)])
+    assert verdict["same"], verdict["detail"]
+
+
+def test_bundled_story_plays_like_inkjss_compile(tmp_path: Path) -> None:
+    """The bundled story exercises far more than the corpus: ours and inkjs's JSON must agree on it."""
+    from tests.conformance.conftest import INKJS
+
+    story = Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
+    if not INKJS.is_file() or shutil.which("node") is None or not story.is_file():
+        pytest.skip("inkjs or the bundled story is not available")
+    theirs = tmp_path / "theirs.json"
+    subprocess.run([str(INKJS), "compile", "-o", str(theirs), str(story)], check=True, capture_output=True,
+                   timeout=300)
+    result = compile_path(story)
+    assert result.json_text is not None
+    ours = tmp_path / "ours.json"
+    ours.write_text(result.json_text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(WORKER), str(ours), str(theirs)], capture_output=True, text=True,
+                          timeout=300)
+    verdict = json.loads(proc.stdout.strip().splitlines()[-1])
     assert verdict["same"], verdict["detail"]
