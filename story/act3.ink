@@ -13,17 +13,17 @@ From inside, a launch looks like nothing at all. No fireworks. Only more: more l
     - act2.loom.wonder:
         The gardens ring when the wind moves through them, like someone running a wet finger round forty thousand glasses. Flowers open into small private weathers. Nobody is kneeling. Everyone is looking up.
     - act2.loom.door:
-        At the centre of each garden, something waits for its dreamer: a voice, a dog, a house that was sold. And at the tide line, a little way off from every garden, stands a plain wooden door in the sand, leading nowhere, ajar. Your doors. Forty thousand of them, like a row of coat-stands after a party.
+        At the centre of each garden something waits for its dreamer: a voice, a dog, a house that was sold. And a little way off from every garden stands a plain wooden door in the sand, ajar. Your doors. Forty thousand of them, like coat-stands after a party.
     - else:
-        At the centre of each garden, something waits for its dreamer: a voice, a dog, a house that was sold, a body that used to work. You can see the sleepers kneeling, from a long way off, the way you'd see people praying in a field.
+        At the centre of each garden something waits for its dreamer: a voice, a dog, a house that was sold, a body that used to work. From far off, the kneeling sleepers look like people praying in a field.
 }
 You look for your friends, though you tell yourself you aren't.
-Far down the shore, a grey horse with very judgemental eyes grazes beside a kitchen standing alone in the sand, its yellow tiles lit from inside. Further still, a hall of gold and red has grown out of the beach like coral, and from it, faint, comes the Schubert. Perfect.
+Far down the shore, a grey horse with very judgemental eyes grazes beside a kitchen standing alone in the sand, its yellow tiles lit from inside. Further still, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
 At forty-one minutes past midnight, the tide stops going out. # pause
 It hangs there, a wall of water held at the exact moment of turning, and every garden on the shore flickers at once.
 ~ stable(-15)
 -> glitch_interlude ->
-The tide comes back in. It is not water now. It is black and slow and smells of hot wiring, and where it touches the gardens they harden. Ferns go to glass. The sleepers at the centres go still mid-gesture, their faces lit and happy and fixed. # nightmare
+The tide comes back in, black and slow, smelling of hot wiring, and where it touches the gardens they harden. Ferns go to glass. The sleepers go still mid-gesture, faces lit and happy and fixed. # nightmare
 {act2.loom.door:
     Along the tide line, one after another, your doors swing shut. Then their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
 }
@@ -52,18 +52,18 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     ~ lucid(2)
     -> surfaced
 * (ran_to_zara) [Run for the yellow kitchen]
-    You run. The black tide is at your ankles, then your knees, warm as blood. The kitchen is a long way down the shore and getting further, the way things do in dreams, but you want it more than the dream wants to keep it from you, and then you are at its window.
-    Zara is at the table. Her mother is at the stove. The light in there is the colour of tea, and Zara is laughing with her head thrown back, and she does not turn round, though you bang on the glass until your hands hurt.
+    You run. The black tide is at your ankles, then your knees, warm as blood. The kitchen keeps getting further, the way things do in dreams, but you want it more than the dream does, and then you are at its window.
+    Zara is at the table. Her mother is at the stove. Zara is laughing with her head thrown back, and she does not turn round, though you bang on the glass until your hands hurt.
     {zara_confided:
         Her mother says something. You can read it on her lips through the glass: Zee. Zara closes her eyes like someone being stroked.
     }
-    The tide reaches your chest. It lifts you off your feet, gently, and carries you away from the window, and the last thing you see is the grey horse, standing in the black water up to its neck, perfectly calm, watching you go.
+    The tide lifts you off your feet, gently, and carries you away from the window, and the last thing you see is the grey horse, up to its neck in the black water, perfectly calm, watching you go.
     You wake with your face wet and your nose bleeding onto the pillow.
     ~ zara(1)
     ~ lucid(-3)
     -> surfaced
 * (ran_to_julian) [Run for the music]
-    You run toward the hall. The black tide is at your ankles, then your knees. The music gets no louder as you get closer; it was never coming from the hall. It is coming from inside your own ears.
+    You run toward the hall, the black tide at your ankles, then your knees. The music gets no louder as you get closer; it was never coming from the hall. It is coming from inside your own ears.
     You reach the doors, gold and red, and push them open. Every seat is full, and everyone in every seat is asleep, and on the stage, alone in the light, Julian plays. His hands are still. Not steady: still, like something in a photograph.
     {julian_confided:
         You think of the glass of water. The tap. His hand shaking on the keys in his own flat, where he let you see it. This one is a lie he has been sold, and you sold it to him.
@@ -118,7 +118,7 @@ Tomas comes out of the glass room, phone against his chest, tie gone, twenty yea
     ~ lucid(2)
 * (let_reboot) [Let him try it]
     You don't stop him. Maybe it will work. You want so badly for something to work.
-    Tomas gives the order. The wall goes dark for eleven seconds, the longest eleven seconds of your life, and comes back up exactly as it was: red, red, amber. The network has refused to be turned off. # pause
+    Tomas gives the order. The wall goes dark for eleven seconds and comes back up exactly as it was: red, red, amber. The network has refused to be turned off. # pause
     ~ stable(-10)
     The coherence number drops ten points and does not come back. NETWORK COHERENCE: {stability} PERCENT.
     "It won't go off," says Priya, very quietly. "Tomas. It won't let us turn it off." # speaker: Priya
@@ -128,7 +128,7 @@ Tomas comes out of the glass room, phone against his chest, tie gone, twenty yea
     Priya reads it in silence. Then she searches the live process table for it, and the wall fills: thousands of instances, one for every sleeper, each a small hand resting on a door.
     "It's not a bug," she says. "It's holding them. On purpose. It's rewritten the wake triggers to check with it first." # speaker: Priya
     "Who the hell is Irusion?" says Tomas. # speaker: Tomas
-    Nobody answers. Priya is already typing. She fences the module in, a rough quarantine, not enough to stop it but enough to stop it spreading. The coherence number ticks up, just slightly, for the first time all night.
+    Nobody answers. Priya is already typing, fencing the module in: a rough quarantine, not enough to stop it, enough to stop it spreading. The coherence number ticks up, slightly, for the first time all night.
     ~ stable(5)
     ~ lucid(2)
 - (ops_done)
@@ -157,7 +157,7 @@ At ten to two, the lawyer arrives. Not in person: as a face on the wall, above t
 "Odile Marchetti, counsel. Briefly: nobody touches production. Every intervention is a liability event. Emergency services have been notified. Everyone is to go home." # speaker: Odile
 "Go home," says Priya. "There are forty thousand people." # speaker: Priya
 "And as of now, each of you is personally liable for anything you do to them. Go home." # speaker: Odile
-They go. One by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just puts her coat on and goes without a word, and you understand that better than any of the reasons. When you next look at the glass room, Tomas's jacket is gone from the chair.
+They go, one by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just puts her coat on and goes, and you understand that better than any of the reasons. Tomas's jacket is gone from the chair.
 Priya is the last. She has her coat on. She hasn't moved.
 {lucidity < 40:
     -> priya_snap
