@@ -12,11 +12,12 @@ property, so no test asserts them.
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 from collections import defaultdict
 
-from tests.story.storyrun import ENDINGS, Run, random_walk
+from tests.story.storyrun import ENDINGS, Run, new_engine, random_walk
 
 
 def words(text: str) -> int:
@@ -52,9 +53,6 @@ def summary(label: str, lengths: list[int]) -> str:
 
 def by_act(seeds: range) -> dict[str, list[int]]:
     """Words per act per walk (slow: asks the runtime where it is after every line)."""
-    from tests.story.storyrun import new_engine
-    import random
-
     per_act: dict[str, list[int]] = defaultdict(list)
     for seed in seeds:
         rng = random.Random(seed)
