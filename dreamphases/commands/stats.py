@@ -17,7 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dreamphases.tools.lint import SourceCache
     from dreamphases.tools.loading import load_graph
     from dreamphases.tools.stats import DEFAULT_WPM, compute_stats, format_stats, stats_json
 
@@ -29,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
     if loaded.graph is None:
         print("\n".join(loaded.errors), file=sys.stderr)
         return loaded.status
-    stats = compute_stats(loaded.graph, SourceCache(root=args.story.parent).lines, str(args.story))
+    stats = compute_stats(loaded.graph, str(args.story))
     sys.stdout.write(stats_json(stats, wpm) if args.format == "json" else format_stats(stats, wpm))
     return 0

@@ -22,6 +22,7 @@ from dreamphases.compiler.diagnostics import Diagnostic, Severity, Span
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.statspec import StatSpec, stat_specs
 from dreamphases.tools.analysis import GraphIndex
+from dreamphases.tools.reading import Passages
 
 __all__ = ["Finding", "Rule", "LintOptions", "LintContext", "SourceCache", "run_lint", "plural"]
 
@@ -114,7 +115,11 @@ class LintContext:
 
     @cached_property
     def index(self) -> GraphIndex:
-        return GraphIndex.build(self.graph, self.sources.lines)
+        return GraphIndex.build(self.graph)
+
+    @cached_property
+    def passages(self) -> Passages:
+        return Passages.build(self.graph, self.index)
 
     @cached_property
     def stats(self) -> dict[str, StatSpec]:

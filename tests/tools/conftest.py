@@ -28,6 +28,7 @@ class GraphBuilder:
         if parent is None:
             parent = id.rsplit(".", 1)[0] if "." in id else ""
         kw.setdefault("file", self.graph.main_file)
+        kw.setdefault("words_before_choice", kw.get("words", 0))  # as the compiler counts a scene without choices
         self.graph.nodes[id] = Node(id, kind, id.rsplit(".", 1)[-1], line=line, parent=parent, **kw)
         return self
 
@@ -74,11 +75,11 @@ class GraphBuilder:
         found = run_lint(self.graph, LintOptions(**options), rules, self.sources)
         return [d.code for d in found]
 
-    def index_run(self, start: str) -> int:
-        """Words in the longest choice-free run from `start`, reading this builder's source."""
-        from dreamphases.tools.analysis import GraphIndex
+    def run(self, start: str) -> tuple[int, list[str]]:
+        """Words in the longest choice-free run from `start` (a node id, or `#n` after choice n)."""
+        from dreamphases.tools.reading import Passages
 
-        return GraphIndex.build(self.graph, self.sources.lines).longest_run(start)[0]
+        return Passages.build(self.graph).longest_run(start)
 
     def messages(self, code: str, **options: Any) -> list[str]:
         from dreamphases.tools.rules import RULES
@@ -134,7 +135,7 @@ def night(builder: Callable[..., GraphBuilder]) -> GraphBuilder:
     """A small story graph: a start, a hub with a gated choice, two endings and an unused knot."""
     g = builder(source="# stat: calm, Calm, 0..10\n")
     g.stat("stat: calm, Calm, 0..10").var("calm", "5")
-    g.graph.nodes[""].words = 20
+    g.graph.nodes[""].words = g.graph.nodes[""].words_before_choice = 20
     g.knot("bed", line=3, words=100).node("bed.dream", "stitch", line=8, words=50)
     g.knot("wake", line=12, words=30).knot("sleep", line=16, words=200).knot("unused", line=20, words=7)
     g.edge("", "bed", line=1).edge("bed", "bed.dream", "fallthrough", line=7)

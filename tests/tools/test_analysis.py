@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dreamphases.tools.analysis import GraphIndex
 from dreamphases.tools.conditions import Unknown, compile_condition, fold
+from dreamphases.tools.reading import Passages
 from dreamphases.tools.stats import compute_stats
 
 
@@ -16,7 +16,7 @@ def test_a_chain_of_thousands_of_diverts_does_not_overflow(builder):
         g.knot(f"k{number}", words=1).edge(previous, f"k{number}")
         previous = f"k{number}"
     g.edge(previous, "END", ending="end")
-    words, path = GraphIndex.build(g.graph).longest_run("")
+    words, path = Passages.build(g.graph).longest_run("")
     assert (words, len(path)) == (5000, 5001)
     [route] = compute_stats(g.graph).routes
     assert route.shortest_words == route.longest_words == 5000

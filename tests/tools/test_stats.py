@@ -33,7 +33,9 @@ def test_routes_to_each_ending_shortest_and_longest(night):
 
 def test_longest_stretch_without_a_choice(night):
     stats = compute_stats(night.graph)
-    assert (stats.longest_run_words, stats.longest_run_path) == (350, ["sleep", "bed", "bed.dream"])
+    # the stretch begins once the reader has chosen "Sleep on" (choice 1)
+    assert (stats.longest_run_words, stats.longest_run_path) == (350, ["#1", "sleep", "bed", "bed.dream"])
+    assert stats.longest_run_route == ["“Sleep on”", "sleep", "bed", "bed.dream"]
 
 
 def test_a_loop_makes_the_longest_route_longer_than_the_shortest(builder):

@@ -44,14 +44,30 @@ def test_long_passage_in_ink(ink_codes, tmp_path):
 
 
 def test_a_scene_with_long_choice_bodies_counts_only_the_words_before_its_first_choice(builder):
-    source = "\n".join([
-        "=== hall ===",
-        "A short way in. # scene: hall",
-        "~ temp x = 1",
-        "* [Left] " + "left " * 400,
-        "* [Right] " + "right " * 400,
-    ])
-    g = builder(source=source).knot("hall", line=1, words=804).edge("", "hall")
-    g.choice("hall", "Left", line=4).choice("hall", "Right", line=5)
-    assert g.index_run("hall") == 4
+    g = builder().knot("hall", line=1, words=804, words_before_choice=4).edge("", "hall")
+    g.choice("hall", "Left", line=4, words=400).choice("hall", "Right", line=5, words=400)
+    assert g.run("hall") == (4, ["hall"])
     assert g.lint("L011", max_words=600) == []
+
+
+def test_a_run_starts_with_the_words_the_choice_prints(builder):
+    g = builder().knot("hall", words_before_choice=4).knot("yard", words=300).edge("", "hall")
+    g.choice("hall", "Out", line=4, words=350, targets=("yard",))
+    assert g.run("#0") == (650, ["#0", "yard"])
+    assert g.messages("L011", max_words=600) == [
+        "a reader can read about 650 words from here without a choice (“Out” → yard); the limit is 600"]
+
+
+def test_a_tunnel_that_only_returns_is_read_in_place(builder):
+    g = (builder().knot("a", words=300).knot("aside", words=200, returns=True).knot("b", words=200)
+         .edge("", "a").edge("a", "aside", "tunnel").edge("a", "b"))
+    assert g.run("") == (700, ["", "a", "b"])
+
+
+def test_long_choice_bodies_in_ink(ink_codes):
+    from dreamphases.tools.lint import LintOptions
+
+    words = " ".join(["word"] * 60)
+    story = f"A short way in.\n* [Left] {words}\n  {words}\n  -> END\n* [Right] {words}\n  -> END\n"
+    assert "L011" not in ink_codes(story, LintOptions(max_words=130))
+    assert "L011" in ink_codes(story, LintOptions(max_words=100))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_knot_nothing_diverts_to_is_reported(builder):
     g = builder().knot("start", line=2).knot("orphan", line=5).edge("", "start").edge("start", "END")
@@ -20,8 +22,38 @@ def test_only_the_outermost_unreachable_node_is_reported(builder):
 
 
 def test_a_knot_stored_as_a_divert_target_value_counts_as_reached(builder):
-    g = builder().knot("later").var("next_scene", "-> later")
+    g = builder().knot("later").var("next_scene", "-> later").edge("", "later", "target")
     assert g.lint("L001") == []
+
+
+def test_a_divert_target_value_in_unreachable_code_does_not_make_its_knot_reachable(builder):
+    g = builder().knot("dead", line=3).knot("later", line=6).edge("dead", "later", "target")
+    assert g.messages("L001") == ["the knot `dead` is never reached: nothing diverts to it",
+                                  "the knot `later` is never reached: nothing diverts to it"]
+
+
+@pytest.mark.parametrize("story", [
+    """
+    VAR next_scene = -> later
+    -> start
+    === start ===
+    Now. -> next_scene
+    === later ===
+    Later. -> END
+    """,
+    """
+    -> start
+    === start ===
+    ~ go(-> later)
+    -> END
+    === function go(target) ===
+    ~ return
+    === later ===
+    Later. -> END
+    """,
+])
+def test_a_knot_stored_in_a_variable_is_reachable_in_ink(ink_codes, story):
+    assert "L001" not in ink_codes(story)
 
 
 def test_unreachable_knot_in_ink(ink_codes):
