@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="seed for the walks and the story's RANDOM (default 1)")
     p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")
     p.add_argument("--max-depth", type=int, default=40, help="choices deep for --exhaustive (default 40)")
+    p.add_argument("--max-states", type=int, default=100_000,
+                   help="--exhaustive stops after about this many states (default 100000)")
     p.add_argument("--visit-bound", type=int, default=3,
                    help="visit counts above this look alike to the search, so loops end (default 3)")
     p.add_argument("--max-lines", type=int, default=5000,
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     if shard is None:
         print(f"error: --shard wants I/N with 1 <= I <= N, not {args.shard!r}", file=sys.stderr)
         return 2
-    for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs"):
+    for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs", "max_states"):
         if getattr(args, name) < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return 2
@@ -113,7 +115,7 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
     options = ExploreOptions(
         mode="exhaustive" if args.exhaustive else "random", runs=args.runs, seed=args.seed,
         max_steps=args.max_steps, max_depth=args.max_depth, visit_bound=args.visit_bound,
-        max_lines=args.max_lines, untagged_ok=args.untagged_ok,
+        max_lines=args.max_lines, untagged_ok=args.untagged_ok, max_states=args.max_states,
     )
     expected = [e.strip() for e in (args.expect_endings or "").split(",") if e.strip()]
     if expected == ["all"]:

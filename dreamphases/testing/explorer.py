@@ -23,6 +23,7 @@ import os
 import random
 import re
 import sys
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,6 +52,9 @@ class ExploreOptions:
     visit_bound: int = 3
     max_lines: int = 5000
     untagged_ok: bool = False
+    #: exhaustive mode: stop after about this many states (a count, not a time, so reports stay
+    #: reproducible); shared out evenly between the tasks
+    max_states: int = 100_000
 
 
 @dataclass(slots=True)
@@ -312,19 +316,27 @@ class Walker:
     def state_hash(self, state: str) -> bytes:
         return canonical_hash(state, self.options.visit_bound, self.added)
 
-    def root(self, tally: Tally) -> tuple[str, tuple[int, ...]] | None:
+    def root(self, tally: Tally) -> tuple[bytes, tuple[int, ...]] | None:
         self.start(self.options.seed)
         count = self.settle(tally, (), self.options.seed)
         tally.states += 1
         self.cover(tally)
-        return (self.story.save_state(), ()) if count else None
+        return (zlib.compress(self.story.save_state().encode("utf-8"), 1), ()) if count else None
 
-    def expand(self, frontier: list[tuple[str, tuple[int, ...]]], seen: set[bytes],
-               tally: Tally) -> list[tuple[str, tuple[int, ...]]]:
-        """One breadth-first level: every choice of every frontier state; new states are returned."""
+    def expand(self, frontier: list[tuple[bytes, tuple[int, ...]]], seen: set[bytes],
+               tally: Tally, budget: int | None = None) -> list[tuple[bytes, tuple[int, ...]]]:
+        """One breadth-first level: every choice of every frontier state; new states are returned.
+
+        With a `budget`, parents left unexpanded once `tally.states` reaches it are returned as they
+        are (and counted in `truncated`), so the caller sees the search stopped early.
+        """
         seed = self.options.seed
-        following: list[tuple[str, tuple[int, ...]]] = []
-        for state, path in frontier:
+        following: list[tuple[bytes, tuple[int, ...]]] = []
+        for n, (packed, path) in enumerate(frontier):
+            if budget is not None and tally.states >= budget:
+                tally.truncated += 1
+                return following + frontier[n:]
+            state = zlib.decompress(packed).decode("utf-8")
             self.story.load_state(state)
             count = len(self.story.get_current_choices())
             for index in range(count):
@@ -343,16 +355,18 @@ class Walker:
                     continue
                 seen.add(digest)
                 tally.states += 1
-                following.append((after, step))
+                # a frontier can hold hundreds of thousands of states; compressed they take ~5x less
+                following.append((zlib.compress(after.encode("utf-8"), 1), step))
         return following
 
-    def search(self, start: tuple[str, tuple[int, ...]], seen: frozenset[bytes], depth_left: int) -> Tally:
+    def search(self, start: tuple[bytes, tuple[int, ...]], seen: frozenset[bytes], depth_left: int,
+               budget: int) -> Tally:
         tally = Tally()
         frontier = [start]
         local = set(seen)
         for _ in range(depth_left):
-            frontier = self.expand(frontier, local, tally)
-            if not frontier:
+            frontier = self.expand(frontier, local, tally, budget)
+            if not frontier or tally.truncated:
                 break
         tally.frontier_left += len(frontier)
         return tally
@@ -377,8 +391,9 @@ class Walker:
 @dataclass(slots=True)
 class Task:
     walks: tuple[int, ...] = ()
-    start: tuple[str, tuple[int, ...]] | None = None
+    start: tuple[bytes, tuple[int, ...]] | None = None
     depth_left: int = 0
+    budget: int = 0
 
 
 @dataclass(slots=True)
@@ -399,13 +414,17 @@ def plan_tasks(walker: Walker) -> Plan:
     root = walker.root(prefix)
     if root is None:
         return Plan(prefix, [])
-    seen = {walker.state_hash(root[0])}
+    seen = {walker.state_hash(zlib.decompress(root[0]).decode("utf-8"))}
     frontier = [root]
     depth = 0
     while frontier and depth < options.max_depth and len(frontier) < SPLIT_WIDTH:
-        frontier = walker.expand(frontier, seen, prefix)
+        frontier = walker.expand(frontier, seen, prefix, options.max_states)
         depth += 1
-    tasks = [Task(start=item, depth_left=options.max_depth - depth) for item in frontier]
+        if prefix.truncated:
+            prefix.frontier_left += len(frontier)
+            return Plan(prefix, [])
+    budget = max(1, (options.max_states - prefix.states) // max(1, len(frontier)))
+    tasks = [Task(start=item, depth_left=options.max_depth - depth, budget=budget) for item in frontier]
     return Plan(prefix, tasks, frozenset(seen))
 
 
@@ -431,7 +450,7 @@ def _execute(walker: Walker, task: Task, seen: frozenset[bytes]) -> Tally:
         tally = Tally()
         tally.frontier_left = 1
         return tally
-    return walker.search(task.start, seen, task.depth_left)
+    return walker.search(task.start, seen, task.depth_left, task.budget)
 
 
 def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1)) -> Tally:

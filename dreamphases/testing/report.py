@@ -74,6 +74,7 @@ class OptionsModel(_Model):
     visit_bound: int
     max_lines: int
     untagged_ok: bool
+    max_states: int
 
 
 class ExploreReport(_Model):
@@ -260,10 +261,12 @@ def render_report(report: ExploreReport, console: Any) -> None:
     head = Table(title=f"explore {report.story} ({report.options.mode})", show_header=False)
     head.add_row("walks / states", f"{stats.walks} / {stats.states}")
     head.add_row("choices made", str(stats.choices))
-    if stats.truncated:
-        head.add_row("walks cut at --max-steps", str(stats.truncated))
     if report.options.mode == "exhaustive":
-        head.add_row("states left at --max-depth", str(stats.frontier_left))
+        head.add_row("states left unexplored", f"{stats.frontier_left} (at --max-depth or --max-states)")
+        if stats.truncated:
+            head.add_row("stopped by --max-states", f"yes, in {stats.truncated} of the subtrees")
+    elif stats.truncated:
+        head.add_row("walks cut at --max-steps", str(stats.truncated))
     if timing is not None:
         head.add_row("time", f"{timing.seconds:.2f} s with {timing.jobs} job(s): "
                      f"{timing.states_per_second:,.0f} states/s, {timing.choices_per_second:,.0f} choices/s")

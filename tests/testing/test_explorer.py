@@ -133,3 +133,10 @@ def test_states_that_differ_only_in_thread_numbering_hash_alike() -> None:
 
     assert canonical_hash(state(2), 3, set()) == canonical_hash(state(7), 3, set())
     assert canonical_hash(state(2), 9, set()) != canonical_hash(state(7), 9, set())
+
+
+def test_the_state_budget_stops_a_search_too_big_to_finish(explored: Explore) -> None:
+    small = explored("loop", mode="exhaustive", max_depth=200, max_states=3)
+    assert small.stats.truncated > 0
+    assert small.stats.frontier_left > 0
+    assert small.stats.states < explored("loop", mode="exhaustive", max_depth=200).stats.states
