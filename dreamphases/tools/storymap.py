@@ -89,20 +89,22 @@ def build_view(graph: StoryGraph, root: Path | None = None) -> MapView:
     for edge in graph.edges:
         if edge.kind == "call" or edge.source not in view.nodes:
             continue
-        target = edge.target
-        if target == "END":
-            target = f"ending:{edge.ending}" if edge.ending else "END"
-            if target not in view.nodes:
-                view.nodes[target] = MapNode(target, edge.ending or "END", "ending" if edge.ending else "end")
-        elif target == "DONE":
+        targets = [edge.target]
+        if edge.target == "END":
+            # an END a conditional reaches with one of several tagged endings leads to each of them
+            endings = index.ending_ids(edge)
+            targets = [f"ending:{e}" for e in endings] or ["END"]
+            for target, ending in zip(targets, endings or (None,), strict=True):
+                view.nodes.setdefault(target, MapNode(target, ending or "END", "ending" if ending else "end"))
+        elif edge.target == "DONE":
             view.nodes.setdefault("DONE", MapNode("DONE", "DONE", "done"))
-        elif target.startswith("*"):
-            view.nodes.setdefault(target, MapNode(target, f"-> {target[1:]}", "variable"))
-        elif target not in view.nodes:
+        elif edge.target.startswith("*"):
+            view.nodes.setdefault(edge.target, MapNode(edge.target, f"-> {edge.target[1:]}", "variable"))
+        elif edge.target not in view.nodes:
             continue
         kind = "choice" if via_choice(edge) and edge.kind == "divert" else edge.kind
         label = _edge_label(graph, edge.conditions, edge.choice)
-        view.edges.append(MapEdge(edge.source, target, kind, label))
+        view.edges += [MapEdge(edge.source, target, kind, label) for target in targets]
     return view
 
 
@@ -129,6 +131,8 @@ _DOT_NODE = {
 _DOT_EDGE = {
     "choice": "", "divert": "style=bold", "fallthrough": "style=dashed, color=gray40",
     "tunnel": 'style=bold, color="#1f6fb2", arrowhead=diamond', "thread": 'style=dotted, color="#1f6fb2"',
+    # a divert target kept as a value (`VAR next = -> knot`): entered later, through the variable
+    "target": "style=dotted, color=gray50, arrowhead=open",
 }
 
 
@@ -175,7 +179,7 @@ def _m(text: str) -> str:
 
 _MERMAID_SHAPE = {"root": ("((", "))"), "label": ("([", "])"), "ending": ("{{", "}}"),
                   "end": ("(((", ")))"), "done": ("((", "))"), "variable": ("{", "}")}
-_MERMAID_ARROW = {"fallthrough": "-.->", "divert": "==>", "tunnel": "==o", "thread": "-.-o"}
+_MERMAID_ARROW = {"fallthrough": "-.->", "divert": "==>", "tunnel": "==o", "thread": "-.-o", "target": "-.-x"}
 
 
 def to_mermaid(view: MapView, link: str = DEFAULT_LINK) -> str:

@@ -145,3 +145,17 @@ def test_map_cli_links_point_at_the_story_folder(write_story, capsys):
 
 def test_map_cli_rejects_an_unknown_link_placeholder(write_story, capsys):
     assert main(["map", "--link-template", "x://{file}", str(write_story(STORY))]) == 2
+
+
+def test_a_knot_kept_in_a_variable_is_drawn_with_a_value_edge(builder):
+    g = builder().knot("later").edge("", "later", "target")
+    view = build_view(g.graph)
+    assert [(e.source, e.target, e.kind) for e in view.edges] == [("", "later", "target")]
+    assert "style=dotted, color=gray50" in to_dot(view)
+
+
+def test_an_end_reached_with_one_of_two_endings_leads_to_both(builder):
+    g = builder().ending("good", "", 2).ending("bad", "", 3)
+    g.edge("", "END", line=4, ending="bad", endings=("good", "bad"))
+    view = build_view(g.graph)
+    assert sorted(e.target for e in view.edges) == ["ending:bad", "ending:good"]

@@ -1,10 +1,10 @@
-"""L002: a knot whose every path ends by running out of content.
+"""L002: a knot with no way out, whose content can only run out.
 
 ink stops the story with a "ran out of content" error there. The compiler's loose-end warning
-(W001) points at each loose weave; this rule names the knot where *no* way out exists at all: no
-divert to another knot, to `END` or to `DONE`, anywhere in the knot or its stitches. Tunnels
-(knots entered with `-> knot ->`) return with `->->`, which is not an edge, so they count as having
-a way out unless a node in them is marked as running out.
+(W001) points at each place where a knot's or stitch's content runs out (`Node.runs_out`); this
+rule names the knot where *no* way out exists at all: it runs out somewhere, nothing in it or its
+stitches diverts to another knot, to `END` or to `DONE`, and it does not return with `->->` (a
+tunnel, `Node.returns`). A knot that only loops back into itself never runs out and is not reported.
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ from dreamphases.compiler.diagnostics import Severity
 from dreamphases.tools.analysis import is_terminal
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
+#: edges that move the reader (a call returns, a "target" edge is a value)
+_LEAVING = ("divert", "fallthrough", "tunnel", "thread", "choice")
+
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    index = ctx.index
-    tunnels = {e.target for e in ctx.graph.edges if e.kind == "tunnel"}
+    index, nodes = ctx.index, ctx.graph.nodes
     for knot in index.nodes_of_kind("knot"):
         inside = index.subtree(knot.id)
-        # a knot with no way out is fine when it is a tunnel (`->->` returns; the graph has no edge
-        # for that), unless the compiler says its content runs out
-        if knot.id in tunnels and not any(ctx.graph.nodes[n].runs_out for n in inside):
+        if any(nodes[n].returns for n in inside) or not any(nodes[n].runs_out for n in inside):
             continue
         exits = (
             e for n in inside for e in index.out_edges.get(n, ())
-            if e.kind != "call" and (is_terminal(e.target) or e.target not in inside)
+            if e.kind in _LEAVING and (is_terminal(e.target) or e.target not in inside)
         )
         if next(exits, None) is None:
             yield Finding(

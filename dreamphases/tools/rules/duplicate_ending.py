@@ -1,4 +1,8 @@
-"""L009: two different places tag the same ending id, so tests and the explorer cannot tell them apart."""
+"""L009: two different places tag the same ending id, so tests and the explorer cannot tell them apart.
+
+Each `# ending:` tag is in the graph with the line it is written on (`Ending.line`); the finding is
+at the second place, pointing back at the first (the main file's places count as first).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,12 @@ from dreamphases.compiler.diagnostics import Severity
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
 
-def _places(ctx: LintContext) -> list[tuple[str, str, int]]:
-    """(id, file, line) of each tagged ending: the `-> END` edges that carry one, plus any ending the
-    graph lists that no edge carries (an ending reached by `-> DONE`, say)."""
-    places = {(e.ending, e.file, e.line) for e in ctx.graph.edges if e.ending and e.target == "END"}
-    carried = {p[0] for p in places}
-    places |= {(e.id, e.file, e.line) for e in ctx.graph.endings if e.id not in carried}
-    main = ctx.graph.main_file
-    return sorted(places, key=lambda p: (p[1] != main, p[1], p[2]))
-
-
 def check(ctx: LintContext) -> Iterator[Finding]:
+    main = ctx.graph.main_file
+    places = sorted({(e.id, e.file, e.line) for e in ctx.graph.endings},
+                    key=lambda p: (p[1] != main, p[1], p[2], p[0]))
     first: dict[str, tuple[str, int]] = {}
-    for ending, file, line in _places(ctx):
+    for ending, file, line in places:
         seen = first.setdefault(ending, (file, line))
         if seen != (file, line):
             text = ctx.sources.line(file, line) or ""

@@ -1,8 +1,9 @@
-"""L008: a path that reaches `-> END` without an `# ending: id` tag on its last line.
+"""L008: a path that reaches `-> END` without an `# ending: id` tag on the way.
 
 Endings are how playthrough tests and the explorer count a story's outcomes, so once a story tags
 one ending, every `-> END` should be tagged. A story that tags none is not using the convention and
-this rule stays silent.
+this rule stays silent. The tags met on the way to each `-> END` are the graph's (`Edge.endings`):
+a conditional that picks one of several tagged lines before the END counts as tagged.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         return
     reachable = ctx.index.reachable()
     for edge in ends:
-        if edge.ending is None and edge.source in reachable:  # dead code is L001's to report
+        if edge.source in reachable and not ctx.index.ending_ids(edge):  # dead code is L001's
             text = ctx.sources.line(edge.file, edge.line) or ""
             at = text.find("->")
             yield Finding(

@@ -42,15 +42,29 @@ def test_knot_ending_in_end_in_ink(ink_codes):
         """)
 
 
-def test_a_knot_without_any_way_out_is_reported_even_unmarked(builder):
-    g = builder().knot("hall").edge("", "hall")
+def test_a_knot_that_loops_into_itself_never_runs_out(builder):
+    g = builder().knot("hall").edge("", "hall").choice("hall", "again", targets=("hall",))
+    assert g.lint("L002") == []
+
+
+def test_a_knot_that_returns_is_a_tunnel_not_a_dead_end(builder):
+    g = builder().knot("aside", returns=True, runs_out=True).knot("main").edge("", "main")
+    g.edge("main", "aside", "tunnel").edge("main", "END")
+    assert g.lint("L002") == []
+
+
+def test_a_function_call_is_not_a_way_out(builder):
+    g = builder().knot("hall", runs_out=True).edge("", "hall").edge("hall", "helper", "call")
     assert g.lint("L002") == ["L002"]
 
 
-def test_a_tunnel_returns_so_it_is_not_a_dead_end(builder):
-    g = builder().knot("aside").knot("main").edge("", "main")
-    g.edge("main", "aside", "tunnel").edge("main", "END")
-    assert g.lint("L002") == []
+def test_a_knot_that_only_loops_in_ink_is_not_a_dead_end(ink_codes):
+    assert "L002" not in ink_codes("""
+        -> hall
+        === hall ===
+        A long hall.
+        + [Walk on] -> hall
+        """)
 
 
 def test_a_tunnel_in_ink_is_not_a_dead_end(ink_codes):

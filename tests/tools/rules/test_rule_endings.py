@@ -52,7 +52,46 @@ def test_tagged_endings_in_ink(ink_codes):
     assert not {"L008", "L009"} & set(found)
 
 
-def test_ending_ids_are_compared_where_their_ends_are(builder):
-    g = builder().edge("", "END", line=2, ending="awake", choice=0)
-    g.edge("", "END", line=4, ending="awake", choice=1)
+def test_ending_ids_are_compared_where_their_tags_are(builder):
+    g = builder().ending("awake", "", 2).ending("awake", "", 2).ending("awake", "", 5)
+    g.edge("", "END", line=3, ending="awake").edge("", "END", line=6, ending="awake")
     assert g.messages("L009") == ["the ending id `awake` is already used at story.ink:2"]
+
+
+def test_an_end_reached_through_a_conditional_with_tags_in_each_branch_is_tagged(builder):
+    g = builder().ending("good", "", 2).ending("bad", "", 3)
+    g.edge("", "END", line=4, ending="bad", endings=("good", "bad"))
+    assert g.lint("L008", "L009") == []
+
+
+def test_a_tag_in_another_knot_does_not_tag_this_end(builder):
+    # the graph may list an earlier knot's tag on a later END; only tags before it in its own knot count
+    g = builder().knot("a", line=1).knot("b", line=5).edge("", "a").edge("a", "b", line=3)
+    g.ending("awake", "a", 2).edge("a", "END", line=3, ending="awake", endings=("awake",))
+    g.edge("b", "END", line=6, endings=("awake",))
+    assert g.messages("L008") == ["this path reaches `-> END` without an `# ending:` tag"]
+
+
+def test_a_tag_line_is_where_the_duplicate_is_reported_in_ink(check_ink):
+    result = check_ink("""
+        * [Wake] You wake.
+          -> END
+        * [Sleep] You sleep. # ending: awake
+          -> END
+        * [Stir] You stir.
+          Then nothing. # ending: awake
+          -> END
+        """)
+    [dup] = [d for d in result.diagnostics if d.code == "L009"]
+    assert dup.span.line == 6 and dup.message.endswith("main.ink:3")
+
+
+def test_endings_chosen_by_a_conditional_in_ink(ink_codes):
+    found = ink_codes("""
+        VAR good = true
+        {good: You wake. # ending: awake
+        - else: You sleep. # ending: asleep
+        }
+        -> END
+        """)
+    assert not {"L008", "L009"} & set(found)
