@@ -26,7 +26,7 @@ from dreamphases.compiler.ast import (
 )
 from dreamphases.compiler.diagnostics import Span
 
-__all__ = ["ExprError", "parse_expression", "split_top_level", "find_top_level"]
+__all__ = ["ExprError", "parse_expression"]
 
 
 class ExprError(Exception):
@@ -220,62 +220,3 @@ def parse_expression(
     if tok.kind != "end":
         raise ExprError(f"unexpected '{tok.text}' after expression", tok.col)
     return expr
-
-
-def _scan(text: str, start: int = 0) -> list[tuple[int, str]]:
-    """(index, char) of characters outside strings, braces and parentheses."""
-    out: list[tuple[int, str]] = []
-    depth = 0
-    in_str = False
-    i = start
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_str:
-            if c == '"':
-                in_str = False
-        elif c == '"':
-            in_str = True
-        elif c in "{(":
-            depth += 1
-        elif c in "})":
-            depth -= 1
-        elif depth == 0:
-            out.append((i, c))
-        i += 1
-    return out
-
-
-def find_top_level(text: str, char: str) -> int:
-    """Index of the first `char` outside strings/braces/parens, or -1."""
-    for i, c in _scan(text):
-        if c == char:
-            return i
-    return -1
-
-
-def split_top_level(text: str, char: str) -> list[tuple[int, str]]:
-    """Split on `char` outside braces (not strings: inline text may contain quotes)."""
-    parts: list[tuple[int, str]] = []
-    depth = 0
-    last = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == char and depth == 0:
-            parts.append((last, text[last:i]))
-            last = i + 1
-        i += 1
-    parts.append((last, text[last:]))
-    return parts

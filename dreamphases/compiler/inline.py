@@ -27,9 +27,17 @@ from dreamphases.compiler.ast import (
     Text,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
-from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression, split_top_level
+from dreamphases.compiler.expressions import ExprError, parse_expression
+from dreamphases.compiler.scan import (
+    find_top_level,
+    first_at_top,
+    matching_brace,
+    split_at_top,
+    split_commas,
+    split_top_level,
+)
 
-__all__ = ["InlineParser", "SEQUENCE_WORDS", "sequence_kind", "split_commas"]
+__all__ = ["InlineParser", "SEQUENCE_WORDS", "sequence_kind"]
 
 SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
 _TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOTALL)
@@ -112,7 +120,7 @@ class InlineParser:
                 i += 2
                 continue
             if c == "{":
-                end = _matching_brace(text, i)
+                end = matching_brace(text, i)
                 if end < 0:
                     self.error("E002", "this '{' is never closed", line, col + i,
                                "close it with '}' on the same line, or start a multiline block on a line of its own")
@@ -137,13 +145,13 @@ class InlineParser:
                 continue
             if text.startswith("->", i) or text.startswith("<-", i):
                 flush()
-                end = _find_tag_start(text, i)
+                end = _tag_end(text, i)
                 out.extend(self.diverts(text[i:end], line, col + i))
                 i = end
                 continue
             if c == "#":
                 flush()
-                end = _find_tag_start(text, i + 1)
+                end = _tag_end(text, i + 1)
                 tag_text = text[i + 1:end]
                 parts = self.content(tag_text.strip(), line, col + i + 1)
                 out.append(Tag(parts))
@@ -205,7 +213,7 @@ class InlineParser:
             return self.diverts(text[:twin] + "->", line, col) + self.diverts(text[twin:], line, col + twin)
         if not text[2:].strip():
             return []  # a bare '->' ends a fallback choice line: '* ->'
-        segments = _split_arrows(text[2:])
+        segments = _arrows(text[2:])
         out: list[Inline] = []
         if text.startswith("->->"):
             rest = [s for s in segments[1:] if s[1].strip()]
@@ -250,82 +258,11 @@ class InlineParser:
         return Divert(m.group(1), args, Span(self.file, line, col + m.start(1)), thread=thread)
 
 
-def _matching_brace(text: str, start: int) -> int:
-    depth = 0
-    i, n = start, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+def _tag_end(text: str, start: int) -> int:
+    """End of a divert or tag: the next `#` outside braces, or the end of the text."""
+    end = first_at_top(text, ("#",), start=start)
+    return len(text) if end < 0 else end
 
 
-def _find_tag_start(text: str, start: int) -> int:
-    """End of a divert or tag: the next `#` outside braces (or the end of the text)."""
-    depth = 0
-    i, n = start, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == "#" and depth == 0:
-            return i
-        i += 1
-    return n
-
-
-def _split_arrows(text: str) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    depth = 0
-    last = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0 and text.startswith("->", i):
-            parts.append((last, text[last:i]))
-            i += 2
-            last = i
-            continue
-        i += 1
-    parts.append((last, text[last:]))
-    return parts
-
-
-def split_commas(text: str) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    depth = 0
-    in_str = False
-    last = 0
-    for i, c in enumerate(text):
-        if in_str:
-            if c == '"':
-                in_str = False
-            continue
-        if c == '"':
-            in_str = True
-        elif c in "({":
-            depth += 1
-        elif c in ")}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append((last, text[last:i]))
-            last = i + 1
-    parts.append((last, text[last:]))
-    return parts
+def _arrows(text: str) -> list[tuple[int, str]]:
+    return split_at_top(text, "->", parens=True)

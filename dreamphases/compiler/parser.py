@@ -38,8 +38,18 @@ from dreamphases.compiler.ast import (
     VarDecl,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
-from dreamphases.compiler.expressions import ExprError, find_top_level, parse_expression
-from dreamphases.compiler.inline import InlineParser, sequence_kind, split_commas
+from dreamphases.compiler.expressions import ExprError, parse_expression
+from dreamphases.compiler.inline import InlineParser, sequence_kind
+from dreamphases.compiler.scan import (
+    brace_balance,
+    find_top_level,
+    first_at_top,
+    matching_brace,
+    split_commas,
+    structure,
+    unmatched_close,
+    unmatched_open,
+)
 from dreamphases.compiler.source import SourceFile, SourceSet
 
 __all__ = ["parse"]
@@ -73,60 +83,6 @@ class _Include:
 @dataclass(slots=True)
 class _FileResult:
     items: list[object] = field(default_factory=list)
-
-
-def _brace_balance(text: str) -> int:
-    if "\\" not in text:  # nothing escaped: counting is enough (and much faster)
-        return text.count("{") - text.count("}")
-    depth = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        i += 1
-    return depth
-
-
-def _unmatched_open(text: str) -> int:
-    """Index of the first `{` on this line that is not closed on it."""
-    stack: list[int] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            stack.append(i)
-        elif c == "}" and stack:
-            stack.pop()
-        i += 1
-    return stack[0] if stack else -1
-
-
-def _unmatched_close(text: str) -> int:
-    """Index of the first `}` that closes an enclosing block (not one opened on this line), or -1."""
-    depth = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return -1
 
 
 class _FileParser:
@@ -174,7 +130,7 @@ class _FileParser:
             if in_block:
                 if line.startswith("}") or (line.startswith("-") and not line.startswith("->")):
                     return out
-                close = _unmatched_close(raw)
+                close = unmatched_close(raw)
                 if close >= 0:
                     # content and the block's closing brace on one line: parse the content only
                     head = raw[:close]
@@ -196,9 +152,9 @@ class _FileParser:
                 out.append(_Include(self.sources.includes.get((self.src.name, lineno))))
                 self.i += 1
                 continue
-            if _brace_balance(line) > 0 and not line.startswith(("*", "+", "~")) and not (
+            if brace_balance(line) > 0 and not line.startswith(("*", "+", "~")) and not (
                     line.startswith("-") and not line.startswith("->")):
-                start = _unmatched_open(raw)
+                start = unmatched_open(raw)
                 if raw[:start].strip():
                     # text before a block that opens mid-line: inline content, no line break
                     items = self.inline.content(raw[:start].lstrip(), lineno, col)
@@ -233,7 +189,7 @@ class _FileParser:
             return self.choice(line, lineno, col)
         if line[0] == "-" and not line.startswith("->"):
             return self.gather(line, lineno, col)
-        if _brace_balance(line) > 0:
+        if brace_balance(line) > 0:
             self.error("E002", "this '{' is never closed on its line", lineno, col + line.find("{"),
                        "a multiline block must start with '{' at the beginning of a line")
             return []
@@ -378,7 +334,7 @@ class _FileParser:
                 continue
             if not stripped.startswith("{"):
                 break
-            end = _close_of(stripped)
+            end = matching_brace(stripped)
             if end < 0:
                 break
             inner = stripped[1:end]
@@ -424,7 +380,7 @@ class _FileParser:
         nxt = self.lines[self.i].strip()
         if not nxt or nxt[0] in "*+~=#" or nxt.startswith(("-", "}", "<-")):
             return False
-        return not (nxt.startswith("{") and _brace_balance(nxt) > 0)
+        return not (nxt.startswith("{") and brace_balance(nxt) > 0)
 
     def gather(self, line: str, lineno: int, col: int) -> list[Any]:
         m = re.match(r"^(-(?:\s*-(?!>))*)", line)
@@ -438,7 +394,7 @@ class _FileParser:
             rest = rest.lstrip()[lm.end():]
         out: list[object] = [Gather(depth, label, self.span(lineno, col))]
         rs = rest.strip()
-        if rs and _brace_balance(rs) > 0 and not rs.startswith(("*", "+")):
+        if rs and brace_balance(rs) > 0 and not rs.startswith(("*", "+")):
             # a gather whose line opens a multiline block: put the block back to be read as lines
             self.i -= 1
             self.lines[self.i] = " " * (len(line) - len(rest) + col - 1) + rest
@@ -591,7 +547,7 @@ class _FileParser:
             self.i += 1
             body = [ContentLine([Newline()], self.span(lineno, col))]
             if text.strip():
-                close = _unmatched_close(text)
+                close = unmatched_close(text)
                 if close >= 0:
                     head = text[:close]
                     if head.strip():
@@ -600,7 +556,7 @@ class _FileParser:
                     self.lines[self.i] = " " * (tcol - 1 + close) + text[close:]
                     out.append((cond, body, lineno))
                     continue
-                if text.lstrip().startswith("{") and _brace_balance(text) > 0:
+                if text.lstrip().startswith("{") and brace_balance(text) > 0:
                     self.i -= 1
                     self.lines[self.i] = " " * (tcol - 1) + text
                 else:
@@ -612,7 +568,7 @@ class _FileParser:
         """Skip to the end of a block; False when the file ends before it closes."""
         depth = 1
         while self.i < len(self.lines) and depth > 0:
-            depth += _brace_balance(self.lines[self.i])
+            depth += brace_balance(self.lines[self.i])
             self.i += 1
         return depth <= 0
 
@@ -627,63 +583,22 @@ def _is_condition(text: str) -> bool:
     return True
 
 
-def _close_of(text: str) -> int:
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
 def _split_choice(text: str) -> tuple[str, str, str, bool]:
     """Split choice text into start, [choice-only] and inner content (outside braces)."""
-    depth = 0
-    i = 0
     open_at = close_at = -1
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif depth == 0 and c == "[" and open_at < 0:
+    for i, c, depth in structure(text, "[]"):
+        if depth == 0 and c == "[" and open_at < 0:
             open_at = i
         elif depth == 0 and c == "]" and open_at >= 0:
             close_at = i
             break
-        i += 1
     if open_at >= 0 and close_at >= 0:
         return text[:open_at], text[open_at + 1:close_at], text[close_at + 1:], True
     # no brackets: a divert or tag on the choice line belongs after the choice text
-    cut = _first_of(text, ("->", "<-", "#"))
+    cut = first_at_top(text, ("->", "<-", "#"))
     if cut >= 0:
         return text[:cut], "", text[cut:], False
     return text, "", "", False
-
-
-def _first_of(text: str, marks: tuple[str, ...]) -> int:
-    depth = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif depth == 0 and any(text.startswith(m, i) for m in marks):
-            return i
-        i += 1
-    return -1
 
 
 def _has_call(expr: object) -> bool:
