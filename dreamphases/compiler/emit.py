@@ -168,12 +168,8 @@ class _Emitter:
                 if not nested and not _terminates([], item.body):
                     own.append(_Loose(item, gc))
                 prev = item
-            elif isinstance(item, A.Weave):
-                nc = Container()
-                self.weave(item, nc, flow, sealed=False)
-                current.add(nc)
             else:
-                self.stmt(item, current, flow)
+                self.body([item], current, flow)
         self.loose_stack.pop()
         parent = self.loose_stack[-1] if self.loose_stack else None
         for le in own:
@@ -182,13 +178,17 @@ class _Emitter:
             if parent is not None:
                 parent.append(le)
 
-    def body(self, stmts: list[A.Stmt], c: Container, flow: A.Flow) -> bool:
-        """Emit a choice's or gather's body; True when it holds a nested weave."""
+    def body(self, stmts: list[A.Stmt], c: Container, flow: A.Flow, sealed: bool = False) -> bool:
+        """Emit a choice's, gather's or branch's body; True when it holds a nested weave.
+
+        Weaves inside conditional and sequence branches are `sealed`: their loose choices need
+        explicit diverts, as in inklecate.
+        """
         nested = False
         for st in stmts:
             if isinstance(st, A.Weave):
                 nc = Container()
-                self.weave(st, nc, flow, sealed=False)
+                self.weave(st, nc, flow, sealed=sealed)
                 c.add(nc)
                 nested = True
             else:
@@ -388,15 +388,6 @@ class _Emitter:
             c.add(Ref("^->", self.container_for(target)))
 
     # -- blocks --------------------------------------------------------------------------------------
-    def branch_body(self, body: list[A.Stmt], b: Container, flow: A.Flow) -> None:
-        for st in body:
-            if isinstance(st, A.Weave):
-                nc = Container()
-                self.weave(st, nc, flow, sealed=True)
-                b.add(nc)
-            else:
-                self.stmt(st, b, flow)
-
     def conditional(self, cond: A.Conditional, c: Container, flow: A.Flow) -> None:
         rejoin = Nop()
         switch = cond.subject is not None
@@ -429,7 +420,7 @@ class _Emitter:
                 wrapper.add(Ref("->", b, {"c": True}))
             if switch:
                 b.add("pop")
-            self.branch_body(br.body, b, flow)
+            self.body(br.body, b, flow, sealed=True)
             b.add(Ref("->", rejoin))
             wrapper.add_named(b)
             c.add(wrapper)
@@ -479,7 +470,7 @@ class _Emitter:
             sc.add(Ref("->", el, {"c": True}))
             el.add("pop")
             if i < count:
-                self.branch_body(seq.elements[i], el, flow)
+                self.body(seq.elements[i], el, flow, sealed=True)
             el.add(Ref("->", done))
             sc.add_named(el)
         sc.add(done)
