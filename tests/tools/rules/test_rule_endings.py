@@ -95,3 +95,22 @@ def test_endings_chosen_by_a_conditional_in_ink(ink_codes):
         -> END
         """)
     assert not {"L008", "L009"} & set(found)
+
+
+def test_one_end_whose_branches_tag_the_same_id_is_one_ending(builder):
+    g = builder().ending("awake", "", 2).ending("awake", "", 4)
+    g.edge("", "END", line=5, ending="awake", endings=("awake",))
+    assert g.lint("L009") == []
+
+
+def test_branches_tagging_the_same_ending_in_ink(ink_codes):
+    found = ink_codes("""
+        VAR good = true
+        {good:
+            You wake, rested. # ending: awake
+        - else:
+            You wake, tired. # ending: awake
+        }
+        -> END
+        """)
+    assert "L009" not in found
