@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dreamphases.compiler import ast as A
-from dreamphases.compiler.builtins import BUILTINS
-from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.diagnostics import Diagnostic
+from dreamphases.compiler.emit_values import ValueEmitter
 from dreamphases.compiler.resolve import Resolved
 from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
+from dreamphases.compiler.termination import ends, has_return, last_span, terminates
 
 __all__ = ["emit"]
-
-_OPS = {"^": "L^"}
 
 
 @dataclass(slots=True)
@@ -34,7 +33,9 @@ class _WeaveState:
         self.gathers = 0
 
 
-class _Emitter:
+class _Emitter(ValueEmitter):
+    """Flows, weaves, statements and blocks; values and expressions are `ValueEmitter`'s."""
+
     def __init__(self, res: Resolved, lines: dict[str, list[str]]) -> None:
         self.res = res
         self.lines = lines
@@ -116,8 +117,8 @@ class _Emitter:
             self.warn_loose(le.point, flow)
         if leftover and node is not None:
             node.runs_out = True
-        if not leftover and not _ends(weave.items) and not _has_return(weave.items):
-            last = _last_span(weave.items) or flow.span
+        if not leftover and not ends(weave.items) and not has_return(weave.items):
+            last = last_span(weave.items) or flow.span
             lines = self.lines.get(last.file)
             excerpt = lines[last.line - 1] if lines and 0 < last.line <= len(lines) else None
             self.diags.append(Diagnostic(
@@ -140,7 +141,7 @@ class _Emitter:
                     own[:] = [le for le in own if le.point is not prev]
                 cc = self.choice(item, current, state, flow)
                 nested = self.body(item.body, cc, flow)
-                if not nested and not _terminates(item.inner, item.body):
+                if not nested and not terminates(item.inner, item.body):
                     own.append(_Loose(item, cc))
                 seen_choice = True
                 prev = item
@@ -165,7 +166,7 @@ class _Emitter:
                 own.clear()
                 current = gc
                 nested = self.body(item.body, gc, flow)
-                if not nested and not _terminates([], item.body):
+                if not nested and not terminates([], item.body):
                     own.append(_Loose(item, gc))
                 prev = item
             else:
@@ -308,16 +309,6 @@ class _Emitter:
         c.add("/ev")
         c.add(self._assign_cmd(a.name, kind))
 
-    def postfix(self, p: A.Postfix, c: Container) -> None:
-        name = p.target.name
-        kind = self.res.names.get(id(p.target), ("var", name))
-        c.add({"VAR?": name})
-        c.add(1)
-        c.add("+" if p.op == "++" else "-")
-        is_temp = kind[0] == "var" and name not in {v.name for v in self.res.story.variables}
-        c.add({"temp=": name, "re": True} if is_temp else {"VAR=": name, "re": True})
-
-    # -- inline --------------------------------------------------------------------------------------
     def inlines(self, items: list[A.Inline], c: Container, flow: A.Flow) -> None:
         for it in items:
             if isinstance(it, A.Text):
@@ -379,15 +370,6 @@ class _Emitter:
         else:
             c.add(Ref(key, self.container_for(target)))
 
-    def target_value(self, target: object, text: str, c: Container) -> None:
-        if isinstance(target, tuple):
-            c.add({"VAR?": target[1]})
-        elif target is None or isinstance(target, str):
-            c.add({"^->": text})
-        else:
-            c.add(Ref("^->", self.container_for(target)))
-
-    # -- blocks --------------------------------------------------------------------------------------
     def conditional(self, cond: A.Conditional, c: Container, flow: A.Flow) -> None:
         rejoin = Nop()
         switch = cond.subject is not None
@@ -477,173 +459,7 @@ class _Emitter:
         c.add(sc)
 
     # -- expressions ---------------------------------------------------------------------------------
-    def list_value(self, origin: str | None, items: list[tuple[str, str, int]]) -> dict:
-        value: dict[str, object] = {"list": {f"{lst}.{item}": v for lst, item, v in items}}
-        if not items and origin:
-            value["origins"] = [origin]
-        return value
 
-    def expr(self, e: object, c: Container) -> None:
-        if isinstance(e, A.Number):
-            c.add(e.value)
-        elif isinstance(e, A.Bool):
-            c.add(e.value)
-        elif isinstance(e, A.StringLit):
-            c.add("str")
-            self.inlines(e.parts, c, self.res.story.root)
-            c.add("/str")
-        elif isinstance(e, A.Name):
-            kind, payload = self.res.names.get(id(e), ("var", e.name))
-            if kind == "var":
-                c.add({"VAR?": payload})
-            elif kind == "const":
-                self.expr(payload, c)
-            elif kind == "item":
-                c.add(self.list_value(None, [payload]))  # type: ignore[list-item]
-            elif kind == "count":
-                c.add(Ref("CNT?", self.container_for(payload)))
-            elif kind == "ref":
-                c.add({"^var": payload, "ci": -1})
-        elif isinstance(e, A.DivertTarget):
-            self.target_value(self.res.targets.get(id(e)), e.path, c)
-        elif isinstance(e, A.ListLit):
-            items = []
-            for name in e.items:
-                found = self._item(name)
-                if found:
-                    items.append(found)
-            c.add(self.list_value(None, items))
-        elif isinstance(e, A.Unary):
-            self.expr(e.operand, c)
-            c.add("_" if e.op == "-" else "!")
-        elif isinstance(e, A.Binary):
-            self.expr(e.left, c)
-            self.expr(e.right, c)
-            c.add(_OPS.get(e.op, e.op))
-        elif isinstance(e, A.Call):
-            self.call(e, c)
-        elif isinstance(e, A.Postfix):
-            self.postfix(e, c)
-            c.add({"VAR?": e.target.name})
-
-    def _item(self, name: str) -> tuple[str, str, int] | None:
-        if "." in name:
-            lst, item = name.split(".", 1)
-            for l2, i2, v in self.res.list_items.get(item, []):
-                if l2 == lst:
-                    return (l2, i2, v)
-            return None
-        found = self.res.list_items.get(name)
-        return found[0] if found else None
-
-    def call(self, e: A.Call, c: Container) -> None:
-        kind, payload = self.res.calls.get(id(e), ("builtin", e.name))
-        if kind == "builtin":
-            name = str(payload)
-            for arg in e.args:
-                if isinstance(arg, A.DivertTarget):
-                    self.target_value(self.res.targets.get(id(arg)), arg.path, c)
-                else:
-                    self.expr(arg, c)
-            c.add(BUILTINS[name][2])
-        elif kind == "listcast":
-            if not e.args:  # `listname()` is the empty list of that list
-                c.add(self.list_value(str(payload), []))
-                return
-            c.add("^" + str(payload))
-            for arg in e.args:
-                self.expr(arg, c)
-            c.add("listInt")
-        elif kind == "varcall":  # a function called through a divert-target variable
-            for arg in e.args:
-                self.expr(arg, c)
-            c.add({"f()": str(payload), "var": True})
-        elif kind == "function":
-            flow = payload
-            assert isinstance(flow, A.Flow)
-            for i, arg in enumerate(e.args):
-                if i < len(flow.params) and flow.params[i].ref and isinstance(arg, A.Name):
-                    c.add({"^var": arg.name, "ci": -1})
-                else:
-                    self.expr(arg, c)
-            c.add(Ref("f()", self.container_for(flow)))
-        elif kind == "external":
-            for arg in e.args:
-                self.expr(arg, c)
-            c.add({"x()": e.name, "exArgs": len(e.args)})
-
-
-def _line_ends(line: A.ContentLine) -> bool | None:
-    """True/False when the line's last significant item decides it; None for an empty line."""
-    for it in reversed(line.items):
-        if isinstance(it, (A.Newline, A.Tag, A.Glue)) or (isinstance(it, A.Text) and not it.text.strip()):
-            continue
-        if isinstance(it, A.Divert):
-            return it.tunnel_return or (not it.tunnel and not it.thread)
-        if isinstance(it, A.Conditional):
-            return _block_ends(it)
-        return False
-    return None
-
-
-def _block_ends(block: A.Conditional | A.Sequence) -> bool:
-    if isinstance(block, A.Conditional):
-        return any(b.is_else for b in block.branches) and all(_ends(b.body) for b in block.branches)
-    return bool(block.elements) and all(_ends(el) for el in block.elements)
-
-
-def _ends(items: list[A.Stmt]) -> bool:
-    """Does this run of statements always leave (divert, END, DONE, ->->) rather than run out?
-
-    Weave points are left to the loose-end analysis, which knows where each one flows.
-    """
-    for st in reversed(items):
-        if isinstance(st, (A.Choice, A.Gather, A.Weave)):
-            return True
-        if isinstance(st, A.ContentLine):
-            verdict = _line_ends(st)
-            if verdict is None:
-                continue
-            return verdict
-        if isinstance(st, (A.Conditional, A.Sequence)):
-            return _block_ends(st)
-        return isinstance(st, A.Return)
-    return False
-
-
-def _has_return(items: list[A.Stmt]) -> bool:
-    """inklecate does not ask a knot with a `~ return` to terminate (it is likely a function)."""
-    for st in items:
-        if isinstance(st, A.Return):
-            return True
-        if isinstance(st, (A.Choice, A.Gather)) and _has_return(st.body):
-            return True
-        if isinstance(st, A.Weave) and _has_return(st.items):
-            return True
-    return False
-
-
-def _last_span(items: list[A.Stmt]) -> Span | None:
-    for st in reversed(items):
-        span = getattr(st, "span", None)
-        if isinstance(st, A.ContentLine) and all(isinstance(i, A.Newline) for i in st.items):
-            continue
-        if span is not None:
-            return span
-    return None
-
-
-def _terminates(inner: list[A.Inline], body: list[A.Stmt]) -> bool:
-    """True when a weave point's own content diverts away (so it is not a loose end)."""
-    for it in inner:
-        if isinstance(it, A.Divert) and not it.tunnel and not it.thread:
-            return True
-    for st in body:
-        if isinstance(st, A.ContentLine):
-            for it in st.items:
-                if isinstance(it, A.Divert) and not it.tunnel and not it.thread:
-                    return True
-    return False
 
 
 def emit(res: Resolved, lines: dict[str, list[str]]) -> tuple[str, list[Diagnostic]]:

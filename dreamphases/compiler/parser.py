@@ -14,9 +14,7 @@ from typing import Any
 
 from dreamphases.compiler.ast import (
     Assign,
-    Branch,
     Choice,
-    Conditional,
     ContentLine,
     Divert,
     Expr,
@@ -30,16 +28,15 @@ from dreamphases.compiler.ast import (
     Newline,
     Param,
     Return,
-    Sequence,
     Stmt,
     Story,
     Tag,
     Text,
     VarDecl,
 )
+from dreamphases.compiler.blocks import BlockParser
 from dreamphases.compiler.diagnostics import Diagnostic, Span
-from dreamphases.compiler.expressions import ExprError, parse_expression
-from dreamphases.compiler.inline import InlineParser, sequence_kind
+from dreamphases.compiler.inline import InlineParser
 from dreamphases.compiler.scan import (
     brace_balance,
     find_top_level,
@@ -64,7 +61,6 @@ _ASSIGN = re.compile(r"^(temp\s+)?(" + _IDENT + r"(?:\.[\w]+)?)\s*(\+=|-=|=)(?!=
 _INCDEC = re.compile(r"^(" + _IDENT + r")\s*(\+\+|--)\s*$", re.UNICODE)
 _LABEL = re.compile(r"^\(\s*(" + _IDENT + r")\s*\)", re.UNICODE)
 _RETURN = re.compile(r"^return\b(.*)$")
-MAX_BLOCK_DEPTH = 48
 
 
 @dataclass(slots=True)
@@ -85,7 +81,9 @@ class _FileResult:
     items: list[object] = field(default_factory=list)
 
 
-class _FileParser:
+class _FileParser(BlockParser):
+    """Parses one file's lines; multiline `{…}` blocks are `BlockParser`'s."""
+
     def __init__(self, src: SourceFile, sources: SourceSet, diags: list[Diagnostic]) -> None:
         self.src = src
         self.sources = sources
@@ -403,185 +401,6 @@ class _FileParser:
             rcol = col + len(line) - len(rest)
             out.extend(self.line_statements(" " * (rcol - 1) + rest, lineno, False))
         return out
-
-    # -- multiline blocks -----------------------------------------------------------------------------
-    def block(self, raw: str, lineno: int, col: int) -> Stmt | None:
-        """A `{` at the start of a line whose `}` is on a later line."""
-        if self.block_depth >= MAX_BLOCK_DEPTH:
-            self.error("E021", "blocks nested too deeply", lineno, col)
-            self.too_deep = True  # the enclosing blocks are cut short too: no E002 for each
-            self.i = len(self.lines)
-            return None
-        self.block_depth += 1
-        try:
-            return self._block(raw, lineno, col)
-        finally:
-            self.block_depth -= 1
-
-    def _block(self, raw: str, lineno: int, col: int) -> Stmt | None:
-        sp = self.span(lineno, col)
-        header = raw.strip()[1:]
-        hcol = col + 1
-        self.i += 1
-        colon = find_top_level(header, ":")
-        subject = None
-        kind = None
-        first_line: str | None = None
-        if colon >= 0:
-            head = header[:colon]
-            kind = sequence_kind(head)
-            if kind is None:
-                subject = self.inline.expression(head, lineno, hcol)
-                if subject is None:
-                    self.skip_block()
-                    return None
-            after = header[colon + 1:]
-            if after.strip():
-                first_line = " " * (hcol + colon) + after
-        elif header.strip():
-            if self.skip_block():
-                self.error("E001", "a multiline block starts with '{', '{condition:', '{value:' or '{stopping:'",
-                           lineno, hcol)
-            else:
-                self.error("E002", "this '{' is never closed", lineno, hcol - 1,
-                           "close it with '}' on the same line")
-            return None
-        if kind is not None:
-            elements = [body for _, body, _ in self.branches(lineno)]
-            return Sequence(kind, elements, sp, inline=False)
-        if subject is not None and (first_line is not None or not self._next_is_branch()):
-            # `{ condition:` with a body, then optionally `- else:`
-            body: list[Stmt] = [ContentLine([Newline()], sp)]
-            if first_line is not None:
-                body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
-            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
-            branches = [Branch(subject, body, inline=False)]
-            for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
-                if cond_text is not None and cond_text.strip() == "else":
-                    branches.append(Branch(None, ebody, is_else=True, inline=False))
-                else:
-                    self.error("E001", "after '{condition:' and its body only '- else:' may follow", bline, col)
-            return Conditional(None, branches, sp, inline=False, initial=True)
-        raw_branches = self.branches(lineno, with_conditions=True)
-        has_cases = any(c is not None and c.strip() != "else" for c, _, _ in raw_branches)
-        branches = []
-        if subject is not None and not has_cases:
-            # `{ condition:` `- then…` `- otherwise…`
-            then: Branch | None = None
-            otherwise: Branch | None = None
-            for cond_text, body, bline in raw_branches:
-                if cond_text is not None and cond_text.strip() == "else" and otherwise is None:
-                    otherwise = Branch(None, body, is_else=True, inline=False)
-                elif then is None and otherwise is None:
-                    then = Branch(subject, body, inline=False)
-                elif otherwise is None:
-                    otherwise = Branch(None, body, is_else=True, inline=False)
-                else:
-                    self.error("E001", "a '{condition:' block has at most two branches (then, else)", bline, col)
-            branches = [then or Branch(subject, [], inline=False)] + ([otherwise] if otherwise else [])
-            return Conditional(None, branches, sp, inline=False, initial=True)
-        for n, (cond_text, body, bline) in enumerate(raw_branches):
-            if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
-                branches.append(Branch(None, body, is_else=True, inline=False))  # '- otherwise…'
-                continue
-            if cond_text is None:
-                what = "case of a switch needs a value: '- 1:'" if subject is not None else \
-                    "branch of a multiline conditional needs a condition: '- x > 1:'"
-                self.error("E001", f"each {what}", bline, col)
-                continue
-            if cond_text.strip() == "else":
-                branches.append(Branch(None, body, is_else=True, inline=False))
-                continue
-            value = self.inline.expression(cond_text, bline, col + 1)
-            branches.append(Branch(value, body, inline=False))
-        return Conditional(subject, branches, sp, inline=False)
-
-    def _next_is_branch(self) -> bool:
-        j = self.i
-        while j < len(self.lines) and not self.lines[j].strip():
-            j += 1
-        if j >= len(self.lines):
-            return False
-        s = self.lines[j].strip()
-        return s.startswith("-") and not s.startswith("->")
-
-    def branches(self, start_line: int, with_conditions: bool = False
-                 ) -> list[tuple[str | None, list[Any], int]]:
-        """Parse `- …` branches up to the closing `}`. Returns (condition text, body, line)."""
-        out: list[tuple[str | None, list[Any], int]] = []
-        while True:
-            if self.i >= len(self.lines):
-                if not self.too_deep:
-                    self.error("E002", "this multiline block is never closed with '}'", start_line, 1)
-                return out
-            raw = self.lines[self.i]
-            line = raw.strip()
-            if not line:
-                self.i += 1
-                continue
-            if line.startswith("}"):
-                rest = raw[raw.index("}") + 1:]
-                self.i += 1
-                if rest.strip():
-                    # the line goes on after the block closes: parse the rest as the same line
-                    self.i -= 1
-                    self.lines[self.i] = " " * (len(raw) - len(rest)) + rest
-                    self.block_tail = True
-                return out
-            lineno = self.i + 1
-            col = len(raw) - len(raw.lstrip()) + 1
-            if not (line.startswith("-") and not line.startswith("->")):
-                # content before the first branch marker
-                body = self.statements(in_block=True)
-                out.append((None, body, lineno))  # type: ignore[arg-type]
-                continue
-            text = line[1:]
-            tcol = col + 1
-            cond: str | None = None
-            if with_conditions:
-                colon = find_top_level(text, ":")
-                if colon >= 0 and _is_condition(text[:colon]):
-                    cond = text[:colon]
-                    text = text[colon + 1:]
-                    tcol += colon + 1
-            self.i += 1
-            body = [ContentLine([Newline()], self.span(lineno, col))]
-            if text.strip():
-                close = unmatched_close(text)
-                if close >= 0:
-                    head = text[:close]
-                    if head.strip():
-                        body.extend(self.line_statements(" " * (tcol - 1) + head, lineno, False))  # type: ignore
-                    self.i -= 1
-                    self.lines[self.i] = " " * (tcol - 1 + close) + text[close:]
-                    out.append((cond, body, lineno))
-                    continue
-                if text.lstrip().startswith("{") and brace_balance(text) > 0:
-                    self.i -= 1
-                    self.lines[self.i] = " " * (tcol - 1) + text
-                else:
-                    body.extend(self.line_statements(" " * (tcol - 1) + text, lineno, False))  # type: ignore
-            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
-            out.append((cond, body, lineno))
-
-    def skip_block(self) -> bool:
-        """Skip to the end of a block; False when the file ends before it closes."""
-        depth = 1
-        while self.i < len(self.lines) and depth > 0:
-            depth += brace_balance(self.lines[self.i])
-            self.i += 1
-        return depth <= 0
-
-
-def _is_condition(text: str) -> bool:
-    if text.strip() == "else":
-        return True
-    try:
-        parse_expression(text, Span("", 1, 1), lambda _s, _c: [])
-    except (ExprError, RecursionError):
-        return False
-    return True
-
 
 def _split_choice(text: str) -> tuple[str, str, str, bool]:
     """Split choice text into start, [choice-only] and inner content (outside braces)."""
