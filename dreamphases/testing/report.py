@@ -283,7 +283,8 @@ def render_report(report: ExploreReport, console: Any) -> None:
         for item in items:
             shown = item.choices if len(item.choices) <= 6 else [*item.choices[:3], "…", *item.choices[-2:]]
             path = " → ".join(shown) if shown else "(at the start)"
-            table.add_row(item.name, str(item.count), f"{len(item.path)} choices: {path}")
+            steps = len(item.path)
+            table.add_row(item.name, str(item.count), f"{steps} choice{'s' if steps != 1 else ''}: {path}")
         console.print(table)
 
     findings("endings reached", report.endings, "green")

@@ -76,7 +76,8 @@ class _Playthrough:
         self.window: list[Line] = []
         self.cursor = 0
         self.error: str | None = None
-        self.stats = {s.var for s in stat_specs(engine.global_tags())}
+        self.global_tags = engine.global_tags()
+        self.stats = {s.var for s in stat_specs(self.global_tags)}
 
     def advance(self) -> None:
         self.window, self.cursor = [], 0
@@ -94,7 +95,10 @@ class _Playthrough:
     def _show(self, line: Line) -> None:
         self.window.append(line)
         text = line.text.rstrip("\n")
-        tags = f"   # {', '.join(line.tags)}" if line.tags else ""
+        shown = line.tags
+        if not self.transcript and shown[:len(self.global_tags)] == self.global_tags:
+            shown = shown[len(self.global_tags):]  # ink hands the global tags to the first line too
+        tags = f"   # {', '.join(shown)}" if shown else ""
         self.transcript.append(f"| {text}{tags}")
 
     @property
