@@ -85,9 +85,14 @@ class Choice:
     choice_set: int = 0
     #: where the choice leads (node ids), following its body's diverts
     targets: tuple[str, ...] = ()
-    #: words of prose the reader gets after taking this choice, up to the next choice (not counting
-    #: the bodies of nested choices, which have their own count)
+    #: words of prose the reader gets after taking this choice, up to the next choice: the option's
+    #: own text (printed again), its body, and the opening words of the gather it falls into; not the
+    #: bodies of nested choices, which have their own count
     words: int = 0
+    #: the option this one is nested under (`* *` inside a `*`), as an index into StoryGraph.choices
+    parent: int | None = None
+    #: weave depth: 1 for `*`, 2 for `* *` …
+    depth: int = 1
 
 
 @dataclass(slots=True)

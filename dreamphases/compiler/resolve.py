@@ -12,15 +12,17 @@ from dataclasses import dataclass, field
 
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
+from dreamphases.compiler.describe import count_words, fold, source_text
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
 from dreamphases.compiler.graph import VarDecl as GVar
+from dreamphases.compiler.scopes import Scopes, Target
+from dreamphases.compiler.termination import terminates
 from dreamphases.compiler.weave import build_weave
 
 __all__ = ["Resolved", "resolve"]
 
-Target = object  # A.Flow | A.Choice | A.Gather | str ("END", "DONE") | tuple ("var", name)
 
 
 @dataclass(slots=True)
@@ -46,62 +48,19 @@ class _Ctx:
     reads: tuple[str, ...] = ()
 
 
-def _source_text(expr: object) -> str:
-    """A compact rendering of an expression for the graph (conditions on edges)."""
-    if isinstance(expr, A.Number):
-        return repr(expr.value)
-    if isinstance(expr, A.Bool):
-        return "true" if expr.value else "false"
-    if isinstance(expr, A.Name):
-        return expr.name
-    if isinstance(expr, A.DivertTarget):
-        return f"-> {expr.path}"
-    if isinstance(expr, A.StringLit):
-        return '"' + "".join(p.text for p in expr.parts if isinstance(p, A.Text)) + '"'
-    if isinstance(expr, A.ListLit):
-        return "(" + ", ".join(expr.items) + ")"
-    if isinstance(expr, A.Unary):
-        return ("not " if expr.op == "!" else "-") + _source_text(expr.operand)
-    if isinstance(expr, A.Binary):
-        return f"{_source_text(expr.left)} {expr.op} {_source_text(expr.right)}"
-    if isinstance(expr, A.Call):
-        return f"{expr.name}({', '.join(_source_text(a) for a in expr.args)})"
-    if isinstance(expr, A.Postfix):
-        return f"{expr.target.name}{expr.op}"
-    return "?"
-
-
-def _fold(expr: object) -> float | int | bool | None:
-    if isinstance(expr, A.Number):
-        return expr.value
-    if isinstance(expr, A.Bool):
-        return expr.value
-    if isinstance(expr, A.Unary) and expr.op == "-":
-        v = _fold(expr.operand)
-        return -v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-    return None
-
-
-def _words(items: list[A.Inline]) -> int:
-    n = 0
-    for it in items:
-        if isinstance(it, A.Text):
-            n += len(it.text.split())
-    return n
-
-
 class _Resolver:
     def __init__(self, story: A.Story, sources_lines: dict[str, list[str]]) -> None:
         self.story = story
         self.lines = sources_lines
         self.diags: list[Diagnostic] = []
         self.out = Resolved(story)
-        self.knots: dict[str, A.Flow] = {}
+        self.scopes = Scopes()
+        self.knots = self.scopes.knots
         self.globals: dict[str, A.VarDecl] = {}
         self.lists: dict[str, A.ListDecl] = {}
         self.items: dict[str, list[tuple[A.ListDecl, A.ListItemDef]]] = {}
         self.externals: dict[str, A.External] = {}
-        self.labels: dict[int, dict[str, A.Choice | A.Gather]] = {}
+        self.labels = self.scopes.labels
         self.graph = StoryGraph(story.root.span.file, files=list(story.files),
                                 includes=list(story.includes))
         self.choice_set = 0
@@ -109,8 +68,11 @@ class _Resolver:
         self.pending_endings: list[str] = []
         self.line = 0
         #: word counters: the innermost open choice body collects the words read after taking it
-        self.word_sinks: list[GChoice] = []
+        self.word_sinks: list[GChoice | None] = []
         self.choice_seen: set[str] = set()
+        self.sets = 0
+        self.choice_stack: list[int] = []
+        self.falling: list[list[GChoice]] = []
 
     # -- diagnostics ---------------------------------------------------------------------------------
     def error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
@@ -152,7 +114,7 @@ class _Resolver:
             if claim(var.name, var.span, "variable"):
                 self.globals[var.name] = var
             self.graph.variables[var.name] = GVar(var.name, "const" if var.const else "var", var.span.file,
-                                                  var.span.line, _source_text(var.value))
+                                                  var.span.line, source_text(var.value))
         for ext in self.story.externals:
             self.externals[ext.name] = ext
         for flow in self.story.root.children:
@@ -229,63 +191,6 @@ class _Resolver:
                 for el in it.elements:
                     self._collect_labels(el, table, flow)
 
-    # -- target lookup ------------------------------------------------------------------------------
-    def lookup(self, path: str, chain: list[A.Flow]) -> Target | None:
-        parts = path.split(".")
-        first = parts[0]
-        found: Target | None = None
-        for flow in reversed(chain):
-            table = self.labels.get(id(flow), {})
-            if first in table:
-                found = table[first]
-                break
-            if flow.kind != "root":
-                if flow.name == first and flow.kind in ("knot", "function"):
-                    found = flow
-                    break
-                child = next((c for c in flow.children if c.name == first), None)
-                if child is not None:
-                    found = child
-                    break
-            elif first in self.knots:
-                found = self.knots[first]
-                break
-        if found is None and len(parts) == 1:
-            found = self._deep_label(first, chain)
-        if found is None:
-            return None
-        for part in parts[1:]:
-            if not isinstance(found, A.Flow):
-                return None
-            child = next((c for c in found.children if c.name == part), None)
-            if child is not None:
-                found = child
-                continue
-            label = self.labels.get(id(found), {}).get(part)
-            if label is None:
-                return None
-            found = label
-        return found
-
-    def _deep_label(self, name: str, chain: list[A.Flow]) -> Target | None:
-        """inklecate's last resort: a label in a sibling stitch, then anywhere if unambiguous."""
-        if len(chain) > 1:
-            for st in chain[1].children:
-                label = self.labels.get(id(st), {}).get(name)
-                if label is not None:
-                    return label
-        hits = [t[name] for t in self.labels.values() if name in t]
-        return hits[0] if len(hits) == 1 else None
-
-    def all_target_names(self, chain: list[A.Flow]) -> list[str]:
-        names = list(self.knots)
-        for flow in chain:
-            names.extend(self.labels.get(id(flow), {}))
-            names.extend(c.name for c in flow.children if flow.kind != "root")
-        for k in self.knots.values():
-            names.extend(f"{k.name}.{c.name}" for c in k.children)
-        return names
-
     def resolve_target(self, node: object, path: str, span: Span, ctx: _Ctx) -> Target | None:
         if path in ("END", "DONE"):
             self.out.targets[id(node)] = path
@@ -296,10 +201,10 @@ class _Resolver:
         if "." not in path and path in self.globals:
             self.out.targets[id(node)] = ("var", path)
             return ("var", path)
-        found = self.lookup(path, ctx.chain)
+        found = self.scopes.lookup(path, ctx.chain)
         if found is None:
             self.error("E012", f"divert target '{path}' not found", span,
-                       self.suggest(path, self.all_target_names(ctx.chain)))
+                       self.suggest(path, self.scopes.target_names(ctx.chain)))
             return None
         self.out.targets[id(node)] = found
         return found
@@ -331,11 +236,12 @@ class _Resolver:
             self._collect_temps(self.out.weaves[id(flow)].items, temps)
             ctx = _Ctx(chain, temps, self.out.node_ids[id(flow)])
             self.pending_ending = None
+            self.pending_endings = []
             if flow.kind == "knot" and flow.children and not flow.body and not flow.children[0].params:
                 first = flow.children[0]
                 self.graph.edges.append(Edge(ctx.node, self.out.node_ids[id(first)], "fallthrough",
                                              first.span.file, first.span.line))
-            self.stmts(self.out.weaves[id(flow)].items, ctx, flow)
+            self.weave_items(self.out.weaves[id(flow)].items, ctx, flow)
         self.out.list_items = {
             name: [(d.name, i.name, i.value) for d, i in defs] for name, defs in self.items.items()
         }
@@ -363,12 +269,12 @@ class _Resolver:
     def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
         node = self.graph.nodes.get(ctx.node)
         if isinstance(it, A.ContentLine):
-            words = _words(it.items)
+            words = count_words(it.items)
             if node is not None:
                 node.words += words
                 if ctx.node not in self.choice_seen:
                     node.words_before_choice += words
-            if self.word_sinks:
+            if self.word_sinks and self.word_sinks[-1] is not None:
                 self.word_sinks[-1].words += words
             self.line = it.span.line
             self.inlines(it.items, ctx, flow)
@@ -384,22 +290,66 @@ class _Resolver:
             self.expr(it.expr, ctx)
         elif isinstance(it, A.Choice):
             self.choice(it, ctx, flow)
-        elif isinstance(it, A.Gather):
-            sub = ctx
-            if it.label and id(it) in self.out.node_ids:  # not there when the label is a duplicate (E010)
-                sub = _Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
-                self.graph.edges.append(Edge(ctx.node, sub.node, "fallthrough", it.span.file, it.span.line))
-            self.stmts(it.body, sub, flow)
+        elif isinstance(it, A.Gather):  # a gather outside a weave's item list (a sealed block body)
+            self.gather(it, ctx, flow)
         elif isinstance(it, A.Weave):
-            self.choice_set += 1
-            self.stmts(it.items, ctx, flow)
+            self.word_sinks.append(None)  # nested options and gathers count their own words
+            self.weave_items(it.items, ctx, flow)
+            self.word_sinks.pop()
         elif isinstance(it, A.Conditional):
             self.conditional(it, ctx, flow)
         elif isinstance(it, A.Sequence):
             for el in it.elements:
                 self.stmts(el, ctx, flow)
 
-    def choice(self, ch: A.Choice, ctx: _Ctx, flow: A.Flow) -> None:
+    def weave_items(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
+        """Walk one weave level in order, as a reader meets it.
+
+        Options up to a gather form one choice set; a gather starts the next. Whatever follows a
+        labelled gather at this level belongs to the label. The gather's opening words are read by
+        every option of the set before it that falls through to it.
+        """
+        saved = self.choice_set
+        self.sets += 1
+        self.choice_set = self.sets
+        section: list[GChoice] = []  # options (here or nested deeper) that fall through to a gather
+        self.falling.append(section)
+        for it in items:
+            if isinstance(it, A.Choice):
+                gchoice = self.choice(it, ctx, flow)
+                if not terminates(it.inner, it.body) and not any(isinstance(b, A.Weave) for b in it.body):
+                    section.append(gchoice)
+            elif isinstance(it, A.Gather):
+                opening = 0
+                for st in it.body:
+                    if not isinstance(st, A.ContentLine):
+                        break
+                    opening += count_words(st.items)
+                for gchoice in section:
+                    gchoice.words += opening
+                section.clear()
+                self.sets += 1
+                self.choice_set = self.sets
+                ctx = self.gather(it, ctx, flow)
+            else:
+                self.stmt(it, ctx, flow)
+        self.falling.pop()
+        if self.falling:  # nested options with nowhere to go here flow on to the next gather out
+            self.falling[-1].extend(section)
+        self.choice_set = saved
+
+    def gather(self, it: A.Gather, ctx: _Ctx, flow: A.Flow) -> _Ctx:
+        """Walk a gather's body; returns the context for what follows it (the label's, if labelled)."""
+        sub = ctx
+        if it.label and id(it) in self.out.node_ids:  # not there when the label is a duplicate (E010)
+            sub = _Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
+            self.graph.edges.append(Edge(ctx.node, sub.node, "fallthrough", it.span.file, it.span.line))
+        self.word_sinks.append(None)  # the gather's words are added to the options that fall into it
+        self.stmts(it.body, sub, flow)
+        self.word_sinks.pop()
+        return sub
+
+    def choice(self, ch: A.Choice, ctx: _Ctx, flow: A.Flow) -> GChoice:
         if flow.kind == "function":
             self.error("E020", "functions may not contain choices", ch.span)
         reads: list[str] = []
@@ -409,9 +359,10 @@ class _Resolver:
             self.inlines(part, ctx, flow)
         text = "".join(p.text for p in ch.start + ch.choice_only if isinstance(p, A.Text)).strip()
         index = len(self.graph.choices)
-        conds = tuple(_source_text(c) for c in ch.conditions)
+        conds = tuple(source_text(c) for c in ch.conditions)
         gchoice = GChoice(ctx.node, text, ch.span.file, ch.span.line, ch.sticky, ch.fallback,
-                          conds, tuple(dict.fromkeys(reads)), self.choice_set)
+                          conds, tuple(dict.fromkeys(reads)), self.choice_set,
+                          parent=self.choice_stack[-1] if self.choice_stack else None, depth=ch.depth)
         self.graph.choices.append(gchoice)
         node_id = self.out.node_ids.get(id(ch), ctx.node)
         merged = tuple(dict.fromkeys(ctx.reads + tuple(reads)))
@@ -421,10 +372,12 @@ class _Resolver:
         self.pending_endings = []
         self.choice_seen.add(ctx.node)
         self.word_sinks.append(gchoice)
-        gchoice.words = _words(ch.inner)
+        self.choice_stack.append(index)
+        gchoice.words = count_words(ch.start) + count_words(ch.inner)  # the option's text is printed again
         self.line = ch.span.line
         self.inlines(ch.inner, sub, flow)
         self.stmts(ch.body, sub, flow)
+        self.choice_stack.pop()
         self.word_sinks.pop()
         for edge in self.graph.edges[before:]:
             if edge.choice is None:
@@ -434,6 +387,7 @@ class _Resolver:
         if node_id != ctx.node:
             self.graph.edges.append(Edge(ctx.node, node_id, "choice", ch.span.file, ch.span.line,
                                          gchoice.conditions, gchoice.reads, choice=index))
+        return gchoice
 
     def conditional(self, c: A.Conditional, ctx: _Ctx, flow: A.Flow) -> None:
         subject_reads: list[str] = []
@@ -445,9 +399,9 @@ class _Resolver:
             text = ""
             if br.condition is not None:
                 reads.extend(self.expr(br.condition, ctx))
-                text = _source_text(br.condition)
+                text = source_text(br.condition)
                 if c.subject is not None:
-                    text = f"{_source_text(c.subject)} == {text}"
+                    text = f"{source_text(c.subject)} == {text}"
             elif br.is_else:
                 text = "else" if not negated else "not (" + " or ".join(negated) + ")"
             conds = ctx.conditions + ((text,) if text else ())
@@ -536,7 +490,7 @@ class _Resolver:
                        self.suggest(name, list(self.globals) + list(ctx.temps))
                        or f"declare it with 'VAR {name} = …' or '~ temp {name} = …'")
             return
-        value = _fold(a.value) if a.value is not None else (1 if a.op == "++" else -1)
+        value = fold(a.value) if a.value is not None else (1 if a.op == "++" else -1)
         self.graph.uses.append(VarUse(name, ctx.node, a.span.file, a.span.line, "write", a.op, value))
 
     def expr(self, e: object, ctx: _Ctx, in_global: bool = False) -> list[str]:
@@ -617,12 +571,12 @@ class _Resolver:
         if in_global:
             self.error("E013", f"'{name}' is not a value that a global declaration can use", e.span)
             return
-        target = self.lookup(name, ctx.chain)
+        target = self.scopes.lookup(name, ctx.chain)
         if target is not None and not isinstance(target, str):
             self.out.names[id(e)] = ("count", target)
             reads.append(name)  # a read count is part of what gates a choice or branch
             return
-        pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.all_target_names(ctx.chain)
+        pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.scopes.target_names(ctx.chain)
         self.error("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",
                    e.span, self.suggest(name, pool))
 

@@ -67,6 +67,8 @@ class ChoiceDoc(_Model):
     choice_set: int = Field(description="choices offered together share this id")
     targets: list[str] = Field(default_factory=list)
     words: int = Field(0, ge=0, description="words read after taking the choice, up to the next choice")
+    parent: int | None = Field(None, description="index of the option this one is nested under")
+    depth: int = Field(1, ge=1, description="weave depth: 1 for `*`, 2 for `* *` …")
 
 
 class VariableDoc(_Model):
