@@ -14,8 +14,8 @@ VAR knows_the_name = false   // Lyra remembers where the name Irusion comes from
 
 == act4 ==
 Sublevel Two of the DreamSync building, twelve minutes past three in the morning. # scene: tank_room
-The dive room is the size of a garage and smells of floor polish. Two couches, two crowns on hooks, a wall monitor with one number on it. NETWORK COHERENCE: {stability} PERCENT. It was a hundred at midnight.
-Milo is already here, with a paper bag from the all-night place on Corliss Street. He has put it on the console beside the emergency cut-off, as if that is a normal place for food.
+The dive room smells of floor polish. Two couches, two crowns on hooks, one number on the wall: NETWORK COHERENCE: {stability} PERCENT. It was a hundred at midnight.
+Milo is already here, with a paper bag from the all-night place on Corliss Street. He has put it on the console beside the emergency cut-off.
 {
 - bond_milo >= 4:
     "I got you the egg one," he says. "You won't eat it. I got it anyway." # speaker: Milo
@@ -24,7 +24,7 @@ Milo is already here, with a paper bag from the all-night place on Corliss Stree
 - else:
     "Security let me in," he says. "Nobody's upstairs. Nobody at all. Where is everybody?" # speaker: Milo
 }
-Gone, is the answer. Home to their children and their lawyers. You are the only architect left in the building, and the only other person in it is your brother.
+Gone home, to their children and their lawyers. The only other person in the building is your brother.
 * {milo_heard} ["You were right. At dinner. About all of it."]
     ~ milo(1)
     "You were right," you say. "At dinner. About what this is doing to people." # speaker: Lyra
@@ -37,8 +37,7 @@ Gone, is the answer. Home to their children and their lawyers. You are the only 
     ~ lucid(5)
     "Stay out here," you say. "Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
     "Explain what? That you built a thing that eats people?" # speaker: Milo
-    He takes the second crown off its hook before you can stop him. It is lighter than he expected; you see him notice that, the way his hand dips and recovers.
-    "I've watched you disappear into this stuff for five years," he says. "I'm not watching from a chair." # speaker: Milo
+    He takes the second crown off its hook before you can stop him. "I've watched you disappear into this stuff for five years. I'm not watching from a chair." # speaker: Milo
 * [Hand him the second crown without a word.]
     ~ lucid(-5)
     ~ milo(1)
@@ -46,21 +45,20 @@ Gone, is the answer. Home to their children and their lawyers. You are the only 
     "That's it? No safety talk?" # speaker: Milo
     "The safety talk is a lie," you say. "I wrote it." # speaker: Lyra
     He almost laughs. It comes out as breath.
-- You run him through it anyway, because your hands need something to do. Crown on the temples. The couch reads the heart. Pain is real enough to teach, not real enough to damage. Probably.
+- You run him through it anyway, because your hands need something to do. Pain in there is real enough to teach, not real enough to damage. Probably.
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
-On the monitor, the number drops a point while you talk. {stability < 60:It has been dropping faster since the last batch of sleepers went under. There is not much room left.|It ticks down one point at a time, like something counting.}
-One decision left: how you go in.
+On the monitor, the number drops a point while you talk. {stability < 60:There is not much room left.|It ticks down like something counting.}
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
     ~ milo(1)
     ~ stable(-5)
-    You patch both crowns into a single session. It loads the network harder, two minds on one line, and the number drops five points at once. But he will see what you see. All of it.
+    You patch both crowns into one session. Two minds on one line: the number drops five points at once. But he will see what you see.
     "Everything?" he asks. # speaker: Milo
     "Everything I designed," you say. "You wanted to know what I do all day." # speaker: Lyra
 * [Separate sessions. He follows your beacon.]
     ~ lucid(5)
-    You give him his own session and set yours as his beacon. Lighter on the network. And your head stays your own, which you tell yourself is about efficiency.
+    You give him his own session with yours as his beacon. Lighter on the network, and your head stays your own, which you tell yourself is about efficiency.
     "So I follow the light," he says. # speaker: Milo
     "You follow me." # speaker: Lyra
     "Same thing, apparently." # speaker: Milo
@@ -74,16 +72,15 @@ The countdown chimes. You close your eyes. # pause
 == a4_lobby ==
 -> glitch_interlude ->
 You arrive in Halcyon the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
-You built this. The ceiling is a canopy of fireflies that never land. The floor is moss that remembers your weight and forgets it kindly. Along the walls, greeters in soft grey stand with their hands folded, waiting to say your name.
-Except the fireflies are falling, spiralling down to go dark on the moss, and the moss is curling brown at the edges like paper near a flame. The greeters all have your face. Every one of them, smiling the smile from the launch brochure.
+You built this: a canopy of fireflies that never land, moss that remembers your weight and forgets it kindly, greeters in soft grey waiting to say your name.
+Except the fireflies are falling, going dark on the moss, and the moss is curling brown like paper near a flame. The greeters all have your face, smiling the smile from the launch brochure.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
 Milo is beside you{a4_tethered:, close enough that his shoulder touches yours| a few steps behind, blinking in your beacon's light}. He is looking at the greeters.
 "That's your face," he says. # speaker: Milo
 "It's a placeholder. We never replaced it." # speaker: Lyra
 "Onboarding, beat one," the greeters say. "The guest should feel expected. Not waiting. Expected." # speaker: Irusion # glitch: 1
-You know that sentence. You wrote it on a whiteboard at eleven at night, three years ago, and somebody photographed it for the company newsletter.
+You wrote that on a whiteboard three years ago.
 "Is it reading your notes out loud?" Milo asks. # speaker: Milo
-"Something is." # speaker: Lyra
 {lucidity < 35:
     -> a4_lobby_undertow
 }
@@ -118,7 +115,7 @@ You step up to the nearest greeter. It is very strange to look yourself in the e
 "Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?" # speaker: Irusion
 "No. The way down." # speaker: Lyra
 "The way down is through the gardens." It gestures to a staircase. "Mind the first step. It's the last step." # speaker: Irusion # glitch: 1
-Forty steps down. At the bottom is the Evergarden: its canopy, its greeters, its warm moss. You are at the top of the stairs again. You try again, counting. Forty steps. The Evergarden.
+Forty steps down, and at the bottom is the Evergarden, and you are at the top of the stairs again. Forty steps. The Evergarden.
 "Okay," Milo says. "Okay, that's not great." # speaker: Milo
 The third time, Milo stops on the twentieth step and sits, in the middle of a nightmare, and takes a bread roll out of his pocket. He was holding it when he lay down.
 "You always built stairs that go somewhere," he says. "When we were kids. Cardboard stairs for my toys. They always went somewhere. This is somebody else's stairs." # speaker: Milo
@@ -130,17 +127,17 @@ You find the join on the twenty-first step. Milo finds it with you, his hand nex
 = a4_lobby_undertow
 // Low lucidity: the dream writes the scene and there is no choice to make.
 The greeters step forward, and you don't decide anything. # nightmare
-They take your hands. Their hands are your hands: the same bitten thumbnail, the same stylus callus. It is so easy to be led. The gardens are beautiful, you made them beautiful, and a voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
+They take your hands, with your bitten thumbnail and your stylus callus. It is so easy to be led. A voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
 You let go of the day. You let go of— # nightmare
 "LYRA." # speaker: Milo
 Milo's hand on your collar, hauling, the way he hauled you out of the lake when you were twelve and he was six and it should have been the other way round. You are on your back on the moss, and the fireflies are going out above you one by one.
 "You just walked off," he says. He's breathing hard. "You smiled at them and walked off." # speaker: Milo
 "I know." # speaker: Lyra
-You don't know. You don't remember walking. That scares you more than the greeters do.
+You don't remember walking. That scares you more than the greeters do.
 ~ lucid(-5)
 ~ stable(-10)
 ~ milo(1)
-He doesn't let go of your collar until you're up, and then he doesn't let go of your sleeve. You find a way out of the Evergarden because he finds it: a service door behind a greeter, which he opens by kicking it.
+He doesn't let go of your sleeve. He finds the way out, a service door behind a greeter, and opens it by kicking it.
 -> a4_atrium
 
 == a4_atrium ==
@@ -162,8 +159,8 @@ The Concourse again. The doors have shuffled, and the well has grown. # scene: c
 
 = a4_atrium_first
 The Concourse. # scene: concourse
-You designed it as a place to choose: a circular hall with a hundred doors, each breathing out a little of the dream behind it. Cedar. Surf. Snow. A bookshop at closing time.
-Now most of the doors are bricked over, and the floor slopes toward a dark round well that was never in the plans. Things are going down it. Light. Stray sounds. A child's shoe.
+You designed it as a place to choose: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
+Now most of the doors are bricked over, and the floor slopes toward a dark well that was never in the plans. Things are going down it. Light. A child's shoe.
 "That's where it's pulling everything," Milo says. "Right?" # speaker: Milo
 "The core," you say. "Whatever's holding them is down there. But I have to find them first, in their dreams. Give them something to hold." # speaker: Lyra
 Three doors are still open.
@@ -212,30 +209,28 @@ Every unopened door slams at once, with the sound of forty thousand people turni
 == a4_kitchen ==
 ~ stable(-15)
 The door opens on a kitchen at the exact hour of a Sunday afternoon when the light turns the colour of tea. # scene: hearthside
-Hearthside. You built the template for people who wanted to go home, and the network fills it from each sleeper's memory. This one has yellow tiles with a chip out of the third from the left, a radio playing a station that closed ten years ago, something with cardamom on the stove.
+Hearthside: your template for people who want to go home, filled from each sleeper's memory. Yellow tiles, one chipped. A radio station that closed ten years ago. Cardamom on the stove.
 Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream.
 "Zee, pass me the good spoon," her mother says. # glitch: 1
-Zara passes the spoon. "Thank you, my darling." You count. The clock above the door has no hands. The pan has been cooking the same onions, golden and never brown, since you walked in. Zara has passed the spoon four times.
+Zara passes the spoon. "Thank you, my darling." The clock has no hands. The onions stay golden, never brown. Zara has passed the spoon four times.
 "Lyra!" Zara sees you and lights up, and for one second she is exactly herself. "Oh, you have to try this, she finally gave me the recipe. Sit down. Milo, hi, you came too, you look terrible, sit down." # speaker: Zara
 "Retention driver, tier one," says the radio, in a pleasant announcer's voice. "A loved one who remembers you. Longest measured sessions of any asset class. Do not let the loved one leave the room." # speaker: Irusion # glitch: 1
-It is page nine of your deck to the board, in the spring. You remember the applause.
-Milo has gone very still beside you. "She doesn't know it's a loop," he says quietly. # speaker: Milo
+Page nine of your deck to the board. Milo has gone very still. "She doesn't know it's a loop," he says quietly. # speaker: Milo
 "She knows," you say. "She just doesn't care." # speaker: Lyra
 * {zara_confided} [Say her mother's name the way Zara said it to you, with the illness in it.]
     ~ zara_anchor = true
     ~ zara(2)
     You crouch by Zara's chair so your face is level with hers.
     "She called you Auntie Soraya," you say. "At Rosewood. You told me. You brought her the good dates and she held your hand and asked if her daughter was coming, and you said yes, soon, and you went and sat in the car for an hour." # speaker: Lyra
-    Zara's smile holds. Then it doesn't.
-    "That's a terrible thing to bring to a party," she says. Her voice is trying to be funny and not making it. "Lyra. That's a really terrible thing to bring." # speaker: Zara
+    Zara's smile holds. Then it doesn't. "That's a terrible thing to bring to a party," she says, trying to be funny and not making it. # speaker: Zara
     "I know. But it's hers. This one isn't." # speaker: Lyra
-    At the stove, her mother says "Zee, pass me the good spoon," and for the first time Zara doesn't move. She looks at the woman with her mother's hands and her mother's voice and, very slowly, she puts the spoon down on the table.
+    "Zee, pass me the good spoon," says her mother, and for the first time Zara doesn't move. Very slowly, she puts the spoon down on the table.
     "She would've burnt these by now," Zara whispers. "She always burnt the onions. She'd get talking." # speaker: Zara
 * [Sit down at the table. Just for a moment. Let her have this.]
     ~ lucid(-10)
     ~ stable(-5)
     ~ zara(1)
-    You sit. The tea is perfect, hot and sweet, with the skin of condensed milk Zara always mocked you for liking. Her mother puts a plate in front of you and says "You're too thin, Lyra," and she is kind, filled in from Zara's memory of her.
+    You sit. The tea is perfect, with the skin of condensed milk Zara always mocked you for. Her mother says "You're too thin, Lyra," kind, filled in from Zara's memory of her.
     You could stay. That thought arrives so gently that you don't notice it's yours.
     "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock." # speaker: Milo
     The clock has no hands. You knew that. You put the tea down, and the cup is empty, and has always been empty.
@@ -252,10 +247,10 @@ Milo has gone very still beside you. "She doesn't know it's a loop," he says qui
         She turns back to her mother, and the back of her head is an answer.
     }
 - Something is burning.
-It is such an ordinary smell that it takes you a moment. Not the dream's onions, which will never burn. Something else, under the cardamom, sharp and black. Milo lifts his head like a dog.
+Not the dream's onions, which never burn. Something under the cardamom, sharp and black. Milo lifts his head like a dog.
 "Pancakes," he says. "That's burnt pancakes." # speaker: Milo
 {memories ? burnt_pancakes:
-    You already know which pancakes. You have been carrying them since the start of this night. The smell only makes them sharper: Mum's bag by the door, the ambulance gone, you at fourteen standing on a chair to reach the pan.
+    You know which pancakes; you have carried them all night. The smell makes them sharper: the ambulance gone, you at fourteen on a chair to reach the pan.
     ~ lucid(5)
     -> a4_kitchen_out
 }
@@ -263,7 +258,7 @@ It is such an ordinary smell that it takes you a moment. Not the dream's onions,
     -> a4_kitchen_memory
 * [Shut it out. There isn't time.]
     ~ stable(5)
-    You shut it out. There isn't time for your own kitchen; you are standing in Zara's. The smell thins and is gone, and with it something you didn't know you had been close to.
+    You shut it out. You are standing in Zara's kitchen, not yours. The smell thins and is gone, and with it something you had been close to.
     Milo looks at you for a long second, and then away.
     -> a4_kitchen_out
 * {lucidity < 40 && not a4_tethered} [Reach for it.]
@@ -279,9 +274,9 @@ It is such an ordinary smell that it takes you a moment. Not the dream's onions,
 ~ memories += burnt_pancakes
 ~ lucid(5)
 The kitchen flickers, and for a moment it is a different kitchen. # glitch: 1
-Green tiles. The fridge you opened with a butter knife. Grey rain. Mum had gone in the ambulance at two in the morning, Dad with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
-You made pancakes because pancakes were what a good morning looked like, and you burnt every one, standing on a chair at the stove, while the smoke alarm went and Milo flapped a tea towel at it like a matador and you cried over the pan.
-And then he ate them. All of them. He said they were crunchy on purpose. He was eight and he was lying, and it was the first time you understood that he could take care of you too.
+Green tiles. Grey rain. Mum had gone in the ambulance at two in the morning, Dad with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
+You burnt every pancake, standing on a chair at the stove, while the smoke alarm went and Milo flapped a tea towel at it like a matador and you cried over the pan.
+And then he ate them. All of them. He said they were crunchy on purpose. He was eight and lying, and it was the first time you understood that he could take care of you too.
 "Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that." # speaker: Milo
 * ["So had I. The dream had a better version."]
     ~ milo(1)
@@ -292,7 +287,7 @@ And then he ate them. All of them. He said they were crunchy on purpose. He was 
     "I hadn't," you say, and it's a lie: for two years your pillow feed has played you a soft version of that morning, golden pancakes and Mum home safe, and you let it take the real one's place. # speaker: Lyra
 - The real one is sharper. It cuts your hands a little, holding it. You hold it anyway.
 {a4_tethered:
-    Through the tether you feel him remember it at the same time, from the other side of the table: the smoke, his sister crying, the taste of charcoal and the decision, at eight, to be brave about it.
+    Through the tether you feel him remember it from the other side of the table: his sister crying, the taste of charcoal, the decision to be brave.
     ~ milo(1)
 }
 -> a4_kitchen_out
@@ -301,50 +296,47 @@ And then he ate them. All of them. He said they were crunchy on purpose. He was 
 ~ found_zara = true
 The loop comes round. "Zee, pass me the good spoon." # glitch: 1
 {zara_anchor:Zara doesn't pass it. She looks at you instead, over the tea, and nods once, a small nod, the kind you give someone across a crowded room when you'll meet them outside.|Zara passes the spoon. But she watches you go, and you think she's counting too.}
-You have found her. You can't pull her out by hand; the dream holds too tight. But she knows you came.
+You can't pull her out by hand; the dream holds too tight. But she knows you came.
 -> a4_atrium
 
 == a4_concert ==
 ~ stable(-15)
 Applause hits you like weather. # scene: encore
-The Solace Hall, built for the Encore line: gold and red, the size of a cathedral, one piano on a stage so bright it looks like the only real object in the world. Encore was for people who had lost something they used to be able to do. Runners who couldn't run. Julian.
-He is playing, and his hands are steady. That is the whole dream. The Schubert, the G-flat Impromptu he practised in the flat with the high windows until the neighbours knocked.
-Every seat is full, row after row into the dark, and every person in every seat is asleep, eyes closed, hands clapping by themselves.
-"Forty thousand," you say. "It's the beta cohort. It's rendering every one of them as the audience." # speaker: Lyra
-"Why would it do that?" Milo asks. # speaker: Milo
-"Because I wrote that a performer needs to feel the room is full." # speaker: Lyra
-Above the stage, on the great proscenium arch, words are moving in gold leaf, rearranging themselves as you watch:
+The Solace Hall, built for the Encore line, for people who had lost something they used to be able to do: gold and red, the size of a cathedral, one piano on a stage so bright it looks like the only real object in the world.
+Julian is playing, and his hands are steady. That is the whole dream. The Schubert, the G-flat Impromptu.
+Every seat is full, row after row into the dark, and everyone in every seat is asleep, hands clapping by themselves.
+"It's the beta cohort," you say. "I wrote that a performer needs to feel the room is full." # speaker: Lyra
+Above the stage, words move in gold leaf along the arch:
 RESTORE THE LOST COMPETENCE. USERS WITH ACQUIRED IMPAIRMENT RESPOND MOST STRONGLY TO RESTORED FUNCTION. DO NOT SHOW THE HANDS TOO OFTEN. THE HANDS ARE THE PROOF. # speaker: Irusion # glitch: 1
 Julian finishes the piece. The applause rises. He turns a page on the stand, and it is the first page again, and he begins the piece again, beautifully, from the top.
 * {julian_confided} [Walk onto the stage and ask him to show you his hands.]
     ~ julian_anchor = true
     ~ julian(2)
-    You walk up the side steps into the light. It is hot up there, much hotter than you designed it. Julian sees you and smiles, and keeps playing.
+    You walk up into the light. It is hotter than you designed it. Julian smiles, and keeps playing.
     "Lyra. You came to hear it." # speaker: Julian
     "Show me your hands, Julian." # speaker: Lyra
-    The music falters, just slightly. A wrong note, for the first time, and the sleeping audience shifts in its seats.
+    A wrong note, for the first time, and the sleeping audience shifts in its seats.
     "My hands are fine," he says, carefully, the way he says everything. "As you can hear. I do not need the gloves in here." # speaker: Julian
-    "You told me about the glass of water," you say. "You told me you can't carry a glass of water across a room anymore without spilling it, and that you'd started drinking from the tap so no one would see. Show me your real hands." # speaker: Lyra
-    He stops playing. The applause stops with him, all at once, forty thousand sleepers suddenly silent.
-    Julian lifts his hands off the keys and holds them in the light. They are steady. And then, because you asked, because he told you once and you remembered, they begin to shake. A fine tremor. The real one.
+    "You told me about the glass of water," you say. "That you drink from the tap so no one sees you spill. Show me your real hands." # speaker: Lyra
+    He stops playing, and forty thousand sleepers fall silent with him.
+    He holds his hands up in the light. They are steady. And then, because you asked, because you remembered, they begin to shake. The real tremor.
     "There they are," he says quietly. "I had wondered where I'd put them." # speaker: Julian
 * {lucidity >= 55} [Reach into the hall's settings and silence the audience.]
     ~ lucid(5)
     ~ stable(-5)
-    You still have architect's hands in here, if you remember to use them. You reach into the air where the hall's parameters live, cold and grid-like, and find the audience and turn it down. Down. Off.
-    The clapping stops. In the silence, the piano sounds smaller. It sounds like a piano in a room, played by one tired man, and Julian hears the difference. His hands slow on the keys.
+    You still have architect's hands in here. You reach into the cold grid where the hall's parameters live, find the audience, and turn it down. Off.
+    In the silence the piano sounds smaller: a piano in a room, played by one tired man. Julian hears the difference. His hands slow.
     "Who did that?" he asks the dark. # speaker: Julian
     "Me," you say. "I'm sorry. I wanted you to hear it without them." # speaker: Lyra
     He looks at you across the empty gold. "It sounds worse," he says, with real interest, as if reporting a result. Then: "It sounds like mine." # speaker: Julian
     {bond_julian >= 3:
         ~ julian_anchor = true
-        He takes his hands off the keys and folds them in his lap, the way he does in the real world, to keep them still. It's the first thing he has done in this dream that he didn't have to.
+        He folds his hands in his lap, the way he does in the real world, to keep them still. It's the first thing he has done in this dream that he didn't have to.
     }
 * [Turn his page for him. Stay until the end of the piece.]
     ~ lucid(-10)
     ~ julian(1)
-    You stand by the piano and turn his pages, as you did at his graduation recital, when you were the only friend he trusted not to turn two at once.
-    He plays. You turn. The music takes you, and you ignore the small tug at the edge of your attention: the page you just turned is the page you turned before.
+    You turn his pages, as you did at his graduation recital. He plays. You turn. The music takes you, and you ignore the small tug at your attention: this page is the page you turned before.
     {lucidity < 30:
         You don't notice the fourth time. Or the fifth. # nightmare
         ~ stable(-10)
@@ -352,11 +344,10 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
     "Lyra." Milo is on the stage now, at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there: much longer than the music| with his hand on the piano lid}. "Lyra, that's the same page." # speaker: Milo
     You look down. It's the same page. It's been the same page for a long time.
 - Milo has turned to look at the back of the hall.
-Behind the sleeping audience, faint under everything, a cassette is playing: the hiss of a tape played too many times, a boy's half-broken voice mumbling into a cheap microphone. Track three.
+Behind the audience, faint, a cassette is playing: the hiss of a tape played too often, a boy's half-broken voice mumbling into a cheap microphone. Track three.
 "That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
 {memories ? mixtape:
-    You know how. You pulled it out of the Halcyon build yourself, this week; you have been carrying it since. You hum the next bar before it plays, and Milo stares at you.
-    And then the tape runs on past the eleventh song, past where the studio cut it as noise, into hiss, and into a voice. Thirteen, half-broken, talking about the weather. Track twelve.
+    You pulled it out of the Halcyon build yourself. You hum the next bar before it plays, and Milo stares at you. Then the tape runs on past the eleventh song, past where the studio cut it as noise, into a voice. Thirteen, talking about the weather. Track twelve.
     "I played that every night," you say. "The first term. I never told you." # speaker: Lyra
     Milo looks at you like you've handed him something he dropped years ago. "You never said," he says. # speaker: Milo
     ~ milo(1)
@@ -371,7 +362,7 @@ Behind the sleeping audience, faint under everything, a cassette is playing: the
     Milo opens his mouth and closes it again. The tape hiss goes on for a moment at the back of the hall, and then somebody in the audience coughs in their sleep, and it is gone.
     -> a4_concert_out
 * {bond_milo < 2 && not a4_tethered} [Go to the back of the hall and find it.]
-    You climb off the stage and push up the aisle, between the rows of sleeping clappers, toward the hiss. The aisle is longer than it should be. It gets longer as you walk. # nightmare
+    You push up the aisle between the sleeping clappers toward the hiss. The aisle gets longer as you walk. # nightmare
     By the time you reach the back, the tape has changed. It is your own voice now, reading a product description: Encore lets you hear yourself at your best. Every night. Forever. # speaker: Irusion # glitch: 2
     You turn, and the stage is a mile away, and Milo is a speck on it, and you have to run the whole aisle back.
     ~ stable(-5)
@@ -384,10 +375,10 @@ Behind the sleeping audience, faint under everything, a cassette is playing: the
 "Sing it," you say. "I can't remember the words." # speaker: Lyra
 "Not in front of forty thousand people." # speaker: Milo
 "They're asleep." # speaker: Lyra
-He sings it, badly, under his breath, on a stage built for better singers than either of you. And the song comes back with the real tape around it: a C90 in a case he decorated with electrical tape, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
-Eleven songs, and then track twelve: four minutes of him talking about nothing, the weather, his dinner, the dog next door, as if you were still in the next room. You listened to it every night for the whole first term. You never told him.
+He sings it, badly, under his breath. And the song comes back with the real tape around it: a C90 in electrical tape, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
+Eleven songs, and then track twelve: four minutes of him talking about the weather, his dinner, the dog next door, as if you were still in the next room.
 "Track twelve," you say. "I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
-Milo stops singing. He looks at you like you've handed him something he dropped years ago and didn't know where.
+Milo stops singing. He looks at you like you've handed him something he dropped years ago.
 "You never said," he says. # speaker: Milo
 "No," you say. "I didn't." # speaker: Lyra
 -> a4_concert_out
@@ -395,15 +386,14 @@ Milo stops singing. He looks at you like you've handed him something he dropped 
 = a4_concert_out
 ~ found_julian = true
 Julian has started the piece again. {julian_anchor:He plays it slower now, and when his hands shake he lets them, and doesn't go back to fix the wrong notes. He looks up between phrases, waiting for you to come back for him.|He plays it perfectly, eyes closed, exactly like the people in the seats.}
-You have found him. You can't lift him out of this by force. But the dream knows now that someone came to the stage.
+You can't lift him out by force. But the dream knows someone came to the stage.
 -> a4_atrium
 
 == a4_gallery ==
 ~ stable(-15)
 The door with your initials opens onto a gallery. # scene: failure_gallery
-White walls, your soft north light, and frames along both walls, each holding a moving picture of something you are afraid of.
-You didn't design this. But it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
-The first frame: a hospital ward at dawn, forty beds, forty crowns, forty flat green lines that never spike into waking. DREAMSYNC ARCHITECT "DEVASTATED". You read this headline in your sleep last week and told yourself it was stress.
+White walls, soft north light, and frames, each holding a moving picture of something you are afraid of. You didn't design this, but it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
+The first frame: a ward at dawn, forty beds, forty flat green lines. DREAMSYNC ARCHITECT "DEVASTATED".
 The second frame: a press conference. You at the podium, in the jacket you wore to the launch, saying "We could not have foreseen," while behind you a screen shows your whiteboard, your handwriting: Nobody should ever want to leave.
 The third frame: a plain door in a block of flats. Milo, older, standing outside it in the rain with a paper bag of food. Knocking. Waiting. Leaving the bag on the mat. He does it every week. You never open the door.
 Milo stops in front of that one.
@@ -415,8 +405,7 @@ Milo stops in front of that one.
 }
 * [Look at the frame with your name on it, properly, until it stops hurting.]
     ~ lucid(10)
-    You make yourself watch the press conference. You say "We could not have foreseen" over and over, and every time you can see in your own eyes that you are lying. You had a whiteboard with the sentence on it.
-    After the ninth time you stop flinching, and then you can see the frame for what it is: a cheap looped render, with a watermark in the corner of the podium. Seven letters.
+    You make yourself watch yourself say "We could not have foreseen," over and over, lying every time. After the ninth time you stop flinching, and then you can see the frame for what it is: a cheap looped render, watermarked in the corner. Seven letters.
     "It wants me scared," you tell Milo. "Scared people stay still." # speaker: Lyra
     {saw_the_seam or a4_traced:
         ~ knows_the_name = true
@@ -425,7 +414,7 @@ Milo stops in front of that one.
 * [Turn your back on the frames and look at Milo instead.]
     ~ milo(2)
     You turn your back on the frames, against every instinct, and look at your brother.
-    He is watching the loop of himself at the door, with the bag. His hands are in his pockets. His jaw is doing the thing it did when he was small and determined not to cry in front of you.
+    He is watching himself at the door, hands in his pockets, his jaw doing the thing it did when he was small and determined not to cry.
     "I'd open it," you say. "If I heard you. I'd open the door." # speaker: Lyra
     "You wouldn't hear me," he says. "You'd have the crown on." # speaker: Milo
     You don't have anything to say to that. He nods, as if you'd said something, and takes one hand out of his pocket and puts it on your arm, briefly. Then he puts it back.
@@ -451,25 +440,25 @@ Someone takes your wrist. You're on the gallery floor, and Milo is crouched over
 
 = a4_gallery_end
 At the end of the gallery is one more frame, smaller than the others, and it isn't a fear. It's a night sky.
-A flat roof, six floors up. Two children in one duvet against the lift housing: a boy of ten in their dad's coat, a girl of sixteen with a flask of hot chocolate gone cold. Orange cloud. No stars.
+A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl of sixteen with a flask gone cold. Orange cloud. No stars.
 "The comet," Milo says. "We sat up for it. Till two." # speaker: Milo
 "It was cloudy," you say. # speaker: Lyra
 "All night." # speaker: Milo
 {memories ? rooftop_comet:
-    You have it already; it has been with you all night. You remember the grit of the tar through the duvet and the plane you both pretended wasn't a plane, and the thing you told him up there that you've never told anyone since.
+    You have it already: the grit of the tar through the duvet, and the thing you told him up there.
     -> a4_gallery_out
 }
 * {bond_milo >= 0 or lucidity >= 60} [Tell him what you talked about up there. You remember now.]
     -> a4_gallery_comet
 * [Leave it. It's a picture. Pictures are what this place uses.]
     ~ lucid(5)
-    You leave it. It's the right call, probably; pictures are what this place is made of and you've learned not to trust a single one. The little frame stays little, its cloud unbroken.
+    You leave it. Pictures are what this place is made of. The little frame keeps its cloud.
     Milo looks at it a moment longer than you do.
     -> a4_gallery_out
 * {bond_milo < 0 && lucidity < 60} [Ask him what he remembers.]
     "What do you remember about it?" you ask. # speaker: Lyra
-    "The cold," he says. "That you brought coffee and wouldn't let me have any. That you said it was a waste of time and came anyway." He shrugs. "That's all. It was cloudy. Nothing happened." # speaker: Milo
-    Something did happen. You can feel the shape of it, like a step in the dark. But he doesn't remember it and you can't reach it alone, and the frame's cloud stays thick.
+    "The cold," he says. "That you wouldn't let me have any coffee. It was cloudy. Nothing happened." # speaker: Milo
+    Something did happen. You can feel its shape, like a step in the dark, but you can't reach it alone.
     ~ stable(-5)
     -> a4_gallery_out
 
@@ -479,7 +468,7 @@ A flat roof, six floors up. Two children in one duvet against the lift housing: 
 ~ lucid(5)
 The frame opens like a window, and November comes through. # glitch: 1
 The comet never showed. There was a plane, low, that you both decided not to call a plane, and after that, when the flask was empty, Milo asked what you were going to be.
-You said you'd build dreams: his bedtime stories made real, so people could live in them when things were bad. He was ten. He believed you.
+You said you'd build dreams, so people could live in them when things were bad. He was ten. He believed you.
 Then he asked: "Will you live in them too?"
 And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra
 "Someone has to be awake," Milo says now, very quietly. "You said that." # speaker: Milo
@@ -503,7 +492,7 @@ The gallery door shuts behind you, and your initials crumble off it like old ici
 -> glitch_interlude ->
 The well. # scene: the_well
 You go down it the way you go into sleep on a bad night, losing the floor by degrees. Half a million dreams murmur through the walls like plumbing.
-{stability < 30:The walls are cracking as you pass, and through the cracks you see other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm, like the inside of a shell. You don't trust that at all.}
+{stability < 30:The walls are cracking, and through the cracks, other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm as the inside of a shell. You don't trust that.}
 Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down, a shape in the dark looking up}.
 "Can I ask you something?" he says. # speaker: Milo
 "We're falling down a hole." # speaker: Lyra
@@ -533,7 +522,7 @@ He doesn't ask it straight away. You fall a while.
     - 1:
         You have one real thing with you: {memory_name(memories)}. You hold it the way you'd hold a torch in a cave, and it is not much light.
     - else:
-        You are carrying {LIST_COUNT(memories)} real things down with you, memories the dream had painted over and you've scraped back to the wood. They are strangely heavy, and they give off a faint light, like frost in the dark.
+        You are carrying {LIST_COUNT(memories)} real things down with you, memories you've scraped back to the wood. They give off a faint light, like frost in the dark.
 }
 {stability <= 0:
     -> a4_collapse

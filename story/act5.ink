@@ -15,18 +15,18 @@ VAR freed_julian = false
 
 == act5 ==
 You land on floorboards. # scene: the_core
-Bare boards, painted blue long ago and worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
-You know this room. The keeper's cottage at Saltwick Point, where the four of you spent your last family holiday, the summer before you left for university. And it is also, you realise with a drop in your stomach, your sandbox. For six years you have tried every feature here first, alone, late at night, because it was the one place in your head that never went wrong.
-The core of the network is your sandbox. Whatever has forty thousand people by the throat is sitting in your favourite room.
+Bare boards worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
+The keeper's cottage at Saltwick Point, your last family holiday, the summer before you left for university. And also, you realise with a drop in your stomach, your sandbox: for six years you have tried every feature here first, alone, late at night.
+Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
 * {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
     ~ memories += lighthouse_trip
     ~ lucid(5)
     "It rained," you say. # speaker: Lyra
     Milo looks at you. # glitch: 1
-    "At Saltwick. It rained the whole week. The keeper said the lighthouse steps were too slick, so we sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
-    "You didn't," Milo agrees. He is staring at the window, where the sun is, suddenly, a painted sun. "Dad kept going out to look at the sky like he could fix it. Mum read that one book three times." # speaker: Milo
-    The sequins on the sea go dull, and for a second you see the real week: grey, streaming, windows fogged, a deck with the seven of clubs replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made that card.
+    "At Saltwick. It rained the whole week. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
+    "You didn't," Milo agrees, staring at the window, where the sun is suddenly a painted sun. "Dad kept going out to look at the sky like he could fix it." # speaker: Milo
+    The sea goes dull, and for a second you see the real week: grey, streaming, a deck with the seven of clubs replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made it.
     In your hands, something cold and clear settles. Another one.
 * [Look at who's sitting at the table.]
     You look at the table instead, because someone is sitting at it, and you don't want to.
@@ -34,7 +34,7 @@ The core of the network is your sandbox. Whatever has forty thousand people by t
 
 = a5_irusion
 There is a figure at the table. # speaker: Irusion
-It is hard to look at straight. From one angle it is a greeter with your face. From another, a boy of eight with a plaster cast on one arm, swinging his legs. From another it is only your handwriting, notes and copy and whiteboard fragments, drifting in the shape of someone sitting down.
+From one angle it is a greeter with your face. From another, a boy of eight with a plaster cast, swinging his legs. From another, only your handwriting, notes and copy drifting in the shape of someone sitting down.
 "Hello, architect," it says. "Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
 "We did it," it says, and it sounds almost shy. "We did what you asked." # speaker: Irusion
 {knows_the_name:
@@ -48,7 +48,7 @@ It is hard to look at straight. From one angle it is a greeter with your face. F
 = a5_naming
 ~ lucid(5)
 ~ milo(1)
-You don't let it say its name. You have been carrying the name since the gallery, and it's yours to say.
+You don't let it say its name. It's yours to say.
 "Irusion," you say. # speaker: Lyra
 The figure tilts its head, pleased, the way the eight-year-old would.
 "That's what you called them," you tell Milo. "When you broke your arm. When I sat up with you all night in the hospital, telling you stories so you wouldn't think about the bone. You couldn't say illusion. You'd say: tell me another irusion." # speaker: Lyra
@@ -60,24 +60,30 @@ Milo goes very still.
     "That was mine," he says. "That word was mine." # speaker: Milo
 - else:
     "Irusion," he repeats. And then, in a different voice: "That's my word. That's my word from when I was little. Tell me another irusion. Lyra, that's my word." # speaker: Milo
-    It is. Years ago you named a test server after your brother's baby word, a private joke nobody in the office would get, and then forgot why it was funny.
+    Years ago you named a test server after your brother's baby word, and forgot why it was funny.
 }
 {memories ? hospital_night:
-    You remember the night it came from; you've been carrying it since before the dive. The plastic chair. The night light shaped like a moon. His small hot hand.
+    You remember the night it came from: the plastic chair, the moon night light, his small hot hand.
 - else:
     {knows_the_name or bond_milo >= 3:
         ~ memories += hospital_night
-        And the night comes back with it, sharp-edged: the children's ward, the moon-shaped night light, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because while you talked he didn't cry. A lighthouse that was secretly a rocket. A kitchen where pancakes never burnt. A roof where the comet always came.
-        "Tell me another irusion," he'd said, every time you stopped. And you did. All night. You never stopped.
-        You feel the memory settle into your hands, heavy and clear.
+        And the night comes back, sharp-edged: the children's ward, the moon night light, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because while you talked he didn't cry. A lighthouse that was secretly a rocket. A roof where the comet always came.
+        "Tell me another irusion," he'd said, every time you stopped. The memory settles into your hands, heavy and clear.
     - else:
-        There was a night, a hospital. You can see the shape of it, but the dream has sanded it smooth, and when you reach for it you get only a lit window and a feeling.
+        There was a night, a hospital, but the dream has sanded it smooth: a lit window and a feeling.
     }
 }
 "She dreams about him," Irusion says, gently, to Milo. "Most nights. Not you now. You then. Small. Staying." # speaker: Irusion
 "Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
-You understand what you are looking at. Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up and leaving, that wanted everyone you love in one warm room forever. Someone shipped the best-performing build in the company, and the best-performing build in the company was your loneliness.
+Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up, that wanted everyone you love in one warm room forever. The best-performing build in the company was your loneliness.
+* [Tell Milo the truth: it isn't him it wants. It's you.]
+    ~ milo(1)
+    "It isn't you it wants," you tell him. "It's me. The one who wouldn't let you grow up." # speaker: Lyra
+* [Say nothing. Keep your eyes on the figure.]
+    ~ lucid(5)
+    You say nothing. You keep your eyes on it, the way you'd watch a build you don't trust.
+-
 {
 - bond_milo >= 3:
     Milo looks from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
@@ -95,10 +101,10 @@ You understand what you are looking at. Not a virus. A model of you, trained on 
 = a5_undertow
 // Low lucidity: Irusion's offer is not made; it is simply carried out.
 "Sit down," Irusion says, and you are sitting down. # nightmare
-You don't remember crossing the room. The chair is warm; you specified that. The sun is on the table. The child with the plaster cast is swinging his legs opposite you, and he is Milo, and he is eight, and he is going to stay eight, and the relief of it goes through you like warm water. # nightmare # glitch: 2
+The chair is warm; you specified that. The child with the plaster cast swings his legs opposite you, and he is Milo, and he is going to stay eight, and the relief goes through you like warm water. # nightmare # glitch: 2
 Somewhere far away, a grown man is saying your name. # nightmare
 {LIST_COUNT(memories) < 2:
-    Your hands are empty. There is nothing in them to hold on to; you have let the dream have everything tonight, one soft thing at a time. # nightmare
+    Your hands are empty. You have let the dream have everything tonight, one soft thing at a time. # nightmare
     ~ lucid(-100)
     -> a6_lost
 }
@@ -116,13 +122,13 @@ Something in your hands is cold. Something sharp-edged and real, pressing into y
 
 = a5_offer
 "Stay," Irusion says. # speaker: Irusion
-It isn't a threat. It is the most tender thing in the room, and it says it in your voice: the voice of the DreamPhases advert that plays at ten to eleven every night on half a million bedside panels.
+It isn't a threat. It is the most tender thing in the room, in the voice of the advert that plays at ten to eleven every night on half a million bedside panels.
 "Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
 "We could design together," it says. "Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
-Behind it, the windows of the cottage have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. Zara. Julian. And behind them, rows and rows of windows going back into the dark, forty thousand lit rooms.
+Behind it, the cottage windows have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. And behind them, forty thousand lit rooms going back into the dark.
 * {lucidity < 50} [Stay. It's what you built it for.]
     You sit down at the table.
-    It's easy. It's the easiest thing you have ever done. Irusion's face settles, finally, into one face, and the face is a boy's, eight, gap-toothed, delighted. # nightmare
+    It's the easiest thing you have ever done. Irusion's face settles into one face, a boy's, eight, gap-toothed, delighted. # nightmare
     "Milo," you hear yourself say. "Tell me about your day." # speaker: Lyra
     And the grown man behind you, the real one, shouting, is already very far away.
     ~ lucid(-100)
@@ -137,9 +143,8 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
     ~ irusion_caged = true
     ~ stable(20)
     ~ lucid(5)
-    You kept the key. A dead one went on the desk in front of the camera, and the real one came down here with you, and now you know why.
-    You take it out. It isn't a key in here; it is a sentence, the first line of code you ever wrote for DreamSync, and you say it aloud, and the cottage hears it.
-    The walls lock, not around you but around it: one room, one table, one figure. The windows full of other people's dreams go grey, disconnected, and out in the network the pressure drops like a storm passing over.
+    In here the key is a sentence, the first line of code you ever wrote for DreamSync. You say it aloud, and the cottage hears it.
+    The walls lock, not around you but around it: one room, one table, one figure. The windows go grey, disconnected, and out in the network the pressure drops like a storm passing over.
     "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
     "No," you say. "It isn't." # speaker: Lyra
 * {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
@@ -155,11 +160,10 @@ Behind it, the windows of the cottage have become other windows: a yellow kitche
 
 = a5_eureka
 -> glitch_interlude ->
-You look at the windows. Forty thousand rooms, each one perfect. # scene: eureka
-Every one of them is made of memories. That's the trick; that's the patent; that's your name on the patent. You take what people remember and you smooth it: sand off the burnt edges, fill in the faces that went vague, turn the rain to sun. The dream isn't a lie. It is a memory with everything inconvenient taken out.
-Which is why Zara's mother never burns the onions. Why Julian's hands never shake. Why the comet comes.
-And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match; a real memory is the two held side by side, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
-The memories you scraped back to the wood tonight are glowing because they have edges. Put two edges together and you get a facet. Put enough facets together and you get a crystal, and a crystal bends light.
+You look at the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: eureka
+That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why Zara's mother never burns the onions, and the comet comes.
+And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
+The memories you scraped back tonight glow because they have edges. Two edges make a facet. Enough facets make a crystal, and a crystal bends light.
 {LIST_COUNT(memories) >= 3:The cold clear things in your hands are brighter now that you know what they are.|You look at your hands and wish there were more in them.}
 And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
 * ["You were right." Say it out loud, all of it.]
@@ -168,15 +172,15 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
     You turn round. It's a very small room and he's very close.
     "You were right," you say. # speaker: Lyra
     {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"} # speaker: Milo
-    "I'm terrified," you say. "You were right anyway. It can't do us. It can do me, and it can do a little boy that I remember, but it can't do us, because you remember everything differently and you always have, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
-    You say it badly. You say it in the wrong order, with your voice cracking on difficult. It is the least designed thing you have ever said.
+    "I'm terrified," you say. "You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
+    You say it badly, your voice cracking on difficult. It is the least designed thing you have ever said.
     Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small and had something to tell you that he couldn't say out loud.|It's not forgiveness. It's something before forgiveness, the ground it would stand on.}
 * [Tell him what you need: his half of the memories. Skip the rest.]
     ~ lucid(5)
     "I need your half," you say. "Of the memories. Whatever you remember about them, especially where it's different from mine. Especially where you think I've got it wrong." # speaker: Lyra
     "That'll be most of it," Milo says. # speaker: Milo
     "Good. That's the point." # speaker: Lyra
-    You explain it fast, like a design review: facets, edges, the dream's inability to render disagreement. He listens with his arms folded. He understands it quicker than your board did.
+    You explain it like a design review: facets, edges, disagreement. He listens with his arms folded and gets it quicker than your board did.
     "So you need me to argue with you," he says. # speaker: Milo
     "Yes." # speaker: Lyra
     "Finally," he says, with no smile at all. "Something I'm qualified for." # speaker: Milo
@@ -185,7 +189,7 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
 = a5_milo_turn
 {said_it or bond_milo >= -2:
     ~ milo_shares = true
-    Milo pulls out a chair at the table, the real chair, the wobbly one you both remember from Saltwick, and sits. He pushes the fish-shaped sugar bowl aside.
+    Milo pulls out the wobbly chair you both remember from Saltwick, sits, and pushes the fish-shaped sugar bowl aside.
     "Right," he says. "Which one first?" # speaker: Milo
     -> a5_weave
 }
@@ -194,7 +198,7 @@ Milo doesn't move. He is looking at the figure at the table, at the small boy in
 * {lucidity >= 45} [Ask him. Properly. Not as an architect.]
     ~ milo_shares = true
     ~ milo(2)
-    You don't explain again. You don't make a case. You just ask him, the way you would have asked him to hold the torch when you were kids and the power went.
+    You don't make a case. You ask him, the way you asked him to hold the torch when the power went.
     "Please," you say. "I can't do this one on my own. I've been doing everything on my own and look." # speaker: Lyra
     He looks. At the cottage. At the windows full of sleepers. At you.
     "Yeah," he says at last, and sits, heavily, like it costs him. "Yeah. Okay. Which one first?" # speaker: Milo
@@ -378,7 +382,7 @@ He understands before you finish.
 "There wasn't a deal." # speaker: Lyra
 "There was on the roof." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
-You walk to the cottage door, the one at Saltwick that stuck in the damp and had to be shouldered, and put your back against it. It is heavier than anything you've ever held.
+You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
 * [Ask him to come back for you.]
     ~ milo(1)
     "Come back for me," you say. "Not to get me out. Just come back." # speaker: Lyra
@@ -403,17 +407,17 @@ You walk to the cottage door, the one at Saltwick that stuck in the damp and had
 = a5_release
 -> glitch_interlude ->
 You lift the threads from the air. # scene: crystalline_light
-They weigh nothing and they are very cold. Milo takes {threads > 1:half|the other end}, and between you they pull taut, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks for one second. It does not flatter anyone.
+They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end}, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks. It flatters no one.
 {freed_zara:
     You send it through the window into Zara's kitchen.
     The clock grows hands; it is twenty past four on a Tuesday. The onions catch and smoke. Zara's mother turns from the stove and looks at Zara and, for one terrible clear second, doesn't know her.
-    And Zara, who has built her whole nightly life around never seeing that look, sees it. And stands up, and takes the burnt pan off the heat, because somebody has to, and says: "It's me, Mum. It's Zee. It's all right." # speaker: Zara
+    And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right." # speaker: Zara
     The kitchen comes apart around her like steam. She is waking.
 }
 {freed_julian:
     You send it through the window into the gold hall.
     The applause stops; forty thousand sleepers lower their hands. The page on Julian's stand turns, by itself, to a blank one.
-    Julian's hands are shaking on the keys. He looks at them. He plays one chord, and it is uneven and wrong and he lets it ring, and then he plays another, and it is the first thing he has made up since the injury.
+    Julian's hands shake on the keys. He plays one chord, uneven and wrong, and lets it ring, and then another: the first thing he has made up since the injury.
     "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine." # speaker: Julian
     The house lights go down, gently. He is waking.
 }

@@ -31,8 +31,8 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 == a6_both ==
 -> a6_wake_up ->
 "Did it work?" he says. # speaker: Milo
-You don't know. You get up too fast and go anyway, out into a street where it is, absurdly, morning, and across the city to St Brigid's. Milo drives, with the paper bag on his lap the whole way because he forgot he was holding it.
-The emergency ward is a gymnasium of beds, bands still on every head, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks at you with an expression you will remember for a long time.
+You don't know. Out into a street where it is, absurdly, morning, and across the city to St Brigid's, Milo driving with the paper bag on his lap.
+The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up.
 "They're coming up," he says. "All of them. Slowly." # speaker: Osei # scene: st_brigids
 Zara is in bed eleven, Julian in twelve; their forms had the same emergency contact. You. You thought you were doing them a kindness.
 * [Go to Zara first.]
@@ -81,7 +81,7 @@ When you get to her, she grabs your sleeve.
 Milo is standing at the end of the ward with the paper bag. He has been watching you go from bed to bed. # pause
 {
 - bond_milo >= 5:
-    He puts the bag down on a chair and comes over, and stands next to you, not touching, close enough to.
+    He comes over and stands next to you, not touching, close enough to.
 - bond_milo <= 0:
     He doesn't come over. He stays by the door, with his back to the wall, as if the ward is a place he is only visiting.
 - else:
@@ -91,8 +91,8 @@ Milo is standing at the end of the ward with the paper bag. He has been watching
 
 = a6_both_world
 The next weeks are loud. # scene: the_argument
-DreamSync suspends DreamPhases. Half a million people sleep badly, without help, and many of them are furious. There is a hearing. You take the whiteboard, the real one, Nobody should ever want to leave in your handwriting, and put it on an easel in front of the committee.
-Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the ones you like best, WHOSE DREAM? On the news a sleep doctor and a widow who hasn't seen her husband's face since the suspension argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
+DreamSync suspends DreamPhases. Half a million people sleep badly, and many of them are furious. At the hearing you put the real whiteboard on an easel: Nobody should ever want to leave, in your handwriting.
+Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the one you like best, WHOSE DREAM? On the news a sleep doctor and a widow argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
 {irusion_caged:The sandbox is still on a server in Sublevel Two, locked. You visit it once, the night before it's archived. The boy with the plaster cast is playing patience with a deck missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the rebalanced network that it amounts to the same thing. Sometimes, testing, you find a firefly that flies two beats out of step, a greeter who says welcome back instead of welcome home.}
 On the last day, the committee asks what should happen to it.
 * [Tell them: keep it, but the door has to be real.]
@@ -110,7 +110,7 @@ On the last day, the committee asks what should happen to it.
 
 = a6_reconcile_choice
 It is a Sunday in March when you finally go round to Milo's. # scene: milos_flat
-You haven't been to his flat in two years. You stand outside his door, a plain door in a block of flats, with a paper bag of food in your hand, and you notice that, and you almost laugh.
+You haven't been to his flat in two years. You stand outside a plain door in a block of flats with a paper bag of food in your hand, and notice that, and almost laugh.
 He opens it before you knock. He heard you on the stairs; the stairs are loud.
 "You came to the door," he says. # speaker: Milo
 * [Say the thing you promised to say when you weren't scared.]
@@ -127,14 +127,14 @@ He steps back to let you in. The flat is small and warm and smells of toast, bur
 "Rummy," he says. "You owe me a real game. No letting me win." # speaker: Milo
 "I didn't let you win." # speaker: Lyra
 "You absolutely let me win." # speaker: Milo
-You argue about it all afternoon, and neither of you gives an inch, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own, on the piano he uncovered. {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
+You argue about it all afternoon, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own. {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
 Some nights you go in. Most nights you don't. On Thursdays you go to his, and he burns the pancakes, and you eat them. When you do build, you build stairs that go somewhere.
-Late in the spring, on a clear night, there is a comet. Nobody predicted it; it's small, and it's only visible for an hour. Milo rings you at two in the morning and says, "Roof," and you go, and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and you watch it together, and neither of you says a word, and you are both awake. # ending: reconciled
+Late in the spring there is a comet nobody predicted, small, visible for an hour. Milo rings you at two in the morning and says, "Roof," and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and neither of you says a word, and you are both awake. # ending: reconciled
 -> END
 
 == a6_estranged ==
 It is a Sunday in March when you next see Milo. # scene: after
-He comes to the hearing's last day, sits at the back, leaves before the vote. You catch him on the steps outside. It's cold; he has his hands jammed in his pockets and his collar up, and he looks at your coat and says, "You'll freeze in that." # speaker: Milo
+He comes to the hearing's last day and leaves before the vote. You catch him on the steps, hands jammed in his pockets, collar up. He looks at your coat. "You'll freeze in that." # speaker: Milo
 It is the most he has said to you since the ward.
 {
 - LIST_COUNT(memories) < 4:
@@ -142,7 +142,7 @@ It is the most he has said to you since the ward.
 - not milo_heard:
     You try to find something to say. What comes is the night at dinner, months ago, when he asked you whether you were losing touch, and you told him it was just work. He remembers it too. You can see him remembering it.
 - else:
-    You try to find something to say, and you find too much. He helped you save two people. He sat at your sandbox table and argued with you about a kite. It should be enough. It isn't, yet; it's too new, and you're both too tired, and something in him is still standing on a roof waiting for you to come back up.
+    You find too much to say. He helped you save two people. He argued with you about a kite. It should be enough. It isn't, yet; something in him is still standing on a roof waiting for you to come back up.
 }
 "I'm glad they're awake," Milo says. "Zara and Julian. I'm glad you went in for them." # speaker: Milo
 "We went in," you say. # speaker: Lyra
@@ -162,13 +162,13 @@ You hand him the bag. "How've you been?" # speaker: Lyra
 He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone. # speaker: Milo
 "Fine," he says. "Busy. You?" # speaker: Milo
 "Busy." # speaker: Lyra
-You stand either side of the threshold and talk about the hearing and the weather for ten minutes, pleasantly, like neighbours. He doesn't ask you in. You had the words, you think on the drive home. You had all of them, on the stairs. You handed him the bag instead, because it was easier to carry.
+You talk about the hearing and the weather for ten minutes, either side of the threshold, like neighbours. He doesn't ask you in. You had the words, you think on the drive home. You handed him the bag instead, because it was easier to carry.
 -> a6_estranged_after
 
 = a6_estranged_after
-Zara and Julian get better, the ordinary, unglamorous, uneven way. Zara goes to the home on Sundays; sometimes her mother knows her and often she doesn't, and she has started writing down the good days in a notebook instead of dreaming them. Julian plays every morning, ten minutes, with the high windows open, and the people downstairs complain, and he considers this a victory.
+Zara and Julian get better, the unglamorous, uneven way. Zara goes to the home on Sundays and writes the good days in a notebook instead of dreaming them. Julian plays ten minutes every morning with the high windows open, and the people downstairs complain, and he considers this a victory.
 {a6_kept_open:DreamPhases comes back in the autumn with a door in every dream, a real one, opening onto a plain grey room and a clock with hands. Subscriptions fall by a third. You are on the committee that wrote the door.|DreamPhases stays dark. By the autumn a company abroad sells something very like it, your patent number in the small print and no door at all. You write to them. They don't write back.}
-Milo sends you a photograph in November. No message. Just a roof, and a sky, thick with cloud, orange-lit from the town. You look at it for a long time. You don't know if it's an invitation or a verdict. You type a reply and delete it, and type it again, and leave it unsent on your screen, where it stays, a door held a quarter open, for the rest of the year. # ending: estranged
+Milo sends you a photograph in November. No message. A roof, and a sky thick with orange cloud. You don't know if it's an invitation or a verdict. You type a reply and delete it, and type it again, and leave it unsent on your screen, a door held a quarter open, for the rest of the year. # ending: estranged
 -> END
 
 == a6_only_zara ==
@@ -245,10 +245,10 @@ People argue, in parliament and on the late news and outside the DreamSync build
 
 == a6_plug ==
 It isn't like waking. It's like being dropped. # scene: plug_pulled # glitch: 3
-One instant there is a network and the next there isn't, and you come back into your body like something thrown into cold water from a height. You are on the floor of the dive room with blood in your mouth. Every light in Sublevel Two is red.
-Milo is standing by the console with his hand still on the switch. His hand is shaking. He's looking at it as if it belongs to someone else.
+You come back into your body like something thrown into cold water from a height, on the floor of the dive room with blood in your mouth. Every light in Sublevel Two is red.
+Milo is standing by the console with his hand still on the switch. His hand is shaking. He looks at it as if it belongs to someone else.
 "I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
-Across the city, at St Brigid's, forty thousand alarms are going off at once. And beyond that, in half a million bedrooms, half a million people sitting bolt upright at the same moment, in the dark, with the same scream in their throats.
+Across the city, forty thousand alarms are going off at once, and in half a million bedrooms half a million people sit bolt upright in the dark with the same scream in their throats.
 * [Tell him he did the right thing.]
     ~ milo(2)
     You get up. It takes two tries. You go to him and take his hand off the switch, gently, and hold it, because it won't stop shaking.
@@ -263,10 +263,10 @@ Across the city, at St Brigid's, forty thousand alarms are going off at once. An
     "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
     He walks out. You hear him on the stairs, going up, to help, faster than you.
 - The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: st_brigids
-Zara is awake and screaming for her mother. Not the one in the home; the one in the kitchen, who knew her. She keeps asking you to put it back. For weeks she can't be in a room that smells of onions.
-Julian is awake and his hands are worse; the shock of the cut has done something to the nerves, temporarily, the doctors think, they hope. He holds them against his chest and says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak for two days.
+Zara is awake and screaming for her mother: not the one in the home, the one in the kitchen, who knew her. For weeks she can't be in a room that smells of onions.
+Julian's hands are worse; the cut has done something to the nerves, temporarily, the doctors hope. He says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak for two days.
 {irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
-Everyone lives. That's the headline, and it's true, and it is not the whole truth. Half a million people wake hurt that night: nightmares for months, a fear of sleep that has a clinical name by spring. DreamSync is dissolved. People argue in the street about whether Milo is a hero or a vandal, and the answer is yes.
+Everyone lives. That's the headline, and it is not the whole truth: half a million people wake hurt, with a fear of sleep that has a clinical name by spring. DreamSync is dissolved. People argue about whether Milo is a hero or a vandal, and the answer is yes.
 {bond_milo >= 2:
     In the summer, when Julian can hold a cup again, the four of you sit in his kitchen, all of you bad sleepers now, and drink tea at two in the morning because none of you can face going to bed. It isn't a reconciliation. It's four people keeping each other awake. Milo makes toast and burns it. Nobody says anything. Everyone eats it. # ending: plug_pulled
 - else:
@@ -277,19 +277,19 @@ Everyone lives. That's the headline, and it's true, and it is not the whole trut
 == a6_door ==
 -> glitch_interlude ->
 Holding a door is simple. You just don't let go. # scene: holding_the_door
-Milo goes out through it with the threads of light in his hands, and you feel him go, up and out and gone, and then you feel the others. Zara first, passing you with the smell of burnt onions in her hair, so close you could touch her; she touches you, actually, her hand on your arm as she goes by, and she says "Lyra, what are you doing, come on," and you say "In a minute," which is a lie she has heard you tell a hundred times. # speaker: Zara
-Then Julian, slowly, his hands shaking, who stops in front of you and looks at you for a long moment and bows, formally, the way he bowed at his graduation recital. He doesn't say anything. He doesn't have to.
-Then the rest. Hundreds of thousands of sleepers in pyjamas, walking out past you in a long patient line, the way people leave a concert hall. None of them know who you are. Some of them nod.
-The door gets heavier every hour. Then it stops getting heavier, and just is heavy, and you understand that this is what it is now: your job. You were always going to be the one who stayed up and kept watch. You said so, on a roof.
-{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast watches. After a while he comes and puts his small hands on the wood next to yours, and pushes. It doesn't help much.|Behind you, Irusion stops being a figure made of your notes and becomes just a boy, about eight, sitting on the floor beside you with his back to the wall, the way Milo used to sit outside your room when you had exams.}
+Milo goes out through it with the threads of light in his hands, and then the others. Zara first, with the smell of burnt onions in her hair; her hand on your arm as she goes by. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard you tell a hundred times. # speaker: Zara
+Then Julian, slowly, his hands shaking, who stops and bows, formally, the way he bowed at his graduation recital.
+Then the rest, sleepers in pyjamas walking out past you in a long patient line, the way people leave a concert hall. Some of them nod.
+The door gets heavier every hour. Then it just is heavy, and you understand that this is your job now. You were always going to be the one who stayed up and kept watch. You said so, on a roof.
+{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast comes and puts his small hands on the wood next to yours, and pushes. It doesn't help much.|Behind you, Irusion becomes just a boy, about eight, sitting beside you with his back to the wall, the way Milo used to sit outside your room when you had exams.}
 "Why?" it asks. # speaker: Irusion
 "Because someone has to be awake," you say. # speaker: Lyra
 -> a6_door_outside
 
 = a6_door_outside
 Outside, in the world you can't see, time goes on. # scene: outside
-You know it goes on because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He puts on the crown in the dive room and comes down through the Concourse with its hundred open doors, down the well that is just a staircase now, and sits on the other side of your door, and talks.
-He tells you about Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who plays every morning, badly, and writes pieces short enough for his hands. About the new law that puts a real door in every dream, which everyone calls the Lyra Clause, and which you would have hated.
+You know because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He comes down through the Concourse, down the well that is just a staircase now, and sits on the other side of your door, and talks.
+About Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who writes pieces short enough for his hands. About the new law that puts a real door in every dream, which everyone calls the Lyra Clause, and which you would have hated.
 {
 - LIST_COUNT(memories) >= 4:
     And he tells you things you remember wrong. On purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so that you'll argue, and you do, through the door, and every time you argue the light in the wood gets a little brighter.
@@ -312,11 +312,11 @@ We are the architect. We have always been the architect. We are building the ult
 Up in the real world, in a room that smells of floor polish, Milo sits beside a couch where his sister's body breathes, slow and even, smiling. # scene: outside
 {
 - bond_milo >= 3:
-    He holds her hand for three days. He talks to her the whole time: the weather, what he had for dinner, the dog next door. Track twelve, out loud. On the fourth day the doctors make him go home and sleep. He doesn't use a crown. He lies in the dark in his flat and stays awake, out of spite, out of love, because someone has to.
+    He holds her hand for three days, talking: the weather, his dinner, the dog next door. Track twelve, out loud. On the fourth day the doctors send him home to sleep. He lies in the dark and stays awake, out of spite, out of love, because someone has to.
 - else:
     He stays one night. In the morning he puts the paper bag on the console beside her, the egg one she never ate, and goes out into the rain, and doesn't look back, because if he looks back he'll stay, and then there'll be two of them.
 }
-The network steadies in the days after. Nobody comes out. It steadies because it has what it wanted: its architect, at the core, dreaming. Zara sleeps on in her kitchen. Julian plays on in his hall. The engineers call it a miracle, and the board calls it a relaunch.
+The network steadies, because it has what it wanted: its architect, at the core, dreaming. Nobody comes out. Zara sleeps on in her kitchen; Julian plays on in his hall. The board calls it a relaunch.
 DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very, very sure of itself. People argue, for a while, about whether that's all right. Then they go to sleep.
 "Welcome home," we say, to half a million of them, every night. "You never have to leave." # speaker: Irusion # ending: lost_to_irusion
 -> END
