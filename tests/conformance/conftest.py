@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +39,5 @@ def play_plain(json_path: Path, stdin: bytes, command: list[str] | None = None) 
 
 
 @pytest.fixture(scope="session")
-def inkjs() -> list[str]:
-    if not INKJS.is_file() or shutil.which("node") is None:
-        pytest.skip("inkjs (../shared/tools/inkjs) or node is not available")
-    return [str(INKJS), "play"]
+def inkjs(inkjs_run: Path) -> list[str]:
+    return [str(inkjs_run), "play"]

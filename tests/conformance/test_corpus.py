@@ -8,7 +8,6 @@ choices (the runtime seeded the same way), and compare the whole output.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -58,15 +57,11 @@ def test_our_json_plays_like_inkles(source: Path, tmp_path: Path) -> None:
     assert verdict["same"], verdict["detail"]
 
 
-def test_bundled_story_plays_like_inkjss_compile(tmp_path: Path) -> None:
+def test_bundled_story_plays_like_inkjss_compile(tmp_path: Path, inkjs_run: Path) -> None:
     """The bundled story exercises far more than the corpus: ours and inkjs's JSON must agree on it."""
-    from tests.conformance.conftest import INKJS
-
     story = Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
-    if not INKJS.is_file() or shutil.which("node") is None or not story.is_file():
-        pytest.skip("inkjs or the bundled story is not available")
     theirs = tmp_path / "theirs.json"
-    subprocess.run([str(INKJS), "compile", "-o", str(theirs), str(story)], check=True, capture_output=True,
+    subprocess.run([str(inkjs_run), "compile", "-o", str(theirs), str(story)], check=True, capture_output=True,
                    timeout=300)
     result = compile_path(story)
     assert result.json_text is not None

@@ -12,8 +12,6 @@ from rich.cells import cell_len
 
 from tests.player.storybook import Play, files_snapshot, unglitched, write_story
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-INKJS = SHARED / "tools" / "inkjs" / "run"
 
 
 def test_choices_play_through_without_prompts(play: Play, night: Path) -> None:
@@ -96,9 +94,8 @@ def test_plain_mode_keeps_inklecates_transcript(play: Play, night: Path) -> None
     )
 
 
-@pytest.mark.skipif(not INKJS.exists(), reason="needs ../shared/tools/inkjs")
-def test_plain_mode_matches_the_reference_runtime(play: Play, night: Path) -> None:
-    reference = subprocess.run([str(INKJS), "play", str(night)], input="2\n1\n2\n", capture_output=True,
+def test_plain_mode_matches_the_reference_runtime(play: Play, night: Path, inkjs_run: Path) -> None:
+    reference = subprocess.run([str(inkjs_run), "play", str(night)], input="2\n1\n2\n", capture_output=True,
                                text=True, timeout=60)
     assert play(night, "--plain", input="2\n1\n2\n").stdout == reference.stdout
 
