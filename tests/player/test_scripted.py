@@ -13,7 +13,6 @@ from rich.cells import cell_len
 from tests.player.storybook import Play, files_snapshot, unglitched, write_story
 
 
-
 def test_choices_play_through_without_prompts(play: Play, night: Path) -> None:
     result = play(night, "--choices", "2,1,2")
     assert result.returncode == 0, result.stderr
