@@ -2,26 +2,30 @@
 
 `stats` (reading time to each ending, the longest stretch without a choice) and the long-passage
 rule (L011) both ask "how many words does a reader read along this way?", so the answer is built
-here once, from the compiler's own counts:
+here once, from the compiler's own counts. A route is a sequence of *choice points* as a reader
+meets them:
 
-- arriving at a scene (a knot, stitch or labelled gather) the reader reads `Node.words_before_choice`,
-  the prose before its first choice;
-- taking a choice they read `Choice.words`, what that choice prints up to the next choice;
-- then they go where the choice's body diverts; a choice whose body does not divert away falls
-  through to what follows it in the scene (its gathers, later choices, the scene's own diverts).
+- arriving at a scene (a knot, stitch or labelled gather) the reader reads
+  `Node.words_before_choice` and is offered the scene's first set of options (its top-level set
+  with the smallest `Choice.choice_set`); diverts written before that set may lead away first;
+- taking an option they read `Choice.words` (its text, its body up to the next choice, and the
+  opening words of the gather it falls into), then meet its nested options (`Choice.parent`) if it
+  has any, else go where its body diverts, else fall through to the next set of options after the
+  gather (the next `choice_set` at that level of the same scene), or, when the level has no more
+  options, to what the enclosing option or the scene does next (its diverts, a labelled gather);
+- so only one option of each set is taken, and the sibling options cost nothing.
 
-So a route is a chain of *states*: scenes (node ids) and taken choices (`#<index>` into
-`StoryGraph.choices`), each step weighted by the words read on arrival. A label's content is part of
-a choice's count when the label is a gather inside that choice's body, so falling into it costs no
-more words. A tunnel into a scene that offers no choice and only returns (`->->`) is read in
-place: its words are added where it is called, and the reader carries on.
+So a route is a chain of *states*: scenes (node ids) and taken options (`#<index>` into
+`StoryGraph.choices`), each step weighted by the words read on arrival. Falling into a labelled
+gather costs no more words (the option's count already has them). A tunnel into a scene that
+offers no choice and only returns (`->->`) is read in place: its words are added where it is
+called, and the reader carries on.
 
-Limits of the model, all from what the graph records: the graph does not say which choice a nested
-choice belongs to, so every option of a scene is offered on arrival, and after an option that falls
-through, any later option of the scene; a tunnel with choices of its own is a detour that does not
-return; prose in an unlabelled gather after a set of choices has no per-choice count and is not
-counted; conditional text counts in full. Loops are cut where they close: a route never revisits
-a state.
+Limits of the model, all from what the graph records: a tunnel with choices of its own is a detour
+that does not return; the words of an unlabelled gather that a nested gather falls through into
+are not counted (no option's count has them); conditional text counts in full, and a condition
+never blocks an option or a divert. Loops are cut where they close: a route never revisits a state,
+so a reader who goes round a hub twice reads more than the longest route says.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ class Step:
     edge: Edge | None = None
     #: True when the words of the state stepped into were already read (see `Passages.cost`)
     free: bool = False
+    #: words read on the way that belong to no state: tunnels read in place in a gather
+    extra: int = 0
 
 
 @dataclass(slots=True)
@@ -68,6 +74,8 @@ class RouteFigures:
     longest_words: int
     #: the scenes on the shortest route (choices left out), from the start
     shortest_path: list[str]
+    #: every state on the longest route (scenes and `#n` options taken), from the start
+    longest_path: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -79,32 +87,35 @@ class Passages:
     #: plus the words of tunnels read in place there)
     arrival: dict[str, int] = field(default_factory=dict)
     _run_memo: dict[str, tuple[int, str | None]] = field(default_factory=dict)
+    #: options by (node, parent option): the sets of one level of one scene, in set order
+    _levels: dict[tuple[str, int | None], dict[int, list[int]]] = field(default_factory=dict)
+    _by_choice: dict[int, list[Edge]] = field(default_factory=dict)
+    _loose: dict[str, list[Edge]] = field(default_factory=dict)
+    _inline: dict[str, int | None] = field(default_factory=dict)
 
     # -- building ------------------------------------------------------------------------------------
     @classmethod
     def build(cls, graph: StoryGraph, index: GraphIndex | None = None) -> Passages:
         self = cls(graph, index or GraphIndex.build(graph))
-        own: dict[str, list[int]] = {}
         for number, choice in enumerate(graph.choices):
-            own.setdefault(choice.node, []).append(number)
-        by_choice: dict[int, list[Edge]] = {}
-        loose: dict[str, list[Edge]] = {}  # edges written outside any choice body, by source
+            level = self._levels.setdefault((choice.node, choice.parent), {})
+            level.setdefault(choice.choice_set, []).append(number)
         for edge in graph.edges:
             if edge.kind not in _FLOW_KINDS:
                 continue
             if edge.choice is not None:
-                by_choice.setdefault(edge.choice, []).append(edge)
+                self._by_choice.setdefault(edge.choice, []).append(edge)
             else:
-                loose.setdefault(edge.source, []).append(edge)
+                self._loose.setdefault(edge.source, []).append(edge)
+        for edges in (*self._by_choice.values(), *self._loose.values()):
+            edges.sort(key=lambda e: (e.file, e.line))
+        self._inline = {e.target: self._tunnel_words(e.target) for e in graph.edges if e.kind == "tunnel"}
         for node in graph.nodes.values():
             self.arrival[node.id] = node.words_before_choice
+            self.steps[node.id] = self._node_steps(node.id)
         for number, choice in enumerate(graph.choices):
             self.arrival[choice_state(number)] = choice.words
-        inline = {e.target: self._tunnel_words(e.target) for e in graph.edges if e.kind == "tunnel"}
-        for node in graph.nodes.values():
-            self._node_steps(node.id, own, loose, inline)
-        for number, choice in enumerate(graph.choices):
-            self._choice_steps(number, choice, own, by_choice.get(number, []), loose, inline)
+            self.steps[choice_state(number)] = self._choice_steps(number)
         return self
 
     def _tunnel_words(self, target: str) -> int | None:
@@ -121,102 +132,132 @@ class Passages:
                     return None
         return sum(self.graph.nodes[n].words for n in inside)
 
-    def _scope(self, node_id: str, own: dict[str, list[int]], loose: dict[str, list[Edge]]
-               ) -> tuple[list[int], list[Edge]]:
-        """The choices and loose edges met after arriving at `node_id`. The graph files the choices
-        and diverts that follow a labelled gather under its knot or stitch, so a label's scope is its
-        own plus its parent's written after it."""
-        choices = list(own.get(node_id, []))
-        edges = list(loose.get(node_id, []))
-        node = self.graph.nodes[node_id]
-        if node.kind == "label" and node.parent in self.graph.nodes:
-            parent = node.parent
-            choices += [c for c in own.get(parent, []) if self._after(self.graph.choices[c], node.file, node.line)]
-            edges += [e for e in loose.get(parent, []) if e.file == node.file and e.line > node.line]
-        choices.sort(key=lambda c: (self.graph.choices[c].file, self.graph.choices[c].line))
-        return choices, edges
+    def _first_set(self, node_id: str) -> list[int]:
+        """The options offered on arriving at a scene: its top-level set with the smallest id (a
+        scene whose options all sit deeper, like a label inside an option, offers its shallowest)."""
+        level = self._levels.get((node_id, None))
+        if level:
+            return level[min(level)]
+        mine = [i for i, c in enumerate(self.graph.choices) if c.node == node_id]
+        if not mine:
+            return []
+        depth = min(self.graph.choices[i].depth for i in mine)
+        first = min(self.graph.choices[i].choice_set for i in mine if self.graph.choices[i].depth == depth)
+        return [i for i in mine if self.graph.choices[i].choice_set == first]
 
-    @staticmethod
-    def _after(choice: Choice, file: str, line: int) -> bool:
-        return choice.file == file and choice.line > line
+    def _next_set(self, number: int) -> list[int]:
+        """The options of the set after the gather option `number` falls into, at its own level."""
+        choice = self.graph.choices[number]
+        level = self._levels.get((choice.node, choice.parent), {})
+        later = [s for s in level if s > choice.choice_set]
+        return level[min(later)] if later else []
 
-    def _edge_step(self, edge: Edge, chooses: bool, inline: dict[str, int | None],
-                   free_labels: bool = False) -> Step | None:
+    def _flow(self, edges: list[Edge], then: list[int], free_labels: bool, extra: int = 0) -> list[Step]:
+        """Steps through a stretch of flow: its `edges` in order, until an unconditional divert
+        (after which nothing is read), then the options `then` (or nothing when diverted away).
+        Tunnels read in place add their words to every step that follows them."""
+        steps: list[Step] = []
+        pending: list[Edge] = []
+        for edge in edges:
+            if edge.kind == "tunnel" and self._inline.get(edge.target) is not None:
+                extra += self._inline[edge.target] or 0
+                continue
+            pending.append(edge)
+            if edge.kind == "divert" and not edge.conditions:
+                then = []
+                break
+        for edge in pending:
+            step = self._edge_step(edge, free_labels, extra)
+            if step is not None:
+                steps.append(step)
+        steps += [Step(choice_state(c), True, extra=extra) for c in then]
+        return steps
+
+    def _edge_step(self, edge: Edge, free_labels: bool, extra: int) -> Step | None:
         target = edge.target
         if is_terminal(target):
-            return Step(target, chooses, edge)
+            return Step(target, False, edge, extra=extra)
         node = self.graph.nodes.get(target)
         if node is None:
             return None
-        if edge.kind == "tunnel" and inline.get(target) is not None:
-            return None  # read in place: added to the caller's words instead
-        # a gather or labelled choice inside a choice's body: the choice's count already has its words
-        free = free_labels and node.kind == "label" and edge.kind in ("fallthrough", "choice")
-        return Step(target, chooses, edge, free)
+        # a labelled gather an option falls into: the option's count already has its opening words
+        free = free_labels and node.kind == "label" and edge.kind == "fallthrough"
+        return Step(target, False, edge, free, extra)
 
-    def _node_steps(self, node_id: str, own: dict[str, list[int]], loose: dict[str, list[Edge]],
-                    inline: dict[str, int | None]) -> None:
-        choices, edges = self._scope(node_id, own, loose)
-        first = min((self.graph.choices[c].line for c in choices), default=None)
-        steps: list[Step] = []
-        for edge in edges:
-            before = first is None or edge.line < first
-            if edge.kind == "tunnel" and inline.get(edge.target) is not None:
-                if before:
-                    self.arrival[node_id] += inline[edge.target] or 0
-                else:  # in a gather after the choices: read by whoever falls through to it
-                    for c in choices:
-                        if self.graph.choices[c].line < edge.line and not self._leaves(c):
-                            self.arrival[choice_state(c)] += inline[edge.target] or 0
-                continue
-            if before:
-                step = self._edge_step(edge, False, inline)
-                if step is not None:
-                    steps.append(step)
-        steps += [Step(choice_state(c), True) for c in choices]
-        self.steps[node_id] = steps
+    @staticmethod
+    def _before(edges: list[Edge], options: list[int], choices: list[Choice]) -> list[Edge]:
+        """The edges written before the first of `options` (all of them when there are none)."""
+        if not options:
+            return list(edges)
+        first = min(choices[c].line for c in options)
+        return [e for e in edges if e.line < first]
 
-    def _leaves(self, number: int) -> bool:
-        """Does the choice's body always divert away (so nothing after it in the scene is read)?"""
+    def _node_steps(self, node_id: str) -> list[Step]:
+        first = self._first_set(node_id)
+        edges = self._loose.get(node_id, [])
+        ahead = self._before(edges, first, self.graph.choices)
+        # tunnels read on arrival, before the first choice, are part of the scene's arrival words
+        for edge in ahead:
+            if edge.kind == "tunnel" and self._inline.get(edge.target) is not None:
+                self.arrival[node_id] += self._inline[edge.target] or 0
+        return self._flow([e for e in ahead if not self._inlined(e)], first, free_labels=False)
+
+    def _inlined(self, edge: Edge) -> bool:
+        return edge.kind == "tunnel" and self._inline.get(edge.target) is not None
+
+    def _choice_steps(self, number: int) -> list[Step]:
         choice = self.graph.choices[number]
-        mine = set(choice.conditions)
-        return any(e.kind == "divert" and set(e.conditions) <= mine
-                   for e in self.graph.edges if e.choice == number)
+        body = self._by_choice.get(number, [])
+        children = self._levels.get((choice.node, number))
+        if children:
+            nested = children[min(children)]
+            ahead = self._before(body, nested, self.graph.choices)
+            self._read_in_place(number, ahead)
+            return self._flow([e for e in ahead if not self._inlined(e)], nested, free_labels=True)
+        self._read_in_place(number, body)
+        body = [e for e in body if not self._inlined(e)]
+        if any(e.kind == "divert" and set(e.conditions) <= set(choice.conditions) for e in body):
+            return self._flow(body, [], free_labels=True)  # the body always diverts away
+        return self._flow(body, [], free_labels=True) + self._fall_through(number)
 
-    def _choice_steps(self, number: int, choice: Choice, own: dict[str, list[int]], edges: list[Edge],
-                      loose: dict[str, list[Edge]], inline: dict[str, int | None]) -> None:
-        state = choice_state(number)
-        steps: list[Step] = []
+    def _read_in_place(self, number: int, edges: list[Edge]) -> None:
         for edge in edges:
-            if edge.kind == "tunnel" and inline.get(edge.target) is not None:
-                self.arrival[state] += inline[edge.target] or 0
-                continue
-            step = self._edge_step(edge, False, inline, free_labels=True)
-            if step is not None:
-                steps.append(step)
-        if not self._leaves(number) and choice.node in self.graph.nodes:
-            later, rest = self._scope(choice.node, own, loose)
-            later_lines = [self.graph.choices[c].line for c in later
-                           if self._after(self.graph.choices[c], choice.file, choice.line)]
-            for edge in rest:
-                if edge.file != choice.file or edge.line <= choice.line or edge.kind == "tunnel" \
-                        and inline.get(edge.target) is not None:
-                    continue
-                # another option written in between must be chosen (or skipped) first
-                chooses = any(line < edge.line for line in later_lines)
-                step = self._edge_step(edge, chooses, inline)
-                if step is not None:
-                    steps.append(step)
-            steps += [Step(choice_state(c), True) for c in later
-                      if self._after(self.graph.choices[c], choice.file, choice.line)]
-        self.steps[state] = steps
+            if self._inlined(edge):
+                self.arrival[choice_state(number)] += self._inline[edge.target] or 0
+
+    def _fall_through(self, number: int) -> list[Step]:
+        """Where the reader goes once option `number`'s body runs out: the gather after its set,
+        then the next set at its level, or, at the end of the level, on past the enclosing option's
+        gather (the enclosing option's own diverts, or its level's next set), or the scene's flow."""
+        seen: set[int] = set()
+        steps: list[Step] = []
+        current: int | None = number
+        while current is not None and current not in seen:
+            seen.add(current)
+            choice = self.graph.choices[current]
+            parent = choice.parent
+            if parent is None:
+                pool = self._loose.get(choice.node, [])
+            else:
+                pool = self._by_choice.get(parent, [])
+            after = [e for e in pool if e.file == choice.file and e.line > choice.line]
+            then = self._next_set(current)
+            if then:
+                after = self._before(after, then, self.graph.choices)
+            flow = self._flow(after, then, free_labels=True)
+            steps += flow
+            blocked = any(e.kind == "divert" and not e.conditions for e in after)
+            if then or blocked or parent is None:
+                return steps
+            current = parent
+        return steps
 
     # -- questions -----------------------------------------------------------------------------------
     def cost(self, step: Step) -> int:
         """Words read by taking `step`: the arrival words of where it leads, unless already read."""
         if step.free or step.target not in self.arrival:
-            return 0
-        return self.arrival[step.target]
+            return step.extra
+        return self.arrival[step.target] + step.extra
 
     def successors(self, state: str) -> Iterator[Step]:
         return iter(self.steps.get(state, ()))
@@ -294,14 +335,18 @@ class Passages:
         if "" not in self.arrival:
             return []
         shortest, prev = self._shortest()
-        longest = self._longest()
+        longest, came_from = self._longest()
         figures = []
         for state in shortest:
             for step in self.successors(state):
                 if step.target == "END" and step.edge is not None:
                     path = [s for s in self._path(prev, state) if not is_choice_state(s)]
-                    figures.append(RouteFigures(step.edge, shortest[state],
-                                                max(longest.get(state, 0), shortest[state]), path))
+                    low = shortest[state] + step.extra
+                    if longest.get(state, 0) >= shortest[state]:
+                        high, long_path = longest[state] + step.extra, self._path(came_from, state)
+                    else:  # the shortest route closes a loop the longest walk cut: it is the longest too
+                        high, long_path = low, self._path(prev, state)
+                    figures.append(RouteFigures(step.edge, low, high, path, long_path))
         return figures
 
     def _shortest(self) -> tuple[dict[str, int], dict[str, str]]:
@@ -322,9 +367,10 @@ class Passages:
                     heapq.heappush(heap, (new, step.target))
         return dist, prev
 
-    def _longest(self) -> dict[str, int]:
-        """Most words on a loop-free route from the start to each state: the back edges of a
-        depth-first walk are dropped, and the rest (acyclic) is relaxed in topological order."""
+    def _longest(self) -> tuple[dict[str, int], dict[str, str]]:
+        """Most words on a loop-free route from the start to each state, with predecessors: the
+        back edges of a depth-first walk are dropped, and the rest (acyclic) is relaxed in
+        topological order."""
         order: list[str] = []
         state_of: dict[str, int] = {"": 1}  # 1 on the walk's stack, 2 finished
         kept: dict[str, list[tuple[str, int]]] = {}
@@ -344,11 +390,12 @@ class Passages:
                 order.append(state)
                 stack.pop()
         best: dict[str, int] = {"": self.arrival[""]}
+        came_from: dict[str, str] = {}
         for state in reversed(order):
-            before = [best[p] + words for p, words in kept.get(state, ()) if p in best]
-            if before:
-                best[state] = max(best.get(state, 0), *before)
-        return best
+            for before, words in kept.get(state, ()):
+                if before in best and best[before] + words > best.get(state, -1):
+                    best[state], came_from[state] = best[before] + words, before
+        return best, came_from
 
     def _moves(self, state: str) -> Iterator[Step]:
         return (s for s in self.steps.get(state, ()) if s.target in self.arrival)

@@ -142,6 +142,7 @@ def night(builder: Callable[..., GraphBuilder]) -> GraphBuilder:
     g.choice("bed.dream", 'Say "wake"', line=9, targets=("wake",))
     g.choice("bed.dream", "Sleep on", line=10, targets=("sleep",), conditions=("calm > 3",), reads=("calm",))
     g.edge("wake", "END", line=13, ending="awake").ending("awake", "wake", 13)
-    g.edge("sleep", "END", line=17, ending="asleep").ending("asleep", "sleep", 17)
+    # a conditional END: a reader who does not stop there goes back to bed
+    g.edge("sleep", "END", line=17, ending="asleep", conditions=("calm > 8",)).ending("asleep", "sleep", 17)
     g.edge("sleep", "bed", line=18)
     return g
