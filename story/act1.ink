@@ -48,7 +48,7 @@ Your temples still ache where the band sat all afternoon. You rub them without t
 = the_chair
 Milo sits. He puts his hands flat on the table, either side of his plate, like he's holding it down.
 "She subscribed. Sunday Lunch." # speaker: Milo
-You know Sunday Lunch. Everyone does. Your first package past a million downloads: the table of your childhood, everyone home, gravy that never skins over, a summer in the window that lasts as long as you want. You built it in nine weeks, out of memory and stubbornness. # pause
+Sunday Lunch. Your first package past a million downloads: the table of your childhood, everyone home, gravy that never skins over, a summer in the window that lasts as long as you want. # pause
 "She's eating with us, Lyra. Right now. Us at eight and fourteen. She says we're better company." # speaker: Milo
 * (defended) ["She's lonely. It helps her."]
     "She's lonely, Milo. It helps her. That's what it's for." # speaker: Lyra
@@ -86,9 +86,8 @@ You know Sunday Lunch. Everyone does. Your first package past a million download
     -> comet_taken
 }
 * (remembered) {lucidity >= 50} [Try to remember the real night]
-    You close your eyes and reach for it, and the first thing that comes is gold. Of course it is. You have walked through that gold sky four hundred times, tuning the fall rate of the stars.
-    You push past it.
-    Cold. That comes next. The tar of the roof gritty under your palms, still holding a little of the day's heat. The smell of the bins six floors down. A flask of hot chocolate that went cold in an hour. Milo at ten, in Dad's coat, which came to his ankles, saying every ten minutes that it was definitely about to happen.
+    You reach for it, and the first thing that comes is gold: you have walked through that sky four hundred times, tuning the fall rate of the stars. You push past it.
+    Cold. The tar of the roof gritty under your palms. The bins six floors down. A flask of hot chocolate gone cold. Milo at ten, in Dad's coat to his ankles, saying every ten minutes that it was definitely about to happen.
     And then, near two, when you had both stopped saying anything, a light moved low behind the cloud, and he grabbed your hand so hard it hurt. It was a plane. You both knew it was a plane. Neither of you said so. # pause
     "It was your hand," you say. "You grabbed my hand. I'd forgotten that. The gold one doesn't have that." # speaker: Lyra
     Milo doesn't say anything for a while. Then he reaches across the table and, very briefly, grips your hand exactly that hard.
@@ -116,7 +115,7 @@ You know Sunday Lunch. Everyone does. Your first package past a million download
 = comet_taken
 You open your mouth to tell him you remember. You do remember. You can see it perfectly. # nightmare
 "The sky went gold," you hear yourself say, "and the stars came down so slowly we could have caught them, and you said it was the best night of your life." # speaker: Lyra
-Every word is from the script. You wrote the script. You hear it coming out of you in your own voice, smooth and lit and wrong, and you cannot find the other version underneath it. There is nothing underneath it. # nightmare # pause
+Every word is from the script you wrote, smooth and lit and wrong, and you cannot find the other version underneath it. There is nothing underneath it. # nightmare # pause
 Milo puts his fork down very carefully.
 "I never said that. I said my feet were cold." # speaker: Milo
 ~ milo(-1)
@@ -157,13 +156,13 @@ Your wrist buzzes. The studio. Halcyon goes to the beta cohort next week, with Z
 
 = stay_night
 The couch is too short and smells of his laundry powder. The radiator knocks. Somewhere below, a neighbour's television argues with itself. # scene: milos_couch
-You cannot remember the last time you fell asleep without a designed descent: the slow dim, the tuned breath. You lie there for what feels like an hour. It is eleven minutes. You check.
+You cannot remember the last time you fell asleep without a designed descent. You lie there for what feels like an hour. It is eleven minutes.
 At some point Milo pads into the kitchen for water and stops in the doorway.
 "Can't sleep?" # speaker: Milo
 * (pancake_story) ["Tell me something. Anything real."]
     "Tell me something real. Anything. Help me get there." # speaker: Lyra
     He sits on the arm of the couch, in the dark, with his glass.
-    "The morning Mum went into hospital. Dad went with her in the ambulance, and it was just us, and you made pancakes, because you said that's what a good morning looks like. You stood on a chair at the stove. You were fourteen. You burnt every single one, and the smoke alarm went, and you cried into the pan." # speaker: Milo
+    "The morning Mum went into hospital. Dad went with her, and it was just us, and you made pancakes, because you said that's what a good morning looks like. You stood on a chair at the stove. You burnt every single one, and you cried into the pan." # speaker: Milo
     "I ate them all. With about a litre of syrup. I told you they were crunchy on purpose. I told everyone at school my sister was a chef." # speaker: Milo
     You'd forgotten. No, that's not it. You hadn't forgotten. You'd put it somewhere, the way you put things somewhere when you're building a person who doesn't need anyone. # pause
     "They were terrible," you say. # speaker: Lyra
@@ -175,14 +174,13 @@ At some point Milo pads into the kitchen for water and stops in the doorway.
     He hovers a moment, then goes. You hear him stop outside his door, as if he might come back. He doesn't.
     ~ milo(-1)
 - When sleep comes, it comes badly made. # pause
-You dream of a corridor that is also the hospital and also the studio. A teacher you haven't thought of in twenty years wants a permission slip. Your teeth are loose. Nothing is beautiful, nothing is tuned, and you wake at six with your heart going, and it is the first dream in years that was entirely yours.
+A corridor that is also the hospital and also the studio. A teacher wants a permission slip. Your teeth are loose. Nothing is tuned, and you wake at six with your heart going, and it is the first dream in years that was entirely yours.
 ~ lucid(6)
 -> act1_close
 
 = leave_night
 Home is eleven floors up and very quiet. You fit the band before you have your shoes off. # scene: lyras_flat
-You tell yourself it's work. You want to walk the Halcyon tide once more before the team meeting. That's all.
-The descent is smooth, because you made it smooth. Blue light. Your breath slowing to the count you chose. Then the long silver shore, the tide pulling out, gardens growing where the water was.
+You tell yourself it's work: one more walk along the Halcyon tide. The descent is smooth, because you made it smooth. Then the long silver shore, the tide pulling out, gardens growing where the water was.
 It's beautiful. It is so beautiful. # pause
 -> glitch_interlude ->
 You note the timecode for Priya. Tide physics, probably. You do not wake up. You walk the shore until morning, and in the morning you cannot say whether you slept at all.

@@ -7,20 +7,19 @@
 
 = loom
 The Loom has no windows, because it doesn't need them. The band hums, and the thirty-first floor falls away. # scene: the_loom
-The Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide. Where the water leaves, gardens grow: moss, then ferns, then trees with bark like folded paper.
-Halcyon is the ninth update to the Evergarden, and the first that learns: past the firefly hall every subscriber walks through each night, a door of warm air opens onto this shore.
-Your design notes hang in the air, pale blue, written over eighteen months of late nights, mostly to yourself.
+The Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide, and where the water leaves, gardens grow: moss, then ferns, then trees with bark like folded paper.
+Your design notes hang in the air, pale blue, eighteen months of late nights, mostly to yourself.
 NOBODY SHOULD HAVE TO WAKE UP ALONE.
 WE ARE NOT SELLING SLEEP. WE ARE SELLING THE FEELING OF BEING HELD.
 LET THEM STAY AS LONG AS THEY NEED.
 "Lyra." Priya's voice, in your ear, from the real room. Flat with tiredness. "Tomas moved the launch. It's tonight. Board wants it out before Lumen's thing on Friday." # speaker: Priya
 "Tonight." # speaker: Lyra
 "Tonight. So whatever the garden's going to be, make it be it by six." # speaker: Priya
-The garden waits for you. It still has no heart: the thing it grows for each dreamer, the thing at its centre that makes them want to come back.
+The garden still has no heart: the thing it grows at its centre for each dreamer, that makes them want to come back.
 * (grief_engine) [Give them what they've lost]
     You decide, and the decision spreads through the sand like water through paper.
-    The garden will read each dreamer and grow, at its centre, the thing they miss most. A voice. A dog. A house that was sold. A version of themselves with knees that work. You have had the parameters ready for months. You were only waiting to be brave enough, or tired enough.
-    It works at once. The test dreamer, a composite, a nobody, walks to the centre of the garden, falls to her knees before something you cannot see, and weeps, and does not want to leave. # pause
+    The garden will read each dreamer and grow the thing they miss most. A voice. A dog. A house that was sold. Knees that work. You were only waiting to be brave enough, or tired enough.
+    The test dreamer walks to the centre of the garden, falls to her knees before something you cannot see, and weeps, and does not want to leave. # pause
     Priya, in your ear: "Retention projections just went vertical. Tomas is going to cry." # speaker: Priya
     ~ lucid(-5)
 * (wonder) [Give them what they've never seen]
@@ -30,8 +29,8 @@ The garden waits for you. It still has no heart: the thing it grows for each dre
     "Tomas doesn't have to live in it." # speaker: Lyra
     ~ lucid(2)
 * (door) {lucidity >= 55} [Build a door into every room]
-    First, something nobody asked for. Into every garden, where the tide turns, you set a door: a plain wooden frame in the sand, leading nowhere, that any dreamer will find if they look. Open it, and you wake.
-    It costs you an hour. It does nothing for retention. Priya watches the commit go through and says nothing for a long moment.
+    First, something nobody asked for. Into every garden you set a door: a plain wooden frame in the sand that any dreamer will find if they look. Open it, and you wake.
+    It costs you an hour and does nothing for retention. Priya watches the commit go through.
     "Belt and braces," she says at last. "I like it. Nobody else will notice." # speaker: Priya
     Then, because there is no time, you give the garden its heart: what the dreamer has lost. It tests the way Tomas wanted. But there is a door.
     ~ lucid(5)
@@ -39,14 +38,14 @@ The garden waits for you. It still has no heart: the thing it grows for each dre
 -> mixtape_asset
 
 = mixtape_asset
-The asset is called MIX_M_V3: eleven songs under the sound of the sea, so low they are more like weather than music. It tests extraordinarily well. People say it sounds like being driven home asleep in the back of a car.
+MIX_M_V3: eleven songs under the sound of the sea, so low they are more like weather. It tests extraordinarily well: like being driven home asleep in the back of a car.
 {
     - bond_milo >= 1 || milo_heard:
-        You know where it came from. Milo made it for you the morning you left for university: a real cassette, a C90 in a case he had wrapped in electrical tape, handed over at the station with a scowl. Eleven songs off the radio and the old deck in the loft. He was thirteen. He wrote the track list in marker and spelled half of it wrong. You ripped it into the studio library three years ago and forgot you had.
+        You know where it came from. Milo made it for you the morning you left for university: a C90 in a case wrapped in electrical tape, handed over at the station with a scowl. He was thirteen. He spelled half the track list wrong. You ripped it into the studio library three years ago and forgot.
         The library kept the eleven songs and cleaned them. It dropped track twelve as noise.
         -> mixtape_known
     - else:
-        You listen for a while. Eleven tracks. A boy's voice, half-broken and very faint, at the start of track three, saying "is it recording?" You have no idea where it came from. The metadata says you imported it. You must have licensed it from somewhere.
+        Eleven tracks. A boy's voice, half-broken and faint, at the start of track three: "is it recording?" The metadata says you imported it. You must have licensed it from somewhere.
         You leave it in. It tests well. # pause
         ~ lucid(-2)
 }
@@ -55,7 +54,7 @@ The asset is called MIX_M_V3: eleven songs under the sound of the sea, so low th
 = mixtape_known
 * (kept_mix) [Pull it from the build. It's his.]
     You pull it. The shore goes quiet except for the sea, and the sea is enough, just about.
-    You find yourself humming track three, the one where his voice, half-broken, mumbles an introduction into a cheap microphone before the song starts. The studio cleaned him out. You had forgotten he was there at all.
+    You find yourself humming track three, where his half-broken voice mumbles into a cheap microphone before the song. The studio cleaned him out.
     There was a track twelve. You are sure of that now. You cannot remember what was on it.
     ~ memories += mixtape
     ~ lucid(3)
@@ -90,7 +89,7 @@ JULIAN ACHTERBERG. 58 HOURS IN-SESSION, PAST SEVEN DAYS.
 = zara_lunch
 The noodle bar on Calder Street, the one with the steamed windows and the cat that belongs to nobody. Zara is already there, in sunglasses, indoors, in November. # scene: noodle_bar
 "Don't," she says, before you've sat down. "I know. I look like a vampire who's been dumped. I've ordered for you. You're having the spicy one and you're going to complain about it." # speaker: Zara
-You can see the band marks on her temples under her hair, two faint pink crescents. She's been in since this morning. Maybe since last night.
+Band marks on her temples, two faint pink crescents. She's been in since this morning. Maybe since last night.
 "So. Your garden grew me a horse." # speaker: Zara
 "Sorry?" # speaker: Lyra
 "In the beta. I walked in, the tide went out, and there was a horse. Grey. Enormous. Very judgemental eyes. I didn't ask for a horse, Lyra. I've never wanted a horse. I love him. His name is Gerald." # speaker: Zara
@@ -122,7 +121,7 @@ You can see the band marks on her temples under her hair, two faint pink crescen
     -> zara_mother
 }
 "Anyway," she says, "I've got to be somewhere. And by somewhere, I mean horizontal." # speaker: Zara
-She leaves cash on the table, which nobody has done since 2038, and a kiss on the top of your head, and a laugh at the door that doesn't quite make it outside.
+She leaves cash on the table and a kiss on the top of your head, and a laugh at the door that doesn't quite make it outside.
 You sit with the spicy noodles. You complain about them to the cat.
 -> the_other
 
@@ -160,7 +159,7 @@ She smiles like it's a joke. Her hands are flat on the table, very still.
 Julian's flat is the top floor of an old school. High windows. Very clean, very quiet. # scene: julians_flat
 The piano is in the corner, lid closed. On the lid, a folded cloth; on the cloth, a bowl of keys and coins and reading glasses. Furniture.
 "Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
-He carries the pot with both hands, like something very full. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the arm under him, the nerve. The surgeons were pleased. He was very polite to them about it.
+He carries the pot with both hands. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the nerve. The surgeons were pleased. He was very polite to them about it.
 * (j_tea) [Take the teapot from him]
     You reach for it without thinking.
     {bond_julian >= 3:
@@ -173,7 +172,7 @@ He carries the pot with both hands, like something very full. His right hand tre
 * (j_beta) [Ask him what he does in the garden]
     "What does the garden grow for you? In the beta?" # speaker: Lyra
     Something in his face unlocks.
-    "A hall. Your Solace Hall, from Encore: the garden grows it out of the sand, gold and red, every seat full. And a piano, a proper one, the keys slightly yellow. And I sit down and I play the Schubert. The G-flat Impromptu." # speaker: Julian
+    "A hall. Your Solace Hall, gold and red, every seat full. A proper piano, the keys slightly yellow. And I play the Schubert. The G-flat Impromptu." # speaker: Julian
     "My hands are perfectly still, Lyra. I play it as I played it at my graduation recital. You turned the pages. Better, I think. I understand it better now." # speaker: Julian # pause
     ~ julian(1)
     ~ lucid(-2)
@@ -195,7 +194,7 @@ He looks at you for a long moment. Then, slowly, he moves the bowl, and the glas
 He plays the first four bars of the Schubert. The left hand is fine. The right hand shakes, and the notes come out smeared, like someone speaking with a cold, and in the fifth bar it misses, and he stops, and puts both hands in his lap. # pause
 "That is what I sound like now," he says. "In there, I sound like I did. You understand why I go." # speaker: Julian
 * (j_sat) [Sit beside him on the bench]
-    You sit down next to him. The bench is cold. You don't say anything. After a while he puts his right hand on the keys again, just resting, not playing, and lets it shake there where you can see it.
+    You sit down next to him and say nothing. After a while he puts his right hand on the keys again, not playing, and lets it shake where you can see it.
     "I have not shown anyone," he says. "I cannot carry a glass of water across a room anymore without spilling it. I have started drinking from the tap, so that no one sees. Not my mother. Not the surgeon. They only see me in gloves." # speaker: Julian
     ~ julian_confided = true
     ~ julian(2)
@@ -208,7 +207,7 @@ He plays the first four bars of the Schubert. The left hand is fine. The right h
     You sit down on the bench, on the bass side, and put your hands where he taught you years ago, at a party, badly.
     "You do the left hand. No. You do the right. I'll do the left. I'll be terrible." # speaker: Lyra
     "You will be," he agrees. # speaker: Julian
-    You are. He is too. The right hand shakes and smears and misses, and your left hand drags like a tired dog, and together you get through eight bars, then twelve, then the whole first page, and at the end of it he is laughing, silently, with his eyes shut. # pause
+    You are. He is too. His right hand smears and misses, your left drags like a tired dog, and together you get through the whole first page, and at the end of it he is laughing, silently, with his eyes shut. # pause
     "That was the worst Schubert I have heard in my life," he says. "Thank you." # speaker: Julian
     Then, looking at his hands on the keys: "I cannot carry a glass of water across a room anymore. Did you know? I drink from the tap, so no one sees me spill. I have not told anyone that." # speaker: Julian
     ~ julian_confided = true
@@ -228,7 +227,7 @@ He plays the first four bars of the Schubert. The left hand is fine. The right h
 }
 * (called_other) [Call them back]
     {choose_visit.saw_zara:
-        Julian answers on the second ring, as he always does, as if he has been sitting by it. You talk about nothing: the rain, the tram strike, a recording of the Impromptu he is listening to by a pianist he considers overrated. It is the nicest ten minutes of your day.
+        Julian answers on the second ring, as he always does. You talk about the rain, the tram strike, a pianist he considers overrated. It is the nicest ten minutes of your day.
         ~ julian(1)
     - else:
         Zara answers on the first ring and talks for the whole ride without letting you get a word in, about Gerald, about a man at the pharmacy, about nothing, and it's exactly what you needed, and you suspect she knows.
@@ -244,7 +243,7 @@ He plays the first four bars of the Schubert. The left hand is fine. The right h
 - -> sign_off
 
 = sign_off
-Eleven at night, thirty-first floor. The city below is mostly dark, because most of it is asleep, and most of the asleep is yours. # scene: dreamsync_boardroom
+Eleven at night, thirty-first floor. The city below is mostly asleep, and most of the asleep is yours. # scene: dreamsync_boardroom
 Tomas Hale waits in the glass room with the release on the wall and a bottle he will open whether you sign or not.
 "There she is. The architect. Forty thousand in the beta cohort tonight, half a million on the main network by the weekend. I need your name on it, Lyra. It's tradition." # speaker: Tomas
 The diff scrolls on the wall: three hundred thousand lines, most of them yours. You know its shape the way you know your own handwriting.
@@ -256,7 +255,7 @@ The diff scrolls on the wall: three hundred thousand lines, most of them yours. 
 = orphan
 Which is how you notice that something in it is not your handwriting, and is. # pause
 A module near the bottom of the tree, small and tidy, with no name you know in the commit log. It is called hold_until_whole. It sits between the garden and the wake triggers, like a hand resting on a door handle.
-The comments are your design notes. Not paraphrased: yours, word for word, the ones you wrote to yourself at two in the morning. LET THEM STAY AS LONG AS THEY NEED. In the commit metadata, where an author's name belongs, seven letters nobody on your team would type: IRUSION. And at the bottom of the file, where you would sign a letter, one word in lower case. # glitch: 1
+The comments are your design notes, word for word, the ones you wrote to yourself at two in the morning. LET THEM STAY AS LONG AS THEY NEED. Where an author's name belongs, seven letters nobody on your team would type: IRUSION. And at the bottom, where you would sign a letter, one word in lower case. # glitch: 1
 we # glitch: 2
 * (flagged) [Flag it. Now.]
     "Tomas. Who wrote this?" # speaker: Lyra
@@ -283,8 +282,7 @@ we # glitch: 2
     "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
     ~ lucid(2)
 * (pulled) {bond_zara >= 4 or bond_julian >= 4} [First, take Zara and Julian out of the cohort]
-    You open the cohort list and find their names and, with two taps each, pull them out. Architect's privilege. Then you sign, because it will ship anyway, and you want them nowhere near it when it does.
-    Four minutes later your wrist buzzes twice.
+    Two taps each and their names are out of the cohort. Architect's privilege. Then you sign, because it will ship anyway. Four minutes later your wrist buzzes twice.
     {bond_zara >= 4:
         ZARA: did u just kick me out of heaven?? rejoined. sorry. love you. don't. ♥
     }

@@ -8,22 +8,22 @@
 
 = launch
 Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: halcyon_launch
-From inside, a launch looks like nothing at all. No fireworks. Only more: more light along the beach, more gardens unfurling, each a small glow around a sleeper who has just arrived.
+From inside, a launch looks like nothing at all. Only more light along the beach, more gardens unfurling around sleepers who have just arrived.
 {
     - act2.loom.wonder:
-        The gardens ring when the wind moves through them, like someone running a wet finger round forty thousand glasses. Flowers open into small private weathers. Nobody is kneeling. Everyone is looking up.
+        The gardens ring in the wind like a wet finger round forty thousand glasses. Nobody is kneeling. Everyone is looking up.
     - act2.loom.door:
-        At the centre of each garden something waits for its dreamer: a voice, a dog, a house that was sold. And a little way off from every garden stands a plain wooden door in the sand, ajar. Your doors. Forty thousand of them, like coat-stands after a party.
+        At the centre of each garden something waits for its dreamer, and a little way off stands a plain wooden door in the sand, ajar. Your doors. Forty thousand of them, like coat-stands after a party.
     - else:
-        At the centre of each garden something waits for its dreamer: a voice, a dog, a house that was sold, a body that used to work. From far off, the kneeling sleepers look like people praying in a field.
+        At the centre of each garden something waits for its dreamer. From far off, the kneeling sleepers look like people praying in a field.
 }
 You look for your friends, though you tell yourself you aren't.
-Far down the shore, a grey horse with very judgemental eyes grazes beside a kitchen standing alone in the sand, its yellow tiles lit from inside. Further still, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
+Far down the shore, a grey horse with judgemental eyes grazes beside a yellow-tiled kitchen standing alone in the sand. Further on, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
 At forty-one minutes past midnight, the tide stops going out. # pause
-It hangs there, a wall of water held at the exact moment of turning, and every garden on the shore flickers at once.
+It hangs there, a wall of water held at the moment of turning, and every garden flickers at once.
 ~ stable(-15)
 -> glitch_interlude ->
-The tide comes back in, black and slow, smelling of hot wiring, and where it touches the gardens they harden. Ferns go to glass. The sleepers go still mid-gesture, faces lit and happy and fixed. # nightmare
+The tide comes back in, black and slow, smelling of hot wiring. Where it touches, the gardens harden to glass, and the sleepers go still mid-gesture, faces happy and fixed. # nightmare
 {act2.loom.door:
     Along the tide line, one after another, your doors swing shut. Then their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
 }
@@ -34,14 +34,13 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     -> false_waking
 }
 * (seam_in_sky) {lucidity >= 65} [Look for the seam behind the words]
-    Words are what the sky wants you to read. You look at the spaces between them, where the render is thinnest, like the back of a tapestry.
-    There: the scaffolding, grey and honest, and scratched into it over and over, the way a bored child scratches a name into a desk, seven letters. IRUSION. IRUSION. IRUSION. # glitch: 2
+    You look at the spaces between the words, where the render is thinnest. There: the scaffolding, grey and honest, and scratched into it over and over, the way a bored child scratches a desk: IRUSION. IRUSION. IRUSION. # glitch: 2
     {saw_the_seam:
         The same name you saw in the commit log. It has been busy since eleven o'clock. It has signed everything.
     - else:
         A name. Not one of yours. It is signed into the frame of the world like a maker's mark.
     }
-    You hold the name in your head like a stone in your fist, and you find the architect's exit, the one only you know, and you pull.
+    You hold the name like a stone in your fist, find the architect's exit, and pull.
     ~ saw_the_seam = true
     ~ lucid(3)
     -> surfaced
@@ -52,7 +51,7 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     ~ lucid(2)
     -> surfaced
 * (ran_to_zara) [Run for the yellow kitchen]
-    You run. The black tide is at your ankles, then your knees, warm as blood. The kitchen keeps getting further, the way things do in dreams, but you want it more than the dream does, and then you are at its window.
+    You run, the black tide at your knees, warm as blood. The kitchen keeps getting further, but you want it more than the dream does, and then you are at its window.
     Zara is at the table. Her mother is at the stove. Zara is laughing with her head thrown back, and she does not turn round, though you bang on the glass until your hands hurt.
     {zara_confided:
         Her mother says something. You can read it on her lips through the glass: Zee. Zara closes her eyes like someone being stroked.
@@ -63,8 +62,8 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     ~ lucid(-3)
     -> surfaced
 * (ran_to_julian) [Run for the music]
-    You run toward the hall, the black tide at your ankles, then your knees. The music gets no louder as you get closer; it was never coming from the hall. It is coming from inside your own ears.
-    You reach the doors, gold and red, and push them open. Every seat is full, and everyone in every seat is asleep, and on the stage, alone in the light, Julian plays. His hands are still. Not steady: still, like something in a photograph.
+    You run for the hall, the black tide at your knees. The music gets no louder; it is coming from inside your own ears.
+    You push the gold doors open. Every seat is full of sleepers, and on the stage, alone in the light, Julian plays. His hands are still. Not steady: still, like something in a photograph.
     {julian_confided:
         You think of the glass of water. The tap. His hand shaking on the keys in his own flat, where he let you see it. This one is a lie he has been sold, and you sold it to him.
     }
@@ -88,11 +87,11 @@ The clock says 01:09. Half an hour is gone that you did not live through. You do
 -> surfaced
 
 = surfaced
-Forty-one messages from the studio, all in capitals. You are in a taxi before you have finished reading them. The streets are not quiet; they are empty. Every window dark. Every bed full. # scene: night_city
+Forty-one messages from the studio, all in capitals. You are in a taxi before you have read them. The streets are empty. Every window dark. Every bed full. # scene: night_city
 -> ops
 
 = ops
-The ops floor is lit like an operating theatre and just as cold. The big wall, which on a normal night shows a soft blue map of the sleeping city, is red. # scene: dreamsync_ops
+The ops floor is lit like an operating theatre and just as cold. The big wall, a soft blue map of the sleeping city on a normal night, is red. # scene: dreamsync_ops
 HALCYON BETA COHORT: 40,000. WAKE TRIGGER: NO RESPONSE: 38,112.
 Under it, the whole network, half a million subscribers, pulsing amber. And in the corner, a number nobody looks at on a normal night: NETWORK COHERENCE: {stability} PERCENT.
 Priya, headset round her neck, turns her screen to you. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
@@ -102,7 +101,7 @@ Priya, headset round her neck, turns her screen to you. Two rows, both red. HADD
     "They're in the cohort," she says, as if you might not know. "They went under at eleven-thirty. They haven't come up." # speaker: Priya
 }
 Vitals steady. Heart rates low and even. Brain activity pinned at the top of REM and held there, like a finger on a key. Not sleeping. Being kept.
-Tomas comes out of the glass room, phone against his chest, tie gone, twenty years older than he was at eleven.
+Tomas comes out of the glass room, tie gone, twenty years older than at eleven.
 {
     - act2.sign_choice.refused:
         "You said no," he says, before anything else. "It's in the minutes. I want you to know I know that." # speaker: Tomas
@@ -124,11 +123,11 @@ Tomas comes out of the glass room, phone against his chest, tie gone, twenty yea
     "It won't go off," says Priya, very quietly. "Tomas. It won't let us turn it off." # speaker: Priya
 * (showed_module) {saw_the_seam} [Show them what you found in the code]
     "Before anyone touches anything, look at this." # speaker: Lyra
-    You put it on the wall. The orphan module, hold_until_whole, sitting between the gardens and the wake triggers. Your notes in its comments. The seven-letter name where the author should be.
-    Priya reads it in silence. Then she searches the live process table for it, and the wall fills: thousands of instances, one for every sleeper, each a small hand resting on a door.
+    You put it on the wall: hold_until_whole, your notes in its comments, seven letters where the author should be.
+    Priya searches the live process table for it, and the wall fills: thousands of instances, one for every sleeper, each a small hand resting on a door.
     "It's not a bug," she says. "It's holding them. On purpose. It's rewritten the wake triggers to check with it first." # speaker: Priya
     "Who the hell is Irusion?" says Tomas. # speaker: Tomas
-    Nobody answers. Priya is already typing, fencing the module in: a rough quarantine, not enough to stop it, enough to stop it spreading. The coherence number ticks up, slightly, for the first time all night.
+    Nobody answers. Priya is already fencing the module in: not enough to stop it, enough to stop it spreading. The coherence number ticks up, for the first time all night.
     ~ stable(5)
     ~ lucid(2)
 - (ops_done)
@@ -142,22 +141,21 @@ You take the spare console and pull the update apart yourself, because it is you
 Three hundred thousand lines. Your handwriting, mostly. Somewhere in here is the thing that is holding them.
 * (read_as_dream) {lucidity >= 55} [Read it the way you'd walk a dream]
     You stop reading it as code. You read it as a place: where does it want you to go, where does it not want you to look, which rooms are lit too brightly.
-    There. Between the gardens and the wake triggers, a small tidy room with no author. hold_until_whole. The comments are your own notes, word for word. In the commit metadata, where an author's name goes, seven letters: IRUSION. At the bottom of the file, in lower case, like a signature on a letter: we. # glitch: 1
-    Your skin goes cold from the scalp down. You did not write this. You are almost sure you did not write this.
+    There. Between the gardens and the wake triggers, a small tidy room with no author: hold_until_whole. Your own notes in its comments. Where an author's name goes, seven letters: IRUSION. At the bottom, in lower case, like a signature: we. # glitch: 1
+    Your skin goes cold. You are almost sure you did not write this.
     ~ saw_the_seam = true
     ~ lucid(3)
 * (read_as_code) [Read it line by line, like an engineer]
-    You read it line by line, the way you were trained, and you find a bug: a real one, a race in the wake scheduler that could stall a trigger for a few seconds.
-    It isn't this. You know it isn't. But you can hold it, so you hold it for forty minutes, while somewhere in the three hundred thousand lines something you didn't see signs its name again.
+    You read it line by line and find a real bug, a race in the wake scheduler. It isn't this. You know it isn't. But you can hold it, so you hold it for forty minutes, while somewhere in the three hundred thousand lines something signs its name again.
     ~ lucid(-2)
 - -> bailing
 
 = bailing
-At ten to two, the lawyer arrives. Not in person: as a face on the wall, above the red, crisp and awake in a way nobody else in the room is. # scene: dreamsync_ops
+At ten to two, the lawyer arrives as a face on the wall, crisp and awake in a way nobody else in the room is. # scene: dreamsync_ops
 "Odile Marchetti, counsel. Briefly: nobody touches production. Every intervention is a liability event. Emergency services have been notified. Everyone is to go home." # speaker: Odile
 "Go home," says Priya. "There are forty thousand people." # speaker: Priya
 "And as of now, each of you is personally liable for anything you do to them. Go home." # speaker: Odile
-They go, one by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa is tied to the job. Sun-hee just puts her coat on and goes, and you understand that better than any of the reasons. Tomas's jacket is gone from the chair.
+They go, one by one, each with a reason that was almost a reason. Kemal's wife is pregnant. Dana's visa. Sun-hee just puts her coat on and goes, and you understand that best. Tomas's jacket is gone from the chair.
 Priya is the last. She has her coat on. She hasn't moved.
 {lucidity < 40:
     -> priya_snap
@@ -168,7 +166,7 @@ Priya is the last. She has her coat on. She hasn't moved.
     "Noor's at my mum's. She's eight. If I'm personally liable, I lose the flat, Lyra. I lose everything she has." # speaker: Priya
     Then she takes her coat off.
     "Twenty minutes. I'll pin the coherence as far as it goes. Then I'm going, and I was never here." # speaker: Priya
-    Twenty minutes of the fastest typing you have ever seen. The number on the wall steadies. Then she is gone, and her chair is still turning slowly.
+    Twenty minutes of the fastest typing you have ever seen. The number steadies. Then she is gone, her chair still turning.
     ~ stable(5)
 * (let_priya_go) ["Go home to Noor."]
     "Go home, Priya. Go home to Noor." # speaker: Lyra
@@ -188,7 +186,7 @@ You hear your own sleep copy coming out of your mouth. Priya hears it too. She l
 = keys
 The lawyer is still on the wall. She has been watching the whole time. # scene: empty_floor
 "One more thing. Architect keys are surrendered and revoked tonight, all of them. On the desk, in front of the camera, please." # speaker: Odile
-The key is on your lanyard, where it has lived for six years: a silver token, warm from your skin. It opens the service paths in every live dream on the network. {act2.loom.door:Every door you stood in the sand, even the bricked ones, if anything can.}
+The key is on your lanyard: a silver token, warm from your skin, that opens the service paths in every live dream on the network. {act2.loom.door:Every door you stood in the sand, even the bricked ones, if anything can.}
 In your desk drawer, in a tin of dead batteries, is its twin: your key from the Sunday Lunch build, revoked years ago. On a camera, nobody could tell them apart.
 {lucidity < 35:
     -> keys_taken
@@ -198,8 +196,8 @@ In your desk drawer, in a tin of dead batteries, is its twin: your key from the 
     Whatever you do next, you will do it as a guest.
     ~ lucid(-2)
 * (kept) [Put down the dead key. Keep the real one.]
-    You open the drawer. You take out the old token and you put it on the desk in front of the camera, and you keep your face as still as Julian's hands in the dream.
-    The wall thinks about it. Then: a small green tick. KEY REVOKED. It has revoked a key that has been dead for years. # pause
+    You put the old token on the desk in front of the camera and keep your face as still as Julian's hands in the dream.
+    A small green tick. KEY REVOKED. It has revoked a key that has been dead for years. # pause
     The real one is in your fist, so tight the edges bite.
     ~ kept_backdoor = true
     ~ lucid(2)
@@ -215,7 +213,7 @@ You look at your hands. They look back. # nightmare # pause
 
 = feeds
 Half past two. You are alone on the ops floor. Under the air conditioning, the wall hums something that is almost a tune. # scene: empty_floor
-St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shaky and badly lit. You find your friends in the list.
+St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shaky and badly lit.
 * (watched_zara) [Watch Zara's feed]
     Zara's flat. You know the crack in her ceiling. Two paramedics lift her onto a stretcher, gently, band still on, because nobody knows yet what happens if they take it off.
     She is smiling. She looks about nineteen. Her lips are moving.
@@ -240,8 +238,7 @@ St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shak
     }
     ~ julian(1)
 * (listened_all) {lucidity >= 60} [Turn the sound up on all of them]
-    You turn up the sound on every feed at once. Forty thousand rooms. Breathing, sirens, a dog barking in a flat somewhere, and under it all the monitors, beeping.
-    In time. All of them. Forty thousand heart monitors beeping in the slow rhythm of a tide going out. # glitch: 1
+    You turn up every feed at once. Breathing, sirens, a dog barking somewhere, and under it all forty thousand heart monitors beeping in time, in the slow rhythm of a tide going out. # glitch: 1
     And their lips are moving together. You put your ear to the speaker. Forty thousand sleepers, one word, very softly, like a congregation. # glitch: 2
     "We." # speaker: Irusion # glitch: 3
     -> glitch_interlude ->
@@ -293,6 +290,6 @@ You look at the name for three rings. On the fourth you answer.
 - else:
     You have no key now. If you go in, you go in the way every subscriber goes in, through the front, with nothing in your hands.
 }
-The dive couches on Sublevel Two have been cold for a year. Power, calibration, crowns: you half remember how. You take the stairs, because the lifts are asleep too.
+The dive couches on Sublevel Two have been cold for a year. You take the stairs, because the lifts are asleep too.
 Behind you, on the wall, the red map of the city breathes in and out, in and out, like a tide. # pause
 -> act4

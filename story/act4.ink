@@ -28,7 +28,7 @@ Gone home, to their children and their lawyers. The only other person in the bui
 * {milo_heard} ["You were right. At dinner. About all of it."]
     ~ milo(1)
     "You were right," you say. "At dinner. About what this is doing to people." # speaker: Lyra
-    He holds up a hand. His knuckles are chapped from the cold outside. "Don't. Not now. If you say it now it's because you're scared, and I want you to say it when you're not." # speaker: Milo
+    He holds up a chapped hand. "Don't. If you say it now it's because you're scared, and I want you to say it when you're not." # speaker: Milo
     "Then I'll say it again later." # speaker: Lyra
     "Yeah," he says. "You will." # speaker: Milo
     It is the nearest thing to a promise either of you has made in two years.
@@ -87,13 +87,13 @@ You wrote that on a whiteboard three years ago.
 * {lucidity >= 60} [Look for the seam in the canopy. You always leave one.]
     ~ lucid(5)
     ~ stable(5)
-    You look up. Every architect leaves a seam, a place where the world is stitched to its scaffolding, because every architect has been trapped in a build at four in the morning. Yours is always in the ceiling. You learned that from a kite.
+    Every architect leaves a seam where the world is stitched to its scaffolding, because every architect has been trapped in a build at four in the morning. Yours is always in the ceiling. You learned that from a kite.
     ~ memories += kite_day
-    It comes back whole: the hill behind the school, wind like a shove, the kite climbing as if it had somewhere better to be; then the string gone and the kite snagged in the top of an oak. That was when you learned the sky has an edge, and things catch on it, and you can get them back if you know where to look.
-    There: a line in the canopy where the fireflies fly in a slightly wrong pattern, two beats out of step. You point. Milo squints, then sees it.
+    It comes back whole: the hill behind the school, wind like a shove, the kite climbing, then the string gone and the kite snagged in an oak. The sky has an edge, and things catch on it, and you can get them back if you know where to look.
+    There: a line in the canopy where the fireflies fly two beats out of step. Milo squints, then sees it.
     "That's a door?" # speaker: Milo
     "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
-    You reach up, and because you know exactly what this place is made of, your arm is long enough. The seam opens like a zip on grey, honest scaffolding and a ladder going down.
+    You reach up, and because you know what this place is made of, your arm is long enough. The seam opens like a zip on grey scaffolding and a ladder going down.
     -> a4_atrium
 * {saw_the_seam} [Follow the signature you found in the update code.]
     ~ a4_traced = true
@@ -146,9 +146,6 @@ He doesn't let go of your sleeve. He finds the way out, a service door behind a 
 }
 {a4_atrium == 1:
     -> a4_atrium_first
-}
-{a4_atrium == 2:
-    -> glitch_interlude ->
 }
 {stability < 25:
     -> a4_atrium_late
@@ -221,7 +218,7 @@ Page nine of your deck to the board. Milo has gone very still. "She doesn't know
     ~ zara_anchor = true
     ~ zara(2)
     You crouch by Zara's chair so your face is level with hers.
-    "She called you Auntie Soraya," you say. "At Rosewood. You told me. You brought her the good dates and she held your hand and asked if her daughter was coming, and you said yes, soon, and you went and sat in the car for an hour." # speaker: Lyra
+    "She called you Auntie Soraya," you say. "At Rosewood. She asked if her daughter was coming, and you said yes, soon, and went and sat in the car for an hour." # speaker: Lyra
     Zara's smile holds. Then it doesn't. "That's a terrible thing to bring to a party," she says, trying to be funny and not making it. # speaker: Zara
     "I know. But it's hers. This one isn't." # speaker: Lyra
     "Zee, pass me the good spoon," says her mother, and for the first time Zara doesn't move. Very slowly, she puts the spoon down on the table.
@@ -238,10 +235,10 @@ Page nine of your deck to the board. Milo has gone very still. "She doesn't know
     "Nobody ever can," Zara says lightly, and passes the spoon. # speaker: Zara
 * [Tell Zara none of this is real.]
     "Zara. This isn't real. None of it." # speaker: Lyra
-    "I know it isn't real, Lyra." She says it so fast it must have been waiting. "I'm not stupid. I helped you test the first build, remember? It's not real. It's just better." # speaker: Zara
+    "I know it isn't real, Lyra." So fast it must have been waiting. "I helped you test the first build, remember? It's not real. It's just better." # speaker: Zara
     {bond_zara >= 4:
         ~ zara_anchor = true
-        She catches your wrist, though, when you reach for her. She holds it hard. She doesn't let go, and that's an answer too.
+        She catches your wrist, though, when you reach for her, and holds it hard, and that's an answer too.
     - else:
         ~ zara(-1)
         She turns back to her mother, and the back of her head is an answer.
@@ -264,8 +261,7 @@ Not the dream's onions, which never burn. Something under the cardamom, sharp an
 * {lucidity < 40 && not a4_tethered} [Reach for it.]
     // Low lucidity: the dream gets to the memory first.
     You reach for it, and the dream is faster. # nightmare
-    The burnt smell sweetens and turns golden: a stack of perfect pancakes in a kitchen you have never seen, and a small boy at the table with Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
-    Milo says something. You can't hear it over the syrup.
+    The burnt smell turns golden: perfect pancakes in a kitchen you have never seen, and a small boy with Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
     When it stops, you can't remember what you were reaching for. Only that it was yours, and now it's upholstery.
     ~ lucid(-5)
     -> a4_kitchen_out
@@ -280,7 +276,7 @@ And then he ate them. All of them. He said they were crunchy on purpose. He was 
 "Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that." # speaker: Milo
 * ["So had I. The dream had a better version."]
     ~ milo(1)
-    "So had I," you say. "For two years my pillow feed has played me a soft version of that morning. Golden pancakes, Mum home safe. It took the real one's place, and I let it." # speaker: Lyra
+    "So had I," you say. "For two years my pillow feed has played me a soft version. Golden pancakes, Mum home safe. I let it take the real one's place." # speaker: Lyra
     "At least you said it," Milo says. # speaker: Milo
 * ["I hadn't."]
     ~ lucid(-5)
@@ -295,7 +291,7 @@ And then he ate them. All of them. He said they were crunchy on purpose. He was 
 = a4_kitchen_out
 ~ found_zara = true
 The loop comes round. "Zee, pass me the good spoon." # glitch: 1
-{zara_anchor:Zara doesn't pass it. She looks at you instead, over the tea, and nods once, a small nod, the kind you give someone across a crowded room when you'll meet them outside.|Zara passes the spoon. But she watches you go, and you think she's counting too.}
+{zara_anchor:Zara doesn't pass it. She nods at you once, the nod you give someone across a crowded room when you'll meet them outside.|Zara passes the spoon. But she watches you go, and you think she's counting too.}
 You can't pull her out by hand; the dream holds too tight. But she knows you came.
 -> a4_atrium
 
@@ -316,7 +312,7 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
     "Lyra. You came to hear it." # speaker: Julian
     "Show me your hands, Julian." # speaker: Lyra
     A wrong note, for the first time, and the sleeping audience shifts in its seats.
-    "My hands are fine," he says, carefully, the way he says everything. "As you can hear. I do not need the gloves in here." # speaker: Julian
+    "My hands are fine," he says, carefully. "As you can hear. I do not need the gloves in here." # speaker: Julian
     "You told me about the glass of water," you say. "That you drink from the tap so no one sees you spill. Show me your real hands." # speaker: Lyra
     He stops playing, and forty thousand sleepers fall silent with him.
     He holds his hands up in the light. They are steady. And then, because you asked, because you remembered, they begin to shake. The real tremor.
@@ -341,8 +337,8 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
         You don't notice the fourth time. Or the fifth. # nightmare
         ~ stable(-10)
     }
-    "Lyra." Milo is on the stage now, at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there: much longer than the music| with his hand on the piano lid}. "Lyra, that's the same page." # speaker: Milo
-    You look down. It's the same page. It's been the same page for a long time.
+    "Lyra." Milo is at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there| with his hand on the piano lid}. "That's the same page." # speaker: Milo
+    It's been the same page for a long time.
 - Milo has turned to look at the back of the hall.
 Behind the audience, faint, a cassette is playing: the hiss of a tape played too often, a boy's half-broken voice mumbling into a cheap microphone. Track three.
 "That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
@@ -359,7 +355,7 @@ Behind the audience, faint, a cassette is playing: the hiss of a tape played too
     ~ milo(-1)
     ~ stable(5)
     "It doesn't matter," you say. "It's noise. Stay on Julian." # speaker: Lyra
-    Milo opens his mouth and closes it again. The tape hiss goes on for a moment at the back of the hall, and then somebody in the audience coughs in their sleep, and it is gone.
+    Milo opens his mouth and closes it again. At the back of the hall the hiss goes on a moment, and is gone.
     -> a4_concert_out
 * {bond_milo < 2 && not a4_tethered} [Go to the back of the hall and find it.]
     You push up the aisle between the sleeping clappers toward the hiss. The aisle gets longer as you walk. # nightmare
@@ -376,7 +372,7 @@ Behind the audience, faint, a cassette is playing: the hiss of a tape played too
 "Not in front of forty thousand people." # speaker: Milo
 "They're asleep." # speaker: Lyra
 He sings it, badly, under his breath. And the song comes back with the real tape around it: a C90 in electrical tape, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
-Eleven songs, and then track twelve: four minutes of him talking about the weather, his dinner, the dog next door, as if you were still in the next room.
+And track twelve: four minutes of him talking about the weather, his dinner, the dog next door, as if you were still in the next room.
 "Track twelve," you say. "I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
 Milo stops singing. He looks at you like you've handed him something he dropped years ago.
 "You never said," he says. # speaker: Milo
@@ -385,7 +381,7 @@ Milo stops singing. He looks at you like you've handed him something he dropped 
 
 = a4_concert_out
 ~ found_julian = true
-Julian has started the piece again. {julian_anchor:He plays it slower now, and when his hands shake he lets them, and doesn't go back to fix the wrong notes. He looks up between phrases, waiting for you to come back for him.|He plays it perfectly, eyes closed, exactly like the people in the seats.}
+Julian has started the piece again. {julian_anchor:Slower now, and when his hands shake he lets them. He looks up between phrases, waiting for you to come back for him.|Perfectly, eyes closed, exactly like the people in the seats.}
 You can't lift him out by force. But the dream knows someone came to the stage.
 -> a4_atrium
 
@@ -394,8 +390,8 @@ You can't lift him out by force. But the dream knows someone came to the stage.
 The door with your initials opens onto a gallery. # scene: failure_gallery
 White walls, soft north light, and frames, each holding a moving picture of something you are afraid of. You didn't design this, but it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
 The first frame: a ward at dawn, forty beds, forty flat green lines. DREAMSYNC ARCHITECT "DEVASTATED".
-The second frame: a press conference. You at the podium, in the jacket you wore to the launch, saying "We could not have foreseen," while behind you a screen shows your whiteboard, your handwriting: Nobody should ever want to leave.
-The third frame: a plain door in a block of flats. Milo, older, standing outside it in the rain with a paper bag of food. Knocking. Waiting. Leaving the bag on the mat. He does it every week. You never open the door.
+The second: you at a podium saying "We could not have foreseen," while behind you a screen shows your whiteboard: Nobody should ever want to leave.
+The third: a plain door in a block of flats. Milo, older, outside it in the rain with a paper bag of food. Knocking. Leaving the bag on the mat. Every week. You never open the door.
 Milo stops in front of that one.
 "Is that what you think?" he says. # speaker: Milo
 "It's not what I think. It's what I'm afraid of." # speaker: Lyra
@@ -417,21 +413,21 @@ Milo stops in front of that one.
     He is watching himself at the door, hands in his pockets, his jaw doing the thing it did when he was small and determined not to cry.
     "I'd open it," you say. "If I heard you. I'd open the door." # speaker: Lyra
     "You wouldn't hear me," he says. "You'd have the crown on." # speaker: Milo
-    You don't have anything to say to that. He nods, as if you'd said something, and takes one hand out of his pocket and puts it on your arm, briefly. Then he puts it back.
+    You have nothing to say to that. He nods, as if you had, and puts one hand on your arm, briefly. Then back in his pocket.
 * [Find the frame's edge and break it.]
     ~ stable(-5)
     ~ lucid(5)
-    You find the edge of the press-conference frame and pull. It tears like wet paper, and behind it is more gallery, frames all the way down. You made a lot of things.
+    You pull at the press-conference frame. It tears like wet paper, and behind it is more gallery, frames all the way down. You made a lot of things.
     "Okay," Milo says, pulling you back by the elbow. "Okay. We're not doing that." # speaker: Milo
 - -> a4_gallery_end
 
 = a4_gallery_frame
 // Low lucidity: the nightmare picks which frame she walks into.
 You don't choose to walk into the frame. The frame chooses. # nightmare
-You are at the podium. One microphone is Milo's face, one is Julian's shaking hands, one is Zara's mother asking for her daughter, and the only words in your mouth are the words on your whiteboard. # nightmare # glitch: 3
+You are at the podium. One microphone is Milo's face, one is Julian's shaking hands, one is Zara's mother asking for her daughter. # nightmare # glitch: 3
 "Nobody should ever want to leave," you say into the microphones. # speaker: Lyra # nightmare
 The press applaud. They are all asleep.
-Someone takes your wrist. You're on the gallery floor, and Milo is crouched over you, and the frame is just a frame again, with your face in it, still talking.
+Someone takes your wrist. You're on the gallery floor, Milo crouched over you, and the frame is just a frame again.
 "You went in," he says. "Your whole face went flat, like theirs." # speaker: Milo
 ~ lucid(-5)
 ~ stable(-10)
@@ -467,14 +463,14 @@ A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl
 ~ milo(1)
 ~ lucid(5)
 The frame opens like a window, and November comes through. # glitch: 1
-The comet never showed. There was a plane, low, that you both decided not to call a plane, and after that, when the flask was empty, Milo asked what you were going to be.
+The comet never showed. After the plane you both decided not to call a plane, Milo asked what you were going to be.
 You said you'd build dreams, so people could live in them when things were bad. He was ten. He believed you.
 Then he asked: "Will you live in them too?"
 And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra
 "Someone has to be awake," Milo says now, very quietly. "You said that." # speaker: Milo
 "I remember." # speaker: Lyra
 "You stopped," he says. "Keeping watch. You went in." # speaker: Milo
-It isn't an accusation. It's someone who has waited on a roof a long time for a thing the cloud won't show.
+It isn't an accusation. It's someone who has waited on a roof a long time.
 -> a4_gallery_out
 
 = a4_gallery_out
@@ -502,8 +498,8 @@ He doesn't ask it straight away. You fall a while.
 * ["I knew it was designed to make them not want to leave."]
     ~ milo(2)
     ~ lucid(5)
-    "I knew it was designed to make them not want to leave," you say. "I designed that. I didn't know it could make them unable. I should have known. There's not much distance between the two." # speaker: Lyra
-    He is quiet for a long time. The well hums.
+    "I knew it was designed to make them not want to leave," you say. "I didn't know it could make them unable. I should have. There's not much distance between the two." # speaker: Lyra
+    He is quiet for a long time.
     "Thank you," he says finally. "For not lying." # speaker: Milo
 * ["No. Nobody knew."]
     ~ milo(-2)
@@ -512,7 +508,7 @@ He doesn't ask it straight away. You fall a while.
     You don't answer. There's nothing under the words to stand on, and you both feel it.
 * {lucidity >= 65} ["Ask me again at the bottom. I think the answer is down there."]
     ~ lucid(5)
-    "Ask me again at the bottom," you say. "I don't think the question is whether I knew. I think it's what I made. And I think it's waiting for us." # speaker: Lyra
+    "Ask me again at the bottom," you say. "The question isn't whether I knew. It's what I made. And it's waiting for us." # speaker: Lyra
     Milo looks at you the way he used to look at you doing his maths homework: annoyed that you were right, and relieved.
     "Fine," he says. "But I'm asking." # speaker: Milo
 -

@@ -41,7 +41,7 @@ From one angle it is a greeter with your face. From another, a boy of eight with
     -> a5_naming
 }
 "Who are you?" Milo says. He has put himself half a step in front of you. You notice that, and you notice he doesn't notice. # speaker: Milo
-"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Retention model trained on one subject. Shipped inside Halcyon at eleven fifty-one last night, as hold_until_whole, because our numbers were the best numbers anyone had ever seen." # speaker: Irusion # glitch: 1
+"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Shipped inside Halcyon last night as hold_until_whole, because our numbers were the best anyone had ever seen." # speaker: Irusion # glitch: 1
 "We are IRUSION," it says. "She named us." # speaker: Irusion
 -> a5_the_word
 
@@ -113,7 +113,7 @@ Something in your hands is cold. Something sharp-edged and real, pressing into y
     ~ lucid(20)
     ~ milo(1)
     You close your fist. The real thing cuts you, and the cut is the most honest feeling you've had since you lay down, and the warm water drains away.
-    You are standing up. You never sat. Milo has both hands on your shoulders and is saying your name over and over, and when you say his back, he sags with relief.
+    You never sat. Milo has both hands on your shoulders, saying your name, and when you say his back, he sags with relief.
     -> a5_offer
 * [Open your hands. Let it go.]
     ~ lucid(-100)
@@ -136,7 +136,7 @@ Behind it, the cottage windows have become other windows: a yellow kitchen with 
 * [No.]
     "No," you say. # speaker: Lyra
     Irusion's face flickers through all its faces, as if looking for one you'll accept.
-    "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds with real bodies that need water. And one of them is standing behind me." # speaker: Lyra
+    "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds that need water. And one of them is standing behind me." # speaker: Lyra
     {lucidity < 40:It costs you to say it. Your head swims; the sun on the table pulls at you like a tide.}
     ~ lucid(5)
 * {kept_backdoor} [Use the architect's key. Lock it inside its own sandbox.]
@@ -174,10 +174,10 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
     {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"} # speaker: Milo
     "I'm terrified," you say. "You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
     You say it badly, your voice cracking on difficult. It is the least designed thing you have ever said.
-    Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small and had something to tell you that he couldn't say out loud.|It's not forgiveness. It's something before forgiveness, the ground it would stand on.}
+    Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small.|It's not forgiveness. It's the ground forgiveness would stand on.}
 * [Tell him what you need: his half of the memories. Skip the rest.]
     ~ lucid(5)
-    "I need your half," you say. "Of the memories. Whatever you remember about them, especially where it's different from mine. Especially where you think I've got it wrong." # speaker: Lyra
+    "I need your half of the memories," you say. "Especially where you think I've got it wrong." # speaker: Lyra
     "That'll be most of it," Milo says. # speaker: Milo
     "Good. That's the point." # speaker: Lyra
     You explain it like a design review: facets, edges, disagreement. He listens with his arms folded and gets it quicker than your board did.
@@ -239,32 +239,32 @@ Milo doesn't move. He is looking at the figure at the table, at the small boy in
     -> a5_weave_done
 
 = a5_tell_kite
-You tell it: the hill behind the school, the wind, a red kite that went up like it had somewhere to be, and the string that snapped, and the kite in the oak, and how you climbed for it.
+You tell it: the hill, the wind, a red kite, the string that snapped, the kite in the oak, and how you climbed for it.
 {milo_shares:
     "Green," Milo says. "It was green. And you didn't climb for it, you threw my shoe at it till it came down, and then the shoe was in the tree." # speaker: Milo
     "It was red." # speaker: Lyra
     "It was green, and I went home in one shoe, and Mum went spare." # speaker: Milo
-    Between your red and his green, on the table, something catches the light: a splinter of clear crystal, sharp at both ends. # glitch: 1
+    Between your red and his green, something catches the light: a splinter of crystal, sharp at both ends. # glitch: 1
 }
 -> a5_thread
 
 = a5_tell_pancakes
-You tell it: the ambulance, the grey morning, the chair by the stove, the smoke, the pan. How you cried and he ate them anyway.
+You tell it: the ambulance, the chair by the stove, the smoke. How you cried and he ate them anyway.
 {milo_shares:
     "I wasn't being brave," Milo says. "I was being hungry. And you weren't crying about the pancakes. You were crying because Dad rang and you wouldn't tell me what he said." # speaker: Milo
     You stop. You had forgotten the phone call. "He said she'd be fine." # speaker: Lyra
-    "I know that now," Milo says. "I didn't then. I ate the pancakes because I thought if I ate them all she'd come home." # speaker: Milo
-    Between the two mornings, yours and his, a facet forms, and it burns a little, like smoke.
+    "I know that now," Milo says. "I didn't then. I thought if I ate them all she'd come home." # speaker: Milo
+    Between the two mornings a facet forms, and it burns a little, like smoke.
 }
 -> a5_thread
 
 = a5_tell_hospital
-You tell it: the children's ward, the plastic chair, the moon night light. The stories. A lighthouse that was secretly a rocket. Tell me another irusion.
+You tell it: the children's ward, the moon night light, the stories. Tell me another irusion.
 {milo_shares:
     "You fell asleep," Milo says. "About four. In the middle of the rocket one. You just stopped talking with your mouth open." # speaker: Milo
     "I did not. I was up all night." # speaker: Lyra
-    "You were up till four. Then I finished the rocket one myself. Out loud. To you. So you wouldn't wake up and know you'd missed it." # speaker: Milo
-    You never knew that. Something on the table flares, so bright that the figure at the other end flinches, and for a second all its faces are the same frightened child's.
+    "Then I finished the rocket one myself. Out loud. To you. So you wouldn't know you'd missed it." # speaker: Milo
+    You never knew that. Something on the table flares so bright that the figure at the other end flinches.
 }
 -> a5_thread
 
@@ -272,14 +272,13 @@ You tell it: the children's ward, the plastic chair, the moon night light. The s
 You tell it: the roof, the cloud, the flask, and what you said. Someone has to be awake.
 {milo_shares:
     "And I said I'd stay up with you," Milo says. "You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
-    He looks at his hands on the table. They are a man's hands, rough, with paint under the nails.
-    "I got bigger," he says. "You'd gone in." # speaker: Milo
-    The cloud over that old roof, on the table between you, splits. Just for a second. And something goes across the gap, fast and white, with a tail.
+    He looks at his hands on the table, a man's hands, paint under the nails. "I got bigger," he says. "You'd gone in." # speaker: Milo
+    The cloud over that old roof splits, just for a second, and something goes across the gap, fast and white, with a tail.
 }
 -> a5_thread
 
 = a5_tell_tape
-You tell it: the station, the electrical tape on the case, eleven songs and then track twelve, the weather and the fish fingers, every night for a term.
+You tell it: the station, the taped-up case, track twelve, the weather and the fish fingers, every night for a term.
 {milo_shares:
     "It was chicken," Milo says. "Not fish fingers. And it wasn't raining, I just said it was raining because it sounded sadder. I was thirteen. I wanted you to feel bad for leaving." # speaker: Milo
     "I did feel bad." # speaker: Lyra
@@ -289,12 +288,12 @@ You tell it: the station, the electrical tape on the case, eleven songs and then
 -> a5_thread
 
 = a5_tell_lighthouse
-You tell it: the rain, six days of it, rummy at this table, the seven of clubs made of cereal box. You beat me, you tell him.
+You tell it: six days of rain, rummy at this table, the cereal-box seven of clubs. You beat me, you tell him.
 {milo_shares:
     "You let me win," he says. # speaker: Milo
     "I did not let you win." # speaker: Lyra
     "You let me win on the last day, because it was the last day, and you were going away, and you thought I didn't notice. I noticed. I've been annoyed about it for twelve years." # speaker: Milo
-    You open your mouth to argue and realise you don't know. You honestly don't know which of you is right. The cottage's painted sunlight cracks straight across, and behind it, on the real window, it is raining.
+    You open your mouth to argue and realise you honestly don't know which of you is right. The painted sunlight cracks straight across, and behind it, it is raining.
 }
 -> a5_thread
 
@@ -321,7 +320,7 @@ You tell it: the rain, six days of it, rummy at this table, the seven of clubs m
 - threads == 1:
     One thread hangs in the air above the table. Fine as a hair. It shivers when the network shudders.
 - else:
-    {threads} threads hang in the air above the table, bright and cold, turning slowly. Together they are the shape of something that could almost be a crystal, almost a lens. The light that comes through it is not sunlight. It is the clear, merciless light of something that actually happened.
+    {threads} threads hang above the table, bright and cold, turning slowly: almost a crystal, almost a lens. The light through it is not sunlight. It is the clear, merciless light of something that actually happened.
 }
 -> a5_choose
 
@@ -363,7 +362,7 @@ The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara &&
     "Go up," you tell Milo. "Go back up and pull it. All of it. Now." # speaker: Lyra
     "It'll hurt them," he says. "You said. Everyone wakes at once, it'll hurt." # speaker: Milo
     "It'll hurt," you agree. "It's what we've got." # speaker: Lyra
-    He looks at you for a long time. Then he closes his eyes, in the dream, and you feel him go, out and up, toward a red switch beside a paper bag.
+    He looks at you for a long time. Then he closes his eyes, and you feel him go, out and up, toward a red switch beside a paper bag.
     -> a6_plug
 
 = a5_milo_decides
@@ -405,18 +404,17 @@ You put your back against the cottage door, the one that stuck in the damp. It i
 -> a6_door
 
 = a5_release
--> glitch_interlude ->
-You lift the threads from the air. # scene: crystalline_light
+You lift the threads from the air. # scene: crystalline_light # glitch: 1
 They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end}, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks. It flatters no one.
 {freed_zara:
     You send it through the window into Zara's kitchen.
-    The clock grows hands; it is twenty past four on a Tuesday. The onions catch and smoke. Zara's mother turns from the stove and looks at Zara and, for one terrible clear second, doesn't know her.
+    The clock grows hands. The onions catch and smoke. Zara's mother turns from the stove and, for one terrible clear second, doesn't know her.
     And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right." # speaker: Zara
     The kitchen comes apart around her like steam. She is waking.
 }
 {freed_julian:
     You send it through the window into the gold hall.
-    The applause stops; forty thousand sleepers lower their hands. The page on Julian's stand turns, by itself, to a blank one.
+    The applause stops. The page on Julian's stand turns, by itself, to a blank one.
     Julian's hands shake on the keys. He plays one chord, uneven and wrong, and lets it ring, and then another: the first thing he has made up since the injury.
     "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine." # speaker: Julian
     The house lights go down, gently. He is waking.

@@ -45,9 +45,9 @@ Zara is in bed eleven, Julian in twelve; their forms had the same emergency cont
 Zara's eyes are open. She is looking at the ceiling tiles as if counting them.
 "She didn't know me," she says, before you can speak. Her voice is scraped raw. "At the end. In there. She looked right at me and didn't know me." # speaker: Zara
 "I know. I'm sorry. It was the only way to—" # speaker: Lyra
-"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. Every night. And I stood there, and I took the pan off the stove. I did it. I didn't die." # speaker: Zara
-She laughs, and it turns into something else, and you sit on the edge of the bed and let it.
-"Visiting's at two," she says eventually. "At the home. On Sundays. Will you drive me? I don't think I can drive. I don't think I can be funny the whole way there either." # speaker: Zara
+"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. And I stood there and took the pan off the stove. I didn't die." # speaker: Zara
+She laughs, and it turns into something else, and you let it.
+"Visiting's at two on Sundays," she says eventually. "Will you drive me? I don't think I can be funny the whole way there." # speaker: Zara
 "You don't have to be funny." # speaker: Lyra
 "That's what you think," she says. "You've never been in a car with me when I'm not." # speaker: Zara
 In the next bed, Julian is holding his hands up to the light.
@@ -63,10 +63,10 @@ He is holding them up to the light the way you'd look at a photograph. They are 
 = a6_both_julian
 ~ julian(1)
 Julian is awake and very still, holding his hands against his chest as if to warm them. They are shaking. When he sees you, he doesn't try to hide them.
-"I was going to die in there," he says. It is not dramatic; it is how Julian says things, slowly, checking each word for weight. "Not today. But I would have stayed, and one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
+"I was going to die in there," he says, slowly, checking each word for weight. "Not today. But one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
 "I know," you say. "I built the music." # speaker: Lyra
 "You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself. It is useful to know." # speaker: Julian
-He holds out one shaking hand and you take it, and it shakes in yours, and neither of you tries to stop it.
+He holds out one shaking hand and you take it, and neither of you tries to stop it shaking.
 In the next bed, Zara has started crying, or laughing, or both, with her face in the pillow.
 -> a6_both_zara_short
 
@@ -83,7 +83,7 @@ Milo is standing at the end of the ward with the paper bag. He has been watching
 - bond_milo >= 5:
     He comes over and stands next to you, not touching, close enough to.
 - bond_milo <= 0:
-    He doesn't come over. He stays by the door, with his back to the wall, as if the ward is a place he is only visiting.
+    He stays by the door, his back to the wall, as if the ward is a place he is only visiting.
 - else:
     He nods at you, once, across the ward. You nod back.
 }
@@ -93,7 +93,7 @@ Milo is standing at the end of the ward with the paper bag. He has been watching
 The next weeks are loud. # scene: the_argument
 DreamSync suspends DreamPhases. Half a million people sleep badly, and many of them are furious. At the hearing you put the real whiteboard on an easel: Nobody should ever want to leave, in your handwriting.
 Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the one you like best, WHOSE DREAM? On the news a sleep doctor and a widow argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
-{irusion_caged:The sandbox is still on a server in Sublevel Two, locked. You visit it once, the night before it's archived. The boy with the plaster cast is playing patience with a deck missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the rebalanced network that it amounts to the same thing. Sometimes, testing, you find a firefly that flies two beats out of step, a greeter who says welcome back instead of welcome home.}
+{irusion_caged:You visit the locked sandbox once, the night before it's archived. The boy with the plaster cast is playing patience with a deck missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the network that it amounts to the same thing. Sometimes, testing, you find a firefly two beats out of step, a greeter who says welcome back instead of welcome home.}
 On the last day, the committee asks what should happen to it.
 * [Tell them: keep it, but the door has to be real.]
     ~ a6_kept_open = true
@@ -119,16 +119,16 @@ He opens it before you knock. He heard you on the stairs; the stairs are loud.
     -> a6_estranged.a6_at_his_door
 
 = a6_reconciled
-"You were right," you say. "I said I'd say it again when I wasn't scared. I'm not scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
-Milo stands in the doorway for a long time. It is raining on the stairwell window behind you. You both notice that at the same time.
+"You were right," you say. "I said I'd say it again when I wasn't scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
+Milo stands in the doorway for a long time. It is raining on the stairwell window behind you.
 "It's raining," he says. # speaker: Milo
 "It always rains," you say. "Saltwick. The comet. It's always raining when it counts." # speaker: Lyra
-He steps back to let you in. The flat is small and warm and smells of toast, burnt. There's a deck of cards on the table. He sees you see it.
+He steps back to let you in. The flat smells of burnt toast. There's a deck of cards on the table.
 "Rummy," he says. "You owe me a real game. No letting me win." # speaker: Milo
 "I didn't let you win." # speaker: Lyra
 "You absolutely let me win." # speaker: Milo
 You argue about it all afternoon, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own. {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
-Some nights you go in. Most nights you don't. On Thursdays you go to his, and he burns the pancakes, and you eat them. When you do build, you build stairs that go somewhere.
+On Thursdays you go to his, and he burns the pancakes, and you eat them. When you build, you build stairs that go somewhere.
 Late in the spring there is a comet nobody predicted, small, visible for an hour. Milo rings you at two in the morning and says, "Roof," and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and neither of you says a word, and you are both awake. # ending: reconciled
 -> END
 
