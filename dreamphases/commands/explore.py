@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         except MergeError as exc:
             print(f"error: cannot merge: {exc}", file=sys.stderr)
             return 2
+        wanted = _expected(args)
+        if wanted == ["all"]:
+            wanted = report.declared_endings
+        report.expected_endings = sorted({*report.expected_endings, *wanted})
         return _finish(report, args)
     if args.story is None:
         print("error: give a story to explore (or --merge REPORT.json ...)", file=sys.stderr)
@@ -117,7 +121,7 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
         max_steps=args.max_steps, max_depth=args.max_depth, visit_bound=args.visit_bound,
         max_lines=args.max_lines, untagged_ok=args.untagged_ok, max_states=args.max_states,
     )
-    expected = [e.strip() for e in (args.expect_endings or "").split(",") if e.strip()]
+    expected = _expected(args)
     if expected == ["all"]:
         if story.graph is None:
             print("error: --expect-endings all needs the .ink source (it reads the `# ending:` tags)",
@@ -134,6 +138,10 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
     seconds = time.perf_counter() - started
     return build_report(str(args.story), story_hash(story.json_text), options, tally, walker, story.graph,
                         shard, expected, seconds, args.jobs)
+
+
+def _expected(args: argparse.Namespace) -> list[str]:
+    return [e.strip() for e in (args.expect_endings or "").split(",") if e.strip()]
 
 
 def _finish(report: ExploreReport, args: argparse.Namespace) -> int:

@@ -89,6 +89,9 @@ class ExploreReport(_Model):
     errors: list[FindingModel]
     dead_ends: list[FindingModel]
     expected_endings: list[str] = Field(default_factory=list)
+    #: every `# ending:` id in the source (from the story graph), so `--expect-endings all` also
+    #: works when merging shards on a machine without the story
+    declared_endings: list[str] = Field(default_factory=list)
     nodes: list[str]
     visited: list[str]
     graph_choices: list[ChoiceModel] = Field(default_factory=list)
@@ -176,6 +179,7 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
         dead_ends=_findings(tally.dead_ends, walker), expected_endings=sorted(set(expected)),
         nodes=sorted(walker.node_paths), visited=sorted(tally.visited),
         graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges,
+        declared_endings=sorted({e.id for e in graph.endings}) if graph is not None else [],
     )
     report.timing = _timing(report.stats, seconds, jobs)
     return report

@@ -135,8 +135,11 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
     count it never references). Returns (new json, node id -> runtime path, runtime paths whose flag
     we added — the explorer leaves those out of its state hash so they do not split states).
     """
-    data = json.loads(json_text.lstrip("\ufeff"))
-    root = data.get("root")
+    try:
+        data = json.loads(json_text.lstrip("\ufeff"))
+    except ValueError:  # not JSON at all: leave it to the runtime to say so
+        return json_text, {}, set()
+    root = data.get("root") if isinstance(data, dict) else None
     if not isinstance(root, list):
         return json_text, {}, set()
     top = _named(root)

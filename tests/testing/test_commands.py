@@ -163,3 +163,21 @@ def test_a_story_that_does_not_compile_exits_one(tmp_path: Path, capsys: pytest.
     broken.write_text("-> nowhere\n", encoding="utf-8")
     assert main(["explore", str(broken)]) == 1
     assert "does not compile" in capsys.readouterr().err
+
+
+def test_merged_shards_can_expect_every_declared_ending(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    parts = []
+    for i in (1, 2):
+        part = tmp_path / f"part{i}.json"
+        main(["explore", ENDINGS, "--exhaustive", "--shard", f"{i}/2", "--json", "-o", str(part)])
+        parts.append(str(part))
+    capsys.readouterr()
+    assert main(["explore", "--merge", *parts, "--expect-endings", "all"]) == 1
+    assert "expected endings not reached: legend" in capsys.readouterr().out
+
+
+def test_a_json_file_that_is_not_a_story_is_unusable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text("this is not json", encoding="utf-8")
+    assert main(["explore", str(bogus)]) == 2
+    assert "cannot load" in capsys.readouterr().err
