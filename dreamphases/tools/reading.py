@@ -336,18 +336,27 @@ class Passages:
             return []
         shortest, prev = self._shortest()
         longest, came_from = self._longest()
-        figures = []
+        figures: dict[int, RouteFigures] = {}  # by edge: several states can fall through to one END
         for state in shortest:
             for step in self.successors(state):
-                if step.target == "END" and step.edge is not None:
+                if step.target != "END" or step.edge is None:
+                    continue
+                low = shortest[state] + step.extra
+                if longest.get(state, 0) >= shortest[state]:
+                    high, long_path = longest[state] + step.extra, self._path(came_from, state)
+                else:  # the shortest route closes a loop the longest walk cut: it is the longest too
+                    high, long_path = low, self._path(prev, state)
+                seen = figures.get(id(step.edge))
+                if seen is None:
                     path = [s for s in self._path(prev, state) if not is_choice_state(s)]
-                    low = shortest[state] + step.extra
-                    if longest.get(state, 0) >= shortest[state]:
-                        high, long_path = longest[state] + step.extra, self._path(came_from, state)
-                    else:  # the shortest route closes a loop the longest walk cut: it is the longest too
-                        high, long_path = low, self._path(prev, state)
-                    figures.append(RouteFigures(step.edge, low, high, path, long_path))
-        return figures
+                    figures[id(step.edge)] = RouteFigures(step.edge, low, high, path, long_path)
+                    continue
+                if low < seen.shortest_words:
+                    seen.shortest_words = low
+                    seen.shortest_path = [s for s in self._path(prev, state) if not is_choice_state(s)]
+                if high > seen.longest_words:
+                    seen.longest_words, seen.longest_path = high, long_path
+        return list(figures.values())
 
     def _shortest(self) -> tuple[dict[str, int], dict[str, str]]:
         """Fewest words from the start to each state (Dijkstra), with predecessors."""
