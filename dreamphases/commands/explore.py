@@ -106,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
 def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport | int:
     import time
 
+    from rich.console import Console
+
     from dreamphases.runtime.engine import StoryLoadError, story_hash
     from dreamphases.testing.explorer import ExploreOptions, Walker, explore
     from dreamphases.testing.report import build_report
@@ -134,7 +136,15 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
         print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    tally = explore(walker, jobs=args.jobs, shard=shard)
+    if sys.stderr.isatty() and not args.json:
+        from rich.progress import Progress
+
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
+            job = bar.add_task(f"exploring {args.story}", total=None)
+            tally = explore(walker, jobs=args.jobs, shard=shard,
+                            progress=lambda done, total: bar.update(job, completed=done, total=total))
+    else:
+        tally = explore(walker, jobs=args.jobs, shard=shard)
     seconds = time.perf_counter() - started
     return build_report(str(args.story), story_hash(story.json_text), options, tally, walker, story.graph,
                         shard, expected, seconds, args.jobs)

@@ -24,7 +24,7 @@ import random
 import re
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -453,27 +453,36 @@ def _execute(walker: Walker, task: Task, seen: frozenset[bytes]) -> Tally:
     return walker.search(task.start, seen, task.depth_left, task.budget)
 
 
-def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1)) -> Tally:
-    """Run the plan (or this shard's part of it) in `jobs` processes and merge the results."""
+Progress = Callable[[int, int], None]
+
+
+def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
+            progress: Progress | None = None) -> Tally:
+    """Run the plan (or this shard's part of it) in `jobs` processes and merge the results.
+
+    `progress(done, total)` is called as tasks finish (the CLI draws a bar with it).
+    """
     global _PANICS
     with PanicLog() as panics:
         _PANICS = panics
         try:
-            return _explore(walker, jobs, shard)
+            return _explore(walker, jobs, shard, progress or (lambda done, total: None))
         finally:
             _PANICS = None
 
 
-def _explore(walker: Walker, jobs: int, shard: tuple[int, int]) -> Tally:
+def _explore(walker: Walker, jobs: int, shard: tuple[int, int], progress: Progress) -> Tally:
     plan = plan_tasks(walker)
     index, count = shard
     mine = [t for i, t in enumerate(plan.tasks) if i % count == index - 1]
     # Every shard expands the same prefix, but only the first one reports it, so merged sums match.
     total = plan.prefix if index == 1 else Tally()
     jobs = max(1, min(jobs, len(mine) or 1, os.cpu_count() or 1))
+    progress(0, len(mine))
     if jobs == 1:
-        for task in mine:
+        for done, task in enumerate(mine, 1):
             total.merge(_execute(walker, task, plan.seen))
+            progress(done, len(mine))
         return total
     import multiprocessing
 
@@ -482,6 +491,8 @@ def _explore(walker: Walker, jobs: int, shard: tuple[int, int]) -> Tally:
     counted = walker.instrumented
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(counted[0], walker.options, counted)) as pool:
-        for result in pool.map(_run_task, mine, [plan.seen] * len(mine), chunksize=1):
+        results = pool.map(_run_task, mine, [plan.seen] * len(mine), chunksize=1)
+        for done, result in enumerate(results, 1):
             total.merge(result)
+            progress(done, len(mine))
     return total
