@@ -140,3 +140,12 @@ def test_the_state_budget_stops_a_search_too_big_to_finish(explored: Explore) ->
     assert small.stats.truncated > 0
     assert small.stats.frontier_left > 0
     assert small.stats.states < explored("loop", mode="exhaustive", max_depth=200).stats.states
+
+
+def test_a_crash_inside_the_runtime_is_reported_with_its_own_message(
+        explored: Explore, capfd: pytest.CaptureFixture[str]) -> None:
+    report = explored("crash", mode="exhaustive")
+    assert [(e.name, e.choices) for e in report.errors] == [
+        ("RUNTIME ERROR: the runtime crashed: attempt to divide by zero", ["Divide by nobody"]),
+    ]
+    assert "panicked" not in capfd.readouterr().err  # the runtime's own noise does not reach the user
