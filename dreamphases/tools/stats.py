@@ -4,12 +4,13 @@ Words per knot and in total, choices (and how many are gated by a condition), en
 stretch read without a choice, and for each ending the reading time of the shortest and the longest
 route from the start.
 
-A route counts what one reader reads: on arriving at a scene, its words before the first choice;
-for each choice taken, the words that choice prints; tunnels that only return are read in place
-(the model, and what the graph cannot tell it, is described in `tools/reading.py`). So the options
-a reader passes over cost nothing, and the figures are real routes, not upper bounds. The longest
-route visits each scene and choice at most once (a loop would make it endless), so a reader who
-goes round a hub reads more than it says.
+A route is a sequence of choice points as one reader meets them: on arriving at a scene, its words
+before the first choice; for each option taken (one per set), the words that option prints; tunnels
+that only return are read in place (the model, and what the graph cannot tell it, is described in
+`tools/reading.py`). So the options a reader passes over cost nothing, and the figures are real
+routes, not upper bounds. The longest route visits each scene and option at most once (a loop would
+make it endless), so a reader who goes round a hub reads more than it says; conditions are not
+evaluated, so the shortest route can be shorter than any real playthrough.
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """L011: a stretch of more than N words (default 600, `--max-words`) that a reader reads without a
 single choice: at 230 words a minute that is over two and a half minutes of scrolling.
 
-A run starts at the top of the story or just after a choice (with the words that choice prints) and
-follows diverts, fall-throughs and tunnels until the reader meets a choice; a scene with choices
-adds only its words before the first one. The counts are the compiler's (see `tools/reading.py` for
-the model); conditional text counts in full, so a run with `{a: … | …}` alternatives is generous.
+A long passage is the run of words between two choice points on a route of the reading model
+(`tools/reading.py`, the one `stats` uses): it starts at the top of the story or just after an
+option is taken (with the words that option prints, its gather's opening included) and follows
+diverts, fall-throughs and tunnels until the reader is next offered options: that option's nested
+options, the next set after its gather, or a scene's first set (of which only its words before the
+first choice are read). The counts are the compiler's; conditional text counts in full, so a run with
+`{a: … | …}` alternatives is generous.
 """
 
 from __future__ import annotations

@@ -71,3 +71,22 @@ def test_long_choice_bodies_in_ink(ink_codes):
     story = f"A short way in.\n* [Left] {words}\n  {words}\n  -> END\n* [Right] {words}\n  -> END\n"
     assert "L011" not in ink_codes(story, LintOptions(max_words=130))
     assert "L011" in ink_codes(story, LintOptions(max_words=100))
+
+
+def test_a_run_ends_at_the_next_set_after_the_gather(ink_codes):
+    from dreamphases.tools.lint import LintOptions
+
+    words = " ".join(["word"] * 60)
+    story = (f"Start.\n* [A] {words}\n* [B] {words}\n- {words}\n* [C] {words}\n* [D] {words}\n"
+             f"- {words}\n-> END\n")
+    # each option, its gather and nothing more: 120 words, never the 240 of two sets in a row
+    assert "L011" not in ink_codes(story, LintOptions(max_words=130))
+    assert "L011" in ink_codes(story, LintOptions(max_words=110))
+
+
+def test_an_option_with_nested_options_ends_its_run_at_them(ink_codes):
+    from dreamphases.tools.lint import LintOptions
+
+    words = " ".join(["word"] * 60)
+    story = f"Start.\n* [A] {words}\n  * * [Deeper] {words}\n    -> END\n  * * [Out] -> END\n"
+    assert "L011" not in ink_codes(story, LintOptions(max_words=100))
