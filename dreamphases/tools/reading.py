@@ -16,14 +16,16 @@ meets them:
 - so only one option of each set is taken, and the sibling options cost nothing.
 
 So a route is a chain of *states*: scenes (node ids) and taken options (`#<index>` into
-`StoryGraph.choices`), each step weighted by the words read on arrival. Falling into a labelled
-gather costs no more words (the option's count already has them). A tunnel into a scene that
+`StoryGraph.choices`), each step weighted by the words read on arrival. A labelled option's own
+label costs nothing more (its words are the option's). A tunnel into a scene that
 offers no choice and only returns (`->->`) is read in place: its words are added where it is
 called, and the reader carries on.
 
 Limits of the model, all from what the graph records: a tunnel with choices of its own is a detour
-that does not return; the words of an unlabelled gather that a nested gather falls through into
-are not counted (no option's count has them); conditional text counts in full, and a condition
+that does not return; an option's count has the opening line of the gather it falls into, so
+falling into a labelled gather (read in full on arrival) counts that line twice, and the rest of an
+unlabelled gather after its opening line, or an unlabelled gather a nested gather falls through
+into, is not counted at all; conditional text counts in full, and a condition
 never blocks an option or a divert. Loops are cut where they close: a route never revisits a state,
 so a reader who goes round a hub twice reads more than the longest route says.
 """
@@ -180,8 +182,10 @@ class Passages:
         node = self.graph.nodes.get(target)
         if node is None:
             return None
-        # a labelled gather an option falls into: the option's count already has its opening words
-        free = free_labels and node.kind == "label" and edge.kind == "fallthrough"
+        # a labelled option's own label: its words are the option's, already read. (A labelled
+        # gather is read in full on arrival: the option's count has only its opening line, and the
+        # graph does not say how many words that is, so the line is counted twice.)
+        free = free_labels and node.kind == "label" and edge.kind == "choice"
         return Step(target, False, edge, free, extra)
 
     @staticmethod

@@ -90,7 +90,7 @@ NESTED = """
       * * [Push] You push until it gives, and dust comes down like a second rain.
       * * [Knock] You knock.
     * [Stay] You stay out in the rain a while longer, getting wetter and not minding.
-    - (after) The rain stops.
+    - The rain stops.
     * [Go home] Home, then. # ending: home
       -> END
     """
@@ -101,7 +101,7 @@ def test_nested_options_are_met_after_their_parent_and_fall_through_to_the_outer
     route = _route(graph)
     taken = [graph.choices[int(s[1:])].text for s in route.longest_path if is_choice_state(s)]
     assert taken[:2] == ["Go to the shed", "Push"]
-    # the words of `(after)` are in the options' counts, not read twice on arriving at the label
+    # the gather's line is in each option's count, read once
     assert route.longest_words == _play(json_text, graph, route.longest_path)
 
 
