@@ -86,8 +86,9 @@ class Choice:
     #: where the choice leads (node ids), following its body's diverts
     targets: tuple[str, ...] = ()
     #: words of prose the reader gets after taking this choice, up to the next choice: the option's
-    #: own text (printed again), its body, and the opening words of the gather it falls into; not the
-    #: bodies of nested choices, which have their own count
+    #: own text (printed again), its body, and the words of every unlabelled gather it falls through
+    #: (a labelled gather is a node: its words are its `words_before_choice`, read on arriving there
+    #: by the "fallthrough" edge); not the bodies of nested choices, which have their own count
     words: int = 0
     #: the option this one is nested under (`* *` inside a `*`), as an index into StoryGraph.choices
     parent: int | None = None

@@ -313,21 +313,31 @@ class _Resolver:
         self.sets += 1
         self.choice_set = self.sets
         section: list[GChoice] = []  # options (here or nested deeper) that fall through to a gather
+        carried = False  # the section's options came through a gather and fall on to the next one
         self.falling.append(section)
         for it in items:
             if isinstance(it, A.Choice):
+                if carried:
+                    section.clear()  # what fell into the last gather meets these options instead
+                    carried = False
                 gchoice = self.choice(it, ctx, flow)
                 if not terminates(it.inner, it.body) and not any(isinstance(b, A.Weave) for b in it.body):
                     section.append(gchoice)
             elif isinstance(it, A.Gather):
-                opening = 0
-                for st in it.body:
-                    if not isinstance(st, A.ContentLine):
-                        break
-                    opening += count_words(st.items)
-                for gchoice in section:
-                    gchoice.words += opening
-                section.clear()
+                nested = any(isinstance(b, A.Weave) for b in it.body)
+                labelled = bool(it.label) and id(it) in self.out.node_ids
+                if not labelled:  # a labelled gather is a node: its words are read on arriving there
+                    words = 0
+                    for st in it.body:
+                        if isinstance(st, A.Weave):
+                            break
+                        if isinstance(st, A.ContentLine):
+                            words += count_words(st.items)
+                    for gchoice in section:
+                        gchoice.words += words
+                if labelled or nested or terminates([], it.body):
+                    section.clear()
+                carried = bool(section)
                 self.sets += 1
                 self.choice_set = self.sets
                 ctx = self.gather(it, ctx, flow)

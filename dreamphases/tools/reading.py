@@ -9,7 +9,8 @@ meets them:
   `Node.words_before_choice` and is offered the scene's first set of options (its top-level set
   with the smallest `Choice.choice_set`); diverts written before that set may lead away first;
 - taking an option they read `Choice.words` (its text, its body up to the next choice, and the
-  opening words of the gather it falls into), then meet its nested options (`Choice.parent`) if it
+  words of the unlabelled gathers it falls through; a labelled gather is a scene of its own, reached
+  by its "fallthrough" edge), then meet its nested options (`Choice.parent`) if it
   has any, else go where its body diverts, else fall through to the next set of options after the
   gather (the next `choice_set` at that level of the same scene), or, when the level has no more
   options, to what the enclosing option or the scene does next (its diverts, a labelled gather);
@@ -22,11 +23,8 @@ offers no choice and only returns (`->->`) is read in place: its words are added
 called, and the reader carries on.
 
 Limits of the model, all from what the graph records: a tunnel with choices of its own is a detour
-that does not return; an option's count has the opening line of the gather it falls into, so
-falling into a labelled gather (read in full on arrival) counts that line twice, and the rest of an
-unlabelled gather after its opening line, or an unlabelled gather a nested gather falls through
-into, is not counted at all; conditional text counts in full, and a condition
-never blocks an option or a divert. Loops are cut where they close: a route never revisits a state,
+that does not return; conditional text counts in full, and a condition never blocks an option or a
+divert. Loops are cut where they close: a route never revisits a state,
 so a reader who goes round a hub twice reads more than the longest route says.
 """
 
@@ -183,8 +181,7 @@ class Passages:
         if node is None:
             return None
         # a labelled option's own label: its words are the option's, already read. (A labelled
-        # gather is read in full on arrival: the option's count has only its opening line, and the
-        # graph does not say how many words that is, so the line is counted twice.)
+        # gather is read in full on arrival; the options falling into it do not count its words.)
         free = free_labels and node.kind == "label" and edge.kind == "choice"
         return Step(target, False, edge, free, extra)
 
