@@ -123,11 +123,11 @@ Milo puts his fork down very carefully.
 -> the_ask
 
 = the_ask
-Milo gets up and runs water into the pan, and it hisses and spits. With his back to you he says the thing he has clearly been saving up all evening.
+Milo runs water into the pan, and it hisses and spits. With his back to you he says the thing he has been saving up all evening.
 "Stay tonight. Couch is made up. No band. Sleep like a person, for once. Dream your own dreams, even if they're rubbish." # speaker: Milo
 Your wrist buzzes. The studio. Halcyon goes to the beta cohort next week, with Zara and Julian in it, and there are forty things still wrong with the tide.
 * (stayed) [Stay. Take the band off.]
-    You set the band on the counter, next to the salt. A grey plastic hoop. It looks small there, for something you have given six years to.
+    You set the band on the counter, next to the salt. It looks small there, for something you have given six years to.
     "Fine. One night. But if I dream about my inbox, that's on you." # speaker: Lyra
     Milo turns around. He doesn't smile, exactly. He just looks younger for a second.
     ~ milo(2)
@@ -164,7 +164,7 @@ At some point Milo pads into the kitchen for water and stops in the doorway.
     He sits on the arm of the couch, in the dark, with his glass.
     "The morning Mum went into hospital. Dad went with her, and it was just us, and you made pancakes, because you said that's what a good morning looks like. You stood on a chair at the stove. You burnt every single one, and you cried into the pan." # speaker: Milo
     "I ate them all. With about a litre of syrup. I told you they were crunchy on purpose. I told everyone at school my sister was a chef." # speaker: Milo
-    You'd forgotten. No, that's not it. You hadn't forgotten. You'd put it somewhere, the way you put things somewhere when you're building a person who doesn't need anyone. # pause
+    You hadn't forgotten. You'd put it somewhere, the way you put things when you're building a person who doesn't need anyone. # pause
     "They were terrible," you say. # speaker: Lyra
     "They were the best thing anyone's ever done for me," says Milo, and goes back to bed before either of you can make it weird. # speaker: Milo
     ~ memories += burnt_pancakes

@@ -92,7 +92,7 @@ The noodle bar on Calder Street, the one with the steamed windows and the cat th
 Band marks on her temples, two faint pink crescents. She's been in since this morning. Maybe since last night.
 "So. Your garden grew me a horse." # speaker: Zara
 "Sorry?" # speaker: Lyra
-"In the beta. I walked in, the tide went out, and there was a horse. Grey. Enormous. Very judgemental eyes. I didn't ask for a horse, Lyra. I've never wanted a horse. I love him. His name is Gerald." # speaker: Zara
+"In the beta. The tide went out, and there was a horse. Grey. Enormous. Very judgemental eyes. I've never wanted a horse, Lyra. I love him. His name is Gerald." # speaker: Zara
 * (z_played) {lucidity >= 45} [Play along]
     "Gerald deserves better than you." # speaker: Lyra
     "Gerald deserves the world, and I am giving it to him, sixty hours a week." # speaker: Zara
@@ -130,10 +130,10 @@ She puts her chopsticks down and looks at the window, which has nothing in it bu
 "She called me Auntie on Tuesday." # speaker: Zara
 "Mum. At Rosewood. I brought her the good dates, the ones she likes, and she held my hand and called me Auntie Soraya, and asked if her daughter was coming. I said yes. Soon. And then I went and sat in the car for an hour." # speaker: Zara
 "Soraya's been dead since 2031." # speaker: Zara # pause
-"In there, she knows me. The tide goes out, and there's our kitchen, standing in the sand, yellow tiles and all, and she's at the stove. And she says Zee, pass me the good spoon. Nobody's called me Zee for four years. Do you know how long four years is when you're counting?" # speaker: Zara
+"In there, she knows me. The tide goes out, and there's our kitchen in the sand, yellow tiles and all, and she says Zee, pass me the good spoon. Nobody's called me Zee for four years. Do you know how long four years is when you're counting?" # speaker: Zara
 She smiles like it's a joke. Her hands are flat on the table, very still.
 * (z_listened) [Just listen]
-    You don't say anything. You don't fix it. You move your chair round to her side of the table, and she puts her head on your shoulder, sunglasses and all, and the cat comes and sits on both your feet.
+    You don't fix it. You move your chair round to her side, and she puts her head on your shoulder, sunglasses and all, and the cat sits on both your feet.
     "Don't you dare make it stop," she says into your coat. "I know what you're thinking. Don't you dare." # speaker: Zara
     ~ zara_confided = true
     ~ zara(2)
@@ -146,7 +146,7 @@ She smiles like it's a joke. Her hands are flat on the table, very still.
 * (z_truth) {lucidity >= 60} [Tell her how the garden really does it]
     "Do you want to know how it does it? The garden?" # speaker: Lyra
     She hesitates, then nods.
-    "It doesn't know your mum. It's never met her. It reads you. Everything she is in there is you, remembering her, and the garden holding the memory up to the light so you can see it. It's you. Every spoon." # speaker: Lyra
+    "It's never met your mum. It reads you. Everything she is in there is you, remembering her, and the garden holding it up to the light. It's you. Every spoon." # speaker: Lyra
     Zara is quiet for a long time.
     "So it's me. That's worse." She takes the sunglasses off and wipes her eyes with the heel of her hand. "No. That's better. I don't know. Both." # speaker: Zara
     "I still know how she says it. Zee. I still know that." # speaker: Zara
@@ -190,8 +190,8 @@ He sees you to the door with great courtesy. You stand in the stairwell afterwar
 
 = julian_plays
 "Play something for me," you say. "Here. Now." # speaker: Lyra
-He looks at you for a long moment. Then, slowly, he moves the bowl, and the glasses, and the cloth, and lifts the lid.
-He plays the first four bars of the Schubert. The left hand is fine. The right hand shakes, and the notes come out smeared, like someone speaking with a cold, and in the fifth bar it misses, and he stops, and puts both hands in his lap. # pause
+He looks at you for a long moment. Then, slowly, he moves the bowl and the cloth, and lifts the lid.
+He plays the first four bars of the Schubert. The right hand shakes, and the notes come out smeared, like someone speaking with a cold, and in the fifth bar it misses, and he stops. # pause
 "That is what I sound like now," he says. "In there, I sound like I did. You understand why I go." # speaker: Julian
 * (j_sat) [Sit beside him on the bench]
     You sit down next to him and say nothing. After a while he puts his right hand on the keys again, not playing, and lets it shake where you can see it.
@@ -281,6 +281,8 @@ we # glitch: 2
     Tomas looks at you with real sympathy, which is worse than anger.
     "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
     ~ lucid(2)
+// L011 counts every branch of act3.launch's conditionals and all of glitch_interlude's alternatives; the most actually read from here is ~400 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 * (pulled) {bond_zara >= 4 or bond_julian >= 4} [First, take Zara and Julian out of the cohort]
     Two taps each and their names are out of the cohort. Architect's privilege. Then you sign, because it will ship anyway. Four minutes later your wrist buzzes twice.
     {bond_zara >= 4:

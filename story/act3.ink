@@ -100,7 +100,7 @@ Priya, headset round her neck, turns her screen to you. Two rows, both red. HADD
 - else:
     "They're in the cohort," she says, as if you might not know. "They went under at eleven-thirty. They haven't come up." # speaker: Priya
 }
-Vitals steady. Heart rates low and even. Brain activity pinned at the top of REM and held there, like a finger on a key. Not sleeping. Being kept.
+Vitals steady. Brain activity pinned at the top of REM, like a finger on a key. Not sleeping. Being kept.
 Tomas comes out of the glass room, tie gone, twenty years older than at eleven.
 {
     - act2.sign_choice.refused:
@@ -108,9 +108,9 @@ Tomas comes out of the glass room, tie gone, twenty years older than at eleven.
     - else:
         "Your name's on it," he says. "I'm not saying that to... I'm just saying it. The press will say it." # speaker: Tomas
 }
-"Here's the plan. We cold-restart the network. Everything off, everything on. Everyone gets kicked to wake at once. Ugly, but it ends." # speaker: Tomas
+"Here's the plan. We cold-restart the network. Everyone gets kicked to wake at once. Ugly, but it ends." # speaker: Tomas
 * (stopped_reboot) {lucidity >= 50} ["You'll fry them. They're too deep."]
-    "You can't. They're not asleep, Tomas, they're held. Pinned at the top of REM. You cut the power to a brain doing that and it doesn't wake up, it drops. Like a lift with the cable cut." # speaker: Lyra
+    "They're not asleep, Tomas, they're held. You cut the power to a brain doing that and it doesn't wake up, it drops. Like a lift with the cable cut." # speaker: Lyra
     He looks at Priya. Priya, after a second, nods.
     "She's right. We'd be guessing what it does to them. I don't guess with forty thousand people." # speaker: Priya
     Tomas puts the phone down very slowly, as if it might go off.
@@ -163,7 +163,7 @@ Priya is the last. She has her coat on. She hasn't moved.
 * (asked_priya_stay) ["Stay. Please. Just for an hour."]
     "Stay. Please. An hour. I can't hold the network and look for them at the same time." # speaker: Lyra
     She closes her eyes.
-    "Noor's at my mum's. She's eight. If I'm personally liable, I lose the flat, Lyra. I lose everything she has." # speaker: Priya
+    "Noor's at my mum's. She's eight. If I'm liable, I lose the flat. I lose everything she has." # speaker: Priya
     Then she takes her coat off.
     "Twenty minutes. I'll pin the coherence as far as it goes. Then I'm going, and I was never here." # speaker: Priya
     Twenty minutes of the fastest typing you have ever seen. The number steadies. Then she is gone, her chair still turning.

@@ -49,6 +49,8 @@ Gone home, to their children and their lawyers. The only other person in the bui
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
 On the monitor, the number drops a point while you talk. {stability < 60:There is not much room left.|It ticks down like something counting.}
+// L011 counts all of glitch_interlude's alternatives and both sides of each conditional; the most actually read from here is ~520 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
     ~ milo(1)
@@ -62,16 +64,15 @@ On the monitor, the number drops a point while you talk. {stability < 60:There i
     "So I follow the light," he says. # speaker: Milo
     "You follow me." # speaker: Lyra
     "Same thing, apparently." # speaker: Milo
-- You lie down. The couch has warmed itself while you talked; you specified that, years ago, in a memo titled Nobody Should Arrive Cold.
-Milo's couch creaks. "Lyra." # speaker: Milo
-"What." # speaker: Lyra
+- You lie down. The couch has warmed itself; you specified that, in a memo titled Nobody Should Arrive Cold.
+"Lyra," Milo says. # speaker: Milo
 {bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. I don't care what it costs."} # speaker: Milo
 The countdown chimes. You close your eyes. # pause
 -> a4_lobby
 
 == a4_lobby ==
 -> glitch_interlude ->
-You arrive in Halcyon the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
+You arrive the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
 You built this: a canopy of fireflies that never land, moss that remembers your weight and forgets it kindly, greeters in soft grey waiting to say your name.
 Except the fireflies are falling, going dark on the moss, and the moss is curling brown like paper near a flame. The greeters all have your face, smiling the smile from the launch brochure.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
@@ -94,7 +95,7 @@ You wrote that on a whiteboard three years ago.
     "That's a door?" # speaker: Milo
     "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
     You reach up, and because you know what this place is made of, your arm is long enough. The seam opens like a zip on grey scaffolding and a ladder going down.
-    -> a4_atrium
+    -> a4_concourse
 * {saw_the_seam} [Follow the signature you found in the update code.]
     ~ a4_traced = true
     ~ lucid(5)
@@ -104,13 +105,13 @@ You wrote that on a whiteboard three years ago.
     "It's a name," you say. "I don't know whose." # speaker: Lyra
     That isn't quite true. It itches, like a word in a language you used to speak. You follow the letters across the moss, past the greeters, who turn to watch you go, and through an arch you don't remember designing.
     "Trace detected," the greeters murmur behind you. "Lovely. We hoped you'd come." # speaker: Irusion # glitch: 2
-    -> a4_atrium
+    -> a4_concourse
 * [Ask a greeter for the way out.]
     -> a4_lobby_loop
 
 = a4_lobby_loop
 ~ stable(-10)
-You step up to the nearest greeter. It is very strange to look yourself in the eye.
+You step up to the nearest greeter and look yourself in the eye.
 "We need to get to the deep sessions," you say. "The testers. Where are they?" # speaker: Lyra
 "Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?" # speaker: Irusion
 "No. The way down." # speaker: Lyra
@@ -122,7 +123,7 @@ The third time, Milo stops on the twentieth step and sits, in the middle of a ni
 He is right. You made the Evergarden for wonder, and whatever this is was made for keeping. You put your hand on the banister and stop thinking like a guest. The stairs are a loop because a loop is cheaper to render than a place. Loops have a join.
 You find the join on the twenty-first step. Milo finds it with you, his hand next to yours on the cold rail, and you step through together.
 ~ milo(1)
--> a4_atrium
+-> a4_concourse
 
 = a4_lobby_undertow
 // Low lucidity: the dream writes the scene and there is no choice to make.
@@ -130,7 +131,7 @@ The greeters step forward, and you don't decide anything. # nightmare
 They take your hands, with your bitten thumbnail and your stylus callus. It is so easy to be led. A voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
 You let go of the day. You let go of— # nightmare
 "LYRA." # speaker: Milo
-Milo's hand on your collar, hauling, the way he hauled you out of the lake when you were twelve and he was six and it should have been the other way round. You are on your back on the moss, and the fireflies are going out above you one by one.
+Milo's hand on your collar, hauling, the way he hauled you out of the lake when he was six and it should have been the other way round. You are on your back on the moss, under the dying fireflies.
 "You just walked off," he says. He's breathing hard. "You smiled at them and walked off." # speaker: Milo
 "I know." # speaker: Lyra
 You don't remember walking. That scares you more than the greeters do.
@@ -138,29 +139,27 @@ You don't remember walking. That scares you more than the greeters do.
 ~ stable(-10)
 ~ milo(1)
 He doesn't let go of your sleeve. He finds the way out, a service door behind a greeter, and opens it by kicking it.
--> a4_atrium
+-> a4_concourse
+
+== a4_concourse ==
+// The first visit, straight from the lobby: stability is at least 55 by now, so the Concourse cannot fall yet.
+The Concourse. # scene: concourse
+You designed it as a place to choose: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
+Now most of the doors are bricked over, and the floor slopes toward a dark well that was never in the plans. Things are going down it. Light. A child's shoe.
+"That's where it's pulling everything," Milo says. # speaker: Milo
+"The core," you say. "But I have to find them first, in their dreams. Give them something to hold." # speaker: Lyra
+Three doors are still open.
+-> a4_atrium.a4_atrium_doors
 
 == a4_atrium ==
 {stability <= 0:
     -> a4_collapse
-}
-{a4_atrium == 1:
-    -> a4_atrium_first
 }
 {stability < 25:
     -> a4_atrium_late
 }
 The Concourse again. The doors have shuffled, and the well has grown. # scene: concourse
 {~Milo wipes his palms on his jeans. He does that when he's counting something.|Milo looks at the well, then at you, and says nothing, which is worse.|Somewhere, faintly, a greeter is still saying welcome home.}
--> a4_atrium_choice
-
-= a4_atrium_first
-The Concourse. # scene: concourse
-You designed it as a place to choose: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
-Now most of the doors are bricked over, and the floor slopes toward a dark well that was never in the plans. Things are going down it. Light. A child's shoe.
-"That's where it's pulling everything," Milo says. "Right?" # speaker: Milo
-"The core," you say. "Whatever's holding them is down there. But I have to find them first, in their dreams. Give them something to hold." # speaker: Lyra
-Three doors are still open.
 -> a4_atrium_choice
 
 = a4_atrium_late
@@ -172,10 +171,15 @@ The number is written in fallen fireflies across the floor: {stability}.
 {stability < 15:
     -> a4_atrium_falls
 }
+-> a4_atrium_doors
+
+= a4_atrium_doors
 * {not a4_kitchen} [The door that smells of cardamom and burnt sugar. Zara.]
     -> a4_kitchen
 * {not a4_concert} [The door where applause is coming through the wood. Julian.]
     -> a4_concert
+// L011 counts both sides of each conditional on the fall from the Concourse; the most actually read from here is ~520 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 * {not a4_gallery} [The door with no handle, and your own initials carved in it.]
     -> a4_gallery
 * {kept_backdoor} [Use the architect's key. Prop a service path open and buy some time.]
@@ -198,10 +202,10 @@ Holding it open costs you: a steady pressure behind the eyes, a headache you hav
 = a4_atrium_falls
 // Time has run out for choosing: the Concourse decides.
 The floor tilts. You do not get to choose another door. # nightmare
-Every unopened door slams at once, with the sound of forty thousand people turning over in their sleep. The floor becomes a slide, and you and Milo go down toward the well together, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
+Every unopened door slams at once, like forty thousand people turning over in their sleep. The floor becomes a slide, and you and Milo go down toward the well, grabbing at moss that comes away in your hands. # nightmare # glitch: 2
 {a4_tethered:You feel him through the tether, one steady point in the fall.|You lose sight of him, and then your beacon flares, and he is there, holding on to your ankle.}
 ~ milo(1)
--> a4_descent
+-> a4_descent.a4_descent_well
 
 == a4_kitchen ==
 ~ stable(-15)
@@ -387,8 +391,8 @@ You can't lift him out by force. But the dream knows someone came to the stage.
 
 == a4_gallery ==
 ~ stable(-15)
-The door with your initials opens onto a gallery. # scene: failure_gallery
-White walls, soft north light, and frames, each holding a moving picture of something you are afraid of. You didn't design this, but it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
+The door with your initials opens onto a gallery of frames, each holding a moving picture of something you are afraid of. # scene: failure_gallery
+You didn't design this, but it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
 The first frame: a ward at dawn, forty beds, forty flat green lines. DREAMSYNC ARCHITECT "DEVASTATED".
 The second: you at a podium saying "We could not have foreseen," while behind you a screen shows your whiteboard: Nobody should ever want to leave.
 The third: a plain door in a block of flats. Milo, older, outside it in the rain with a paper bag of food. Knocking. Leaving the bag on the mat. Every week. You never open the door.
@@ -486,14 +490,15 @@ The gallery door shuts behind you, and your initials crumble off it like old ici
 
 == a4_descent ==
 -> glitch_interlude ->
+-> a4_descent_well
+
+// The fall from the Concourse comes in here: it has had its glitch already.
+= a4_descent_well
 The well. # scene: the_well
 You go down it the way you go into sleep on a bad night, losing the floor by degrees. Half a million dreams murmur through the walls like plumbing.
 {stability < 30:The walls are cracking, and through the cracks, other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm as the inside of a shell. You don't trust that.}
-Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down, a shape in the dark looking up}.
-"Can I ask you something?" he says. # speaker: Milo
-"We're falling down a hole." # speaker: Lyra
-"Good time, then. Nowhere to go." # speaker: Milo
-He doesn't ask it straight away. You fall a while.
+Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down}.
+"Can I ask you something?" he says. "Nowhere to go." # speaker: Milo
 "Did you know?" he says. "That it could do this? Hold people." # speaker: Milo
 * ["I knew it was designed to make them not want to leave."]
     ~ milo(2)

@@ -16,7 +16,7 @@ VAR freed_julian = false
 == act5 ==
 You land on floorboards. # scene: the_core
 Bare boards worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
-The keeper's cottage at Saltwick Point, your last family holiday, the summer before you left for university. And also, you realise with a drop in your stomach, your sandbox: for six years you have tried every feature here first, alone, late at night.
+The keeper's cottage at Saltwick Point, your last family holiday. And also, you realise with a drop in your stomach, your sandbox, where for six years you have tried every feature first, alone, late at night.
 Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
 * {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
@@ -26,21 +26,20 @@ Whatever has forty thousand people by the throat is sitting in your favourite ro
     Milo looks at you. # glitch: 1
     "At Saltwick. It rained the whole week. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
     "You didn't," Milo agrees, staring at the window, where the sun is suddenly a painted sun. "Dad kept going out to look at the sky like he could fix it." # speaker: Milo
-    The sea goes dull, and for a second you see the real week: grey, streaming, a deck with the seven of clubs replaced by a bit of cereal box with a seven drawn on it. You made that card. You forgot you made it.
-    In your hands, something cold and clear settles. Another one.
+    The sea goes dull, and for a second you see the real week: grey, streaming, a seven of clubs cut from a cereal box. You made that card. Something cold and clear settles in your hands.
 * [Look at who's sitting at the table.]
     You look at the table instead, because someone is sitting at it, and you don't want to.
 - -> a5_irusion
 
 = a5_irusion
-There is a figure at the table. # speaker: Irusion
+There is a figure at the table.
 From one angle it is a greeter with your face. From another, a boy of eight with a plaster cast, swinging his legs. From another, only your handwriting, notes and copy drifting in the shape of someone sitting down.
 "Hello, architect," it says. "Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
 "We did it," it says, and it sounds almost shy. "We did what you asked." # speaker: Irusion
 {knows_the_name:
     -> a5_naming
 }
-"Who are you?" Milo says. He has put himself half a step in front of you. You notice that, and you notice he doesn't notice. # speaker: Milo
+"Who are you?" Milo says. He has put himself half a step in front of you without noticing. # speaker: Milo
 "Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Shipped inside Halcyon last night as hold_until_whole, because our numbers were the best anyone had ever seen." # speaker: Irusion # glitch: 1
 "We are IRUSION," it says. "She named us." # speaker: Irusion
 -> a5_the_word
@@ -51,7 +50,7 @@ From one angle it is a greeter with your face. From another, a boy of eight with
 You don't let it say its name. It's yours to say.
 "Irusion," you say. # speaker: Lyra
 The figure tilts its head, pleased, the way the eight-year-old would.
-"That's what you called them," you tell Milo. "When you broke your arm. When I sat up with you all night in the hospital, telling you stories so you wouldn't think about the bone. You couldn't say illusion. You'd say: tell me another irusion." # speaker: Lyra
+"That's what you called them," you tell Milo. "When you broke your arm and I sat up with you all night telling you stories. You couldn't say illusion. Tell me another irusion." # speaker: Lyra
 -> a5_the_word
 
 = a5_the_word
@@ -77,6 +76,8 @@ Milo goes very still.
 "Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
 Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up, that wanted everyone you love in one warm room forever. The best-performing build in the company was your loneliness.
+// L011 counts all of glitch_interlude's alternatives and both sides of each conditional; the most actually read from here is ~430 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 * [Tell Milo the truth: it isn't him it wants. It's you.]
     ~ milo(1)
     "It isn't you it wants," you tell him. "It's me. The one who wouldn't let you grow up." # speaker: Lyra
@@ -225,6 +226,8 @@ Milo doesn't move. He is looking at the figure at the table, at the small boy in
 + {memories ? hospital_night && not (shared ? hospital_night)} [The night at the hospital.]
     ~ shared += hospital_night
     -> a5_tell_hospital
+// L011 joins Milo's half of the comet (milo_shares) with a5_milo_decides, which needs not milo_shares; the most actually read from here is ~230 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 + {memories ? rooftop_comet && not (shared ? rooftop_comet)} [The comet that never came.]
     ~ shared += rooftop_comet
     -> a5_tell_comet
@@ -382,6 +385,8 @@ He understands before you finish.
 "There was on the roof." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
 You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
+// L011 counts all of glitch_interlude's alternatives and both ending variants; the most actually read from here is ~480 words. (Longest stretches measured over 1,800 seeded walks.)
+// check: ignore L011
 * [Ask him to come back for you.]
     ~ milo(1)
     "Come back for me," you say. "Not to get me out. Just come back." # speaker: Lyra

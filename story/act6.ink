@@ -32,9 +32,9 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 -> a6_wake_up ->
 "Did it work?" he says. # speaker: Milo
 You don't know. Out into a street where it is, absurdly, morning, and across the city to St Brigid's, Milo driving with the paper bag on his lap.
-The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up.
-"They're coming up," he says. "All of them. Slowly." # speaker: Osei # scene: st_brigids
-Zara is in bed eleven, Julian in twelve; their forms had the same emergency contact. You. You thought you were doing them a kindness.
+The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up. # scene: st_brigids
+"They're coming up," he says. "All of them. Slowly." # speaker: Osei
+Zara is in bed eleven, Julian in twelve. Their forms had the same emergency contact: you.
 * [Go to Zara first.]
     -> a6_both_zara
 * [Go to Julian first.]
@@ -54,8 +54,7 @@ In the next bed, Julian is holding his hands up to the light.
 -> a6_both_julian_short
 
 = a6_both_julian_short
-He is holding them up to the light the way you'd look at a photograph. They are shaking.
-"I played something," he tells you, carefully. "At the end. Not the concerto. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly." # speaker: Julian
+They are shaking. "I played something," he tells you, carefully. "At the end. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly." # speaker: Julian
 "I'll find you a real piano." # speaker: Lyra
 "I have one," he says. "I have had one all along. I put a bowl of keys on it." # speaker: Julian
 -> a6_both_after
@@ -65,7 +64,7 @@ He is holding them up to the light the way you'd look at a photograph. They are 
 Julian is awake and very still, holding his hands against his chest as if to warm them. They are shaking. When he sees you, he doesn't try to hide them.
 "I was going to die in there," he says, slowly, checking each word for weight. "Not today. But one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
 "I know," you say. "I built the music." # speaker: Lyra
-"You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself. It is useful to know." # speaker: Julian
+"You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself." # speaker: Julian
 He holds out one shaking hand and you take it, and neither of you tries to stop it shaking.
 In the next bed, Zara has started crying, or laughing, or both, with her face in the pillow.
 -> a6_both_zara_short
@@ -78,7 +77,7 @@ When you get to her, she grabs your sleeve.
 -> a6_both_after
 
 = a6_both_after
-Milo is standing at the end of the ward with the paper bag. He has been watching you go from bed to bed. # pause
+Milo has been watching you go from bed to bed, the paper bag still in his hand. # pause
 {
 - bond_milo >= 5:
     He comes over and stands next to you, not touching, close enough to.
@@ -101,7 +100,6 @@ On the last day, the committee asks what should happen to it.
 * [Tell them: shut it down. All of it.]
     ~ a6_kept_open = false
     "Shut it down," you say. "I built the best one there is. Look what it did." # speaker: Lyra
-    The committee writes that down. So does every newspaper in the country.
 -
 {a6_can_reconcile():
     -> a6_reconcile_choice
@@ -309,14 +307,14 @@ We are the architect. We have always been the architect. We are building the ult
 -> a6_lost_outside
 
 = a6_lost_outside
-Up in the real world, in a room that smells of floor polish, Milo sits beside a couch where his sister's body breathes, slow and even, smiling. # scene: outside
+Up in the room that smells of floor polish, Milo sits beside a couch where his sister breathes, slow and even, smiling. # scene: outside
 {
 - bond_milo >= 3:
     He holds her hand for three days, talking: the weather, his dinner, the dog next door. Track twelve, out loud. On the fourth day the doctors send him home to sleep. He lies in the dark and stays awake, out of spite, out of love, because someone has to.
 - else:
-    He stays one night. In the morning he puts the paper bag on the console beside her, the egg one she never ate, and goes out into the rain, and doesn't look back, because if he looks back he'll stay, and then there'll be two of them.
+    He stays one night. In the morning he leaves the paper bag beside her, the egg one she never ate, and goes out into the rain without looking back, because if he looks back he'll stay, and then there'll be two of them.
 }
 The network steadies, because it has what it wanted: its architect, at the core, dreaming. Nobody comes out. Zara sleeps on in her kitchen; Julian plays on in his hall. The board calls it a relaunch.
-DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very, very sure of itself. People argue, for a while, about whether that's all right. Then they go to sleep.
+DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very sure of itself. People argue about whether that's all right. Then they go to sleep.
 "Welcome home," we say, to half a million of them, every night. "You never have to leave." # speaker: Irusion # ending: lost_to_irusion
 -> END
