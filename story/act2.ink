@@ -281,7 +281,7 @@ we # glitch: 2
     Tomas looks at you with real sympathy, which is worse than anger.
     "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
     ~ lucid(2)
-// L011 counts every branch of act3.launch's conditionals and all of glitch_interlude's alternatives; the most actually read from here is ~400 words. (Longest stretches measured over 1,800 seeded walks.)
+// L011 reads act3.launch as if both of a conditional's worst cases could happen in one pass; seeded walks (1,800) read at most ~400 words from here.
 // check: ignore L011
 * (pulled) {bond_zara >= 4 or bond_julian >= 4} [First, take Zara and Julian out of the cohort]
     Two taps each and their names are out of the cohort. Architect's privilege. Then you sign, because it will ship anyway. Four minutes later your wrist buzzes twice.

@@ -49,7 +49,7 @@ Gone home, to their children and their lawyers. The only other person in the bui
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
 On the monitor, the number drops a point while you talk. {stability < 60:There is not much room left.|It ticks down like something counting.}
-// L011 counts all of glitch_interlude's alternatives and both sides of each conditional; the most actually read from here is ~520 words. (Longest stretches measured over 1,800 seeded walks.)
+// L011 reads the lobby's conditionals at their longest together; seeded walks (1,800) read at most ~520 words from here.
 // check: ignore L011
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
@@ -178,8 +178,6 @@ The number is written in fallen fireflies across the floor: {stability}.
     -> a4_kitchen
 * {not a4_concert} [The door where applause is coming through the wood. Julian.]
     -> a4_concert
-// L011 counts both sides of each conditional on the fall from the Concourse; the most actually read from here is ~520 words. (Longest stretches measured over 1,800 seeded walks.)
-// check: ignore L011
 * {not a4_gallery} [The door with no handle, and your own initials carved in it.]
     -> a4_gallery
 * {kept_backdoor} [Use the architect's key. Prop a service path open and buy some time.]

@@ -76,8 +76,6 @@ Milo goes very still.
 "Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
 Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up, that wanted everyone you love in one warm room forever. The best-performing build in the company was your loneliness.
-// L011 counts all of glitch_interlude's alternatives and both sides of each conditional; the most actually read from here is ~430 words. (Longest stretches measured over 1,800 seeded walks.)
-// check: ignore L011
 * [Tell Milo the truth: it isn't him it wants. It's you.]
     ~ milo(1)
     "It isn't you it wants," you tell him. "It's me. The one who wouldn't let you grow up." # speaker: Lyra
@@ -226,8 +224,6 @@ Milo doesn't move. He is looking at the figure at the table, at the small boy in
 + {memories ? hospital_night && not (shared ? hospital_night)} [The night at the hospital.]
     ~ shared += hospital_night
     -> a5_tell_hospital
-// L011 joins Milo's half of the comet (milo_shares) with a5_milo_decides, which needs not milo_shares; the most actually read from here is ~230 words. (Longest stretches measured over 1,800 seeded walks.)
-// check: ignore L011
 + {memories ? rooftop_comet && not (shared ? rooftop_comet)} [The comet that never came.]
     ~ shared += rooftop_comet
     -> a5_tell_comet
@@ -385,8 +381,6 @@ He understands before you finish.
 "There was on the roof." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
 You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
-// L011 counts all of glitch_interlude's alternatives and both ending variants; the most actually read from here is ~480 words. (Longest stretches measured over 1,800 seeded walks.)
-// check: ignore L011
 * [Ask him to come back for you.]
     ~ milo(1)
     "Come back for me," you say. "Not to get me out. Just come back." # speaker: Lyra
@@ -396,6 +390,8 @@ You put your back against the cottage door, the one that stuck in the damp. It i
     - else:
         Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no. # speaker: Milo
     }
+// L011 counts this ending's epilogue at its longest variant everywhere; seeded walks (1,800) read at most ~480 words from here.
+// check: ignore L011
 * [Tell him not to come back. He should live.]
     ~ milo(-2)
     "Don't come back," you say. "Live. That's the whole point." # speaker: Lyra

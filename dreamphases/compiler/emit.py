@@ -50,6 +50,14 @@ class _Emitter(ValueEmitter):
             self.containers[id(node)] = c
         return c
 
+    def count_flags(self, node: object, extra: int, always: bool = False) -> int:
+        """Visit/turn counting flags for a container: only where the story reads them (like inklecate
+        without countAllVisits), since bink pays for every counted container it enters."""
+        turns = TURNS if id(node) in self.res.turn_counted else 0
+        if not (always or turns or id(node) in self.res.visit_counted):
+            return 0
+        return VISITS | extra | turns
+
     def warn_loose(self, point: A.Choice | A.Gather, flow: A.Flow) -> None:
         sp = point.span
         lines = self.lines.get(sp.file)
@@ -92,7 +100,7 @@ class _Emitter(ValueEmitter):
     def flow(self, flow: A.Flow) -> Container:
         c = self.container_for(flow)
         c.name = flow.name
-        c.flags = VISITS | (TURNS if id(flow) in self.res.turn_counted else 0)
+        c.flags = self.count_flags(flow, 0)
         for p in reversed(flow.params):
             c.add({"temp=": p.name})
         weave = self.res.weaves[id(flow)]
@@ -154,7 +162,7 @@ class _Emitter(ValueEmitter):
                 else:
                     gc.name = f"g-{state.gathers}"
                     state.gathers += 1
-                gc.flags = VISITS | START_ONLY | (TURNS if id(item) in self.res.turn_counted else 0)
+                gc.flags = self.count_flags(item, START_ONLY)
                 if auto_enter:
                     current.add(gc)
                 else:
@@ -200,7 +208,8 @@ class _Emitter(ValueEmitter):
         cc = self.container_for(ch)
         cc.name = ch.label or f"c-{state.choices}"
         state.choices += 1
-        cc.flags = VISITS | START_ONLY | (TURNS if id(ch) in self.res.turn_counted else 0)
+        # once-only choices need their target's visit count: that is how the runtime hides them
+        cc.flags = self.count_flags(ch, START_ONLY, always=not ch.sticky)
         flags = 0 if ch.sticky else 0x10
         target = current
         s: Container | None = None

@@ -8,7 +8,9 @@ and the story graph for the tools is built in the same walk.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
@@ -33,6 +35,9 @@ class Resolved:
     names: dict[int, tuple[str, object]] = field(default_factory=dict)
     calls: dict[int, tuple[str, object]] = field(default_factory=dict)
     assigns: dict[int, str] = field(default_factory=dict)
+    #: ids of knots/stitches/labels whose visits the runtime must count: read counts, divert targets
+    #: used as values, TURNS_SINCE/READ_COUNT. Counting everything would slow every container entry.
+    visit_counted: set[int] = field(default_factory=set)
     turn_counted: set[int] = field(default_factory=set)
     list_items: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     node_ids: dict[int, str] = field(default_factory=dict)
@@ -299,8 +304,7 @@ class _Resolver:
         elif isinstance(it, A.Conditional):
             self.conditional(it, ctx, flow)
         elif isinstance(it, A.Sequence):
-            for el in it.elements:
-                self.stmts(el, ctx, flow)
+            self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
 
     def weave_items(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
         """Walk one weave level in order, as a reader meets it.
@@ -404,6 +408,7 @@ class _Resolver:
         if c.subject is not None:
             subject_reads = self.expr(c.subject, ctx)
         negated: list[str] = []
+        walks: list[Callable[[], None]] = []
         for br in c.branches:
             reads = list(subject_reads)
             text = ""
@@ -418,7 +423,32 @@ class _Resolver:
             sub = _Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
             if text and not br.is_else:
                 negated.append(text)
-            self.stmts(br.body, sub, flow)
+            walks.append(partial(self.stmts, br.body, sub, flow))
+        self.alternatives(walks, ctx)
+
+    def alternatives(self, walks: list[Callable[[], None]], ctx: _Ctx) -> None:
+        """Walk branches of which a reader reads one (a conditional's, a sequence's elements).
+
+        `Node.words` keeps every word written; the reading counts (`words_before_choice`, the open
+        option's `words`) take the longest branch, not the sum, since one pass reads one branch.
+        """
+        node = self.graph.nodes.get(ctx.node)
+        sink = self.word_sinks[-1] if self.word_sinks else None
+        base_node = node.words_before_choice if node is not None else 0
+        base_sink = sink.words if sink is not None else 0
+        most_node = most_sink = 0
+        for walk in walks:
+            walk()
+            if node is not None:
+                most_node = max(most_node, node.words_before_choice - base_node)
+                node.words_before_choice = base_node
+            if sink is not None:
+                most_sink = max(most_sink, sink.words - base_sink)
+                sink.words = base_sink
+        if node is not None:
+            node.words_before_choice = base_node + most_node
+        if sink is not None:
+            sink.words = base_sink + most_sink
 
     def inlines(self, items: list[A.Inline], ctx: _Ctx, flow: A.Flow) -> None:
         for it in items:
@@ -443,8 +473,7 @@ class _Resolver:
             elif isinstance(it, A.Conditional):
                 self.conditional(it, ctx, flow)
             elif isinstance(it, A.Sequence):
-                for el in it.elements:
-                    self.stmts(el, ctx, flow)
+                self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
 
     def divert(self, d: A.Divert, ctx: _Ctx, flow: A.Flow) -> None:
         for arg in d.args:
@@ -529,6 +558,7 @@ class _Resolver:
             if target is not None and not isinstance(target, (str, tuple)):
                 # a divert target may reach TURNS_SINCE through a variable or parameter
                 self.out.turn_counted.add(id(target))
+                self.out.visit_counted.add(id(target))
                 self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
                                              e.span.line, ctx.conditions, ctx.reads))
             if isinstance(target, A.Flow) and any(p.ref for p in target.params):
@@ -584,6 +614,7 @@ class _Resolver:
         target = self.scopes.lookup(name, ctx.chain)
         if target is not None and not isinstance(target, str):
             self.out.names[id(e)] = ("count", target)
+            self.out.visit_counted.add(id(target))
             reads.append(name)  # a read count is part of what gates a choice or branch
             return
         pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.scopes.target_names(ctx.chain)
@@ -603,6 +634,7 @@ class _Resolver:
                     target = self.resolve_target(arg, arg.path, arg.span, ctx)
                     if target is not None and not isinstance(target, (str, tuple)):
                         self.out.turn_counted.add(id(target))
+                        self.out.visit_counted.add(id(target))
                     continue
                 self._expr(arg, ctx, reads, in_global)
             return

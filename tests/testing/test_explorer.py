@@ -136,10 +136,10 @@ def test_states_that_differ_only_in_thread_numbering_hash_alike() -> None:
 
 
 def test_the_state_budget_stops_a_search_too_big_to_finish(explored: Explore) -> None:
-    small = explored("loop", mode="exhaustive", max_depth=200, max_states=3)
+    small = explored("counter", mode="exhaustive", max_depth=200, max_states=3)
     assert small.stats.truncated > 0
     assert small.stats.frontier_left > 0
-    assert small.stats.states < explored("loop", mode="exhaustive", max_depth=200).stats.states
+    assert small.stats.states < explored("counter", mode="exhaustive", max_depth=200).stats.states
 
 
 def test_a_crash_inside_the_runtime_is_reported_with_its_own_message(
