@@ -31,7 +31,7 @@ from typing import Any
 
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine
-from dreamphases.testing.story import count_visits
+from dreamphases.testing.story import count_visits, flag_paths
 
 __all__ = ["ExploreOptions", "Finding", "Tally", "Walker", "explore", "plan_tasks"]
 
@@ -214,6 +214,10 @@ class Walker:
         self.options = options
         counted, self.node_paths, self.added = instrumented or count_visits(json_text, graph)
         self.instrumented = (counted, self.node_paths, self.added)
+        #: the story without coverage counting, for random walks once coverage is complete
+        self.plain_json: str | None = json_text
+        #: how many nodes the loaded story counts visits to for coverage
+        self._counting = len(self.added)
         self.engine = Engine(counted)
         self.story = self.engine.story
         self.errors = self.engine.errors
@@ -230,7 +234,12 @@ class Walker:
         self.engine.warnings.clear()
 
     def segment(self) -> tuple[int, list[str], str | None]:
-        """Continue to the next choice point: (lines, ending ids tagged on the way, error or None)."""
+        """Continue to the next choice point: (lines, ending ids, error or None).
+
+        An ending is the convention the story tests share: the line the story stops on carries
+        `# ending: <id>`. So tags are read once, on the last line of a segment that offers no choice:
+        asking bink for every line's tags would cost a sixth of the throughput.
+        """
         story, errors, limit = self.story, self.errors, self.options.max_lines
         lines = 0
         endings: list[str] = []
@@ -244,14 +253,13 @@ class Walker:
                 errors.clear()
                 return lines, endings, message
             lines += 1
-            tags = story.get_current_tags()
-            if tags:
-                for tag in tags:
-                    match = _ENDING_TAG.match(tag)
-                    if match:
-                        endings.append(match.group(1))
             if lines >= limit:
                 return lines, endings, f"no choice after {limit} lines of output (an endless loop?)"
+        if lines and not story.get_current_choices():
+            for tag in story.get_current_tags():
+                match = _ENDING_TAG.match(tag)
+                if match:
+                    endings.append(match.group(1))
         return lines, endings, None
 
     def settle(self, tally: Tally, path: tuple[int, ...], seed: int) -> int:
@@ -270,7 +278,12 @@ class Walker:
         return count
 
     def cover(self, tally: Tally) -> None:
-        """Visit counts only grow along a path, so checking at the end of each path sees every node."""
+        """Visit counts only grow along a path, so checking at the end of each path sees every node.
+
+        Once every node has been seen, random walks switch to the story as compiled: the counting
+        flags added for coverage cost bink time on every container it enters, and the story cannot
+        observe them, so the walks play exactly the same.
+        """
         if not self._unvisited:
             return
         count = self.story.get_visit_count_at_path_string
@@ -279,6 +292,25 @@ class Walker:
                 tally.visited.add(node)
                 del self._unvisited[node]
         self.errors.clear()
+        if (self.options.mode == "random" and self.plain_json is not None
+                and len(self._unvisited) <= self._counting // 2):
+            self._narrow_counting()
+
+    def _narrow_counting(self) -> None:
+        """Count visits only where coverage is still unknown (nowhere, once everything is seen).
+
+        The flags added for coverage cost bink time on every container it enters, and the story
+        cannot observe them, so the walks play exactly the same; narrowing when half the remaining
+        nodes have been seen keeps the rebuilds few.
+        """
+        assert self.plain_json is not None
+        remaining = set(self._unvisited.values())
+        text, _ = flag_paths(self.plain_json, remaining) if remaining else (self.plain_json, set())
+        self.engine = Engine(text)
+        self.story = self.engine.story
+        self.errors = self.engine.errors
+        self._initial = json.loads(self.engine.save_state())
+        self._counting = len(remaining)
 
     def choose(self, index: int, tally: Tally) -> None:
         choices = self.story.get_current_choices()
@@ -490,7 +522,7 @@ def _explore(walker: Walker, jobs: int, shard: tuple[int, int], progress: Progre
     context = multiprocessing.get_context(method)
     counted = walker.instrumented
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(counted[0], walker.options, counted)) as pool:
+                             initargs=(walker.plain_json or counted[0], walker.options, counted)) as pool:
         results = pool.map(_run_task, mine, [plan.seen] * len(mine), chunksize=1)
         for done, result in enumerate(results, 1):
             total.merge(result)

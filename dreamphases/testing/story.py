@@ -180,3 +180,18 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
             added.add(runtime)
         paths[node_id] = runtime
     return json.dumps(data, ensure_ascii=False), paths, added
+
+
+def flag_paths(json_text: str, runtime_paths: set[str]) -> tuple[str, set[str]]:
+    """Count visits at just these runtime paths (those `count_visits` found): the explorer narrows its
+    coverage counting to what is still unvisited. Returns (new json, paths whose flag was added)."""
+    data = json.loads(json_text.lstrip("\ufeff"))
+    root = data["root"]
+    added: set[str] = set()
+    for runtime in runtime_paths:
+        target = _resolve(root, runtime)
+        if target is not None:
+            holder, key = target
+            if _set_count_flag(holder[key]):  # type: ignore[index]
+                added.add(runtime)
+    return json.dumps(data, ensure_ascii=False), added
