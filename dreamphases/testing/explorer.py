@@ -29,6 +29,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from bink.choices import Choices
+
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine
 from dreamphases.testing.story import count_visits, flag_paths
@@ -218,6 +220,7 @@ class Walker:
         self.plain_json: str | None = json_text
         #: how many nodes the loaded story counts visits to for coverage
         self._counting = len(self.added)
+        self._choices: Choices | None = None
         self.engine = Engine(counted)
         self.story = self.engine.story
         self.errors = self.engine.errors
@@ -255,12 +258,16 @@ class Walker:
             lines += 1
             if lines >= limit:
                 return lines, endings, f"no choice after {limit} lines of output (an endless loop?)"
-        if lines and not story.get_current_choices():
-            for tag in story.get_current_tags():
-                match = _ENDING_TAG.match(tag)
-                if match:
-                    endings.append(match.group(1))
         return lines, endings, None
+
+    def _endings_here(self) -> list[str]:
+        """The ending ids tagged on the line the story stopped on."""
+        found = []
+        for tag in self.story.get_current_tags():
+            match = _ENDING_TAG.match(tag)
+            if match:
+                found.append(match.group(1))
+        return found
 
     def settle(self, tally: Tally, path: tuple[int, ...], seed: int) -> int:
         """Run to the next choice point and record what happened. Returns the choice count (0 = stop)."""
@@ -271,7 +278,13 @@ class Walker:
         if error is not None:
             _keep_best(tally.errors, error, Finding(1, path, seed))
             return 0
-        count = len(self.story.get_current_choices())
+        # kept for `choose`: each fetch of the choices is a round trip into the runtime
+        self._choices = self.story.get_current_choices()
+        count = len(self._choices)
+        if count == 0 and lines:
+            endings = self._endings_here()
+            for ending in endings:
+                _keep_best(tally.endings, ending, Finding(1, path, seed))
         if count == 0 and not endings and not self.options.untagged_ok:
             _keep_best(tally.dead_ends, "the story stopped without an `# ending:` tag",
                        Finding(1, path, seed))
@@ -312,8 +325,8 @@ class Walker:
         self._initial = json.loads(self.engine.save_state())
         self._counting = len(remaining)
 
-    def choose(self, index: int, tally: Tally) -> None:
-        choices = self.story.get_current_choices()
+    def choose(self, index: int, tally: Tally, choices: Choices | None = None) -> None:
+        choices = choices if choices is not None else self.story.get_current_choices()
         tally.taken.add(choices[index])
         self.story.choose_choice_index(index)
         tally.choices += 1
@@ -339,7 +352,7 @@ class Walker:
                 break
             index = rng.randrange(count)
             path.append(index)
-            self.choose(index, tally)
+            self.choose(index, tally, self._choices)
             count = self.settle(tally, tuple(path), seed)
             tally.states += 1
         self.cover(tally)
