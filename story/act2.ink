@@ -281,19 +281,17 @@ we # glitch: 2
     Tomas looks at you with real sympathy, which is worse than anger.
     "Noted," he says, and signs it himself, with the product override, and the wall turns green all the same. "For the record. You said no. I'll make sure it's in the minutes." # speaker: Tomas
     ~ lucid(2)
-// L011 reads act3.launch as if both of a conditional's worst cases could happen in one pass; seeded walks (1,800) read at most ~400 words from here.
-// check: ignore L011
 * (pulled) {bond_zara >= 4 or bond_julian >= 4} [First, take Zara and Julian out of the cohort]
-    Two taps each and their names are out of the cohort. Architect's privilege. Then you sign, because it will ship anyway. Four minutes later your wrist buzzes twice.
+    Two taps each and they are out of the cohort. Architect's privilege. Then you sign, because it will ship anyway. Four minutes later your wrist buzzes.
     {bond_zara >= 4:
         ZARA: did u just kick me out of heaven?? rejoined. sorry. love you. don't. ♥
     }
     {bond_julian >= 4:
-        JULIAN: I have been removed from the trial, I suspect by a friend. I have re-enrolled. I am sorry. I hope you understand.
+        JULIAN: I have been removed from the trial, I suspect by a friend. I have re-enrolled. I hope you understand.
     }
-    The consent override. You built that too. They both rejoin before midnight. # pause
+    The consent override. You built that too. # pause
     ~ zara(-1)
     ~ julian(-1)
     ~ lucid(3)
-- You go home. Of course you go home and put the band on. The architect always watches the launch from inside. # scene: lyras_flat
+- You go home and put the band on, of course. The architect always watches the launch from inside. # scene: lyras_flat
 -> act3

@@ -8,26 +8,26 @@
 
 = launch
 Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: halcyon_launch
-From inside, a launch looks like nothing at all. Only more light along the beach, more gardens unfurling around sleepers who have just arrived.
+From inside, a launch looks like nothing: more light along the beach, more gardens unfurling around new sleepers.
 {
     - act2.loom.wonder:
         The gardens ring in the wind like a wet finger round forty thousand glasses. Nobody is kneeling. Everyone is looking up.
     - act2.loom.door:
-        At the centre of each garden something waits for its dreamer, and a little way off stands a plain wooden door in the sand, ajar. Your doors. Forty thousand of them, like coat-stands after a party.
+        In each garden something waits for its dreamer, and beside it stands a plain wooden door in the sand, ajar. Your doors: forty thousand, like coat-stands after a party.
     - else:
         At the centre of each garden something waits for its dreamer. From far off, the kneeling sleepers look like people praying in a field.
 }
 You look for your friends, though you tell yourself you aren't.
 Far down the shore, a grey horse with judgemental eyes grazes beside a yellow-tiled kitchen standing alone in the sand. Further on, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
-At forty-one minutes past midnight, the tide stops going out. # pause
-It hangs there, a wall of water held at the moment of turning, and every garden flickers at once.
+At forty-one minutes past midnight the tide stops. # pause
+It hangs there, a wall of water held at the turn, and every garden flickers at once.
 ~ stable(-15)
 -> glitch_interlude ->
-The tide comes back in, black and slow, smelling of hot wiring. Where it touches, the gardens harden to glass, and the sleepers go still mid-gesture, faces happy and fixed. # nightmare
+The tide comes back black and slow, smelling of hot wiring. Where it touches, gardens harden to glass and sleepers go still mid-gesture, faces happy and fixed. # nightmare
 {act2.loom.door:
-    Along the tide line, one after another, your doors swing shut. Then their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
+    Along the tide line your doors swing shut, one after another, and their frames fill with brick, course by course, as if someone patient were laying them from the other side. # nightmare
 }
-Across the whole sky, in letters a mile high, your own handwriting: LET THEM STAY AS LONG AS THEY NEED. # glitch: 2
+Across the sky, a mile high, in your own handwriting: LET THEM STAY AS LONG AS THEY NEED. # glitch: 2
 And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder than you are.
 "We have them now. They are whole. Go to sleep, architect." # speaker: Irusion # glitch: 1
 {lucidity < 45:
@@ -75,7 +75,7 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
 
 = false_waking
 You wake up. # nightmare
-Your own bedroom. The band on the pillow. The clock says 00:41. You get up and go to the kitchen for water, and the tap runs sand, fine and silver, and it keeps running. # nightmare # glitch: 1
+Your own bedroom, the band on the pillow, the clock at 00:41. You go to the kitchen for water and the tap runs sand, fine and silver, and keeps running. # nightmare # glitch: 1
 + [Wake up]
 - You wake up. # nightmare
 Milo's kitchen, the green one, except it is yellow. Three plates. Three chairs. Mum is in the third chair and she smiles at you and says you were such good children, such easy children, you never needed anything at all. The clock says 00:41. # nightmare # glitch: 2

@@ -49,38 +49,36 @@ Gone home, to their children and their lawyers. The only other person in the bui
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
 On the monitor, the number drops a point while you talk. {stability < 60:There is not much room left.|It ticks down like something counting.}
-// L011 reads the lobby's conditionals at their longest together; seeded walks (1,800) read at most ~520 words from here.
-// check: ignore L011
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
     ~ milo(1)
     ~ stable(-5)
-    You patch both crowns into one session. Two minds on one line: the number drops five points at once. But he will see what you see.
-    "Everything?" he asks. # speaker: Milo
-    "Everything I designed," you say. "You wanted to know what I do all day." # speaker: Lyra
+    You patch both crowns into one session: five points gone at once, but he will see what you see.
+    "Everything?" # speaker: Milo
+    "Everything I designed. You wanted to know what I do all day." # speaker: Lyra
 * [Separate sessions. He follows your beacon.]
     ~ lucid(5)
-    You give him his own session with yours as his beacon. Lighter on the network, and your head stays your own, which you tell yourself is about efficiency.
-    "So I follow the light," he says. # speaker: Milo
+    You give him his own session, yours as his beacon. Lighter on the network, and your head stays your own. Efficiency, you tell yourself.
+    "So I follow the light." # speaker: Milo
     "You follow me." # speaker: Lyra
     "Same thing, apparently." # speaker: Milo
-- You lie down. The couch has warmed itself; you specified that, in a memo titled Nobody Should Arrive Cold.
+- You lie down. The couch is warm, per your memo: Nobody Should Arrive Cold.
 "Lyra," Milo says. # speaker: Milo
-{bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. I don't care what it costs."} # speaker: Milo
+{bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. Whatever it costs."} # speaker: Milo
 The countdown chimes. You close your eyes. # pause
 -> a4_lobby
 
 == a4_lobby ==
 -> glitch_interlude ->
-You arrive the way every subscriber arrives: through the Evergarden, a door of warm air into a hall of living light. # scene: evergarden_lobby
+You arrive like every subscriber, through the Evergarden: a door of warm air, a hall of living light. # scene: evergarden_lobby
 You built this: a canopy of fireflies that never land, moss that remembers your weight and forgets it kindly, greeters in soft grey waiting to say your name.
-Except the fireflies are falling, going dark on the moss, and the moss is curling brown like paper near a flame. The greeters all have your face, smiling the smile from the launch brochure.
+Now the fireflies are falling, dark on moss that curls brown like paper near a flame. The greeters all wear your face and the launch-brochure smile.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
-Milo is beside you{a4_tethered:, close enough that his shoulder touches yours| a few steps behind, blinking in your beacon's light}. He is looking at the greeters.
+Milo is {a4_tethered:at your shoulder|behind you, squinting in your beacon}, staring at the greeters.
 "That's your face," he says. # speaker: Milo
 "It's a placeholder. We never replaced it." # speaker: Lyra
 "Onboarding, beat one," the greeters say. "The guest should feel expected. Not waiting. Expected." # speaker: Irusion # glitch: 1
-You wrote that on a whiteboard three years ago.
+You wrote that on a whiteboard.
 "Is it reading your notes out loud?" Milo asks. # speaker: Milo
 {lucidity < 35:
     -> a4_lobby_undertow
@@ -127,27 +125,27 @@ You find the join on the twenty-first step. Milo finds it with you, his hand nex
 
 = a4_lobby_undertow
 // Low lucidity: the dream writes the scene and there is no choice to make.
-The greeters step forward, and you don't decide anything. # nightmare
-They take your hands, with your bitten thumbnail and your stylus callus. It is so easy to be led. A voice is reading your own copy to you in your own voice: Let go of the day. The day has been handled. # nightmare # glitch: 2
+The greeters step forward. You decide nothing. # nightmare
+They take your hands, bitten thumbnail and all. It is so easy to be led. Your own voice reads you your own copy: Let go of the day. The day has been handled. # nightmare # glitch: 2
 You let go of the day. You let go of— # nightmare
 "LYRA." # speaker: Milo
-Milo's hand on your collar, hauling, the way he hauled you out of the lake when he was six and it should have been the other way round. You are on your back on the moss, under the dying fireflies.
-"You just walked off," he says. He's breathing hard. "You smiled at them and walked off." # speaker: Milo
+Milo's hand on your collar, hauling, the way he hauled you out of the lake when he was six and it should have been the other way round.
+"You smiled at them and walked off," he says, breathing hard. # speaker: Milo
 "I know." # speaker: Lyra
-You don't remember walking. That scares you more than the greeters do.
+You don't remember walking. That scares you more than the greeters.
 ~ lucid(-5)
 ~ stable(-10)
 ~ milo(1)
-He doesn't let go of your sleeve. He finds the way out, a service door behind a greeter, and opens it by kicking it.
+Still holding your sleeve, he pulls you up, finds a service door behind a greeter, and kicks it open.
 -> a4_concourse
 
 == a4_concourse ==
 // The first visit, straight from the lobby: stability is at least 55 by now, so the Concourse cannot fall yet.
 The Concourse. # scene: concourse
-You designed it as a place to choose: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
-Now most of the doors are bricked over, and the floor slopes toward a dark well that was never in the plans. Things are going down it. Light. A child's shoe.
-"That's where it's pulling everything," Milo says. # speaker: Milo
-"The core," you say. "But I have to find them first, in their dreams. Give them something to hold." # speaker: Lyra
+You designed it for choosing: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
+Most doors are bricked over now, and the floor slopes to a dark well that isn't in the plans. Things slide into it. Light. A child's shoe.
+"It's a plughole," Milo says. # speaker: Milo
+"The core," you say. "But first I find them. Give them something to hold." # speaker: Lyra
 Three doors are still open.
 -> a4_atrium.a4_atrium_doors
 

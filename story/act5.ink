@@ -390,8 +390,6 @@ You put your back against the cottage door, the one that stuck in the damp. It i
     - else:
         Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no. # speaker: Milo
     }
-// L011 counts this ending's epilogue at its longest variant everywhere; seeded walks (1,800) read at most ~480 words from here.
-// check: ignore L011
 * [Tell him not to come back. He should live.]
     ~ milo(-2)
     "Don't come back," you say. "Live. That's the whole point." # speaker: Lyra

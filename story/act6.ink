@@ -275,26 +275,26 @@ Everyone lives. That's the headline, and it is not the whole truth: half a milli
 == a6_door ==
 -> glitch_interlude ->
 Holding a door is simple. You just don't let go. # scene: holding_the_door
-Milo goes out through it with the threads of light in his hands, and then the others. Zara first, with the smell of burnt onions in her hair; her hand on your arm as she goes by. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard you tell a hundred times. # speaker: Zara
-Then Julian, slowly, his hands shaking, who stops and bows, formally, the way he bowed at his graduation recital.
-Then the rest, sleepers in pyjamas walking out past you in a long patient line, the way people leave a concert hall. Some of them nod.
-The door gets heavier every hour. Then it just is heavy, and you understand that this is your job now. You were always going to be the one who stayed up and kept watch. You said so, on a roof.
-{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast comes and puts his small hands on the wood next to yours, and pushes. It doesn't help much.|Behind you, Irusion becomes just a boy, about eight, sitting beside you with his back to the wall, the way Milo used to sit outside your room when you had exams.}
+Milo goes through it with the threads of light, then the others. Zara first, burnt onions in her hair, her hand on your arm as she passes. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard a hundred times. # speaker: Zara
+Then Julian, slow, hands shaking, who stops and bows formally, as at his graduation recital.
+Then the rest, sleepers in pyjamas filing past like a concert crowd going home. Some of them nod.
+The door gets heavier every hour. Then it just is heavy, and this is your job now. You were always going to be the one who kept watch. You said so, on a roof.
+{irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast puts his small hands on the wood beside yours and pushes. It doesn't help much.|Behind you, Irusion is just a boy now, about eight, sitting with his back to the wall the way Milo sat outside your room before your exams.}
 "Why?" it asks. # speaker: Irusion
 "Because someone has to be awake," you say. # speaker: Lyra
 -> a6_door_outside
 
 = a6_door_outside
 Outside, in the world you can't see, time goes on. # scene: outside
-You know because Milo tells you. {bond_milo >= 3:He comes every night.|He comes, at first, once a week. Then, without anyone deciding it, every night.} He comes down through the Concourse, down the well that is just a staircase now, and sits on the other side of your door, and talks.
-About Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who writes pieces short enough for his hands. About the new law that puts a real door in every dream, which everyone calls the Lyra Clause, and which you would have hated.
+You know because Milo tells you. {bond_milo >= 3:He comes every night.|At first he comes once a week. Then, without anyone deciding it, every night.} He comes down the well, which is just a staircase now, sits on the other side of your door, and talks.
+About Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who writes pieces short enough for his hands. About the new law that puts a real door in every dream: the Lyra Clause. You would have hated it.
 {
 - LIST_COUNT(memories) >= 4:
-    And he tells you things you remember wrong. On purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so that you'll argue, and you do, through the door, and every time you argue the light in the wood gets a little brighter.
+    And he tells you things wrong, on purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so you'll argue, and you do, through the door, and each time the light in the wood grows a little brighter.
     "One day," he says, "there'll be enough light. And I'll pull you out." # speaker: Milo
     You believe him. It is the easiest thing you have ever done. # ending: hold_the_door
 - else:
-    Sometimes he doesn't talk. Sometimes he just sits with his back against the door, on the other side, and you can hear him breathing, and you hold it, and he holds it, and neither of you is sure any more which side is the inside. # ending: hold_the_door
+    Sometimes he doesn't talk. He just sits with his back against the door, and you hear him breathing, and you hold it, and he holds it, and neither of you is sure any more which side is the inside. # ending: hold_the_door
 }
 -> END
 

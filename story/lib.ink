@@ -30,30 +30,30 @@
 // It changes no stat, so callers stay in charge of the numbers; what Lyra perceives
 // depends on her lucidity and on whether she has seen the seam in the code.
 == glitch_interlude ==
-{~The light hiccups.|Everything skips, like a scratched disc.|The air goes grainy, then clears.|Colour drains from the edges in, then floods back wrong.} # glitch: 1
+{~The light hiccups.|Everything skips like a scratched disc.|The air goes grainy, then clears.|Colour drains from the edges, then floods back wrong.} # glitch: 1
 {shuffle:
-    - A door you passed a moment ago is on the ceiling now, still ajar. # glitch: 2
-    - Rain falls upward, each drop carrying a tiny reflection of your face. # glitch: 2
-    - A crowd applauds, once, and the sound loops: the same clap, the same clap. # glitch: 2
+    - A door you just passed hangs on the ceiling, still ajar. # glitch: 2
+    - Rain falls upward, every drop holding your face. # glitch: 2
+    - A crowd applauds once, and the sound loops: the same clap, the same clap. # glitch: 2
     - Words crawl across the ground like ants: ALWAYS ON. ALWAYS YOURS. # glitch: 2
-    - A clock without hands ticks, each tick louder than the last. # glitch: 2
-    - The smell of burnt sugar, from nowhere, and under it something electrical. # glitch: 2
+    - A clock without hands ticks, louder each time. # glitch: 2
+    - Burnt sugar from nowhere, and under it something electrical. # glitch: 2
 }
 {
     - lucidity >= 70:
-        A render fault. Knowing does not make it stop. It makes it smaller. # glitch: 1
+        A render fault. Knowing does not stop it. It makes it smaller. # glitch: 1
     - lucidity >= 40:
-        You hold on to one plain fact, the weight of your own hands, and wait. # glitch: 1
+        You hold one plain fact, the weight of your hands, and wait. # glitch: 1
     - else:
-        {&For a long moment you forget which of these things you designed.|You cannot tell whether you are dreaming or being dreamed.|Your hands are not quite your hands. You don't look at them.} # nightmare
+        {&For a moment you forget which of these things you designed.|You cannot tell if you are dreaming or being dreamed.|Your hands are not quite your hands. You don't look at them.} # nightmare
 }
 {saw_the_seam && glitch_interlude > 1:
-    {&In the static, for one frame, a signature: we.|Under the noise, a line in your own handwriting: Nobody should have to wake up alone.|The glitch has a rhythm, and the rhythm says: we are still here.} # glitch: 3
+    {&In the static, for one frame, a signature: we.|Under the noise, in your own handwriting: Nobody should have to wake up alone.|The glitch has a rhythm, and it says: we are still here.} # glitch: 3
 }
 {glitch_interlude > 3:
     {stopping:
         - It takes longer to pass each time. # pause
-        - Each glitch leaves a little less behind it. # pause
+        - Each one leaves a little less behind. # pause
         - You are starting to know them, like footsteps. # pause
     }
 }
