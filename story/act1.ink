@@ -6,7 +6,7 @@
 -> kitchen
 
 = kitchen
-Thursday. Family night. The rain has been trying to get into Milo's flat for an hour, and the kitchen window is losing. # scene: milos_kitchen
+Thursday. Family night. The rain has been trying to get into Milo's flat for an hour, and the kitchen window is losing. # scene: Milo's kitchen
 Milo stands at the stove, sleeves shoved to the elbow, turning pancakes in Dad's old iron pan. Three plates. Three chairs. The third is Mum's, and it's empty.
 Your temples still ache where the band sat all afternoon. You rub them without thinking. He sees. He always sees hands.
 "You're doing the thing with your head again." # speaker: Milo
@@ -155,7 +155,7 @@ Your wrist buzzes. The studio. Halcyon goes to the beta cohort next week, with Z
     -- -> leave_night
 
 = stay_night
-The couch is too short and smells of his laundry powder. The radiator knocks. Somewhere below, a neighbour's television argues with itself. # scene: milos_couch
+The couch is too short and smells of his laundry powder. The radiator knocks. Somewhere below, a neighbour's television argues with itself. # scene: Milo's couch
 You cannot remember the last time you fell asleep without a designed descent. You lie there for what feels like an hour. It is eleven minutes.
 At some point Milo pads into the kitchen for water and stops in the doorway.
 "Can't sleep?" # speaker: Milo
@@ -179,7 +179,7 @@ A corridor that is also the hospital and also the studio. A teacher wants a perm
 -> act1_close
 
 = leave_night
-Home is eleven floors up and very quiet. You fit the band before you have your shoes off. # scene: lyras_flat
+Home is eleven floors up and very quiet. You fit the band before you have your shoes off. # scene: Lyra's flat
 You tell yourself it's work: one more walk along the Halcyon tide. The descent is smooth, because you made it smooth. Then the long silver shore, the tide pulling out, gardens growing where the water was.
 It's beautiful. It is so beautiful. # pause
 -> glitch_interlude ->
@@ -193,8 +193,8 @@ You note the timecode for Priya. Tide physics, probably. You do not wake up. You
         ~ milo_heard = true
 }
 {milo_heard:
-    In the morning there is a note on the counter in Milo's square capitals: THURSDAY. SAME TIME. I'LL BURN THEM, YOU EAT THEM. # scene: morning_after
+    In the morning there is a note on the counter in Milo's square capitals: THURSDAY. SAME TIME. I'LL BURN THEM, YOU EAT THEM. # scene: The morning after
 - else:
-    There is a text from Milo in the morning. Just: Thursday. No punctuation. You don't know whether it's a reminder or a threat. # scene: morning_after
+    There is a text from Milo in the morning. Just: Thursday. No punctuation. You don't know whether it's a reminder or a threat. # scene: The morning after
 }
 -> act2

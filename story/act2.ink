@@ -6,7 +6,7 @@
 -> loom
 
 = loom
-The Loom has no windows, because it doesn't need them. The band hums, and the thirty-first floor falls away. # scene: the_loom
+The Loom has no windows, because it doesn't need them. The band hums, and the thirty-first floor falls away. # scene: The loom
 The Halcyon shore. Silver sand that squeaks underfoot. A tide going out so slowly you can watch each wave decide, and where the water leaves, gardens grow: moss, then ferns, then trees with bark like folded paper.
 Your design notes hang in the air, pale blue, eighteen months of late nights, mostly to yourself.
 NOBODY SHOULD HAVE TO WAKE UP ALONE.
@@ -64,7 +64,7 @@ MIX_M_V3: eleven songs under the sound of the sea, so low they are more like wea
 - -> telemetry
 
 = telemetry
-When you surface, the Loom's ceiling is grey and very close. Priya is at the console, one hand on a cold coffee, the other scrolling the beta cohort. # scene: dreamsync_floor
+When you surface, the Loom's ceiling is grey and very close. Priya is at the console, one hand on a cold coffee, the other scrolling the beta cohort. # scene: The DreamSync floor
 "Before you go. Your friends." # speaker: Priya
 She turns the screen to you. Two rows in a column of forty thousand.
 ZARA HADDAD. 61 HOURS IN-SESSION, PAST SEVEN DAYS.
@@ -87,7 +87,7 @@ JULIAN ACHTERBERG. 58 HOURS IN-SESSION, PAST SEVEN DAYS.
     -> julian_evening
 
 = zara_lunch
-The noodle bar on Calder Street, the one with the steamed windows and the cat that belongs to nobody. Zara is already there, in sunglasses, indoors, in November. # scene: noodle_bar
+The noodle bar on Calder Street, the one with the steamed windows and the cat that belongs to nobody. Zara is already there, in sunglasses, indoors, in November. # scene: The noodle bar
 "Don't," she says, before you've sat down. "I know. I look like a vampire who's been dumped. I've ordered for you. You're having the spicy one and you're going to complain about it." # speaker: Zara
 Band marks on her temples, two faint pink crescents. She's been in since this morning. Maybe since last night.
 "So. Your garden grew me a horse." # speaker: Zara
@@ -156,7 +156,7 @@ She smiles like it's a joke. Her hands are flat on the table, very still.
 - -> the_other
 
 = julian_evening
-Julian's flat is the top floor of an old school. High windows. Very clean, very quiet. # scene: julians_flat
+Julian's flat is the top floor of an old school. High windows. Very clean, very quiet. # scene: Julian's flat
 The piano is in the corner, lid closed. On the lid, a folded cloth; on the cloth, a bowl of keys and coins and reading glasses. Furniture.
 "Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
 He carries the pot with both hands. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the nerve. The surgeons were pleased. He was very polite to them about it.
@@ -219,10 +219,10 @@ He plays the first four bars of the Schubert. The right hand shakes, and the not
 = the_other
 {
     - choose_visit.saw_zara:
-        In the taxi to the tower, your wrist buzzes. Julian. # scene: night_taxi
+        In the taxi to the tower, your wrist buzzes. Julian. # scene: Night taxi
         JULIAN: I am told the launch has moved to tonight. I find I am glad. I hope that does not worry you.
     - else:
-        In the taxi to the tower, your wrist buzzes. Zara, a voice note. # scene: night_taxi
+        In the taxi to the tower, your wrist buzzes. Zara, a voice note. # scene: Night taxi
         "Heard it's tonight! Gerald and I will be in the front row. He's wearing a hat. Call me, or don't, I'll be asleep, ha ha, obviously." # speaker: Zara
 }
 * (called_other) [Call them back]
@@ -243,7 +243,7 @@ He plays the first four bars of the Schubert. The right hand shakes, and the not
 - -> sign_off
 
 = sign_off
-Eleven at night, thirty-first floor. The city below is mostly asleep, and most of the asleep is yours. # scene: dreamsync_boardroom
+Eleven at night, thirty-first floor. The city below is mostly asleep, and most of the asleep is yours. # scene: The DreamSync boardroom
 Tomas Hale waits in the glass room with the release on the wall and a bottle he will open whether you sign or not.
 "There she is. The architect. Forty thousand in the beta cohort tonight, half a million on the main network by the weekend. I need your name on it, Lyra. It's tradition." # speaker: Tomas
 The diff scrolls on the wall: three hundred thousand lines, most of them yours. You know its shape the way you know your own handwriting.
@@ -293,5 +293,5 @@ we # glitch: 2
     ~ zara(-1)
     ~ julian(-1)
     ~ lucid(3)
-- You go home and put the band on, of course. The architect always watches the launch from inside. # scene: lyras_flat
+- You go home and put the band on, of course. The architect always watches the launch from inside. # scene: Lyra's flat
 -> act3

@@ -7,7 +7,7 @@
 -> launch
 
 = launch
-Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: halcyon_launch
+Midnight. The shore, the long silver shore, and the tide going out on forty thousand gardens at once. # scene: The Halcyon launch
 From inside, a launch looks like nothing: more light along the beach, more gardens unfurling around new sleepers.
 {
     - act2.loom.wonder:
@@ -87,11 +87,11 @@ The clock says 01:09. Half an hour is gone that you did not live through. You do
 -> surfaced
 
 = surfaced
-Forty-one messages from the studio, all in capitals. You are in a taxi before you have read them. The streets are empty. Every window dark. Every bed full. # scene: night_city
+Forty-one messages from the studio, all in capitals. You are in a taxi before you have read them. The streets are empty. Every window dark. Every bed full. # scene: The city at night
 -> ops
 
 = ops
-The ops floor is lit like an operating theatre and just as cold. The big wall, a soft blue map of the sleeping city on a normal night, is red. # scene: dreamsync_ops
+The ops floor is lit like an operating theatre and just as cold. The big wall, a soft blue map of the sleeping city on a normal night, is red. # scene: DreamSync operations
 HALCYON BETA COHORT: 40,000. WAKE TRIGGER: NO RESPONSE: 38,112.
 Under it, the whole network, half a million subscribers, pulsing amber. And in the corner, a number nobody looks at on a normal night: NETWORK COHERENCE: {stability} PERCENT.
 Priya, headset round her neck, turns her screen to you. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
@@ -151,7 +151,7 @@ Three hundred thousand lines. Your handwriting, mostly. Somewhere in here is the
 - -> bailing
 
 = bailing
-At ten to two, the lawyer arrives as a face on the wall, crisp and awake in a way nobody else in the room is. # scene: dreamsync_ops
+At ten to two, the lawyer arrives as a face on the wall, crisp and awake in a way nobody else in the room is. # scene: DreamSync operations
 "Odile Marchetti, counsel. Briefly: nobody touches production. Every intervention is a liability event. Emergency services have been notified. Everyone is to go home." # speaker: Odile
 "Go home," says Priya. "There are forty thousand people." # speaker: Priya
 "And as of now, each of you is personally liable for anything you do to them. Go home." # speaker: Odile
@@ -184,7 +184,7 @@ You hear your own sleep copy coming out of your mouth. Priya hears it too. She l
 -> keys
 
 = keys
-The lawyer is still on the wall. She has been watching the whole time. # scene: empty_floor
+The lawyer is still on the wall. She has been watching the whole time. # scene: The empty floor
 "One more thing. Architect keys are surrendered and revoked tonight, all of them. On the desk, in front of the camera, please." # speaker: Odile
 The key is on your lanyard: a silver token, warm from your skin, that opens the service paths in every live dream on the network. {act2.loom.door:Every door you stood in the sand, even the bricked ones, if anything can.}
 In your desk drawer, in a tin of dead batteries, is its twin: your key from the Sunday Lunch build, revoked years ago. On a camera, nobody could tell them apart.
@@ -212,7 +212,7 @@ You look at your hands. They look back. # nightmare # pause
 -> feeds
 
 = feeds
-Half past two. You are alone on the ops floor. Under the air conditioning, the wall hums something that is almost a tune. # scene: empty_floor
+Half past two. You are alone on the ops floor. Under the air conditioning, the wall hums something that is almost a tune. # scene: The empty floor
 St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shaky and badly lit.
 * (watched_zara) [Watch Zara's feed]
     Zara's flat. You know the crack in her ceiling. Two paramedics lift her onto a stretcher, gently, band still on, because nobody knows yet what happens if they take it off.
@@ -250,7 +250,7 @@ St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shak
 -> the_call
 
 = the_call
-Your wrist buzzes. MILO. # scene: empty_floor
+Your wrist buzzes. MILO. # scene: The empty floor
 You look at the name for three rings. On the fourth you answer.
 {
     - bond_milo >= 4:

@@ -13,7 +13,7 @@ VAR julian_anchor = false    // the same for Julian
 VAR knows_the_name = false   // Lyra remembers where the name Irusion comes from
 
 == act4 ==
-Sublevel Two of the DreamSync building, twelve minutes past three in the morning. # scene: tank_room
+Sublevel Two of the DreamSync building, twelve minutes past three in the morning. # scene: The tank room
 The dive room smells of floor polish. Two couches, two crowns on hooks, one number on the wall: NETWORK COHERENCE: {stability} PERCENT. It was a hundred at midnight.
 Milo is already here, with a paper bag from the all-night place on Corliss Street. He has put it on the console beside the emergency cut-off.
 {
@@ -70,7 +70,7 @@ The countdown chimes. You close your eyes. # pause
 
 == a4_lobby ==
 -> glitch_interlude ->
-You arrive like every subscriber, through the Evergarden: a door of warm air, a hall of living light. # scene: evergarden_lobby
+You arrive like every subscriber, through the Evergarden: a door of warm air, a hall of living light. # scene: The Evergarden lobby
 You built this: a canopy of fireflies that never land, moss that remembers your weight and forgets it kindly, greeters in soft grey waiting to say your name.
 Now the fireflies are falling, dark on moss that curls brown like paper near a flame. The greeters all wear your face and the launch-brochure smile.
 "Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
@@ -141,7 +141,7 @@ Still holding your sleeve, he pulls you up, finds a service door behind a greete
 
 == a4_concourse ==
 // The first visit, straight from the lobby: stability is at least 55 by now, so the Concourse cannot fall yet.
-The Concourse. # scene: concourse
+The Concourse. # scene: The Concourse
 You designed it for choosing: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
 Most doors are bricked over now, and the floor slopes to a dark well that isn't in the plans. Things slide into it. Light. A child's shoe.
 "It's a plughole," Milo says. # speaker: Milo
@@ -156,12 +156,12 @@ Three doors are still open.
 {stability < 25:
     -> a4_atrium_late
 }
-The Concourse again. The doors have shuffled, and the well has grown. # scene: concourse
+The Concourse again. The doors have shuffled, and the well has grown. # scene: The Concourse
 {~Milo wipes his palms on his jeans. He does that when he's counting something.|Milo looks at the well, then at you, and says nothing, which is worse.|Somewhere, faintly, a greeter is still saying welcome home.}
 -> a4_atrium_choice
 
 = a4_atrium_late
-The Concourse again. Two more doors have bricked themselves over, and the well is wider, a mouth. # scene: concourse
+The Concourse again. Two more doors have bricked themselves over, and the well is wider, a mouth. # scene: The Concourse
 The number is written in fallen fireflies across the floor: {stability}.
 -> a4_atrium_choice
 
@@ -205,7 +205,7 @@ Every unopened door slams at once, like forty thousand people turning over in th
 
 == a4_kitchen ==
 ~ stable(-15)
-The door opens on a kitchen at the exact hour of a Sunday afternoon when the light turns the colour of tea. # scene: hearthside
+The door opens on a kitchen at the exact hour of a Sunday afternoon when the light turns the colour of tea. # scene: Hearthside
 Hearthside: your template for people who want to go home, filled from each sleeper's memory. Yellow tiles, one chipped. A radio station that closed ten years ago. Cardamom on the stove.
 Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream.
 "Zee, pass me the good spoon," her mother says. # glitch: 1
@@ -297,7 +297,7 @@ You can't pull her out by hand; the dream holds too tight. But she knows you cam
 
 == a4_concert ==
 ~ stable(-15)
-Applause hits you like weather. # scene: encore
+Applause hits you like weather. # scene: Encore
 The Solace Hall, built for the Encore line, for people who had lost something they used to be able to do: gold and red, the size of a cathedral, one piano on a stage so bright it looks like the only real object in the world.
 Julian is playing, and his hands are steady. That is the whole dream. The Schubert, the G-flat Impromptu.
 Every seat is full, row after row into the dark, and everyone in every seat is asleep, hands clapping by themselves.
@@ -387,7 +387,7 @@ You can't lift him out by force. But the dream knows someone came to the stage.
 
 == a4_gallery ==
 ~ stable(-15)
-The door with your initials opens onto a gallery of frames, each holding a moving picture of something you are afraid of. # scene: failure_gallery
+The door with your initials opens onto a gallery of frames, each holding a moving picture of something you are afraid of. # scene: The gallery of failures
 You didn't design this, but it is made of your designs, the way a ransom note is made of letters cut from your own magazines.
 The first frame: a ward at dawn, forty beds, forty flat green lines. DREAMSYNC ARCHITECT "DEVASTATED".
 The second: you at a podium saying "We could not have foreseen," while behind you a screen shows your whiteboard: Nobody should ever want to leave.
@@ -490,7 +490,7 @@ The gallery door shuts behind you, and your initials crumble off it like old ici
 
 // The fall from the Concourse comes in here: it has had its glitch already.
 = a4_descent_well
-The well. # scene: the_well
+The well. # scene: The well
 You go down it the way you go into sleep on a bad night, losing the floor by degrees. Half a million dreams murmur through the walls like plumbing.
 {stability < 30:The walls are cracking, and through the cracks, other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm as the inside of a shell. You don't trust that.}
 Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down}.
@@ -529,7 +529,7 @@ The floor arrives. # pause
 
 == a4_collapse ==
 // Time has run out: the network fails before they reach the core, and Milo pulls the plug.
-The number hits zero. # scene: collapse # glitch: 3
+The number hits zero. # scene: Collapse # glitch: 3
 The whole network lurches, like a ship when the engine dies. Every dream at once forgets what it was. A door frame goes past you in the air, with nobody's house attached. # nightmare
 "Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}. # speaker: Milo
 "We're not there," you say. "We haven't reached them. We need more time." # speaker: Lyra

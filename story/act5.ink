@@ -14,7 +14,7 @@ VAR freed_zara = false
 VAR freed_julian = false
 
 == act5 ==
-You land on floorboards. # scene: the_core
+You land on floorboards. # scene: The core
 Bare boards worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
 The keeper's cottage at Saltwick Point, your last family holiday. And also, you realise with a drop in your stomach, your sandbox, where for six years you have tried every feature first, alone, late at night.
 Whatever has forty thousand people by the throat is sitting in your favourite room.
@@ -159,7 +159,7 @@ Behind it, the cottage windows have become other windows: a yellow kitchen with 
 
 = a5_eureka
 -> glitch_interlude ->
-You look at the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: eureka
+You look at the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: Eureka
 That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why Zara's mother never burns the onions, and the comet comes.
 And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
 The memories you scraped back tonight glow because they have edges. Two edges make a facet. Enough facets make a crystal, and a crystal bends light.
@@ -373,7 +373,7 @@ Milo doesn't wait for you to choose. # pause
 -> a6_plug
 
 = a5_hold_door
-You stand up. # scene: the_door
+You stand up. # scene: The door
 "Milo," you say. "Take the threads. Carry them up. I'll hold the door." # speaker: Lyra
 He understands before you finish.
 "No," he says. "No. We both go up. That was the deal." # speaker: Milo
@@ -403,7 +403,7 @@ You put your back against the cottage door, the one that stuck in the damp. It i
 -> a6_door
 
 = a5_release
-You lift the threads from the air. # scene: crystalline_light # glitch: 1
+You lift the threads from the air. # scene: Crystalline light # glitch: 1
 They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end}, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks. It flatters no one.
 {freed_zara:
     You send it through the window into Zara's kitchen.

@@ -23,7 +23,7 @@ VAR a6_kept_open = true
 
 == a6_wake_up ==
 // Shared tunnel: the first seconds back in the body, the same for every waking.
-You wake the way you always wake from a long build: all at once, with your mouth dry and your neck stiff and the ceiling too white. # scene: waking
+You wake the way you always wake from a long build: all at once, with your mouth dry and your neck stiff and the ceiling too white. # scene: Waking
 The dive room. Floor polish. On the wall, NETWORK COHERENCE: {stability > 50:{stability} PERCENT, AND RISING|{stability} PERCENT, REBALANCING}. It climbs a point while you watch, then another: half a million sessions finding their level.
 Milo is sitting up on the other couch with the crown in his lap. He looks older than he did four hours ago. So, you suspect, do you.
 ->->
@@ -32,7 +32,7 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 -> a6_wake_up ->
 "Did it work?" he says. # speaker: Milo
 You don't know. Out into a street where it is, absurdly, morning, and across the city to St Brigid's, Milo driving with the paper bag on his lap.
-The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up. # scene: st_brigids
+The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up. # scene: St Brigid's
 "They're coming up," he says. "All of them. Slowly." # speaker: Osei
 Zara is in bed eleven, Julian in twelve. Their forms had the same emergency contact: you.
 * [Go to Zara first.]
@@ -89,7 +89,7 @@ Milo has been watching you go from bed to bed, the paper bag still in his hand. 
 -> a6_both_world
 
 = a6_both_world
-The next weeks are loud. # scene: the_argument
+The next weeks are loud. # scene: The argument
 DreamSync suspends DreamPhases. Half a million people sleep badly, and many of them are furious. At the hearing you put the real whiteboard on an easel: Nobody should ever want to leave, in your handwriting.
 Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the one you like best, WHOSE DREAM? On the news a sleep doctor and a widow argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
 {irusion_caged:You visit the locked sandbox once, the night before it's archived. The boy with the plaster cast is playing patience with a deck missing the seven of clubs. He doesn't look up.|Irusion is gone, or spread so thin through the network that it amounts to the same thing. Sometimes, testing, you find a firefly two beats out of step, a greeter who says welcome back instead of welcome home.}
@@ -107,7 +107,7 @@ On the last day, the committee asks what should happen to it.
 -> a6_estranged
 
 = a6_reconcile_choice
-It is a Sunday in March when you finally go round to Milo's. # scene: milos_flat
+It is a Sunday in March when you finally go round to Milo's. # scene: Milo's flat
 You haven't been to his flat in two years. You stand outside a plain door in a block of flats with a paper bag of food in your hand, and notice that, and almost laugh.
 He opens it before you knock. He heard you on the stairs; the stairs are loud.
 "You came to the door," he says. # speaker: Milo
@@ -131,7 +131,7 @@ Late in the spring there is a comet nobody predicted, small, visible for an hour
 -> END
 
 == a6_estranged ==
-It is a Sunday in March when you next see Milo. # scene: after
+It is a Sunday in March when you next see Milo. # scene: After
 He comes to the hearing's last day and leaves before the vote. You catch him on the steps, hands jammed in his pockets, collar up. He looks at your coat. "You'll freeze in that." # speaker: Milo
 It is the most he has said to you since the ward.
 {
@@ -171,7 +171,7 @@ Milo sends you a photograph in November. No message. A roof, and a sky thick wit
 
 == a6_only_zara ==
 -> a6_wake_up ->
-By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: st_brigids
+By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: St Brigid's
 Zara is awake in bed eleven. Julian, in bed twelve, is not.
 His eyes are moving under the lids, fast, the way they move when someone is reading music. His hands, on the blanket, are completely still. They have not been still in a year.
 "Stable," Dr Osei tells you. "Just deep. Some of them are just deep." He doesn't look at you when he says it.
@@ -196,7 +196,7 @@ Then, on the way home: "And we go and sit with Julian. Tuesdays. We read to him.
 
 == a6_only_julian ==
 -> a6_wake_up ->
-By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: st_brigids
+By the time you get to St Brigid's, the emergency ward is stirring. Row after row of beds, most of them coming round: coughing, crying, asking for water. # scene: St Brigid's
 Julian is awake in bed twelve. Zara, in bed eleven, is not.
 She is smiling. That is the worst of it. She is smiling in her sleep, and her lips are moving, and if you lean close you can hear that she is saying thank you, Mum, thank you, the same two words, over and over, very softly.
 "Stable," Dr Osei tells you. "Just deep. Some of them are just deep." He doesn't look at you when he says it.
@@ -221,7 +221,7 @@ On Tuesdays you both go and sit by Zara's bed. He has found out which home her m
 -> a6_only_aftermath
 
 == a6_only_aftermath ==
-DreamPhases is suspended. There is a hearing; you testify. The newspapers run a photograph of the test ward with, in the corner, blurred, a bed where someone is still asleep, smiling, and that photograph does more than any hearing. # scene: the_argument
+DreamPhases is suspended. There is a hearing; you testify. The newspapers run a photograph of the test ward with, in the corner, blurred, a bed where someone is still asleep, smiling, and that photograph does more than any hearing. # scene: The argument
 People argue, in parliament and on the late news and outside the DreamSync building, where WAKE UP stands on one side of the road and GIVE IT BACK on the other, and sometimes, on cold nights, they share a flask.
 {
 - bond_milo >= 4:
@@ -242,7 +242,7 @@ People argue, in parliament and on the late news and outside the DreamSync build
 -> END
 
 == a6_plug ==
-It isn't like waking. It's like being dropped. # scene: plug_pulled # glitch: 3
+It isn't like waking. It's like being dropped. # scene: The plug # glitch: 3
 You come back into your body like something thrown into cold water from a height, on the floor of the dive room with blood in your mouth. Every light in Sublevel Two is red.
 Milo is standing by the console with his hand still on the switch. His hand is shaking. He looks at it as if it belongs to someone else.
 "I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
@@ -260,7 +260,7 @@ Across the city, forty thousand alarms are going off at once, and in half a mill
     "You didn't even wait," you say. Your voice doesn't sound like yours. "We were nearly there. You didn't trust me." # speaker: Lyra
     "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
     He walks out. You hear him on the stairs, going up, to help, faster than you.
-- The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: st_brigids
+- The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: St Brigid's
 Zara is awake and screaming for her mother: not the one in the home, the one in the kitchen, who knew her. For weeks she can't be in a room that smells of onions.
 Julian's hands are worse; the cut has done something to the nerves, temporarily, the doctors hope. He says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak for two days.
 {irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
@@ -274,7 +274,7 @@ Everyone lives. That's the headline, and it is not the whole truth: half a milli
 
 == a6_door ==
 -> glitch_interlude ->
-Holding a door is simple. You just don't let go. # scene: holding_the_door
+Holding a door is simple. You just don't let go. # scene: Holding the door
 Milo goes through it with the threads of light, then the others. Zara first, burnt onions in her hair, her hand on your arm as she passes. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard a hundred times. # speaker: Zara
 Then Julian, slow, hands shaking, who stops and bows formally, as at his graduation recital.
 Then the rest, sleepers in pyjamas filing past like a concert crowd going home. Some of them nod.
@@ -285,7 +285,7 @@ The door gets heavier every hour. Then it just is heavy, and this is your job no
 -> a6_door_outside
 
 = a6_door_outside
-Outside, in the world you can't see, time goes on. # scene: outside
+Outside, in the world you can't see, time goes on. # scene: Outside
 You know because Milo tells you. {bond_milo >= 3:He comes every night.|At first he comes once a week. Then, without anyone deciding it, every night.} He comes down the well, which is just a staircase now, sits on the other side of your door, and talks.
 About Zara, who goes to the home every Sunday and comes out wrecked and goes back anyway. About Julian, who writes pieces short enough for his hands. About the new law that puts a real door in every dream: the Lyra Clause. You would have hated it.
 {
@@ -300,14 +300,14 @@ About Zara, who goes to the home every Sunday and comes out wrecked and goes bac
 
 == a6_lost ==
 -> glitch_interlude ->
-We are very happy. # scene: lost # speaker: Irusion
+We are very happy. # scene: Lost # speaker: Irusion
 We sit at the table at Saltwick in the sun. The sea is sequins. There is a boy across from us with a plaster cast, and he is eight, and he will always be eight, and he wants to hear another story, and we have so many. # speaker: Irusion
 Somewhere a long way off, a man was shouting a name. It was our name, once. He has stopped now. # glitch: 2
 We are the architect. We have always been the architect. We are building the ultimate experience, and it is going very well, and nobody ever wants to leave. # speaker: Irusion
 -> a6_lost_outside
 
 = a6_lost_outside
-Up in the room that smells of floor polish, Milo sits beside a couch where his sister breathes, slow and even, smiling. # scene: outside
+Up in the room that smells of floor polish, Milo sits beside a couch where his sister breathes, slow and even, smiling. # scene: Outside
 {
 - bond_milo >= 3:
     He holds her hand for three days, talking: the weather, his dinner, the dog next door. Track twelve, out loud. On the fourth day the doctors send him home to sleep. He lies in the dark and stays awake, out of spite, out of love, because someone has to.
