@@ -91,10 +91,10 @@ class BlockParser:
             if first_line is not None:
                 body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
             body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
-            branches = [Branch(subject, body, inline=False)]
+            branches = [Branch(subject, body, inline=False, span=sp)]
             for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
                 if cond_text is not None and cond_text.strip() == "else":
-                    branches.append(Branch(None, ebody, is_else=True, inline=False))
+                    branches.append(Branch(None, ebody, is_else=True, inline=False, span=self.span(bline, col)))
                 else:
                     self.error("E001", "after '{condition:' and its body only '- else:' may follow", bline, col)
             return Conditional(None, branches, sp, inline=False, initial=True)
@@ -107,18 +107,18 @@ class BlockParser:
             otherwise: Branch | None = None
             for cond_text, body, bline in raw_branches:
                 if cond_text is not None and cond_text.strip() == "else" and otherwise is None:
-                    otherwise = Branch(None, body, is_else=True, inline=False)
+                    otherwise = Branch(None, body, is_else=True, inline=False, span=self.span(bline, col))
                 elif then is None and otherwise is None:
-                    then = Branch(subject, body, inline=False)
+                    then = Branch(subject, body, inline=False, span=self.span(bline, col))
                 elif otherwise is None:
-                    otherwise = Branch(None, body, is_else=True, inline=False)
+                    otherwise = Branch(None, body, is_else=True, inline=False, span=self.span(bline, col))
                 else:
                     self.error("E001", "a '{condition:' block has at most two branches (then, else)", bline, col)
-            branches = [then or Branch(subject, [], inline=False)] + ([otherwise] if otherwise else [])
+            branches = [then or Branch(subject, [], inline=False, span=sp)] + ([otherwise] if otherwise else [])
             return Conditional(None, branches, sp, inline=False, initial=True)
         for n, (cond_text, body, bline) in enumerate(raw_branches):
             if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
-                branches.append(Branch(None, body, is_else=True, inline=False))  # '- otherwise…'
+                branches.append(Branch(None, body, is_else=True, inline=False, span=self.span(bline, col)))
                 continue
             if cond_text is None:
                 what = "case of a switch needs a value: '- 1:'" if subject is not None else \
@@ -126,10 +126,10 @@ class BlockParser:
                 self.error("E001", f"each {what}", bline, col)
                 continue
             if cond_text.strip() == "else":
-                branches.append(Branch(None, body, is_else=True, inline=False))
+                branches.append(Branch(None, body, is_else=True, inline=False, span=self.span(bline, col)))
                 continue
             value = self.inline.expression(cond_text, bline, col + 1)
-            branches.append(Branch(value, body, inline=False))
+            branches.append(Branch(value, body, inline=False, span=self.span(bline, col)))
         return Conditional(subject, branches, sp, inline=False)
 
     def _next_is_branch(self) -> bool:

@@ -7,6 +7,9 @@ from dreamphases.compiler import ast as A
 
 __all__ = ["source_text", "fold", "count_words"]
 
+#: operators shown as the words writers use
+_WORDS = {"&&": "and", "||": "or"}
+
 
 def source_text(expr: object) -> str:
     """A compact rendering of an expression for the graph (conditions on edges)."""
@@ -25,7 +28,8 @@ def source_text(expr: object) -> str:
     if isinstance(expr, A.Unary):
         return ("not " if expr.op == "!" else "-") + source_text(expr.operand)
     if isinstance(expr, A.Binary):
-        return f"{source_text(expr.left)} {expr.op} {source_text(expr.right)}"
+        op = _WORDS.get(expr.op, expr.op)
+        return f"{source_text(expr.left)} {op} {source_text(expr.right)}"
     if isinstance(expr, A.Call):
         return f"{expr.name}({', '.join(source_text(a) for a in expr.args)})"
     if isinstance(expr, A.Postfix):

@@ -42,6 +42,8 @@ class _Emitter(ValueEmitter):
         self.diags: list[Diagnostic] = []
         self.containers: dict[int, Container] = {}
         self.loose_stack: list[list[_Loose]] = []
+        #: graph branch index → the container holding that branch's content
+        self.branch_containers: dict[int, Container] = {}
 
     def container_for(self, node: object) -> Container:
         c = self.containers.get(id(node))
@@ -95,7 +97,11 @@ class _Emitter(ValueEmitter):
         decl.add("end")
         root.add_named(decl)
         list_defs = {lst.name: {i.name: i.value for i in lst.items} for lst in story.lists}
-        return to_json(root, list_defs)
+        text, paths = to_json(root, list_defs)
+        if self.res.graph is not None:
+            for index, container in self.branch_containers.items():
+                self.res.graph.branches[index].runtime_path = paths.get(id(container), "")
+        return text
 
     def flow(self, flow: A.Flow) -> Container:
         c = self.container_for(flow)
@@ -390,6 +396,8 @@ class _Emitter(ValueEmitter):
         for idx, br in enumerate(cond.branches):
             wrapper = Container()
             b = Container("b")
+            if id(br) in self.res.branch_ids:
+                self.branch_containers[self.res.branch_ids[id(br)]] = b
             if br.is_else:
                 has_else = True
                 wrapper.add(Ref("->", b))

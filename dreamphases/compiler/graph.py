@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
-    "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "VarDecl", "VarUse", "Ending", "StoryGraph",
+    "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "Branch", "VarDecl", "VarUse", "Ending", "StoryGraph",
 ]
 
 NodeKind = Literal["root", "knot", "stitch", "label", "function"]
@@ -97,6 +97,20 @@ class Choice:
 
 
 @dataclass(slots=True)
+class Branch:
+    """One branch of a conditional (`{cond: a|b}`, `{ - c: … - else: … }`, a switch case)."""
+
+    node: str
+    file: str
+    line: int
+    #: the branch's condition as source text ("else" for an else branch)
+    condition: str
+    #: where the branch's content lives in the compiled JSON, so a tool can ask the runtime whether
+    #: it was ever taken (the explorer counts visits there)
+    runtime_path: str = ""
+
+
+@dataclass(slots=True)
 class VarDecl:
     name: str
     kind: Literal["var", "const", "list", "temp", "param"]
@@ -142,5 +156,7 @@ class StoryGraph:
     variables: dict[str, VarDecl] = field(default_factory=dict)
     uses: list[VarUse] = field(default_factory=list)
     endings: list[Ending] = field(default_factory=list)
+    #: every branch of every conditional, in source order
+    branches: list[Branch] = field(default_factory=list)
     #: function name -> parameter names (`ref` params prefixed with "ref ")
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)

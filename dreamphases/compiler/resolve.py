@@ -16,6 +16,7 @@ from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
 from dreamphases.compiler.describe import count_words, fold, source_text
 from dreamphases.compiler.diagnostics import Diagnostic, Span
+from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
 from dreamphases.compiler.graph import VarDecl as GVar
@@ -39,6 +40,8 @@ class Resolved:
     #: used as values, TURNS_SINCE/READ_COUNT. Counting everything would slow every container entry.
     visit_counted: set[int] = field(default_factory=set)
     turn_counted: set[int] = field(default_factory=set)
+    #: id(ast Branch) → its index in graph.branches
+    branch_ids: dict[int, int] = field(default_factory=dict)
     list_items: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     node_ids: dict[int, str] = field(default_factory=dict)
     graph: StoryGraph | None = None
@@ -419,6 +422,9 @@ class _Resolver:
                     text = f"{source_text(c.subject)} == {text}"
             elif br.is_else:
                 text = "else" if not negated else "not (" + " or ".join(negated) + ")"
+            line = br.span.line if br.span is not None else c.span.line
+            self.out.branch_ids[id(br)] = len(self.graph.branches)
+            self.graph.branches.append(GBranch(ctx.node, c.span.file, line, text or "true"))
             conds = ctx.conditions + ((text,) if text else ())
             sub = _Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
             if text and not br.is_else:

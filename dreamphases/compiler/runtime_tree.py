@@ -99,9 +99,10 @@ def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list:
     return out
 
 
-def to_json(root: Container, list_defs: dict[str, dict[str, int]]) -> str:
+def to_json(root: Container, list_defs: dict[str, dict[str, int]]) -> tuple[str, dict[int, str]]:
+    """The story as ink JSON, and the runtime path of every container and nop (by object id)."""
     _flatten(root)
     paths: dict[int, str] = {}
     _assign_paths(root, "", paths)
     doc = {"inkVersion": 21, "root": _encode(root, paths, False), "listDefs": list_defs}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")), paths

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.testing.spec import dump_spec
+from dreamphases.testing.story import branch_id, is_branch_id
 
 __all__ = ["ExploreReport", "MergeError", "build_report", "merge_reports", "finding_spec", "render_report"]
 
@@ -77,6 +78,14 @@ class OptionsModel(_Model):
     max_states: int
 
 
+class BranchModel(_Model):
+    id: str
+    node: str
+    file: str
+    line: int
+    condition: str
+
+
 class ExploreReport(_Model):
     format: Literal["dreamphases-explore/1"] = "dreamphases-explore/1"
     story: str
@@ -97,6 +106,8 @@ class ExploreReport(_Model):
     graph_choices: list[ChoiceModel] = Field(default_factory=list)
     taken: list[str] = Field(default_factory=list)
     conditional_edges: list[EdgeModel] = Field(default_factory=list)
+    #: every conditional branch in the source; `visited` holds the ids of those taken
+    branches: list[BranchModel] = Field(default_factory=list)
     timing: Timing | None = None
 
     # -- derived ----------------------------------------------------------------------------------
@@ -110,6 +121,10 @@ class ExploreReport(_Model):
 
     def untaken_choices(self) -> list[ChoiceModel]:
         return [c for c in self.graph_choices if not any(_choice_matches(c.text, t) for t in self.taken)]
+
+    def untaken_branches(self) -> list[BranchModel]:
+        seen = set(self.visited)
+        return [b for b in self.branches if b.id not in seen]
 
     def untaken_conditions(self) -> list[EdgeModel]:
         seen = set(self.visited)
@@ -164,7 +179,10 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
                  seconds: float, jobs: int) -> ExploreReport:
     choices: list[ChoiceModel] = []
     edges: list[EdgeModel] = []
+    branches: list[BranchModel] = []
     if graph is not None:
+        branches = [BranchModel(id=branch_id(i), node=b.node, file=b.file, line=b.line, condition=b.condition)
+                    for i, b in enumerate(graph.branches) if branch_id(i) in walker.node_paths]
         choices = [ChoiceModel(node=c.node, text=c.text, file=c.file, line=c.line) for c in graph.choices]
         edges = [EdgeModel(source=e.source, target=e.target, conditions=list(e.conditions), file=e.file,
                            line=e.line)
@@ -177,8 +195,8 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
                     truncated=tally.truncated, frontier_left=tally.frontier_left),
         endings=_findings(tally.endings, walker), errors=_findings(tally.errors, walker),
         dead_ends=_findings(tally.dead_ends, walker), expected_endings=sorted(set(expected)),
-        nodes=sorted(walker.node_paths), visited=sorted(tally.visited),
-        graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges,
+        nodes=sorted(n for n in walker.node_paths if not is_branch_id(n)), visited=sorted(tally.visited),
+        graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges, branches=branches,
         declared_endings=sorted({e.id for e in graph.endings}) if graph is not None else [],
     )
     report.timing = _timing(report.stats, seconds, jobs)
@@ -305,11 +323,16 @@ def render_report(report: ExploreReport, console: Any) -> None:
         console.print(f"choices never taken: {len(untaken)} of {len(report.graph_choices)}")
         for c in untaken[:20]:
             console.print(f"  {c.file}:{c.line}: {c.text}")
-        conds = report.untaken_conditions()
-        if conds:
-            console.print(f"conditional diverts never taken: {len(conds)}")
-            for e in conds[:20]:
-                console.print(f"  {e.file}:{e.line}: {{{' and '.join(e.conditions)}}} -> {e.target}")
+    if report.branches:
+        untaken_branches = report.untaken_branches()
+        console.print(f"conditional branches never taken: {len(untaken_branches)} of {len(report.branches)}")
+        for b in untaken_branches[:20]:
+            console.print(f"  {b.file}:{b.line}: {{{b.condition}: …}} in {b.node or '(start)'}")
+    conds = report.untaken_conditions()
+    if conds:
+        console.print(f"conditional diverts never taken: {len(conds)}")
+        for e in conds[:20]:
+            console.print(f"  {e.file}:{e.line}: {{{' and '.join(e.conditions)}}} -> {e.target}")
     verdict = "[red]FAILED[/]" if report.failed() else "[green]ok[/]"
     console.print(f"{verdict}: {len(report.endings)} ending(s), {len(report.errors)} error(s), "
                   f"{len(report.dead_ends)} dead end(s)")

@@ -179,7 +179,25 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
         elif _set_count_flag(container):
             added.add(runtime)
         paths[node_id] = runtime
+    # conditional branches too, under ids "?<index into graph.branches>", for "branches never taken"
+    for index, branch in enumerate(graph.branches if graph is not None else []):
+        target = _resolve(root, branch.runtime_path) if branch.runtime_path else None
+        if target is None:
+            continue
+        holder, key = target
+        if _set_count_flag(holder[key]):  # type: ignore[index]
+            added.add(branch.runtime_path)
+        paths[branch_id(index)] = branch.runtime_path
     return json.dumps(data, ensure_ascii=False), paths, added
+
+
+def branch_id(index: int) -> str:
+    """The coverage id of `graph.branches[index]` (never a node id: those cannot start with '?')."""
+    return f"?{index}"
+
+
+def is_branch_id(coverage_id: str) -> bool:
+    return coverage_id.startswith("?")
 
 
 def flag_paths(json_text: str, runtime_paths: set[str]) -> tuple[str, set[str]]:

@@ -149,3 +149,13 @@ def test_a_crash_inside_the_runtime_is_reported_with_its_own_message(
         ("RUNTIME ERROR: the runtime crashed: attempt to divide by zero", ["Divide by nobody"]),
     ]
     assert "panicked" not in capfd.readouterr().err  # the runtime's own noise does not reach the user
+
+
+def test_a_conditional_branch_nothing_can_reach_is_listed(explored: Explore) -> None:
+    report = explored("branches", mode="exhaustive")
+    assert [(b.line, b.condition) for b in report.untaken_branches()] == [(13, "not (lamp or not lamp)")]
+
+
+def test_branches_taken_on_some_path_are_not_listed(explored: Explore) -> None:
+    report = explored("branches", mode="random", runs=20)
+    assert all(b.line != 10 for b in report.untaken_branches())
