@@ -111,6 +111,14 @@ class StatDoc(_Model):
     kind: str
 
 
+class BranchDoc(_Model):
+    node: str = Field(description="the node the conditional is written in")
+    file: str
+    line: int = Field(ge=0)
+    condition: str = Field(description='the branch condition as source text ("not (…)" for an else)')
+    runtime_path: str = Field(description="where the branch's content is in the compiled JSON")
+
+
 class StoryGraphDocument(_Model):
     """The whole graph. Lists are in source order; ids cross-reference as described per field."""
 
@@ -126,6 +134,7 @@ class StoryGraphDocument(_Model):
     variables: list[VariableDoc]
     uses: list[UseDoc]
     endings: list[EndingDoc]
+    branches: list[BranchDoc] = Field(default_factory=list, description="every branch of every conditional")
     functions: dict[str, list[str]]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -147,6 +156,7 @@ def export_graph(graph: StoryGraph) -> StoryGraphDocument:
         "variables": [_fields(v) for v in graph.variables.values()],
         "uses": [_fields(u) for u in graph.uses],
         "endings": [_fields(e) for e in graph.endings],
+        "branches": [_fields(b) for b in graph.branches],
         "functions": {name: list(params) for name, params in graph.functions.items()},
     })
 
