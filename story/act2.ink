@@ -161,11 +161,14 @@ The piano is in the corner, lid closed. On the lid, a folded cloth; on the cloth
 "Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
 He carries the pot with both hands. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the nerve. The surgeons were pleased. He was very polite to them about it.
 * (j_tea) [Take the teapot from him]
-    You reach for it without thinking.
-    {bond_julian >= 3:
+    // He accepts help only when it is asked for: a clear-headed Lyra asks, a tired one grabs.
+    {lucidity >= 55:
+        You wait until he has set it down on the tray, and then you ask, the way you would ask a stranger.
+        "May I pour? I never get to be the host." # speaker: Lyra
         He lets you, with a small bow of the head. "Thank you. It is heavier than it looks. Everything is, now." It is the most he has said about it since the hospital.
         ~ julian(1)
     - else:
+        You reach for it without thinking, while it is still in his hands.
         He doesn't let go. "I can pour tea, Lyra." Quite gently. He pours it. A little goes in the saucer. Neither of you mentions it.
         ~ julian(-1)
     }

@@ -48,7 +48,7 @@ Gone home, to their children and their lawyers. The only other person in the bui
 - You run him through it anyway, because your hands need something to do. Pain in there is real enough to teach, not real enough to damage. Probably.
 "Probably," Milo says. # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
-On the monitor, the number drops a point while you talk. {stability < 60:There is not much room left.|It ticks down like something counting.}
+On the monitor, the number drops a point while you talk. {stability < 80:More than a fifth of it gone already, and dawn still hours off.|It ticks down like something counting.}
 * [Tether the sessions. One thread, shared sight.]
     ~ a4_tethered = true
     ~ milo(1)
@@ -474,12 +474,14 @@ It isn't an accusation. It's someone who has waited on a roof a long time.
 -> a4_gallery_out
 
 = a4_gallery_out
+// The comet roof was one of the hospital-night stories, so with Milo close the one memory pulls back the other.
 {
 - knows_the_name:
     On your way out you scratch at your initials on the last door. Under them are older letters, in an eight-year-old's handwriting.
-- memories ? hospital_night:
+- memories ? rooftop_comet && bond_milo >= 4:
     ~ knows_the_name = true
-    On your way out the hospital night comes back: the plastic chair, Milo's arm in plaster, and a word he used for your stories. You know where the name comes from.
+    ~ memories += hospital_night
+    On your way out, the roof pulls another night after it: a plastic chair, Milo's arm in plaster, the stories you told him, and his word for them. You know where the name comes from.
 }
 The gallery door shuts behind you, and your initials crumble off it like old icing.
 -> a4_atrium
@@ -520,9 +522,6 @@ Milo is {a4_tethered:right beside you, the tether a line of warmth between your 
         You have one real thing with you: {memory_name(memories)}. You hold it the way you'd hold a torch in a cave, and it is not much light.
     - else:
         You are carrying {LIST_COUNT(memories)} real things down with you, memories you've scraped back to the wood. They give off a faint light, like frost in the dark.
-}
-{stability <= 0:
-    -> a4_collapse
 }
 The floor arrives. # pause
 -> act5

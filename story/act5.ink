@@ -163,7 +163,14 @@ You look at the windows. Forty thousand rooms, each one perfect, each one made o
 That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why Zara's mother never burns the onions, and the comet comes.
 And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
 The memories you scraped back tonight glow because they have edges. Two edges make a facet. Enough facets make a crystal, and a crystal bends light.
-{LIST_COUNT(memories) >= 3:The cold clear things in your hands are brighter now that you know what they are.|You look at your hands and wish there were more in them.}
+{
+- LIST_COUNT(memories) >= 3:
+    The cold clear things in your hands are brighter now that you know what they are.
+- LIST_COUNT(memories) == 1:
+    You look at your hands. One real thing in them, {memory_name(memories)}, and you wish there were more.
+- else:
+    You look at your hands and wish there were more in them.
+}
 And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
 * ["You were right." Say it out loud, all of it.]
     ~ said_it = true
