@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Diagnostic
 from dreamphases.compiler.emit_values import ValueEmitter
-from dreamphases.compiler.resolve import Resolved
+from dreamphases.compiler.resolved import Resolved
 from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
 from dreamphases.compiler.termination import ends, has_return, last_span, terminates
 

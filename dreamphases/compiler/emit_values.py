@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS
-from dreamphases.compiler.resolve import Resolved
+from dreamphases.compiler.resolved import Resolved
 from dreamphases.compiler.runtime_tree import Container, Ref
 
 __all__ = ["ValueEmitter"]

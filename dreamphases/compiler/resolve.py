@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 
 from dreamphases.compiler import ast as A
-from dreamphases.compiler.builtins import BUILTINS, RESERVED, TARGET_BUILTINS
+from dreamphases.compiler.builtins import BUILTINS, RESERVED
 from dreamphases.compiler.describe import count_words, fold, source_text
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
 from dreamphases.compiler.graph import VarDecl as GVar
+from dreamphases.compiler.resolve_expr import ExprResolver
+from dreamphases.compiler.resolved import Ctx, Resolved
 from dreamphases.compiler.scopes import Scopes, Target
 from dreamphases.compiler.termination import terminates
 from dreamphases.compiler.weave import build_weave
@@ -28,35 +29,9 @@ __all__ = ["Resolved", "resolve"]
 
 
 
-@dataclass(slots=True)
-class Resolved:
-    story: A.Story
-    weaves: dict[int, A.Weave] = field(default_factory=dict)
-    targets: dict[int, Target] = field(default_factory=dict)
-    names: dict[int, tuple[str, object]] = field(default_factory=dict)
-    calls: dict[int, tuple[str, object]] = field(default_factory=dict)
-    assigns: dict[int, str] = field(default_factory=dict)
-    #: ids of knots/stitches/labels whose visits the runtime must count: read counts, divert targets
-    #: used as values, TURNS_SINCE/READ_COUNT. Counting everything would slow every container entry.
-    visit_counted: set[int] = field(default_factory=set)
-    turn_counted: set[int] = field(default_factory=set)
-    #: id(ast Branch) → its index in graph.branches
-    branch_ids: dict[int, int] = field(default_factory=dict)
-    list_items: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
-    node_ids: dict[int, str] = field(default_factory=dict)
-    graph: StoryGraph | None = None
+class _Resolver(ExprResolver):
+    """Declarations, scopes and the walk over statements; names in expressions are `ExprResolver`'s."""
 
-
-@dataclass(slots=True)
-class _Ctx:
-    chain: list[A.Flow]  # root, knot, stitch
-    temps: set[str]
-    node: str
-    conditions: tuple[str, ...] = ()
-    reads: tuple[str, ...] = ()
-
-
-class _Resolver:
     def __init__(self, story: A.Story, sources_lines: dict[str, list[str]]) -> None:
         self.story = story
         self.lines = sources_lines
@@ -199,7 +174,7 @@ class _Resolver:
                 for el in it.elements:
                     self._collect_labels(el, table, flow)
 
-    def resolve_target(self, node: object, path: str, span: Span, ctx: _Ctx) -> Target | None:
+    def resolve_target(self, node: object, path: str, span: Span, ctx: Ctx) -> Target | None:
         if path in ("END", "DONE"):
             self.out.targets[id(node)] = path
             return path
@@ -217,7 +192,7 @@ class _Resolver:
         self.out.targets[id(node)] = found
         return found
 
-    def _is_divert_param(self, name: str, ctx: _Ctx) -> bool:
+    def _is_divert_param(self, name: str, ctx: Ctx) -> bool:
         return any(p.name == name for f in ctx.chain for p in f.params)
 
     def target_id(self, target: Target) -> str:
@@ -231,7 +206,7 @@ class _Resolver:
     def run(self) -> None:
         self.declare()
         for var in self.story.variables:
-            self.expr(var.value, _Ctx([self.story.root], set(), ""), in_global=True)
+            self.expr(var.value, Ctx([self.story.root], set(), ""), in_global=True)
         # by identity: `flow in k.children` would compare whole dataclass trees, knots × stitches times
         parents = {id(st): k for k in self.story.root.children for st in k.children}
         for flow in self._all_flows():
@@ -242,7 +217,7 @@ class _Resolver:
                 chain = [self.story.root, parents[id(flow)], flow]
             temps = {p.name for f in chain[1:] for p in f.params}
             self._collect_temps(self.out.weaves[id(flow)].items, temps)
-            ctx = _Ctx(chain, temps, self.out.node_ids[id(flow)])
+            ctx = Ctx(chain, temps, self.out.node_ids[id(flow)])
             self.pending_ending = None
             self.pending_endings = []
             if flow.kind == "knot" and flow.children and not flow.body and not flow.children[0].params:
@@ -270,11 +245,11 @@ class _Resolver:
                 for el in it.elements:
                     self._collect_temps(el, temps)
 
-    def stmts(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
+    def stmts(self, items: list[A.Stmt], ctx: Ctx, flow: A.Flow) -> None:
         for it in items:
             self.stmt(it, ctx, flow)
 
-    def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
+    def stmt(self, it: A.Stmt, ctx: Ctx, flow: A.Flow) -> None:
         node = self.graph.nodes.get(ctx.node)
         if isinstance(it, A.ContentLine):
             words = count_words(it.items)
@@ -309,7 +284,7 @@ class _Resolver:
         elif isinstance(it, A.Sequence):
             self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
 
-    def weave_items(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
+    def weave_items(self, items: list[A.Stmt], ctx: Ctx, flow: A.Flow) -> None:
         """Walk one weave level in order, as a reader meets it.
 
         Options up to a gather form one choice set; a gather starts the next. Whatever follows a
@@ -355,18 +330,18 @@ class _Resolver:
             self.falling[-1].extend(section)
         self.choice_set = saved
 
-    def gather(self, it: A.Gather, ctx: _Ctx, flow: A.Flow) -> _Ctx:
+    def gather(self, it: A.Gather, ctx: Ctx, flow: A.Flow) -> Ctx:
         """Walk a gather's body; returns the context for what follows it (the label's, if labelled)."""
         sub = ctx
         if it.label and id(it) in self.out.node_ids:  # not there when the label is a duplicate (E010)
-            sub = _Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
+            sub = Ctx(ctx.chain, ctx.temps, self.out.node_ids[id(it)], ctx.conditions, ctx.reads)
             self.graph.edges.append(Edge(ctx.node, sub.node, "fallthrough", it.span.file, it.span.line))
         self.word_sinks.append(None)  # the gather's words are added to the options that fall into it
         self.stmts(it.body, sub, flow)
         self.word_sinks.pop()
         return sub
 
-    def choice(self, ch: A.Choice, ctx: _Ctx, flow: A.Flow) -> GChoice:
+    def choice(self, ch: A.Choice, ctx: Ctx, flow: A.Flow) -> GChoice:
         if flow.kind == "function":
             self.error("E020", "functions may not contain choices", ch.span)
         reads: list[str] = []
@@ -383,7 +358,7 @@ class _Resolver:
         self.graph.choices.append(gchoice)
         node_id = self.out.node_ids.get(id(ch), ctx.node)
         merged = tuple(dict.fromkeys(ctx.reads + tuple(reads)))
-        sub = _Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, merged)
+        sub = Ctx(ctx.chain, ctx.temps, node_id, ctx.conditions + conds, merged)
         before = len(self.graph.edges)
         self.pending_ending = None
         self.pending_endings = []
@@ -406,7 +381,7 @@ class _Resolver:
                                          gchoice.conditions, gchoice.reads, choice=index))
         return gchoice
 
-    def conditional(self, c: A.Conditional, ctx: _Ctx, flow: A.Flow) -> None:
+    def conditional(self, c: A.Conditional, ctx: Ctx, flow: A.Flow) -> None:
         subject_reads: list[str] = []
         if c.subject is not None:
             subject_reads = self.expr(c.subject, ctx)
@@ -426,13 +401,13 @@ class _Resolver:
             self.out.branch_ids[id(br)] = len(self.graph.branches)
             self.graph.branches.append(GBranch(ctx.node, c.span.file, line, text or "true"))
             conds = ctx.conditions + ((text,) if text else ())
-            sub = _Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
+            sub = Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
             if text and not br.is_else:
                 negated.append(text)
             walks.append(partial(self.stmts, br.body, sub, flow))
         self.alternatives(walks, ctx)
 
-    def alternatives(self, walks: list[Callable[[], None]], ctx: _Ctx) -> None:
+    def alternatives(self, walks: list[Callable[[], None]], ctx: Ctx) -> None:
         """Walk branches of which a reader reads one (a conditional's, a sequence's elements).
 
         `Node.words` keeps every word written; the reading counts (`words_before_choice`, the open
@@ -456,7 +431,7 @@ class _Resolver:
         if sink is not None:
             sink.words = base_sink + most_sink
 
-    def inlines(self, items: list[A.Inline], ctx: _Ctx, flow: A.Flow) -> None:
+    def inlines(self, items: list[A.Inline], ctx: Ctx, flow: A.Flow) -> None:
         for it in items:
             if isinstance(it, A.Print):
                 self.expr(it.expr, ctx)
@@ -481,7 +456,7 @@ class _Resolver:
             elif isinstance(it, A.Sequence):
                 self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
 
-    def divert(self, d: A.Divert, ctx: _Ctx, flow: A.Flow) -> None:
+    def divert(self, d: A.Divert, ctx: Ctx, flow: A.Flow) -> None:
         for arg in d.args:
             self.expr(arg, ctx)
         if d.tunnel_return:
@@ -515,7 +490,7 @@ class _Resolver:
                        f"{'s' if len(flow.params) != 1 else ''} but {count} {'was' if count == 1 else 'were'} given",
                        span)
 
-    def assign(self, a: A.Assign, ctx: _Ctx, flow: A.Flow) -> None:
+    def assign(self, a: A.Assign, ctx: Ctx, flow: A.Flow) -> None:
         if a.value is not None:
             self.expr(a.value, ctx)
         name = a.name
@@ -537,161 +512,6 @@ class _Resolver:
             return
         value = fold(a.value) if a.value is not None else (1 if a.op == "++" else -1)
         self.graph.uses.append(VarUse(name, ctx.node, a.span.file, a.span.line, "write", a.op, value))
-
-    def expr(self, e: object, ctx: _Ctx, in_global: bool = False) -> list[str]:
-        """Resolve names in an expression; returns the variables it reads."""
-        reads: list[str] = []
-        self._expr(e, ctx, reads, in_global)
-        return reads
-
-    def _expr(self, e: object, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
-        if isinstance(e, A.Binary):
-            self._expr(e.left, ctx, reads, in_global)
-            self._expr(e.right, ctx, reads, in_global)
-        elif isinstance(e, A.Unary):
-            self._expr(e.operand, ctx, reads, in_global)
-        elif isinstance(e, A.StringLit):
-            self.inlines(e.parts, ctx, ctx.chain[-1])
-        elif isinstance(e, A.Name):
-            self.name(e, ctx, reads, in_global)
-        elif isinstance(e, A.Postfix):
-            self.name(e.target, ctx, reads, in_global)
-            if e.target.name not in ctx.temps and e.target.name not in self.globals:
-                return
-            self.graph.uses.append(VarUse(e.target.name, ctx.node, e.span.file, e.span.line, "write", e.op))
-        elif isinstance(e, A.DivertTarget):
-            target = self.resolve_target(e, e.path, e.span, ctx)
-            if target is not None and not isinstance(target, (str, tuple)):
-                # a divert target may reach TURNS_SINCE through a variable or parameter
-                self.out.turn_counted.add(id(target))
-                self.out.visit_counted.add(id(target))
-                self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
-                                             e.span.line, ctx.conditions, ctx.reads))
-            if isinstance(target, A.Flow) and any(p.ref for p in target.params):
-                self.error("E016", f"can't take a divert target to '{target.name}': it has ref parameters",
-                           e.span)
-        elif isinstance(e, A.ListLit):
-            for item in e.items:
-                if self.list_item(item) is None:
-                    self.error("E013", f"list item '{item}' is not defined", e.span,
-                               self.suggest(item, list(self.items)))
-        elif isinstance(e, A.Call):
-            self.call(e, ctx, reads, in_global)
-
-    def list_item(self, name: str) -> tuple[A.ListDecl, A.ListItemDef] | None:
-        if "." in name:
-            lname, iname = name.split(".", 1)
-            decl = self.lists.get(lname)
-            if decl is None:
-                return None
-            item = next((i for i in decl.items if i.name == iname), None)
-            return (decl, item) if item else None
-        defs = self.items.get(name)
-        return defs[0] if defs else None
-
-    def name(self, e: A.Name, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
-        name = e.name
-        if name in ctx.temps and "." not in name:
-            self.out.names[id(e)] = ("var", name)
-            reads.append(name)
-            return
-        if name in self.globals:
-            var = self.globals[name]
-            if var.const:
-                self.out.names[id(e)] = ("const", var.value)
-            else:
-                self.out.names[id(e)] = ("var", name)
-            reads.append(name)
-            if not in_global:
-                self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "read"))
-            return
-        if name in self.lists:
-            self.out.names[id(e)] = ("var", name)
-            reads.append(name)
-            self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "read"))
-            return
-        item = self.list_item(name)
-        if item is not None:
-            self.out.names[id(e)] = ("item", (item[0].name, item[1].name, item[1].value))
-            return
-        if in_global:
-            self.error("E013", f"'{name}' is not a value that a global declaration can use", e.span)
-            return
-        target = self.scopes.lookup(name, ctx.chain)
-        if target is not None and not isinstance(target, str):
-            self.out.names[id(e)] = ("count", target)
-            self.out.visit_counted.add(id(target))
-            reads.append(name)  # a read count is part of what gates a choice or branch
-            return
-        pool = list(self.globals) + list(ctx.temps) + list(self.items) + self.scopes.target_names(ctx.chain)
-        self.error("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",
-                   e.span, self.suggest(name, pool))
-
-    def call(self, e: A.Call, ctx: _Ctx, reads: list[str], in_global: bool) -> None:
-        name = e.name
-        if name in BUILTINS:
-            lo, hi, _ = BUILTINS[name]
-            if not lo <= len(e.args) <= hi:
-                self.error("E015", f"{name} takes {lo} argument{'s' if lo != 1 else ''} but {len(e.args)} "
-                           f"{'was' if len(e.args) == 1 else 'were'} given", e.span)
-            self.out.calls[id(e)] = ("builtin", name)
-            for arg in e.args:
-                if name in TARGET_BUILTINS and isinstance(arg, A.DivertTarget):
-                    target = self.resolve_target(arg, arg.path, arg.span, ctx)
-                    if target is not None and not isinstance(target, (str, tuple)):
-                        self.out.turn_counted.add(id(target))
-                        self.out.visit_counted.add(id(target))
-                    continue
-                self._expr(arg, ctx, reads, in_global)
-            return
-        if name in ctx.temps or (name in self.globals and not self.globals[name].const):
-            self.out.calls[id(e)] = ("varcall", name)
-            reads.append(name)
-            for arg in e.args:
-                self._expr(arg, ctx, reads, in_global)
-            return
-        if name in self.lists:
-            if len(e.args) > 1:
-                self.error("E015", f"the list cast {name}(n) takes one argument", e.span)
-            self.out.calls[id(e)] = ("listcast", name)
-            for arg in e.args:
-                self._expr(arg, ctx, reads, in_global)
-            return
-        flow = None if name in self.externals else self.knots.get(name)
-        if flow is not None:
-            if flow.kind != "function":
-                self.error("E014", f"'{name}' is a knot, not a function", e.span,
-                           f"declare it as '== function {name} ==' to call it, or divert with '-> {name}'")
-            self.check_args(flow, len(e.args), e.span)
-            self.out.calls[id(e)] = ("function", flow)
-            for param, arg in zip(flow.params, e.args, strict=False):
-                if param.ref:
-                    if not isinstance(arg, A.Name):
-                        self.error("E016", f"parameter '{param.name}' of '{name}' is 'ref': pass a variable",
-                                   e.span)
-                        continue
-                    self.out.names[id(arg)] = ("ref", arg.name)
-                    if arg.name not in ctx.temps and arg.name not in self.globals:
-                        self.error("E013", f"variable '{arg.name}' is not declared", arg.span)
-                    self.graph.uses.append(VarUse(arg.name, ctx.node, arg.span.file, arg.span.line, "write", "ref"))
-                    continue
-                self._expr(arg, ctx, reads, in_global)
-            for arg in e.args[len(flow.params):]:
-                self._expr(arg, ctx, reads, in_global)
-            self.graph.edges.append(Edge(ctx.node, name, "call", e.span.file, e.span.line, ctx.conditions,
-                                         ctx.reads, len(e.args)))
-            return
-        ext = self.externals.get(name)
-        if ext is not None:
-            if len(e.args) != len(ext.params):
-                self.error("E015", f"external '{name}' takes {len(ext.params)} arguments but {len(e.args)} "
-                           "were given", e.span)
-            self.out.calls[id(e)] = ("external", ext)
-            for arg in e.args:
-                self._expr(arg, ctx, reads, in_global)
-            return
-        pool = [k for k, f in self.knots.items() if f.kind == "function"] + list(BUILTINS)
-        self.error("E014", f"function '{name}' is not defined", e.span, self.suggest(name, pool))
 
 
 def resolve(story: A.Story, lines: dict[str, list[str]]) -> tuple[Resolved, list[Diagnostic]]:
