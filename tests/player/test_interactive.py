@@ -224,9 +224,8 @@ def test_loading_a_missing_or_damaged_slot_explains_and_changes_nothing(
     child.expect("› Open the door")  # still where we were
 
 
-def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
-    spawn: Spawn, tmp_path: Path
-) -> None:
+def _save_two_choices_in(spawn: Spawn, tmp_path: Path) -> None:
+    """Play the original story two choices deep, save to slot 'before-edit', quit."""
     child = spawn(write_story("night", tmp_path))
     child.expect(READY)
     child.send("2")
@@ -238,6 +237,11 @@ def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
     child.send(CTRL_D)
     finish(child)
 
+
+def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    _save_two_choices_in(spawn, tmp_path)
     edited = write_story("night_edited", tmp_path)
     child = spawn(edited)
     child.expect(READY)
@@ -253,17 +257,7 @@ def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
 
 
 def test_declining_the_replay_leaves_the_game_where_it_was(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
-    child = spawn(write_story("night", tmp_path))
-    child.expect(READY)
-    child.send("2")
-    child.expect(READY)
-    child.send("1")
-    child.expect(READY)
-    child.sendline("/save before-edit")
-    child.expect(READY)
-    child.send(CTRL_D)
-    finish(child)
-
+    _save_two_choices_in(spawn, tmp_path)
     child = spawn(write_story("night_edited", tmp_path))
     child.expect(READY)
     before = files_snapshot(saves)
