@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dreamphases.compiler.expr_tree import Expr
+
 __all__ = [
     "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "Branch", "VarDecl", "VarUse", "Ending", "StoryGraph",
 ]
@@ -55,9 +57,9 @@ class Edge:
     kind: EdgeKind
     file: str
     line: int
-    #: the source text of the conditions guarding this edge (choice condition, enclosing `{cond:`
-    #: branches), innermost last; empty when unconditional
-    conditions: tuple[str, ...] = ()
+    #: the conditions guarding this edge (choice conditions, enclosing `{cond:` branches), innermost
+    #: last, as resolved expression trees (`expr_tree.source` prints one); empty when unconditional
+    conditions: tuple[Expr, ...] = ()
     #: variables read by those conditions
     reads: tuple[str, ...] = ()
     #: number of arguments passed (diverts/tunnels/threads to knots with parameters)
@@ -78,8 +80,8 @@ class Choice:
     line: int
     sticky: bool
     fallback: bool
-    #: source text of each `{cond}` on the choice, and the variables they read
-    conditions: tuple[str, ...] = ()
+    #: each `{cond}` on the choice as an expression tree, and the variables they read
+    conditions: tuple[Expr, ...] = ()
     reads: tuple[str, ...] = ()
     #: choices offered together (same weave level, before the same gather) share a set id
     choice_set: int = 0
@@ -103,8 +105,9 @@ class Branch:
     node: str
     file: str
     line: int
-    #: the branch's condition as source text ("else" for an else branch)
-    condition: str
+    #: when the branch is taken, as an expression tree: its own condition, `subject == value` for a
+    #: switch case, `not (a or b)` for an else after `a` and `b`, `true` when unconditional
+    condition: Expr
     #: where the branch's content lives in the compiled JSON, so a tool can ask the runtime whether
     #: it was ever taken (the explorer counts visits there)
     runtime_path: str = ""
@@ -116,10 +119,12 @@ class VarDecl:
     kind: Literal["var", "const", "list", "temp", "param"]
     file: str
     line: int
-    #: the initial value's source text
+    #: the initial value's source text (a LIST's items, comma-separated)
     initial: str = ""
     #: for temp/param: the node that owns it
     scope: str | None = None
+    #: the initial value of a VAR or CONST as an expression tree
+    value: Expr | None = None
 
 
 @dataclass(slots=True)

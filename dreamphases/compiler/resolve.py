@@ -12,8 +12,9 @@ from collections.abc import Callable
 from functools import partial
 
 from dreamphases.compiler import ast as A
+from dreamphases.compiler import expr_tree as T
 from dreamphases.compiler.builtins import BUILTINS, RESERVED
-from dreamphases.compiler.describe import count_words, fold, source_text
+from dreamphases.compiler.describe import count_words, fold
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
@@ -97,7 +98,7 @@ class _Resolver(ExprResolver):
             if claim(var.name, var.span, "variable"):
                 self.globals[var.name] = var
             self.graph.variables[var.name] = GVar(var.name, "const" if var.const else "var", var.span.file,
-                                                  var.span.line, source_text(var.value))
+                                                  var.span.line)
         for ext in self.story.externals:
             self.externals[ext.name] = ext
         for flow in self.story.root.children:
@@ -206,7 +207,12 @@ class _Resolver(ExprResolver):
     def run(self) -> None:
         self.declare()
         for var in self.story.variables:
-            self.expr(var.value, Ctx([self.story.root], set(), ""), in_global=True)
+            top = Ctx([self.story.root], set(), "")
+            self.expr(var.value, top, in_global=True)
+            gvar = self.graph.variables.get(var.name)
+            if gvar is not None and gvar.kind != "list":
+                gvar.value = self.tree(var.value, top)
+                gvar.initial = T.source(gvar.value)
         # by identity: `flow in k.children` would compare whole dataclass trees, knots × stitches times
         parents = {id(st): k for k in self.story.root.children for st in k.children}
         for flow in self._all_flows():
@@ -351,7 +357,7 @@ class _Resolver(ExprResolver):
             self.inlines(part, ctx, flow)
         text = "".join(p.text for p in ch.start + ch.choice_only if isinstance(p, A.Text)).strip()
         index = len(self.graph.choices)
-        conds = tuple(source_text(c) for c in ch.conditions)
+        conds = tuple(self.tree(c, ctx) for c in ch.conditions)
         gchoice = GChoice(ctx.node, text, ch.span.file, ch.span.line, ch.sticky, ch.fallback,
                           conds, tuple(dict.fromkeys(reads)), self.choice_set,
                           parent=self.choice_stack[-1] if self.choice_stack else None, depth=ch.depth)
@@ -385,25 +391,26 @@ class _Resolver(ExprResolver):
         subject_reads: list[str] = []
         if c.subject is not None:
             subject_reads = self.expr(c.subject, ctx)
-        negated: list[str] = []
+        subject = self.tree(c.subject, ctx) if c.subject is not None else None
+        before: list[T.Expr] = []  # the conditions of the branches before this one
         walks: list[Callable[[], None]] = []
         for br in c.branches:
             reads = list(subject_reads)
-            text = ""
+            cond: T.Expr | None = None
             if br.condition is not None:
                 reads.extend(self.expr(br.condition, ctx))
-                text = source_text(br.condition)
-                if c.subject is not None:
-                    text = f"{source_text(c.subject)} == {text}"
-            elif br.is_else:
-                text = "else" if not negated else "not (" + " or ".join(negated) + ")"
+                cond = self.tree(br.condition, ctx)
+                if subject is not None:
+                    cond = T.Binary("==", subject, cond)
+            elif br.is_else and before:
+                cond = T.negate(T.any_of(before))
             line = br.span.line if br.span is not None else c.span.line
             self.out.branch_ids[id(br)] = len(self.graph.branches)
-            self.graph.branches.append(GBranch(ctx.node, c.span.file, line, text or "true"))
-            conds = ctx.conditions + ((text,) if text else ())
+            self.graph.branches.append(GBranch(ctx.node, c.span.file, line, cond or T.TRUE))
+            conds = ctx.conditions + ((cond,) if cond is not None else ())
             sub = Ctx(ctx.chain, ctx.temps, ctx.node, conds, tuple(dict.fromkeys(ctx.reads + tuple(reads))))
-            if text and not br.is_else:
-                negated.append(text)
+            if cond is not None and not br.is_else:
+                before.append(cond)
             walks.append(partial(self.stmts, br.body, sub, flow))
         self.alternatives(walks, ctx)
 

@@ -8,8 +8,10 @@ rather than the story's structure.
 from __future__ import annotations
 
 from dreamphases.compiler import ast as A
+from dreamphases.compiler import expr_tree as T
 from dreamphases.compiler.builtins import BUILTINS, TARGET_BUILTINS
 from dreamphases.compiler.diagnostics import Span
+from dreamphases.compiler.expr_build import build
 from dreamphases.compiler.graph import Edge, StoryGraph, VarUse
 from dreamphases.compiler.resolved import Ctx, Resolved
 from dreamphases.compiler.scopes import Scopes, Target
@@ -45,6 +47,10 @@ class ExprResolver:
 
     def inlines(self, items: list[A.Inline], ctx: Ctx, flow: A.Flow) -> None:
         raise NotImplementedError
+
+    def tree(self, e: A.Expr, ctx: Ctx) -> T.Expr:
+        """The resolved tree of an expression this resolver has already walked (for the graph)."""
+        return build(e, _Meanings(self, ctx))
 
     def expr(self, e: object, ctx: Ctx, in_global: bool = False) -> list[str]:
         """Resolve names in an expression; returns the variables it reads."""
@@ -200,3 +206,56 @@ class ExprResolver:
             return
         pool = [k for k, f in self.knots.items() if f.kind == "function"] + list(BUILTINS)
         self.error("E014", f"function '{name}' is not defined", e.span, self.suggest(name, pool))
+
+
+class _Meanings:
+    """The resolver's answers about one expression's names, for `expr_build.build`."""
+
+    __slots__ = ("r", "ctx")
+
+    def __init__(self, r: ExprResolver, ctx: Ctx) -> None:
+        self.r = r
+        self.ctx = ctx
+
+    def _kind(self, name: str) -> T.VarKind:
+        if name in self.ctx.temps:
+            return "param" if any(p.name == name for f in self.ctx.chain for p in f.params) else "temp"
+        if name in self.r.globals:
+            return "global"
+        return "list" if name in self.r.lists else "unresolved"
+
+    def name(self, e: A.Name) -> T.Expr:
+        meaning = self.r.out.names.get(id(e))
+        if meaning is None:
+            return T.Var(e.name, "unresolved")
+        kind, payload = meaning
+        if kind == "const" and isinstance(payload, (A.Number, A.Bool, A.StringLit, A.Name, A.DivertTarget,
+                                                    A.ListLit, A.Unary, A.Binary, A.Call, A.Postfix)):
+            return T.Const(e.name, build(payload, _Meanings(self.r, Ctx([self.ctx.chain[0]], set(), ""))))
+        if kind == "item" and isinstance(payload, tuple):
+            lst, item, value = payload
+            return T.ListItem(e.name, lst, item, value)
+        if kind == "count":
+            return T.ReadCount(e.name, self.r.target_id(payload))
+        return T.Var(e.name, self._kind(e.name))
+
+    def call(self, e: A.Call) -> tuple[T.CallKind, tuple[bool, ...]]:
+        meaning = self.r.out.calls.get(id(e))
+        if meaning is None:
+            return "unresolved", ()
+        kind, payload = meaning
+        if kind == "function" and isinstance(payload, A.Flow):
+            return "function", tuple(p.ref for p in payload.params)
+        return {"builtin": "builtin", "varcall": "variable", "listcast": "list",
+                "external": "external"}.get(kind, "unresolved"), ()  # type: ignore[return-value]
+
+    def target(self, e: A.DivertTarget) -> str:
+        found = self.r.out.targets.get(id(e))
+        return e.path if found is None else self.r.target_id(found)
+
+    def item(self, name: str) -> T.ListItem:
+        found = self.r.list_item(name)
+        if found is None:
+            return T.ListItem(name, "", name, 0)
+        decl, item = found
+        return T.ListItem(name, decl.name, item.name, item.value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dreamphases.compiler import ast as A
+from dreamphases.compiler.expr_tree import Expr
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.compiler.scopes import Target
 
@@ -41,5 +42,5 @@ class Ctx:
     chain: list[A.Flow]  # root, knot, stitch
     temps: set[str]
     node: str
-    conditions: tuple[str, ...] = ()
+    conditions: tuple[Expr, ...] = ()
     reads: tuple[str, ...] = ()

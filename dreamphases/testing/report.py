@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dreamphases.compiler.expr_tree import source
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.testing.spec import dump_spec
@@ -181,10 +182,10 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
     edges: list[EdgeModel] = []
     branches: list[BranchModel] = []
     if graph is not None:
-        branches = [BranchModel(id=branch_id(i), node=b.node, file=b.file, line=b.line, condition=b.condition)
+        branches = [BranchModel(id=branch_id(i), node=b.node, file=b.file, line=b.line, condition=source(b.condition))
                     for i, b in enumerate(graph.branches) if branch_id(i) in walker.node_paths]
         choices = [ChoiceModel(node=c.node, text=c.text, file=c.file, line=c.line) for c in graph.choices]
-        edges = [EdgeModel(source=e.source, target=e.target, conditions=list(e.conditions), file=e.file,
+        edges = [EdgeModel(source=e.source, target=e.target, conditions=[source(c) for c in e.conditions], file=e.file,
                            line=e.line)
                  for e in graph.edges if e.conditions and e.kind in ("divert", "tunnel", "thread")]
     report = ExploreReport(

@@ -13,7 +13,8 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dreamphases.compiler.graph import StoryGraph
+from dreamphases.compiler.expr_tree import EXPR_TYPES, source
+from dreamphases.compiler.graph import StoryGraph, VarDecl
 from dreamphases.statspec import stat_specs
 
 __all__ = ["SCHEMA", "StoryGraphDocument", "export_graph", "graph_json", "json_schema"]
@@ -47,7 +48,7 @@ class EdgeDoc(_Model):
         description='"target": a divert target used as a value (`-> knot` stored or passed), a later way in')
     file: str
     line: int = Field(ge=0)
-    conditions: list[str] = Field(default_factory=list, description="source text of guarding conditions")
+    conditions: list[str] = Field(default_factory=list, description="guarding conditions, as ink source")
     reads: list[str] = Field(default_factory=list, description="variables those conditions read")
     arg_count: int = Field(ge=0)
     choice: int | None = Field(description="index into `choices` when the edge leaves through a choice")
@@ -162,10 +163,16 @@ def export_graph(graph: StoryGraph) -> StoryGraphDocument:
 
 
 def _fields(obj: object) -> dict[str, object]:
+    """A graph dataclass as the document's fields; expression trees are printed as ink source."""
     out: dict[str, object] = {}
     for name in obj.__slots__:  # type: ignore[attr-defined]
         value = getattr(obj, name)
-        out[name] = list(value) if isinstance(value, tuple) else value
+        if isinstance(obj, VarDecl) and name == "value":
+            continue  # printed as `initial`
+        if isinstance(value, tuple):
+            out[name] = [source(v) if isinstance(v, EXPR_TYPES) else v for v in value]
+        else:
+            out[name] = source(value) if isinstance(value, EXPR_TYPES) else value
     return out
 
 

@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dreamphases.compiler.expr_tree import Expr, source
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.analysis import GraphIndex, via_choice
 
@@ -59,13 +60,13 @@ def _short(text: str) -> str:
     return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
 
 
-def _edge_label(graph: StoryGraph, conditions: tuple[str, ...], choice: int | None) -> str:
+def _edge_label(graph: StoryGraph, conditions: tuple[Expr, ...], choice: int | None) -> str:
     parts = []
     if choice is not None and 0 <= choice < len(graph.choices):
         text = graph.choices[choice].text.strip()
         parts.append(f"“{_short(text)}”" if text else "(fallback)")
         conditions = tuple(dict.fromkeys((*graph.choices[choice].conditions, *conditions)))
-    parts += [f"{{{_short(c)}}}" for c in conditions]
+    parts += [f"{{{_short(source(c))}}}" for c in conditions]
     return " ".join(parts)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from dreamphases.compiler.expr_build import parse_condition
 from dreamphases.compiler.graph import Choice, Edge, Ending, Node, StoryGraph, VarDecl, VarUse
 from dreamphases.tools.check import CheckResult, check_path
 from dreamphases.tools.lint import LintOptions, SourceCache, run_lint
@@ -36,7 +37,9 @@ class GraphBuilder:
         return self.node(id, "knot", line, **kw)
 
     def edge(self, source: str, target: str, kind: Any = "divert", line: int = 1, **kw: Any) -> GraphBuilder:
+        """Conditions are given as ink text (`"calm > 3"`), every name a global variable."""
         kw.setdefault("file", self.graph.main_file)
+        kw["conditions"] = tuple(parse_condition(c) for c in kw.get("conditions", ()))
         self.graph.edges.append(Edge(source, target, kind, line=line, **kw))
         return self
 
@@ -45,6 +48,7 @@ class GraphBuilder:
         kw.setdefault("file", self.graph.main_file)
         kw.setdefault("sticky", False)
         kw.setdefault("fallback", False)
+        kw["conditions"] = tuple(parse_condition(c) for c in kw.get("conditions", ()))
         index = len(self.graph.choices)
         self.graph.choices.append(Choice(node, text, line=line, choice_set=choice_set, targets=targets, **kw))
         for target in targets:
@@ -52,7 +56,8 @@ class GraphBuilder:
         return self
 
     def var(self, name: str, initial: str = "0", line: int = 1, kind: Any = "var") -> GraphBuilder:
-        self.graph.variables[name] = VarDecl(name, kind, self.graph.main_file, line, initial)
+        value = parse_condition(initial) if kind in ("var", "const") and initial else None
+        self.graph.variables[name] = VarDecl(name, kind, self.graph.main_file, line, initial, value=value)
         return self
 
     def use(self, name: str, mode: Any, node: str = "", line: int = 1, **kw: Any) -> GraphBuilder:

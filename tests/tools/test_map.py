@@ -40,7 +40,7 @@ def test_choices_and_plain_diverts_are_drawn_differently(night):
 
 
 def test_graphviz_accepts_the_dot(night):
-    night.knot('we"ird\\name', words=1).edge("", 'we"ird\\name', conditions=("a\nb",))
+    night.knot('we"ird\\name', words=1).edge("", 'we"ird\\name', conditions=('"a\nb" == x',))
     done = subprocess.run(["dot", "-Tsvg"], input=to_dot(build_view(night.graph)), capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr

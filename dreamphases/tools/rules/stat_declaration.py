@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dreamphases.compiler.diagnostics import Severity
+from dreamphases.compiler.expr_tree import Unknown, fold
 from dreamphases.statspec import validate_stat_tags
-from dreamphases.tools.conditions import Unknown, fold
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
 
@@ -20,7 +20,9 @@ def _initial_values(ctx: LintContext) -> dict[str, object]:
         if decl.kind not in ("var", "const"):
             continue
         try:
-            values[decl.name] = fold(decl.initial)
+            if decl.value is None:
+                raise Unknown(decl.name)
+            values[decl.name] = fold(decl.value)
         except Unknown:
             values[decl.name] = 0  # not foldable here (an expression): judge the name only
     return values

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dreamphases.compiler.diagnostics import Severity
+from dreamphases.compiler.expr_tree import Unknown, fold
 from dreamphases.statspec import StatSpec
-from dreamphases.tools.conditions import Unknown, fold
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
 
@@ -28,9 +28,9 @@ def _column(ctx: LintContext, file: str, line: int, var: str) -> int | None:
 def check(ctx: LintContext) -> Iterator[Finding]:
     for var, spec in ctx.stats.items():
         decl = ctx.graph.variables.get(var)
-        if decl is not None and decl.initial:
+        if decl is not None and decl.value is not None:
             try:
-                initial = fold(decl.initial)
+                initial = fold(decl.value)
             except Unknown:
                 initial = None
             if isinstance(initial, int | float) and not isinstance(initial, bool) \

@@ -15,19 +15,19 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from dreamphases.compiler.diagnostics import Severity
+from dreamphases.compiler.expr_tree import Expr, Unknown, evaluate, numbers
 from dreamphases.compiler.graph import Choice
 from dreamphases.statspec import StatSpec
-from dreamphases.tools.conditions import Unknown, compile_condition, numbers_in
 from dreamphases.tools.lint import Finding, LintContext, Rule
 
 #: the most value combinations tried per choice set (stories gate on one or two stats at a time)
 MAX_COMBINATIONS = 50_000
 
 
-def _candidates(spec: StatSpec, texts: list[str]) -> list[float]:
+def _candidates(spec: StatSpec, conditions: list[Expr]) -> list[float]:
     values = {spec.low, spec.high}
-    for number in (n for text in texts for n in numbers_in(text)):
-        values |= {number - 1, number, number + 1, number - 0.5, number + 0.5}
+    for number in (n for cond in conditions for n in numbers(cond)):
+        values |= {float(number) + delta for delta in (-1, 0, 1, -0.5, 0.5)}
     inside = sorted(v for v in values if spec.low <= v <= spec.high)
     whole = all(float(v).is_integer() for v in (spec.low, spec.high))
     # integer ranges hold integer values (ink stats are counters); keep halves only for decimal ranges
@@ -41,12 +41,8 @@ def stuck_values(choices: list[Choice], stats: Mapping[str, StatSpec]) -> dict[s
     reads = sorted({r for c in choices for r in c.reads})
     if not reads or any(r not in stats for r in reads):
         return None
-    try:
-        tests = [[compile_condition(text) for text in c.conditions] for c in choices]
-    except Unknown:
-        return None
-    texts = [t for c in choices for t in c.conditions]
-    axes = [_candidates(stats[r], texts) for r in reads]
+    conditions = [cond for c in choices for cond in c.conditions]
+    axes = [_candidates(stats[r], conditions) for r in reads]
     total = 1
     for axis in axes:
         total *= len(axis)
@@ -55,7 +51,7 @@ def stuck_values(choices: list[Choice], stats: Mapping[str, StatSpec]) -> dict[s
     try:
         for combo in itertools.product(*axes):
             env = dict(zip(reads, combo, strict=True))
-            if not any(all(test(env) for test in choice_tests) for choice_tests in tests):
+            if not any(all(evaluate(cond, env) for cond in c.conditions) for c in choices):
                 return env
     except Unknown:
         return None

@@ -60,3 +60,17 @@ def test_stuck_choices_in_ink(ink_codes):
 
 def test_covering_choices_in_ink(ink_codes):
     assert "L003" not in ink_codes(STORY.format(second="courage <= 5"))
+
+
+def test_a_negated_group_keeps_its_parentheses(ink_codes):
+    # `not (courage > 3 and courage > 20)` holds for every courage in 0..10: never stuck. Read without
+    # its parentheses (`not courage > 3 and courage > 20`) it would never hold.
+    story = """
+    # stat: courage, Courage, 0..10
+    VAR courage = 0
+    -> door
+    === door ===
+    ~ courage += 1
+    * {not (courage > 3 and courage > 20)} [Wait] -> END
+    """
+    assert "L003" not in ink_codes(story)
