@@ -44,6 +44,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--merge", nargs="+", type=Path, metavar="REPORT.json", help="combine shard reports")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-o", "--output", type=Path, help="also write the JSON report to this file")
+    p.add_argument("--track", action="append", default=[], metavar="VAR",
+                   help="also report the trajectory of this variable (repeatable; every `# stat:` is "
+                        "reported already)")
+    p.add_argument("--saturation", type=float, default=None, metavar="PCT",
+                   help="flag a stat at a bound on at least PCT%% of walks from some scene on (default 60)")
+    p.add_argument("--trajectories-for", metavar="ENDING[,ENDING]",
+                   help="count only walks ending in these endings in the trajectories (a careful "
+                        "player's route is a walk to the ending they set out to earn)")
+    p.add_argument("--no-trajectories", action="store_true",
+                   help="do not record stat trajectories (random walks run a little faster)")
     p.add_argument("--specs", type=Path, metavar="DIR",
                    help="write a playthrough spec replaying the shortest path to each ending into DIR")
     p.set_defaults(handler=run)
@@ -91,6 +101,12 @@ def run(args: argparse.Namespace) -> int:
     if shard is None:
         print(f"error: --shard wants I/N with 1 <= I <= N, not {args.shard!r}", file=sys.stderr)
         return 2
+    if args.saturation is not None and not 0 < args.saturation <= 100:
+        print("error: --saturation wants a percentage above 0 and at most 100", file=sys.stderr)
+        return 2
+    if args.exhaustive and (args.track or args.saturation is not None):
+        print("error: --track and --saturation read random walks; drop --exhaustive", file=sys.stderr)
+        return 2
     for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs", "max_states"):
         if getattr(args, name) < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
@@ -123,6 +139,20 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
         max_steps=args.max_steps, max_depth=args.max_depth, visit_bound=args.visit_bound,
         max_lines=args.max_lines, untagged_ok=args.untagged_ok, max_states=args.max_states,
     )
+    if not args.exhaustive and not args.no_trajectories:
+        from dreamphases.runtime.engine import Engine
+        from dreamphases.testing.trajectories import DEFAULT_SATURATION, TrackConfig
+
+        try:
+            tags = Engine(story.json_text).global_tags()
+        except StoryLoadError as exc:
+            print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
+            return 2
+        pct = DEFAULT_SATURATION if args.saturation is None else args.saturation
+        only = [e.strip() for e in (args.trajectories_for or "").split(",") if e.strip()]
+        track = TrackConfig.for_story(tags, story.graph, args.track, pct, only)
+        if track.variables:
+            options.track = track
     expected = _expected(args)
     if expected == ["all"]:
         if story.graph is None:

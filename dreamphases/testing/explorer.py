@@ -34,6 +34,7 @@ from bink.choices import Choices
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine
 from dreamphases.testing.story import count_visits, flag_paths
+from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
 __all__ = ["ExploreOptions", "Finding", "Tally", "Walker", "explore", "plan_tasks"]
 
@@ -57,6 +58,8 @@ class ExploreOptions:
     #: exhaustive mode: stop after about this many states (a count, not a time, so reports stay
     #: reproducible); shared out evenly between the tasks
     max_states: int = 100_000
+    #: random walks: record stat trajectories (see `trajectories.py`) for these variables
+    track: TrackConfig | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +98,7 @@ class Tally:
     dead_ends: dict[str, Finding] = field(default_factory=dict)
     visited: set[str] = field(default_factory=set)
     taken: set[str] = field(default_factory=set)
+    trajectories: Samples = field(default_factory=Samples)
 
     def merge(self, other: Tally) -> None:
         self.walks += other.walks
@@ -109,6 +113,7 @@ class Tally:
                 _keep_best(mine, name, found)
         self.visited |= other.visited
         self.taken |= other.taken
+        self.trajectories.merge(other.trajectories)
 
 
 # -- canonical state hashing ---------------------------------------------------------------------
@@ -226,6 +231,7 @@ class Walker:
         self.errors = self.engine.errors
         self._initial = json.loads(self.engine.save_state())
         self._unvisited = dict(self.node_paths)
+        self.recorder = Recorder(options.track) if options.track is not None else None
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
@@ -344,17 +350,28 @@ class Walker:
         self.start(seed)
         tally.walks += 1
         path: list[int] = []
+        recorder = self.recorder
+        if recorder is not None:
+            recorder.begin()
         count = self.settle(tally, (), seed)
         tally.states += 1
+        if recorder is not None:
+            recorder.sample(self.engine, 0, None)
         while count:
             if len(path) >= self.options.max_steps:
                 tally.truncated += 1
                 break
             index = rng.randrange(count)
             path.append(index)
+            taken = self._choices[index] if recorder is not None and self._choices is not None else None
             self.choose(index, tally, self._choices)
             count = self.settle(tally, tuple(path), seed)
             tally.states += 1
+            if recorder is not None:
+                recorder.sample(self.engine, len(path), taken)
+        if recorder is not None:
+            recorder.end(self._endings_here() if not count else ())
+            tally.trajectories.merge(recorder.take())
         self.cover(tally)
 
     # -- exhaustive search ------------------------------------------------------------------------

@@ -18,6 +18,13 @@ from dreamphases.compiler.graph import StoryGraph
 from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.testing.spec import dump_spec
 from dreamphases.testing.story import branch_id, is_branch_id
+from dreamphases.testing.trajectories import (
+    Samples,
+    TrajectoryReport,
+    render_trajectories,
+    resummarise,
+    trajectory_report,
+)
 
 __all__ = ["ExploreReport", "MergeError", "build_report", "merge_reports", "finding_spec", "render_report"]
 
@@ -110,6 +117,8 @@ class ExploreReport(_Model):
     #: every conditional branch in the source; `visited` holds the ids of those taken
     branches: list[BranchModel] = Field(default_factory=list)
     timing: Timing | None = None
+    #: stat trajectories over the random walks (schema `dreamphases.trajectories/1`), when recorded
+    trajectories: TrajectoryReport | None = None
 
     # -- derived ----------------------------------------------------------------------------------
     @property
@@ -200,6 +209,9 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
         graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges, branches=branches,
         declared_endings=sorted({e.id for e in graph.endings}) if graph is not None else [],
     )
+    if options.track is not None:
+        report.trajectories = trajectory_report(tally.trajectories, walker.engine.global_tags(),
+                                                options.track, graph)
     report.timing = _timing(report.stats, seconds, jobs)
     return report
 
@@ -259,6 +271,12 @@ def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
     merged.visited = sorted(total.visited)
     merged.taken = sorted(total.taken)
     merged.expected_endings = sorted({e for r in reports for e in r.expected_endings})
+    parts = [r.trajectories for r in reports if r.trajectories is not None]
+    if parts:
+        samples = Samples()
+        for part in parts:
+            samples.merge(Samples.from_model(part.samples))
+        merged.trajectories = resummarise(parts[0], samples)
     timings = [r.timing for r in reports if r.timing is not None]
     if timings:  # shards run side by side: the wall time is the slowest shard's
         merged.timing = _timing(merged.stats, max(t.seconds for t in timings), sum(t.jobs for t in timings))
@@ -334,6 +352,8 @@ def render_report(report: ExploreReport, console: Any) -> None:
         console.print(f"conditional diverts never taken: {len(conds)}")
         for e in conds[:20]:
             console.print(f"  {e.file}:{e.line}: {{{' and '.join(e.conditions)}}} -> {e.target}")
+    if report.trajectories is not None:
+        render_trajectories(report.trajectories, console)
     verdict = "[red]FAILED[/]" if report.failed() else "[green]ok[/]"
     console.print(f"{verdict}: {len(report.endings)} ending(s), {len(report.errors)} error(s), "
                   f"{len(report.dead_ends)} dead end(s)")
