@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compile:        {best(args.repeat, lambda: compile_path(story)):.3f} s")
         sources = SourceCache(root=story.parent)
         found = run_lint(graph, sources=sources)
-        print(f"lint (12 rules): {best(args.repeat, lambda: run_lint(graph, sources=sources)):.3f} s "
+        print(f"lint (all rules): {best(args.repeat, lambda: run_lint(graph, sources=sources)):.3f} s "
               f"({len(found)} findings)")
         print(f"stats:          {best(args.repeat, lambda: compute_stats(graph)):.3f} s")
         print(f"map (DOT):      {best(args.repeat, lambda: to_dot(build_view(graph))):.3f} s")

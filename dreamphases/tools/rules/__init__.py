@@ -14,6 +14,8 @@ from dreamphases.tools.rules import (
     duplicate_ending,
     ending_missing,
     long_passage,
+    speaker_named_twice,
+    speaker_on_narration,
     stat_declaration,
     stat_never_read,
     stat_never_written,
@@ -38,6 +40,8 @@ RULES: tuple[Rule, ...] = (
     unused_include.RULE,
     long_passage.RULE,
     stat_declaration.RULE,
+    speaker_named_twice.RULE,
+    speaker_on_narration.RULE,
 )
 
 
