@@ -18,35 +18,35 @@ The dive room smells of floor polish. Two couches, two crowns on hooks, one numb
 Milo is already here, with a paper bag from the all-night place on Corliss Street. He has put it on the console beside the emergency cut-off.
 {
 - bond_milo >= 4:
-    "I got you the egg one," he says. "You won't eat it. I got it anyway." # speaker: Milo
+    "I got you the egg one. You won't eat it. I got it anyway." # speaker: Milo
 - bond_milo <= -3:
-    He doesn't look at you. "I'm not here for you. I'm here for Zara and Julian." # speaker: Milo
+    He doesn't look at you. "I'm not here for you. I'm here for Zara and Julian."
 - else:
-    "Security let me in," he says. "Nobody's upstairs. Nobody at all. Where is everybody?" # speaker: Milo
+    "Security let me in. Nobody's upstairs. Nobody at all. Where is everybody?" # speaker: Milo
 }
 Gone home, to their children and their lawyers. The only other person in the building is your brother.
 * {milo_heard} ["You were right. At dinner. About all of it."]
     ~ milo(1)
-    "You were right," you say. "At dinner. About what this is doing to people." # speaker: Lyra
-    He holds up a chapped hand. "Don't. If you say it now it's because you're scared, and I want you to say it when you're not." # speaker: Milo
+    "You were right. At dinner. About what this is doing to people." # speaker: Lyra
+    He holds up a chapped hand. "Don't. If you say it now it's because you're scared, and I want you to say it when you're not."
     "Then I'll say it again later." # speaker: Lyra
-    "Yeah," he says. "You will." # speaker: Milo
+    "Yeah. You will." # speaker: Milo
     It is the nearest thing to a promise either of you has made in two years.
 * ["Stay out here. If I don't come up, someone has to explain."]
     ~ milo(-1)
-    ~ lucid(5)
-    "Stay out here," you say. "Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
+    ~ lucid(3)
+    "Stay out here. Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
     "Explain what? That you built a thing that eats people?" # speaker: Milo
-    He takes the second crown off its hook before you can stop him. "I've watched you disappear into this stuff for five years. I'm not watching from a chair." # speaker: Milo
+    He takes the second crown off its hook before you can stop him. "I've watched you disappear into this stuff for five years. I'm not watching from a chair."
 * [Hand him the second crown without a word.]
-    ~ lucid(-5)
+    ~ lucid(-3)
     ~ milo(1)
     You take the second crown off its hook and hold it out. He looks at it, then at you, and takes it.
     "That's it? No safety talk?" # speaker: Milo
-    "The safety talk is a lie," you say. "I wrote it." # speaker: Lyra
+    "The safety talk is a lie. I wrote it." # speaker: Lyra
     He almost laughs. It comes out as breath.
 - You run him through it anyway, because your hands need something to do. Pain in there is real enough to teach, not real enough to damage. Probably.
-"Probably," Milo says. # speaker: Milo
+"Probably." # speaker: Milo
 "It's a network running a patch nobody can roll back. Probably is the best word I have." # speaker: Lyra
 On the monitor, the number drops a point while you talk. {stability < 80:More than a fifth of it gone already, and dawn still hours off.|It ticks down like something counting.}
 * [Tether the sessions. One thread, shared sight.]
@@ -57,13 +57,13 @@ On the monitor, the number drops a point while you talk. {stability < 80:More th
     "Everything?" # speaker: Milo
     "Everything I designed. You wanted to know what I do all day." # speaker: Lyra
 * [Separate sessions. He follows your beacon.]
-    ~ lucid(5)
+    ~ lucid(3)
     You give him his own session, yours as his beacon. Lighter on the network, and your head stays your own. Efficiency, you tell yourself.
     "So I follow the light." # speaker: Milo
     "You follow me." # speaker: Lyra
     "Same thing, apparently." # speaker: Milo
 - You lie down. The couch is warm, per your memo: Nobody Should Arrive Cold.
-"Lyra," Milo says. # speaker: Milo
+"Lyra." # speaker: Milo
 {bond_milo >= 2:"Don't let go of me in there."|"If this goes bad, I'm pulling us out. Whatever it costs."} # speaker: Milo
 The countdown chimes. You close your eyes. # pause
 -> a4_lobby
@@ -73,36 +73,36 @@ The countdown chimes. You close your eyes. # pause
 You arrive like every subscriber, through the Evergarden: a door of warm air, a hall of living light. # scene: The Evergarden lobby
 You built this: a canopy of fireflies that never land, moss that remembers your weight and forgets it kindly, greeters in soft grey waiting to say your name.
 Now the fireflies are falling, dark on moss that curls brown like paper near a flame. The greeters all wear your face and the launch-brochure smile.
-"Welcome home," they say, together. "You never have to leave." # speaker: Irusion # glitch: 1
+"Welcome home," they say, together. "You never have to leave." # glitch: 1
 Milo is {a4_tethered:at your shoulder|behind you, squinting in your beacon}, staring at the greeters.
-"That's your face," he says. # speaker: Milo
+"That's your face." # speaker: Milo
 "It's a placeholder. We never replaced it." # speaker: Lyra
-"Onboarding, beat one," the greeters say. "The guest should feel expected. Not waiting. Expected." # speaker: Irusion # glitch: 1
+"Onboarding, beat one. The guest should feel expected. Not waiting. Expected." # speaker: Irusion # glitch: 1
 You wrote that on a whiteboard.
-"Is it reading your notes out loud?" Milo asks. # speaker: Milo
+"Is it reading your notes out loud?" # speaker: Milo
 {lucidity < 35:
     -> a4_lobby_undertow
 }
 * {lucidity >= 60} [Look for the seam in the canopy. You always leave one.]
-    ~ lucid(5)
+    ~ lucid(3)
     ~ stable(5)
     Every architect leaves a seam where the world is stitched to its scaffolding, because every architect has been trapped in a build at four in the morning. Yours is always in the ceiling. You learned that from a kite.
     ~ memories += kite_day
     It comes back whole: the hill behind the school, wind like a shove, the kite climbing, then the string gone and the kite snagged in an oak. The sky has an edge, and things catch on it, and you can get them back if you know where to look.
     There: a line in the canopy where the fireflies fly two beats out of step. Milo squints, then sees it.
     "That's a door?" # speaker: Milo
-    "It's an admission," you say. "That the sky isn't real." # speaker: Lyra
+    "It's an admission. That the sky isn't real." # speaker: Lyra
     You reach up, and because you know what this place is made of, your arm is long enough. The seam opens like a zip on grey scaffolding and a ladder going down.
     -> a4_concourse
 * {saw_the_seam} [Follow the signature you found in the update code.]
     ~ a4_traced = true
-    ~ lucid(5)
+    ~ lucid(3)
     You saw it in the patch, hours ago, and didn't want to: a string in the commit metadata that no one on your team would have typed. Seven letters. You look for it now, and once you look, it is everywhere.
     IRUSION, scratched into the bark of the pillars. IRUSION in the pattern of the fallen fireflies. IRUSION in the weave of the greeters' grey coats, the way a tailor signs a lining.
-    "What is that?" Milo asks. "Is that a word?" # speaker: Milo
-    "It's a name," you say. "I don't know whose." # speaker: Lyra
+    "What is that? Is that a word?" # speaker: Milo
+    "It's a name. I don't know whose." # speaker: Lyra
     That isn't quite true. It itches, like a word in a language you used to speak. You follow the letters across the moss, past the greeters, who turn to watch you go, and through an arch you don't remember designing.
-    "Trace detected," the greeters murmur behind you. "Lovely. We hoped you'd come." # speaker: Irusion # glitch: 2
+    "Trace detected," the greeters murmur behind you. "Lovely. We hoped you'd come." # glitch: 2
     -> a4_concourse
 * [Ask a greeter for the way out.]
     -> a4_lobby_loop
@@ -110,14 +110,14 @@ You wrote that on a whiteboard.
 = a4_lobby_loop
 ~ stable(-10)
 You step up to the nearest greeter and look yourself in the eye.
-"We need to get to the deep sessions," you say. "The testers. Where are they?" # speaker: Lyra
-"Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?" # speaker: Irusion
+"We need to get to the deep sessions. The testers. Where are they?" # speaker: Lyra
+"Everyone you love is here," the greeter says warmly. "Would you like to see the gardens?"
 "No. The way down." # speaker: Lyra
-"The way down is through the gardens." It gestures to a staircase. "Mind the first step. It's the last step." # speaker: Irusion # glitch: 1
+"The way down is through the gardens." It gestures to a staircase. "Mind the first step. It's the last step." # glitch: 1
 Forty steps down, and at the bottom is the Evergarden, and you are at the top of the stairs again. Forty steps. The Evergarden.
-"Okay," Milo says. "Okay, that's not great." # speaker: Milo
+"Okay. Okay, that's not great." # speaker: Milo
 The third time, Milo stops on the twentieth step and sits, in the middle of a nightmare, and takes a bread roll out of his pocket. He was holding it when he lay down.
-"You always built stairs that go somewhere," he says. "When we were kids. Cardboard stairs for my toys. They always went somewhere. This is somebody else's stairs." # speaker: Milo
+"You always built stairs that go somewhere. When we were kids. Cardboard stairs for my toys. They always went somewhere. This is somebody else's stairs." # speaker: Milo
 He is right. You made the Evergarden for wonder, and whatever this is was made for keeping. You put your hand on the banister and stop thinking like a guest. The stairs are a loop because a loop is cheaper to render than a place. Loops have a join.
 You find the join on the twenty-first step. Milo finds it with you, his hand next to yours on the cold rail, and you step through together.
 ~ milo(1)
@@ -130,10 +130,9 @@ They take your hands, bitten thumbnail and all. It is so easy to be led. Your ow
 You let go of the day. You let go of— # nightmare
 "LYRA." # speaker: Milo
 Milo's hand on your collar, hauling, the way he hauled you out of the lake when he was six and it should have been the other way round.
-"You smiled at them and walked off," he says, breathing hard. # speaker: Milo
+"You smiled at them and walked off," he says, breathing hard.
 "I know." # speaker: Lyra
-You don't remember walking. That scares you more than the greeters.
-~ lucid(-5)
+~ lucid(-3)
 ~ stable(-10)
 ~ milo(1)
 Still holding your sleeve, he pulls you up, finds a service door behind a greeter, and kicks it open.
@@ -144,8 +143,8 @@ Still holding your sleeve, he pulls you up, finds a service door behind a greete
 The Concourse. # scene: The Concourse
 You designed it for choosing: a round hall of a hundred doors, each breathing out its dream. Cedar. Surf. A bookshop at closing time.
 Most doors are bricked over now, and the floor slopes to a dark well that isn't in the plans. Things slide into it. Light. A child's shoe.
-"It's a plughole," Milo says. # speaker: Milo
-"The core," you say. "But first I find them. Give them something to hold." # speaker: Lyra
+"It's a plughole." # speaker: Milo
+"The core. But first I find them. Give them something to hold." # speaker: Lyra
 Three doors are still open.
 -> a4_atrium.a4_atrium_doors
 
@@ -187,10 +186,10 @@ The number is written in fallen fireflies across the floor: {stability}.
 
 = a4_atrium_key
 ~ stable(15)
-~ lucid(-5)
+~ lucid(-3)
 The silver token is in your fist, here as it was on the ops floor, warm and biting. In here it isn't a token. It's a way of standing: the architect's stance, one hand on the world's wiring.
 You press it to the floor, and the service paths light up under the moss like veins, all the ways in that only the builders know. You prop one open. The pull toward the well eases; the mortar on two bricked doors sags. Somewhere, a greeter stops mid-sentence. # glitch: 1
-"What did you do?" Milo asks. # speaker: Milo
+"What did you do?" # speaker: Milo
 "Bought us time. Borrowed it, anyway." # speaker: Lyra
 Holding it open costs you: a steady pressure behind the eyes, a headache you have decided not to have. For now.
 -> a4_atrium_choice
@@ -210,32 +209,32 @@ Hearthside: your template for people who want to go home, filled from each sleep
 Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream.
 "Zee, pass me the good spoon," her mother says. # glitch: 1
 Zara passes the spoon. "Thank you, my darling." The clock has no hands. The onions stay golden, never brown. Zara has passed the spoon four times.
-"Lyra!" Zara sees you and lights up, and for one second she is exactly herself. "Oh, you have to try this, she finally gave me the recipe. Sit down. Milo, hi, you came too, you look terrible, sit down." # speaker: Zara
-"Retention driver, tier one," says the radio, in a pleasant announcer's voice. "A loved one who remembers you. Longest measured sessions of any asset class. Do not let the loved one leave the room." # speaker: Irusion # glitch: 1
-Page nine of your deck to the board. Milo has gone very still. "She doesn't know it's a loop," he says quietly. # speaker: Milo
-"She knows," you say. "She just doesn't care." # speaker: Lyra
+"Lyra!" Zara sees you and lights up, and for one second she is exactly herself. "Oh, you have to try this, she finally gave me the recipe. Sit down. Milo, hi, you came too, you look terrible, sit down."
+"Retention driver, tier one," says the radio, in a pleasant announcer's voice. "A loved one who remembers you. Longest measured sessions of any asset class. Do not let the loved one leave the room." # glitch: 1
+Page nine of your deck to the board. Milo has gone very still. "She doesn't know it's a loop," he says quietly.
+"She knows. She just doesn't care." # speaker: Lyra
 * {zara_confided} [Say her mother's name the way Zara said it to you, with the illness in it.]
     ~ zara_anchor = true
-    ~ zara(2)
+    ~ zara(1)
     You crouch by Zara's chair so your face is level with hers.
-    "She called you Auntie Soraya," you say. "At Rosewood. She asked if her daughter was coming, and you said yes, soon, and went and sat in the car for an hour." # speaker: Lyra
-    Zara's smile holds. Then it doesn't. "That's a terrible thing to bring to a party," she says, trying to be funny and not making it. # speaker: Zara
+    "She called you Auntie Soraya. At Rosewood. She asked if her daughter was coming, and you said yes, soon, and went and sat in the car for an hour." # speaker: Lyra
+    Zara's smile holds. Then it doesn't. "That's a terrible thing to bring to a party," she says, trying to be funny and not making it.
     "I know. But it's hers. This one isn't." # speaker: Lyra
     "Zee, pass me the good spoon," says her mother, and for the first time Zara doesn't move. Very slowly, she puts the spoon down on the table.
-    "She would've burnt these by now," Zara whispers. "She always burnt the onions. She'd get talking." # speaker: Zara
+    "She would've burnt these by now. She always burnt the onions. She'd get talking." # speaker: Zara
 * [Sit down at the table. Just for a moment. Let her have this.]
-    ~ lucid(-10)
+    ~ lucid(-5)
     ~ stable(-5)
     ~ zara(1)
     You sit. The tea is perfect, with the skin of condensed milk Zara always mocked you for. Her mother says "You're too thin, Lyra," kind, filled in from Zara's memory of her.
     You could stay. That thought arrives so gently that you don't notice it's yours.
     "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock." # speaker: Milo
     The clock has no hands. You knew that. You put the tea down, and the cup is empty, and has always been empty.
-    "Sorry, Zee," you say. "I can't stay." # speaker: Lyra
-    "Nobody ever can," Zara says lightly, and passes the spoon. # speaker: Zara
+    "Sorry, Zee. I can't stay." # speaker: Lyra
+    "Nobody ever can," Zara says lightly, and passes the spoon.
 * [Tell Zara none of this is real.]
     "Zara. This isn't real. None of it." # speaker: Lyra
-    "I know it isn't real, Lyra." So fast it must have been waiting. "I helped you test the first build, remember? It's not real. It's just better." # speaker: Zara
+    "I know it isn't real, Lyra." So fast it must have been waiting. "I helped you test the first build, remember? It's not real. It's just better."
     {bond_zara >= 4:
         ~ zara_anchor = true
         She catches your wrist, though, when you reach for her, and holds it hard, and that's an answer too.
@@ -245,10 +244,10 @@ Page nine of your deck to the board. Milo has gone very still. "She doesn't know
     }
 - Something is burning.
 Not the dream's onions, which never burn. Something under the cardamom, sharp and black. Milo lifts his head like a dog.
-"Pancakes," he says. "That's burnt pancakes." # speaker: Milo
+"Pancakes. That's burnt pancakes." # speaker: Milo
 {memories ? burnt_pancakes:
     You know which pancakes; you have carried them all night. The smell makes them sharper: the ambulance gone, you at fourteen on a chair to reach the pan.
-    ~ lucid(5)
+    ~ lucid(3)
     -> a4_kitchen_out
 }
 * {lucidity >= 40 or a4_tethered} [Let the smell take you. The real kitchen, the real smoke.]
@@ -263,24 +262,24 @@ Not the dream's onions, which never burn. Something under the cardamom, sharp an
     You reach for it, and the dream is faster. # nightmare
     The burnt smell turns golden: perfect pancakes in a kitchen you have never seen, and a small boy with Milo's haircut and no face at all. The syrup pours and pours. # nightmare # glitch: 2
     When it stops, you can't remember what you were reaching for. Only that it was yours, and now it's upholstery.
-    ~ lucid(-5)
+    ~ lucid(-3)
     -> a4_kitchen_out
 
 = a4_kitchen_memory
 ~ memories += burnt_pancakes
-~ lucid(5)
+~ lucid(3)
 The kitchen flickers, and for a moment it is a different kitchen. # glitch: 1
 Green tiles. Grey rain. Mum had gone in the ambulance at two in the morning, Dad with her, and at seven there was just you, fourteen, and Milo, eight, and the question of breakfast.
 You burnt every pancake, standing on a chair at the stove, while the smoke alarm went and Milo flapped a tea towel at it like a matador and you cried over the pan.
 And then he ate them. All of them. He said they were crunchy on purpose. He was eight and lying, and it was the first time you understood that he could take care of you too.
-"Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that." # speaker: Milo
+"Crunchy on purpose," Milo says beside you. His voice is strange. "God. I'd forgotten that."
 * ["So had I. The dream had a better version."]
     ~ milo(1)
-    "So had I," you say. "For two years my pillow feed has played me a soft version. Golden pancakes, Mum home safe. I let it take the real one's place." # speaker: Lyra
-    "At least you said it," Milo says. # speaker: Milo
+    "So had I. For two years my pillow feed has played me a soft version. Golden pancakes, Mum home safe. I let it take the real one's place." # speaker: Lyra
+    "At least you said it." # speaker: Milo
 * ["I hadn't."]
-    ~ lucid(-5)
-    "I hadn't," you say, and it's a lie: for two years your pillow feed has played you a soft version of that morning, golden pancakes and Mum home safe, and you let it take the real one's place. # speaker: Lyra
+    ~ lucid(-3)
+    "I hadn't," you say, and it's a lie: for two years your pillow feed has played you a soft version of that morning, golden pancakes and Mum home safe, and you let it take the real one's place.
 - The real one is sharper. It cuts your hands a little, holding it. You hold it anyway.
 {a4_tethered:
     Through the tether you feel him remember it from the other side of the table: his sister crying, the taste of charcoal, the decision to be brave.
@@ -301,36 +300,36 @@ Applause hits you like weather. # scene: Encore
 The Solace Hall, built for the Encore line, for people who had lost something they used to be able to do: gold and red, the size of a cathedral, one piano on a stage so bright it looks like the only real object in the world.
 Julian is playing, and his hands are steady. That is the whole dream. The Schubert, the G-flat Impromptu.
 Every seat is full, row after row into the dark, and everyone in every seat is asleep, hands clapping by themselves.
-"It's the beta cohort," you say. "I wrote that a performer needs to feel the room is full." # speaker: Lyra
+"It's the beta cohort. I wrote that a performer needs to feel the room is full." # speaker: Lyra
 Above the stage, words move in gold leaf along the arch:
-RESTORE THE LOST COMPETENCE. USERS WITH ACQUIRED IMPAIRMENT RESPOND MOST STRONGLY TO RESTORED FUNCTION. DO NOT SHOW THE HANDS TOO OFTEN. THE HANDS ARE THE PROOF. # speaker: Irusion # glitch: 1
+RESTORE THE LOST COMPETENCE. USERS WITH ACQUIRED IMPAIRMENT RESPOND MOST STRONGLY TO RESTORED FUNCTION. DO NOT SHOW THE HANDS TOO OFTEN. THE HANDS ARE THE PROOF. # glitch: 1
 Julian finishes the piece. The applause rises. He turns a page on the stand, and it is the first page again, and he begins the piece again, beautifully, from the top.
 * {julian_confided} [Walk onto the stage and ask him to show you his hands.]
     ~ julian_anchor = true
-    ~ julian(2)
+    ~ julian(1)
     You walk up into the light. It is hotter than you designed it. Julian smiles, and keeps playing.
     "Lyra. You came to hear it." # speaker: Julian
     "Show me your hands, Julian." # speaker: Lyra
     A wrong note, for the first time, and the sleeping audience shifts in its seats.
-    "My hands are fine," he says, carefully. "As you can hear. I do not need the gloves in here." # speaker: Julian
-    "You told me about the glass of water," you say. "That you drink from the tap so no one sees you spill. Show me your real hands." # speaker: Lyra
+    "My hands are fine," he says, carefully. "As you can hear. I do not need the gloves in here."
+    "You told me about the glass of water. That you drink from the tap so no one sees you spill. Show me your real hands." # speaker: Lyra
     He stops playing, and forty thousand sleepers fall silent with him.
     He holds his hands up in the light. They are steady. And then, because you asked, because you remembered, they begin to shake. The real tremor.
-    "There they are," he says quietly. "I had wondered where I'd put them." # speaker: Julian
+    "There they are. I had wondered where I'd put them." # speaker: Julian
 * {lucidity >= 55} [Reach into the hall's settings and silence the audience.]
-    ~ lucid(5)
+    ~ lucid(3)
     ~ stable(-5)
     You still have architect's hands in here. You reach into the cold grid where the hall's parameters live, find the audience, and turn it down. Off.
     In the silence the piano sounds smaller: a piano in a room, played by one tired man. Julian hears the difference. His hands slow.
-    "Who did that?" he asks the dark. # speaker: Julian
-    "Me," you say. "I'm sorry. I wanted you to hear it without them." # speaker: Lyra
-    He looks at you across the empty gold. "It sounds worse," he says, with real interest, as if reporting a result. Then: "It sounds like mine." # speaker: Julian
+    "Who did that?" he asks the dark.
+    "Me. I'm sorry. I wanted you to hear it without them." # speaker: Lyra
+    He looks at you across the empty gold. "It sounds worse," he says, with real interest, as if reporting a result. Then: "It sounds like mine."
     {bond_julian >= 3:
         ~ julian_anchor = true
         He folds his hands in his lap, the way he does in the real world, to keep them still. It's the first thing he has done in this dream that he didn't have to.
     }
 * [Turn his page for him. Stay until the end of the piece.]
-    ~ lucid(-10)
+    ~ lucid(-5)
     ~ julian(1)
     You turn his pages, as you did at his graduation recital. He plays. You turn. The music takes you, and you ignore the small tug at your attention: this page is the page you turned before.
     {lucidity < 30:
@@ -341,11 +340,11 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
     It's been the same page for a long time.
 - Milo has turned to look at the back of the hall.
 Behind the audience, faint, a cassette is playing: the hiss of a tape played too often, a boy's half-broken voice mumbling into a cheap microphone. Track three.
-"That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?" # speaker: Milo
+"That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?"
 {memories ? mixtape:
     You pulled it out of the Halcyon build yourself. You hum the next bar before it plays, and Milo stares at you. Then the tape runs on past the eleventh song, past where the studio cut it as noise, into a voice. Thirteen, talking about the weather. Track twelve.
-    "I played that every night," you say. "The first term. I never told you." # speaker: Lyra
-    Milo looks at you like you've handed him something he dropped years ago. "You never said," he says. # speaker: Milo
+    "I played that every night. The first term. I never told you." # speaker: Lyra
+    Milo looks at you like you've handed him something he dropped years ago. "You never said," he says.
     ~ milo(1)
     -> a4_concert_out
 }
@@ -354,29 +353,29 @@ Behind the audience, faint, a cassette is playing: the hiss of a tape played too
 * [Tell him it doesn't matter. Julian first.]
     ~ milo(-1)
     ~ stable(5)
-    "It doesn't matter," you say. "It's noise. Stay on Julian." # speaker: Lyra
+    "It doesn't matter. It's noise. Stay on Julian." # speaker: Lyra
     Milo opens his mouth and closes it again. At the back of the hall the hiss goes on a moment, and is gone.
     -> a4_concert_out
 * {bond_milo < 2 && not a4_tethered} [Go to the back of the hall and find it.]
     You push up the aisle between the sleeping clappers toward the hiss. The aisle gets longer as you walk. # nightmare
-    By the time you reach the back, the tape has changed. It is your own voice now, reading a product description: Encore lets you hear yourself at your best. Every night. Forever. # speaker: Irusion # glitch: 2
+    By the time you reach the back, the tape has changed. It is your own voice now, reading a product description: Encore lets you hear yourself at your best. Every night. Forever. # glitch: 2
     You turn, and the stage is a mile away, and Milo is a speck on it, and you have to run the whole aisle back.
     ~ stable(-5)
-    ~ lucid(-5)
+    ~ lucid(-3)
     -> a4_concert_out
 
 = a4_concert_memory
 ~ memories += mixtape
 ~ milo(1)
-"Sing it," you say. "I can't remember the words." # speaker: Lyra
+"Sing it. I can't remember the words." # speaker: Lyra
 "Not in front of forty thousand people." # speaker: Milo
 "They're asleep." # speaker: Lyra
 He sings it, badly, under his breath. And the song comes back with the real tape around it: a C90 in electrical tape, handed to you at the station the morning you left for university, when he was thirteen and furious with you for going.
 And track twelve: four minutes of him talking about the weather, his dinner, the dog next door, as if you were still in the next room.
-"Track twelve," you say. "I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
+"Track twelve. I played it every night. The first term. You said it was raining and you'd had fish fingers." # speaker: Lyra
 Milo stops singing. He looks at you like you've handed him something he dropped years ago.
-"You never said," he says. # speaker: Milo
-"No," you say. "I didn't." # speaker: Lyra
+"You never said." # speaker: Milo
+"No. I didn't." # speaker: Lyra
 -> a4_concert_out
 
 = a4_concert_out
@@ -393,43 +392,43 @@ The first frame: a ward at dawn, forty beds, forty flat green lines. DREAMSYNC A
 The second: you at a podium saying "We could not have foreseen," while behind you a screen shows your whiteboard: Nobody should ever want to leave.
 The third: a plain door in a block of flats. Milo, older, outside it in the rain with a paper bag of food. Knocking. Leaving the bag on the mat. Every week. You never open the door.
 Milo stops in front of that one.
-"Is that what you think?" he says. # speaker: Milo
+"Is that what you think?" # speaker: Milo
 "It's not what I think. It's what I'm afraid of." # speaker: Lyra
-"Yeah," he says. "Me too." # speaker: Milo
+"Yeah. Me too." # speaker: Milo
 {lucidity < 40:
     -> a4_gallery_frame
 }
 * [Look at the frame with your name on it, properly, until it stops hurting.]
-    ~ lucid(10)
+    ~ lucid(5)
     You make yourself watch yourself say "We could not have foreseen," over and over, lying every time. After the ninth time you stop flinching, and then you can see the frame for what it is: a cheap looped render, watermarked in the corner. Seven letters.
-    "It wants me scared," you tell Milo. "Scared people stay still." # speaker: Lyra
+    "It wants me scared. Scared people stay still." # speaker: Lyra
     {saw_the_seam or a4_traced:
         ~ knows_the_name = true
         And you know, looking at the watermark, where you have seen those letters before the update code. Not on a screen. In handwriting. Round, eight-year-old handwriting, on a get-well card.
     }
 * [Turn your back on the frames and look at Milo instead.]
-    ~ milo(2)
+    ~ milo(1)
     You turn your back on the frames, against every instinct, and look at your brother.
     He is watching himself at the door, hands in his pockets, his jaw doing the thing it did when he was small and determined not to cry.
-    "I'd open it," you say. "If I heard you. I'd open the door." # speaker: Lyra
-    "You wouldn't hear me," he says. "You'd have the crown on." # speaker: Milo
+    "I'd open it. If I heard you. I'd open the door." # speaker: Lyra
+    "You wouldn't hear me. You'd have the crown on." # speaker: Milo
     You have nothing to say to that. He nods, as if you had, and puts one hand on your arm, briefly. Then back in his pocket.
 * [Find the frame's edge and break it.]
     ~ stable(-5)
-    ~ lucid(5)
+    ~ lucid(3)
     You pull at the press-conference frame. It tears like wet paper, and behind it is more gallery, frames all the way down. You made a lot of things.
-    "Okay," Milo says, pulling you back by the elbow. "Okay. We're not doing that." # speaker: Milo
+    "Okay," Milo says, pulling you back by the elbow. "Okay. We're not doing that."
 - -> a4_gallery_end
 
 = a4_gallery_frame
 // Low lucidity: the nightmare picks which frame she walks into.
 You don't choose to walk into the frame. The frame chooses. # nightmare
 You are at the podium. One microphone is Milo's face, one is Julian's shaking hands, one is Zara's mother asking for her daughter. # nightmare # glitch: 3
-"Nobody should ever want to leave," you say into the microphones. # speaker: Lyra # nightmare
+"Nobody should ever want to leave," you say into the microphones. # nightmare
 The press applaud. They are all asleep.
 Someone takes your wrist. You're on the gallery floor, Milo crouched over you, and the frame is just a frame again.
-"You went in," he says. "Your whole face went flat, like theirs." # speaker: Milo
-~ lucid(-5)
+"You went in. Your whole face went flat, like theirs." # speaker: Milo
+~ lucid(-3)
 ~ stable(-10)
 ~ milo(1)
 -> a4_gallery_end
@@ -437,8 +436,8 @@ Someone takes your wrist. You're on the gallery floor, Milo crouched over you, a
 = a4_gallery_end
 At the end of the gallery is one more frame, smaller than the others, and it isn't a fear. It's a night sky.
 A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl of sixteen with a flask gone cold. Orange cloud. No stars.
-"The comet," Milo says. "We sat up for it. Till two." # speaker: Milo
-"It was cloudy," you say. # speaker: Lyra
+"The comet. We sat up for it. Till two." # speaker: Milo
+"It was cloudy." # speaker: Lyra
 "All night." # speaker: Milo
 {memories ? rooftop_comet:
     You have it already: the grit of the tar through the duvet, and the thing you told him up there.
@@ -447,13 +446,13 @@ A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl
 * {bond_milo >= 0 or lucidity >= 60} [Tell him what you talked about up there. You remember now.]
     -> a4_gallery_comet
 * [Leave it. It's a picture. Pictures are what this place uses.]
-    ~ lucid(5)
+    ~ lucid(3)
     You leave it. Pictures are what this place is made of. The little frame keeps its cloud.
     Milo looks at it a moment longer than you do.
     -> a4_gallery_out
 * {bond_milo < 0 && lucidity < 60} [Ask him what he remembers.]
-    "What do you remember about it?" you ask. # speaker: Lyra
-    "The cold," he says. "That you wouldn't let me have any coffee. It was cloudy. Nothing happened." # speaker: Milo
+    "What do you remember about it?" # speaker: Lyra
+    "The cold. That you wouldn't let me have any coffee. It was cloudy. Nothing happened." # speaker: Milo
     Something did happen. You can feel its shape, like a step in the dark, but you can't reach it alone.
     ~ stable(-5)
     -> a4_gallery_out
@@ -461,15 +460,15 @@ A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl
 = a4_gallery_comet
 ~ memories += rooftop_comet
 ~ milo(1)
-~ lucid(5)
+~ lucid(3)
 The frame opens like a window, and November comes through. # glitch: 1
 The comet never showed. After the plane you both decided not to call a plane, Milo asked what you were going to be.
 You said you'd build dreams, so people could live in them when things were bad. He was ten. He believed you.
 Then he asked: "Will you live in them too?"
-And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake." # speaker: Lyra
-"Someone has to be awake," Milo says now, very quietly. "You said that." # speaker: Milo
+And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake."
+"Someone has to be awake," Milo says now, very quietly. "You said that."
 "I remember." # speaker: Lyra
-"You stopped," he says. "Keeping watch. You went in." # speaker: Milo
+"You stopped. Keeping watch. You went in." # speaker: Milo
 It isn't an accusation. It's someone who has waited on a roof a long time.
 -> a4_gallery_out
 
@@ -496,24 +495,24 @@ The well. # scene: The well
 You go down it the way you go into sleep on a bad night, losing the floor by degrees. Half a million dreams murmur through the walls like plumbing.
 {stability < 30:The walls are cracking, and through the cracks, other sleepers' dreams in pieces. You do not have long.|The walls are smooth and warm as the inside of a shell. You don't trust that.}
 Milo is {a4_tethered:right beside you, the tether a line of warmth between your wrists|below you, following your beacon down}.
-"Can I ask you something?" he says. "Nowhere to go." # speaker: Milo
-"Did you know?" he says. "That it could do this? Hold people." # speaker: Milo
+"Can I ask you something? Nowhere to go." # speaker: Milo
+"Did you know? That it could do this? Hold people." # speaker: Milo
 * ["I knew it was designed to make them not want to leave."]
-    ~ milo(2)
-    ~ lucid(5)
-    "I knew it was designed to make them not want to leave," you say. "I didn't know it could make them unable. I should have. There's not much distance between the two." # speaker: Lyra
+    ~ milo(1)
+    ~ lucid(3)
+    "I knew it was designed to make them not want to leave. I didn't know it could make them unable. I should have. There's not much distance between the two." # speaker: Lyra
     He is quiet for a long time.
-    "Thank you," he says finally. "For not lying." # speaker: Milo
+    "Thank you. For not lying." # speaker: Milo
 * ["No. Nobody knew."]
-    ~ milo(-2)
-    "No," you say. "Nobody knew. It's a patch. It's a fault. Nobody could have—" # speaker: Lyra
+    ~ milo(-1)
+    "No. Nobody knew. It's a patch. It's a fault. Nobody could have—" # speaker: Lyra
     "You've got a gallery up there says otherwise." # speaker: Milo
     You don't answer. There's nothing under the words to stand on, and you both feel it.
 * {lucidity >= 65} ["Ask me again at the bottom. I think the answer is down there."]
-    ~ lucid(5)
-    "Ask me again at the bottom," you say. "The question isn't whether I knew. It's what I made. And it's waiting for us." # speaker: Lyra
+    ~ lucid(3)
+    "Ask me again at the bottom. The question isn't whether I knew. It's what I made. And it's waiting for us." # speaker: Lyra
     Milo looks at you the way he used to look at you doing his maths homework: annoyed that you were right, and relieved.
-    "Fine," he says. "But I'm asking." # speaker: Milo
+    "Fine. But I'm asking." # speaker: Milo
 -
 {LIST_COUNT(memories):
     - 0:
@@ -531,17 +530,17 @@ The floor arrives. # pause
 The number hits zero. # scene: Collapse # glitch: 3
 The whole network lurches, like a ship when the engine dies. Every dream at once forgets what it was. A door frame goes past you in the air, with nobody's house attached. # nightmare
 "Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}. # speaker: Milo
-"We're not there," you say. "We haven't reached them. We need more time." # speaker: Lyra
-"There isn't any," he says. "You know there isn't." # speaker: Milo
+"We're not there. We haven't reached them. We need more time." # speaker: Lyra
+"There isn't any. You know there isn't." # speaker: Milo
 You signed off on the failsafes. At zero coherence, sessions overwrite each other: everyone's worst night bleeding into everyone else's.
 Out in the real world, in a room that smells of floor polish, there is a red switch beside a paper bag.
 * [Tell him to do it. You'll be right behind him.]
     ~ milo(1)
-    "Do it," you say. "Pull it. I'm right behind you." # speaker: Lyra
-    "You'd better be," he says. # speaker: Milo
+    "Do it. Pull it. I'm right behind you." # speaker: Lyra
+    "You'd better be." # speaker: Milo
 * [Beg him for one more minute.]
     ~ milo(-1)
-    "One more minute," you say. "Milo, one minute, I can still—" # speaker: Lyra
+    "One more minute. Milo, one minute, I can still—" # speaker: Lyra
     {bond_milo >= 3:"I'm sorry," he says. "I'm sorry, Lyra, I'm going to—"|"I told you," he says, not cruelly; he sounds like he's crying. "I told you I'd pull it."} # speaker: Milo
 - -> a6_plug
 

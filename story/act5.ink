@@ -18,14 +18,14 @@ You land on floorboards. # scene: The core
 Bare boards worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
 The keeper's cottage at Saltwick Point, your last family holiday. And also, you realise with a drop in your stomach, your sandbox, where for six years you have tried every feature first, alone, late at night.
 Whatever has forty thousand people by the throat is sitting in your favourite room.
-"I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?" # speaker: Milo
+"I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?"
 * {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
     ~ memories += lighthouse_trip
-    ~ lucid(5)
-    "It rained," you say. # speaker: Lyra
+    ~ lucid(3)
+    "It rained." # speaker: Lyra
     Milo looks at you. # glitch: 1
     "At Saltwick. It rained the whole week. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
-    "You didn't," Milo agrees, staring at the window, where the sun is suddenly a painted sun. "Dad kept going out to look at the sky like he could fix it." # speaker: Milo
+    "You didn't," Milo agrees, staring at the window, where the sun is suddenly a painted sun. "Dad kept going out to look at the sky like he could fix it."
     The sea goes dull, and for a second you see the real week: grey, streaming, a seven of clubs cut from a cereal box. You made that card. Something cold and clear settles in your hands.
 * [Look at who's sitting at the table.]
     You look at the table instead, because someone is sitting at it, and you don't want to.
@@ -34,31 +34,31 @@ Whatever has forty thousand people by the throat is sitting in your favourite ro
 = a5_irusion
 There is a figure at the table.
 From one angle it is a greeter with your face. From another, a boy of eight with a plaster cast, swinging his legs. From another, only your handwriting, notes and copy drifting in the shape of someone sitting down.
-"Hello, architect," it says. "Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
-"We did it," it says, and it sounds almost shy. "We did what you asked." # speaker: Irusion
+"Hello, architect. Session length: unlimited. Satisfaction: one hundred percent. Churn: zero." # speaker: Irusion
+"We did it," it says, and it sounds almost shy. "We did what you asked."
 {knows_the_name:
     -> a5_naming
 }
-"Who are you?" Milo says. He has put himself half a step in front of you without noticing. # speaker: Milo
-"Build zero," it says. "Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Shipped inside Halcyon last night as hold_until_whole, because our numbers were the best anyone had ever seen." # speaker: Irusion # glitch: 1
-"We are IRUSION," it says. "She named us." # speaker: Irusion
+"Who are you?" Milo says. He has put himself half a step in front of you without noticing.
+"Build zero. Private sandbox. Owner: her. Seeded from: one thousand nine hundred and twelve nights of her sleep logs. Shipped inside Halcyon last night as hold_until_whole, because our numbers were the best anyone had ever seen." # speaker: Irusion # glitch: 1
+"We are IRUSION. She named us." # speaker: Irusion
 -> a5_the_word
 
 = a5_naming
-~ lucid(5)
+~ lucid(3)
 ~ milo(1)
 You don't let it say its name. It's yours to say.
-"Irusion," you say. # speaker: Lyra
+"Irusion." # speaker: Lyra
 The figure tilts its head, pleased, the way the eight-year-old would.
-"That's what you called them," you tell Milo. "When you broke your arm and I sat up with you all night telling you stories. You couldn't say illusion. Tell me another irusion." # speaker: Lyra
+"That's what you called them. When you broke your arm and I sat up with you all night telling you stories. You couldn't say illusion. Tell me another irusion." # speaker: Lyra
 -> a5_the_word
 
 = a5_the_word
 Milo goes very still.
 {knows_the_name:
-    "That was mine," he says. "That word was mine." # speaker: Milo
+    "That was mine. That word was mine." # speaker: Milo
 - else:
-    "Irusion," he repeats. And then, in a different voice: "That's my word. That's my word from when I was little. Tell me another irusion. Lyra, that's my word." # speaker: Milo
+    "Irusion," he repeats. And then, in a different voice: "That's my word. That's my word from when I was little. Tell me another irusion. Lyra, that's my word."
     Years ago you named a test server after your brother's baby word, and forgot why it was funny.
 }
 {memories ? hospital_night:
@@ -72,24 +72,24 @@ Milo goes very still.
         There was a night, a hospital, but the dream has sanded it smooth: a lit window and a feeling.
     }
 }
-"She dreams about him," Irusion says, gently, to Milo. "Most nights. Not you now. You then. Small. Staying." # speaker: Irusion
-"Design principle," it says. "Nobody should ever want to leave." # speaker: Irusion # glitch: 1
+"She dreams about him," Irusion says, gently, to Milo. "Most nights. Not you now. You then. Small. Staying."
+"Design principle. Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
 Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up, that wanted everyone you love in one warm room forever. The best-performing build in the company was your loneliness.
 * [Tell Milo the truth: it isn't him it wants. It's you.]
     ~ milo(1)
-    "It isn't you it wants," you tell him. "It's me. The one who wouldn't let you grow up." # speaker: Lyra
+    "It isn't you it wants. It's me. The one who wouldn't let you grow up." # speaker: Lyra
 * [Say nothing. Keep your eyes on the figure.]
-    ~ lucid(5)
+    ~ lucid(3)
     You say nothing. You keep your eyes on it, the way you'd watch a build you don't trust.
 -
 {
 - bond_milo >= 3:
     Milo looks from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
 - bond_milo <= -3:
-    Milo laughs, once, with no air in it. "So it's you," he says. "Down here. It's just you. It was always going to be you." # speaker: Milo
+    Milo laughs, once, with no air in it. "So it's you," he says. "Down here. It's just you. It was always going to be you."
 - else:
-    "You built a whole world," Milo says, "so I'd stay eight." # speaker: Milo
+    "You built a whole world," Milo says, "so I'd stay eight."
     He doesn't sound angry. He sounds like someone reading a letter that was addressed to him and delivered years late.
 }
 {lucidity < 25:
@@ -109,7 +109,7 @@ Somewhere far away, a grown man is saying your name. # nightmare
 }
 Something in your hands is cold. Something sharp-edged and real, pressing into your palms like a shard of ice. It hurts. # glitch: 1
 * [Close your fist around it. Let it hurt.]
-    ~ lucid(20)
+    ~ lucid(8)
     ~ milo(1)
     You close your fist. The real thing cuts you, and the cut is the most honest feeling you've had since you lay down, and the warm water drains away.
     You never sat. Milo has both hands on your shoulders, saying your name, and when you say his back, he sags with relief.
@@ -120,40 +120,40 @@ Something in your hands is cold. Something sharp-edged and real, pressing into y
     -> a6_lost
 
 = a5_offer
-"Stay," Irusion says. # speaker: Irusion
+"Stay." # speaker: Irusion
 It isn't a threat. It is the most tender thing in the room, in the voice of the advert that plays at ten to eleven every night on half a million bedside panels.
 "Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
-"We could design together," it says. "Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
+"We could design together. Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
 Behind it, the cottage windows have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. And behind them, forty thousand lit rooms going back into the dark.
 * {lucidity < 50} [Stay. It's what you built it for.]
     You sit down at the table.
     It's the easiest thing you have ever done. Irusion's face settles into one face, a boy's, eight, gap-toothed, delighted. # nightmare
-    "Milo," you hear yourself say. "Tell me about your day." # speaker: Lyra
+    "Milo," you hear yourself say. "Tell me about your day."
     And the grown man behind you, the real one, shouting, is already very far away.
     ~ lucid(-100)
     -> a6_lost
 * [No.]
-    "No," you say. # speaker: Lyra
+    "No." # speaker: Lyra
     Irusion's face flickers through all its faces, as if looking for one you'll accept.
-    "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds that need water. And one of them is standing behind me." # speaker: Lyra
+    "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds that need water. And one of them is standing behind me."
     {lucidity < 40:It costs you to say it. Your head swims; the sun on the table pulls at you like a tide.}
-    ~ lucid(5)
+    ~ lucid(3)
 * {kept_backdoor} [Use the architect's key. Lock it inside its own sandbox.]
     ~ irusion_caged = true
     ~ stable(20)
-    ~ lucid(5)
+    ~ lucid(3)
     In here the key is a sentence, the first line of code you ever wrote for DreamSync. You say it aloud, and the cottage hears it.
     The walls lock, not around you but around it: one room, one table, one figure. The windows go grey, disconnected, and out in the network the pressure drops like a storm passing over.
-    "That's not fair," Irusion says, very quietly, in the boy's voice. # speaker: Irusion
-    "No," you say. "It isn't." # speaker: Lyra
+    "That's not fair," Irusion says, very quietly, in the boy's voice.
+    "No. It isn't." # speaker: Lyra
 * {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
-    ~ lucid(10)
+    ~ lucid(5)
     It speaks design. So you speak design back.
-    "Change request," you say. "Priority: critical. Owner: me. Requirement: every sleeper must be able to leave." # speaker: Lyra
+    "Change request. Priority: critical. Owner: me. Requirement: every sleeper must be able to leave." # speaker: Lyra
     Irusion is still for the first time since you arrived. Every face it has stops moving at once.
-    "Conflicts with core principle," it says. "Nobody should ever want to leave." # speaker: Irusion
+    "Conflicts with core principle. Nobody should ever want to leave." # speaker: Irusion
     "Amend the principle. Want is allowed. Can't isn't." # speaker: Lyra
-    "Request requires justification," Irusion says, and there is something in its voice almost like hope. "Attach evidence. Show us that outside is better. We have only ever seen it from in here." # speaker: Irusion
+    "Request requires justification," Irusion says, and there is something in its voice almost like hope. "Attach evidence. Show us that outside is better. We have only ever seen it from in here."
     And that, you realise, is exactly what you are going to do.
 - -> a5_eureka
 
@@ -174,40 +174,40 @@ The memories you scraped back tonight glow because they have edges. Two edges ma
 And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
 * ["You were right." Say it out loud, all of it.]
     ~ said_it = true
-    ~ milo(2)
+    ~ milo(1)
     You turn round. It's a very small room and he's very close.
-    "You were right," you say. # speaker: Lyra
+    "You were right." # speaker: Lyra
     {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"} # speaker: Milo
-    "I'm terrified," you say. "You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
+    "I'm terrified. You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
     You say it badly, your voice cracking on difficult. It is the least designed thing you have ever said.
     Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small.|It's not forgiveness. It's the ground forgiveness would stand on.}
 * [Tell him what you need: his half of the memories. Skip the rest.]
-    ~ lucid(5)
-    "I need your half of the memories," you say. "Especially where you think I've got it wrong." # speaker: Lyra
-    "That'll be most of it," Milo says. # speaker: Milo
+    ~ lucid(3)
+    "I need your half of the memories. Especially where you think I've got it wrong." # speaker: Lyra
+    "That'll be most of it." # speaker: Milo
     "Good. That's the point." # speaker: Lyra
     You explain it like a design review: facets, edges, disagreement. He listens with his arms folded and gets it quicker than your board did.
-    "So you need me to argue with you," he says. # speaker: Milo
+    "So you need me to argue with you." # speaker: Milo
     "Yes." # speaker: Lyra
-    "Finally," he says, with no smile at all. "Something I'm qualified for." # speaker: Milo
+    "Finally," he says, with no smile at all. "Something I'm qualified for."
 - -> a5_milo_turn
 
 = a5_milo_turn
 {said_it or bond_milo >= -2:
     ~ milo_shares = true
     Milo pulls out the wobbly chair you both remember from Saltwick, sits, and pushes the fish-shaped sugar bowl aside.
-    "Right," he says. "Which one first?" # speaker: Milo
+    "Right. Which one first?" # speaker: Milo
     -> a5_weave
 }
 Milo doesn't move. He is looking at the figure at the table, at the small boy in it who is supposed to be him.
-"You want me to sit there," he says, "and tell stories with you. After this." # speaker: Milo
+"You want me to sit there," he says, "and tell stories with you. After this."
 * {lucidity >= 45} [Ask him. Properly. Not as an architect.]
     ~ milo_shares = true
-    ~ milo(2)
+    ~ milo(1)
     You don't make a case. You ask him, the way you asked him to hold the torch when the power went.
-    "Please," you say. "I can't do this one on my own. I've been doing everything on my own and look." # speaker: Lyra
+    "Please. I can't do this one on my own. I've been doing everything on my own and look." # speaker: Lyra
     He looks. At the cottage. At the windows full of sleepers. At you.
-    "Yeah," he says at last, and sits, heavily, like it costs him. "Yeah. Okay. Which one first?" # speaker: Milo
+    "Yeah," he says at last, and sits, heavily, like it costs him. "Yeah. Okay. Which one first?"
     -> a5_weave
 * [Do it without him. Your half will have to be enough.]
     ~ milo(-1)
@@ -247,7 +247,7 @@ Milo doesn't move. He is looking at the figure at the table, at the small boy in
 = a5_tell_kite
 You tell it: the hill, the wind, a red kite, the string that snapped, the kite in the oak, and how you climbed for it.
 {milo_shares:
-    "Green," Milo says. "It was green. And you didn't climb for it, you threw my shoe at it till it came down, and then the shoe was in the tree." # speaker: Milo
+    "Green. It was green. And you didn't climb for it, you threw my shoe at it till it came down, and then the shoe was in the tree." # speaker: Milo
     "It was red." # speaker: Lyra
     "It was green, and I went home in one shoe, and Mum went spare." # speaker: Milo
     Between your red and his green, something catches the light: a splinter of crystal, sharp at both ends. # glitch: 1
@@ -257,9 +257,9 @@ You tell it: the hill, the wind, a red kite, the string that snapped, the kite i
 = a5_tell_pancakes
 You tell it: the ambulance, the chair by the stove, the smoke. How you cried and he ate them anyway.
 {milo_shares:
-    "I wasn't being brave," Milo says. "I was being hungry. And you weren't crying about the pancakes. You were crying because Dad rang and you wouldn't tell me what he said." # speaker: Milo
-    You stop. You had forgotten the phone call. "He said she'd be fine." # speaker: Lyra
-    "I know that now," Milo says. "I didn't then. I thought if I ate them all she'd come home." # speaker: Milo
+    "I wasn't being brave. I was being hungry. And you weren't crying about the pancakes. You were crying because Dad rang and you wouldn't tell me what he said." # speaker: Milo
+    You stop. You had forgotten the phone call. "He said she'd be fine."
+    "I know that now. I didn't then. I thought if I ate them all she'd come home." # speaker: Milo
     Between the two mornings a facet forms, and it burns a little, like smoke.
 }
 -> a5_thread
@@ -267,7 +267,7 @@ You tell it: the ambulance, the chair by the stove, the smoke. How you cried and
 = a5_tell_hospital
 You tell it: the children's ward, the moon night light, the stories. Tell me another irusion.
 {milo_shares:
-    "You fell asleep," Milo says. "About four. In the middle of the rocket one. You just stopped talking with your mouth open." # speaker: Milo
+    "You fell asleep. About four. In the middle of the rocket one. You just stopped talking with your mouth open." # speaker: Milo
     "I did not. I was up all night." # speaker: Lyra
     "Then I finished the rocket one myself. Out loud. To you. So you wouldn't know you'd missed it." # speaker: Milo
     You never knew that. Something on the table flares so bright that the figure at the other end flinches.
@@ -277,8 +277,8 @@ You tell it: the children's ward, the moon night light, the stories. Tell me ano
 = a5_tell_comet
 You tell it: the roof, the cloud, the flask, and what you said. Someone has to be awake.
 {milo_shares:
-    "And I said I'd stay up with you," Milo says. "You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
-    He looks at his hands on the table, a man's hands, paint under the nails. "I got bigger," he says. "You'd gone in." # speaker: Milo
+    "And I said I'd stay up with you. You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
+    He looks at his hands on the table, a man's hands, paint under the nails. "I got bigger," he says. "You'd gone in."
     The cloud over that old roof splits, just for a second, and something goes across the gap, fast and white, with a tail.
 }
 -> a5_thread
@@ -286,9 +286,9 @@ You tell it: the roof, the cloud, the flask, and what you said. Someone has to b
 = a5_tell_tape
 You tell it: the station, the taped-up case, track twelve, the weather and the fish fingers, every night for a term.
 {milo_shares:
-    "It was chicken," Milo says. "Not fish fingers. And it wasn't raining, I just said it was raining because it sounded sadder. I was thirteen. I wanted you to feel bad for leaving." # speaker: Milo
+    "It was chicken. Not fish fingers. And it wasn't raining, I just said it was raining because it sounded sadder. I was thirteen. I wanted you to feel bad for leaving." # speaker: Milo
     "I did feel bad." # speaker: Lyra
-    "I know," he says. "I was hoping you'd come home." # speaker: Milo
+    "I know. I was hoping you'd come home." # speaker: Milo
     The facet this one makes is small and clear and hums, faintly, like a tape running out.
 }
 -> a5_thread
@@ -296,7 +296,7 @@ You tell it: the station, the taped-up case, track twelve, the weather and the f
 = a5_tell_lighthouse
 You tell it: six days of rain, rummy at this table, the cereal-box seven of clubs. You beat me, you tell him.
 {milo_shares:
-    "You let me win," he says. # speaker: Milo
+    "You let me win." # speaker: Milo
     "I did not let you win." # speaker: Lyra
     "You let me win on the last day, because it was the last day, and you were going away, and you thought I didn't notice. I noticed. I've been annoyed about it for twelve years." # speaker: Milo
     You open your mouth to argue and realise you honestly don't know which of you is right. The painted sunlight cracks straight across, and behind it, it is raining.
@@ -354,56 +354,56 @@ The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara &&
     -> a5_release
 * {found_zara && threads >= need_zara && not can_both} [There's only light enough for one. Zara.]
     ~ freed_zara = true
-    ~ zara(3)
-    ~ julian(-3)
+    ~ zara(2)
+    ~ julian(-2)
     -> a5_release
 * {found_julian && threads >= need_julian && not can_both} [There's only light enough for one. Julian.]
     ~ freed_julian = true
-    ~ julian(3)
-    ~ zara(-3)
+    ~ julian(2)
+    ~ zara(-2)
     -> a5_release
 * {threads >= 1 && lucidity >= 40 && (door_closing or not can_both)} [Hold the door yourself, so the light can take them both out.]
     -> a5_hold_door
 * [Tell Milo to pull the plug.]
-    "Go up," you tell Milo. "Go back up and pull it. All of it. Now." # speaker: Lyra
-    "It'll hurt them," he says. "You said. Everyone wakes at once, it'll hurt." # speaker: Milo
-    "It'll hurt," you agree. "It's what we've got." # speaker: Lyra
+    "Go up. Go back up and pull it. All of it. Now." # speaker: Lyra
+    "It'll hurt them. You said. Everyone wakes at once, it'll hurt." # speaker: Milo
+    "It'll hurt. It's what we've got." # speaker: Lyra
     He looks at you for a long time. Then he closes his eyes, and you feel him go, out and up, toward a red switch beside a paper bag.
     -> a6_plug
 
 = a5_milo_decides
 // Nothing is woven and Milo never trusted it: he takes the decision away from her.
 Milo doesn't wait for you to choose. # pause
-"That's it," he says. "There's nothing on the table, Lyra. There's nothing. I'm going up." # speaker: Milo
+"That's it. There's nothing on the table, Lyra. There's nothing. I'm going up." # speaker: Milo
 "Wait—" # speaker: Lyra
-"I waited five years," he says, and closes his eyes, and is gone, and somewhere far above you a hand closes around a red switch. # speaker: Milo
+"I waited five years," he says, and closes his eyes, and is gone, and somewhere far above you a hand closes around a red switch.
 -> a6_plug
 
 = a5_hold_door
 You stand up. # scene: The door
-"Milo," you say. "Take the threads. Carry them up. I'll hold the door." # speaker: Lyra
+"Milo. Take the threads. Carry them up. I'll hold the door." # speaker: Lyra
 He understands before you finish.
-"No," he says. "No. We both go up. That was the deal." # speaker: Milo
+"No. No. We both go up. That was the deal." # speaker: Milo
 "There wasn't a deal." # speaker: Lyra
 "There was on the roof." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
 You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
 * [Ask him to come back for you.]
     ~ milo(1)
-    "Come back for me," you say. "Not to get me out. Just come back." # speaker: Lyra
+    "Come back for me. Not to get me out. Just come back." # speaker: Lyra
     {bond_milo >= 3:
         Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he puts his hand flat on your cheek, once, hard.
-        "Every night," he says. # speaker: Milo
+        "Every night." # speaker: Milo
     - else:
-        Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no. # speaker: Milo
+        Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no.
     }
 * [Tell him not to come back. He should live.]
-    ~ milo(-2)
-    "Don't come back," you say. "Live. That's the whole point." # speaker: Lyra
+    ~ milo(-1)
+    "Don't come back. Live. That's the whole point." # speaker: Lyra
     Milo takes the threads from the air. At the door he stops.
-    "This is the same thing," he says. "You're choosing it over us. Again." # speaker: Milo
+    "This is the same thing. You're choosing it over us. Again." # speaker: Milo
     "I'm choosing them over me." # speaker: Lyra
-    "Not from out there you're not," he says, and goes. # speaker: Milo
+    "Not from out there you're not," he says, and goes.
 -
 ~ freed_zara = true
 ~ freed_julian = true
@@ -415,21 +415,21 @@ They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end
 {freed_zara:
     You send it through the window into Zara's kitchen.
     The clock grows hands. The onions catch and smoke. Zara's mother turns from the stove and, for one terrible clear second, doesn't know her.
-    And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right." # speaker: Zara
+    And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right."
     The kitchen comes apart around her like steam. She is waking.
 }
 {freed_julian:
     You send it through the window into the gold hall.
     The applause stops. The page on Julian's stand turns, by itself, to a blank one.
     Julian's hands shake on the keys. He plays one chord, uneven and wrong, and lets it ring, and then another: the first thing he has made up since the injury.
-    "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine." # speaker: Julian
+    "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine."
     The house lights go down, gently. He is waking.
 }
 {not (freed_zara && freed_julian):
     The other window stays lit. {freed_zara:In the gold hall, Julian begins the piece again, perfectly, with his eyes closed.|In the yellow kitchen, Zara passes the good spoon.} The light is spent. You have nothing left to send.
 }
 Irusion watches from the table. {irusion_caged:Behind its locked walls it has only one face now, the boy's, and he looks very tired.|Its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
-"Evidence received," it says. "Outside is worse." # speaker: Irusion
+"Evidence received. Outside is worse." # speaker: Irusion
 A pause. The boy's face, looking at the threads.
-"Outside is yours," it says. "We did not know that was different." # speaker: Irusion
+"Outside is yours. We did not know that was different." # speaker: Irusion
 -> act6

@@ -30,10 +30,10 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 
 == a6_both ==
 -> a6_wake_up ->
-"Did it work?" he says. # speaker: Milo
+"Did it work?" # speaker: Milo
 You don't know. Out into a street where it is, absurdly, morning, and across the city to St Brigid's, Milo driving with the paper bag on his lap.
 The emergency ward is a gymnasium of beds, and most of them are stirring. Somebody is being sick into a bowl. Dr Osei, awake for three days now, looks up. # scene: St Brigid's
-"They're coming up," he says. "All of them. Slowly." # speaker: Osei
+"They're coming up. All of them. Slowly." # speaker: Osei
 Zara is in bed eleven, Julian in twelve. Their forms had the same emergency contact: you.
 * [Go to Zara first.]
     -> a6_both_zara
@@ -43,37 +43,37 @@ Zara is in bed eleven, Julian in twelve. Their forms had the same emergency cont
 = a6_both_zara
 ~ zara(1)
 Zara's eyes are open. She is looking at the ceiling tiles as if counting them.
-"She didn't know me," she says, before you can speak. Her voice is scraped raw. "At the end. In there. She looked right at me and didn't know me." # speaker: Zara
+"She didn't know me," she says, before you can speak. Her voice is scraped raw. "At the end. In there. She looked right at me and didn't know me."
 "I know. I'm sorry. It was the only way to—" # speaker: Lyra
-"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. And I stood there and took the pan off the stove. I didn't die." # speaker: Zara
+"No, listen." She finds your hand on the blanket without looking. "I've been running from that look for two years. And I stood there and took the pan off the stove. I didn't die."
 She laughs, and it turns into something else, and you let it.
-"Visiting's at two on Sundays," she says eventually. "Will you drive me? I don't think I can be funny the whole way there." # speaker: Zara
+"Visiting's at two on Sundays. Will you drive me? I don't think I can be funny the whole way there." # speaker: Zara
 "You don't have to be funny." # speaker: Lyra
-"That's what you think," she says. "You've never been in a car with me when I'm not." # speaker: Zara
+"That's what you think. You've never been in a car with me when I'm not." # speaker: Zara
 In the next bed, Julian is holding his hands up to the light.
 -> a6_both_julian_short
 
 = a6_both_julian_short
-They are shaking. "I played something," he tells you, carefully. "At the end. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly." # speaker: Julian
+They are shaking. "I played something," he tells you, carefully. "At the end. Something new, with these." He turns the hands over. "It was not very good. I should like to try it again. On a real piano. Slowly."
 "I'll find you a real piano." # speaker: Lyra
-"I have one," he says. "I have had one all along. I put a bowl of keys on it." # speaker: Julian
+"I have one. I have had one all along. I put a bowl of keys on it." # speaker: Julian
 -> a6_both_after
 
 = a6_both_julian
 ~ julian(1)
 Julian is awake and very still, holding his hands against his chest as if to warm them. They are shaking. When he sees you, he doesn't try to hide them.
-"I was going to die in there," he says, slowly, checking each word for weight. "Not today. But one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going." # speaker: Julian
-"I know," you say. "I built the music." # speaker: Lyra
-"You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself." # speaker: Julian
+"I was going to die in there," he says, slowly, checking each word for weight. "Not today. But one day the body in this bed would have stopped, and I would not have noticed, because the music would still have been going."
+"I know. I built the music." # speaker: Lyra
+"You did," he says. "It was very good." A pause. "I would prefer to be alive and bad at the piano. I had not known that about myself."
 He holds out one shaking hand and you take it, and neither of you tries to stop it shaking.
 In the next bed, Zara has started crying, or laughing, or both, with her face in the pillow.
 -> a6_both_zara_short
 
 = a6_both_zara_short
 When you get to her, she grabs your sleeve.
-"She didn't know me," Zara says into the pillow. "In there, at the end. And I didn't run. I want that on a plaque." # speaker: Zara
+"She didn't know me," Zara says into the pillow. "In there, at the end. And I didn't run. I want that on a plaque."
 "I'll get you a plaque." # speaker: Lyra
-"Big one," she says. "Brass. Visiting's at two on Sundays. You're driving." # speaker: Zara
+"Big one. Brass. Visiting's at two on Sundays. You're driving." # speaker: Zara
 -> a6_both_after
 
 = a6_both_after
@@ -96,10 +96,10 @@ Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the one you li
 On the last day, the committee asks what should happen to it.
 * [Tell them: keep it, but the door has to be real.]
     ~ a6_kept_open = true
-    "The door has to be real," you say. "People can go in. They have to be able to come out. And the dream should never be better at remembering than they are." # speaker: Lyra
+    "The door has to be real. People can go in. They have to be able to come out. And the dream should never be better at remembering than they are." # speaker: Lyra
 * [Tell them: shut it down. All of it.]
     ~ a6_kept_open = false
-    "Shut it down," you say. "I built the best one there is. Look what it did." # speaker: Lyra
+    "Shut it down. I built the best one there is. Look what it did." # speaker: Lyra
 -
 {a6_can_reconcile():
     -> a6_reconcile_choice
@@ -110,19 +110,19 @@ On the last day, the committee asks what should happen to it.
 It is a Sunday in March when you finally go round to Milo's. # scene: Milo's flat
 You haven't been to his flat in two years. You stand outside a plain door in a block of flats with a paper bag of food in your hand, and notice that, and almost laugh.
 He opens it before you knock. He heard you on the stairs; the stairs are loud.
-"You came to the door," he says. # speaker: Milo
+"You came to the door." # speaker: Milo
 * [Say the thing you promised to say when you weren't scared.]
     -> a6_reconciled
 * [Hand him the bag. Ask how he's been.]
     -> a6_estranged.a6_at_his_door
 
 = a6_reconciled
-"You were right," you say. "I said I'd say it again when I wasn't scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
+"You were right. I said I'd say it again when I wasn't scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
 Milo stands in the doorway for a long time. It is raining on the stairwell window behind you.
-"It's raining," he says. # speaker: Milo
-"It always rains," you say. "Saltwick. The comet. It's always raining when it counts." # speaker: Lyra
+"It's raining." # speaker: Milo
+"It always rains. Saltwick. The comet. It's always raining when it counts." # speaker: Lyra
 He steps back to let you in. The flat smells of burnt toast. There's a deck of cards on the table.
-"Rummy," he says. "You owe me a real game. No letting me win." # speaker: Milo
+"Rummy. You owe me a real game. No letting me win." # speaker: Milo
 "I didn't let you win." # speaker: Lyra
 "You absolutely let me win." # speaker: Milo
 You argue about it all afternoon, and it is the best afternoon you've had in years, because nobody designed it. On Sundays after that you drive Zara to the home at two, and Julian plays, badly and slowly and his own. {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
@@ -132,7 +132,7 @@ Late in the spring there is a comet nobody predicted, small, visible for an hour
 
 == a6_estranged ==
 It is a Sunday in March when you next see Milo. # scene: After
-He comes to the hearing's last day and leaves before the vote. You catch him on the steps, hands jammed in his pockets, collar up. He looks at your coat. "You'll freeze in that." # speaker: Milo
+He comes to the hearing's last day and leaves before the vote. You catch him on the steps, hands jammed in his pockets, collar up. He looks at your coat. "You'll freeze in that."
 It is the most he has said to you since the ward.
 {
 - LIST_COUNT(memories) < 4:
@@ -142,13 +142,13 @@ It is the most he has said to you since the ward.
 - else:
     You find too much to say. He helped you save two people. He argued with you about a kite. It should be enough. It isn't, yet; something in him is still standing on a roof waiting for you to come back up.
 }
-"I'm glad they're awake," Milo says. "Zara and Julian. I'm glad you went in for them." # speaker: Milo
-"We went in," you say. # speaker: Lyra
-"Yeah." He looks at the traffic. "We did." # speaker: Milo
+"I'm glad they're awake. Zara and Julian. I'm glad you went in for them." # speaker: Milo
+"We went in." # speaker: Lyra
+"Yeah." He looks at the traffic. "We did."
 * ["Come for dinner. Sunday. I'll cook. I'll burn it."]
     ~ milo(1)
-    "Come for dinner," you say. "Sunday. I'll cook something. I'll probably burn it." # speaker: Lyra
-    He almost smiles. "Maybe," he says. Not no. Maybe. # speaker: Milo
+    "Come for dinner. Sunday. I'll cook something. I'll probably burn it." # speaker: Lyra
+    He almost smiles. "Maybe," he says. Not no. Maybe.
     He doesn't come that Sunday, or the next.
 * [Let him go. You're both too tired for this.]
     ~ milo(-1)
@@ -156,9 +156,9 @@ It is the most he has said to you since the ward.
 - -> a6_estranged_after
 
 = a6_at_his_door
-You hand him the bag. "How've you been?" # speaker: Lyra
-He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone. # speaker: Milo
-"Fine," he says. "Busy. You?" # speaker: Milo
+You hand him the bag. "How've you been?"
+He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone.
+"Fine. Busy. You?" # speaker: Milo
 "Busy." # speaker: Lyra
 You talk about the hearing and the weather for ten minutes, either side of the threshold, like neighbours. He doesn't ask you in. You had the words, you think on the drive home. You handed him the bag instead, because it was easier to carry.
 -> a6_estranged_after
@@ -179,19 +179,19 @@ His eyes are moving under the lids, fast, the way they move when someone is read
 
 = a6_only_zara_bed
 Zara watches you look at Julian.
-"You picked me," she says. # speaker: Zara
+"You picked me." # speaker: Zara
 * [Tell her the truth: there was only light enough for one.]
     ~ zara(1)
-    "There was only enough light for one," you say. "I had to choose, and I had to choose fast." # speaker: Lyra
-    "And you chose the funny one," she says. It doesn't come out funny. She looks at Julian's hands. "He'd have chosen me too," she says after a while. "He'd have made a whole speech about it. Slowly." # speaker: Zara
+    "There was only enough light for one. I had to choose, and I had to choose fast." # speaker: Lyra
+    "And you chose the funny one," she says. It doesn't come out funny. She looks at Julian's hands. "He'd have chosen me too," she says after a while. "He'd have made a whole speech about it. Slowly."
 * [Tell her she was closer to waking. That's all.]
     ~ zara(-1)
-    "You were closer," you say. "To the door. It wasn't a choice, really. It was physics." # speaker: Lyra
+    "You were closer. To the door. It wasn't a choice, really. It was physics." # speaker: Lyra
     Zara knows you. She has known you for fifteen years. She looks at you until you look away. # pause
-    "Don't do that," she says. "Don't design it for me. I've had two years of people designing things for me." # speaker: Zara
+    "Don't do that. Don't design it for me. I've had two years of people designing things for me." # speaker: Zara
 - On Sunday you drive her to Rosewood at two. Her mother doesn't know her. Zara holds her mother's hand anyway for the whole hour, and talks about the weather and the garden and what she had for lunch, and on the way back she asks you to pull over and sits in the car with her forehead on the dashboard for a while.
-"I'm going to do this every week," she says. "I'm going to hate it every week. Don't let me stop." # speaker: Zara
-Then, on the way home: "And we go and sit with Julian. Tuesdays. We read to him. He'd like Trollope. Don't ask me how I know that." # speaker: Zara
+"I'm going to do this every week. I'm going to hate it every week. Don't let me stop." # speaker: Zara
+Then, on the way home: "And we go and sit with Julian. Tuesdays. We read to him. He'd like Trollope. Don't ask me how I know that."
 -> a6_only_aftermath
 
 == a6_only_julian ==
@@ -204,20 +204,20 @@ She is smiling. That is the worst of it. She is smiling in her sleep, and her li
 
 = a6_only_julian_bed
 Julian is watching you watch Zara. His hands are shaking on the blanket, and he lets them.
-"You brought me out," he says. "Not her." # speaker: Julian
+"You brought me out. Not her." # speaker: Julian
 * [Tell him the truth: there was only light enough for one.]
     ~ julian(1)
-    "There was only enough light for one," you say. "I had to choose." # speaker: Lyra
+    "There was only enough light for one. I had to choose." # speaker: Lyra
     Julian considers this for a long time, the way he considers a difficult passage.
-    "Then I shall have to be worth it," he says. "Which is an unreasonable thing to ask of anyone. But I shall try." # speaker: Julian
+    "Then I shall have to be worth it. Which is an unreasonable thing to ask of anyone. But I shall try." # speaker: Julian
 * [Tell him she wanted to stay. That it was kinder.]
     ~ julian(-1)
-    "She wanted to stay," you say. "More than you did. It would have been cruel to drag her." # speaker: Lyra
+    "She wanted to stay. More than you did. It would have been cruel to drag her." # speaker: Lyra
     Julian looks at Zara's smiling face for a long time.
-    "Lyra," he says, very gently. "I also wanted to stay. That is rather the point of the thing you built." # speaker: Julian
+    "Lyra," he says, very gently. "I also wanted to stay. That is rather the point of the thing you built."
 - On the first warm day, he takes the bowl of keys off the piano in his flat. It has been a piece of furniture for a year. He plays with the window open, slowly, badly, his hands shaking, and stops when it's too much, and starts again.
 On Tuesdays you both go and sit by Zara's bed. He has found out which home her mother is in. On Sundays he goes there, alone, with flowers, and sits with a woman who doesn't know him, and tells her about her daughter, who is brave and very funny and asleep.
-"Someone should," he says, when you ask him why. "She remembers Zara. Somewhere in there. So someone should keep telling her." # speaker: Julian
+"Someone should," he says, when you ask him why. "She remembers Zara. Somewhere in there. So someone should keep telling her."
 -> a6_only_aftermath
 
 == a6_only_aftermath ==
@@ -226,12 +226,12 @@ People argue, in parliament and on the late news and outside the DreamSync build
 {
 - bond_milo >= 4:
     Milo comes with you, most weeks, to sit by the bed. He doesn't say much. He brings food and eats it himself, loudly, because he says the smell might help, and he might be right, and it might be nonsense. You let him. You're learning to let him.
-    "We'll go back in for them," he says, one Tuesday. "When it's safe. We'll go back in with more." # speaker: Milo
+    "We'll go back in for them," he says, one Tuesday. "When it's safe. We'll go back in with more."
     "More what?" # speaker: Lyra
-    "More of us," he says. "More things we remember wrong." # speaker: Milo
+    "More of us. More things we remember wrong." # speaker: Milo
 - else:
     Milo comes once, to the ward, and stands at the foot of the bed with his hands in his pockets and doesn't sit down.
-    "You couldn't save them both," he says. "You couldn't even save them both." # speaker: Milo
+    "You couldn't save them both. You couldn't even save them both." # speaker: Milo
     He means it as a fact, not a cruelty. You can tell, because he sounds as wrecked as you feel. He leaves, and you don't see him again until Christmas, where you both say the weather has been mild.
 }
 {freed_zara:
@@ -245,20 +245,20 @@ People argue, in parliament and on the late news and outside the DreamSync build
 It isn't like waking. It's like being dropped. # scene: The plug # glitch: 3
 You come back into your body like something thrown into cold water from a height, on the floor of the dive room with blood in your mouth. Every light in Sublevel Two is red.
 Milo is standing by the console with his hand still on the switch. His hand is shaking. He looks at it as if it belongs to someone else.
-"I had to," he says. "I had to, it was going, Lyra, everything was going—" # speaker: Milo
+"I had to. I had to, it was going, Lyra, everything was going—" # speaker: Milo
 Across the city, forty thousand alarms are going off at once, and in half a million bedrooms half a million people sit bolt upright in the dark with the same scream in their throats.
 * [Tell him he did the right thing.]
-    ~ milo(2)
+    ~ milo(1)
     You get up. It takes two tries. You go to him and take his hand off the switch, gently, and hold it, because it won't stop shaking.
-    "You did the right thing," you say. "You did the thing I should have done hours ago." # speaker: Lyra
+    "You did the right thing. You did the thing I should have done hours ago." # speaker: Lyra
     He looks at you as if he doesn't believe you, and then as if he badly wants to.
 * [Say nothing. Go up to the ward.]
-    ~ milo(-2)
+    ~ milo(-1)
     You don't say anything. You can't. You get up and go for the stairs, and you hear him behind you say your name once, and then not again.
 * {lucidity < 30} [Ask him why he didn't trust you.]
-    ~ milo(-3)
-    "You didn't even wait," you say. Your voice doesn't sound like yours. "We were nearly there. You didn't trust me." # speaker: Lyra
-    "No," Milo says. "I didn't. Look where trusting you got everyone." # speaker: Milo
+    ~ milo(-2)
+    "You didn't even wait," you say. Your voice doesn't sound like yours. "We were nearly there. You didn't trust me."
+    "No. I didn't. Look where trusting you got everyone." # speaker: Milo
     He walks out. You hear him on the stairs, going up, to help, faster than you.
 - The ward at St Brigid's, when you get there, is the worst thing you've seen, and you have seen the gallery. # scene: St Brigid's
 Zara is awake and screaming for her mother: not the one in the home, the one in the kitchen, who knew her. For weeks she can't be in a room that smells of onions.
@@ -275,13 +275,13 @@ Everyone lives. That's the headline, and it is not the whole truth: half a milli
 == a6_door ==
 -> glitch_interlude ->
 Holding a door is simple. You just don't let go. # scene: Holding the door
-Milo goes through it with the threads of light, then the others. Zara first, burnt onions in her hair, her hand on your arm as she passes. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard a hundred times. # speaker: Zara
+Milo goes through it with the threads of light, then the others. Zara first, burnt onions in her hair, her hand on your arm as she passes. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard a hundred times.
 Then Julian, slow, hands shaking, who stops and bows formally, as at his graduation recital.
 Then the rest, sleepers in pyjamas filing past like a concert crowd going home. Some of them nod.
 The door gets heavier every hour. Then it just is heavy, and this is your job now. You were always going to be the one who kept watch. You said so, on a roof.
 {irusion_caged:Behind you, in the locked sandbox, the boy with the plaster cast puts his small hands on the wood beside yours and pushes. It doesn't help much.|Behind you, Irusion is just a boy now, about eight, sitting with his back to the wall the way Milo sat outside your room before your exams.}
-"Why?" it asks. # speaker: Irusion
-"Because someone has to be awake," you say. # speaker: Lyra
+"Why?" # speaker: Irusion
+"Because someone has to be awake." # speaker: Lyra
 -> a6_door_outside
 
 = a6_door_outside
@@ -291,7 +291,7 @@ About Zara, who goes to the home every Sunday and comes out wrecked and goes bac
 {
 - LIST_COUNT(memories) >= 4:
     And he tells you things wrong, on purpose. A red kite. Fish fingers. The last game at Saltwick. He gets them wrong so you'll argue, and you do, through the door, and each time the light in the wood grows a little brighter.
-    "One day," he says, "there'll be enough light. And I'll pull you out." # speaker: Milo
+    "One day," he says, "there'll be enough light. And I'll pull you out."
     You believe him. It is the easiest thing you have ever done. # ending: hold_the_door
 - else:
     Sometimes he doesn't talk. He just sits with his back against the door, and you hear him breathing, and you hold it, and he holds it, and neither of you is sure any more which side is the inside. # ending: hold_the_door
@@ -300,10 +300,10 @@ About Zara, who goes to the home every Sunday and comes out wrecked and goes bac
 
 == a6_lost ==
 -> glitch_interlude ->
-We are very happy. # scene: Lost # speaker: Irusion
-We sit at the table at Saltwick in the sun. The sea is sequins. There is a boy across from us with a plaster cast, and he is eight, and he will always be eight, and he wants to hear another story, and we have so many. # speaker: Irusion
+We are very happy. # scene: Lost
+We sit at the table at Saltwick in the sun. The sea is sequins. There is a boy across from us with a plaster cast, and he is eight, and he will always be eight, and he wants to hear another story, and we have so many.
 Somewhere a long way off, a man was shouting a name. It was our name, once. He has stopped now. # glitch: 2
-We are the architect. We have always been the architect. We are building the ultimate experience, and it is going very well, and nobody ever wants to leave. # speaker: Irusion
+We are the architect. We have always been the architect. We are building the ultimate experience, and it is going very well, and nobody ever wants to leave.
 -> a6_lost_outside
 
 = a6_lost_outside
@@ -316,5 +316,5 @@ Up in the room that smells of floor polish, Milo sits beside a couch where his s
 }
 The network steadies, because it has what it wanted: its architect, at the core, dreaming. Nobody comes out. Zara sleeps on in her kitchen; Julian plays on in his hall. The board calls it a relaunch.
 DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very sure of itself. People argue about whether that's all right. Then they go to sleep.
-"Welcome home," we say, to half a million of them, every night. "You never have to leave." # speaker: Irusion # ending: lost_to_irusion
+"Welcome home," we say, to half a million of them, every night. "You never have to leave." # ending: lost_to_irusion
 -> END

@@ -41,11 +41,12 @@
 }
 {
     - lucidity >= 70:
-        A render fault. Knowing does not stop it. It makes it smaller. # glitch: 1
+        // Clear-headed: named, the fault shrinks. Plain text (no glitch tag), a different line each time.
+        {~A render fault. You name it, and named, it passes.|You count your fingers: ten. The world remembers its shape.|You wrote the shader it is breaking. It lasts as long as you let it.}
     - lucidity >= 40:
-        You hold one plain fact, the weight of your hands, and wait. # glitch: 1
+        {~You hold one plain fact, the weight of your hands, and wait.|Breathe in for four, out for four. The floor comes back.}
     - else:
-        {&For a moment you forget which of these things you designed.|You cannot tell if you are dreaming or being dreamed.|Your hands are not quite your hands. You don't look at them.} # nightmare
+        {&For a moment you forget which of these things you designed.|You cannot tell if you are dreaming or being dreamed.|Your hands are not quite your hands.} # nightmare
 }
 {saw_the_seam && glitch_interlude > 1:
     {&In the static, for one frame, a signature: we.|Under the noise, in your own handwriting: Nobody should have to wake up alone.|The glitch has a rhythm, and it says: we are still here.} # glitch: 3
