@@ -55,7 +55,7 @@ PERSONAS: dict[str, list[str]] = {
     "careful": CAREFUL,
     "careless": CARELESS,
     "reconciled": CAREFUL,
-    "estranged": ["Take the spatula", "Wait, like he says", "She's lonely", "Try to remember",
+    "estranged": ["Ask why Mum", "I didn't know", "Try to remember",
                   "You can't. Not this", "Just get your coat", "The door that smells",
                   "The door where applause", "Go down the well now"] + CAREFUL,
     "only_zara": ["only light enough for one. Zara", "The door that smells", "Go down the well now"] + CAREFUL,
