@@ -228,7 +228,7 @@ Page nine of your deck to the board. Milo has gone very still. "She doesn't know
     ~ zara(1)
     You sit. The tea is perfect, with the skin of condensed milk Zara always mocked you for. Her mother says "You're too thin, Lyra," kind, filled in from Zara's memory of her.
     You could stay. That thought arrives so gently that you don't notice it's yours.
-    "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock." # speaker: Milo
+    "Lyra." Milo's hand is on your shoulder. {bond_milo >= 0:His grip is warm and too hard, and it hurts, and the hurt is the realest thing in the room.|He shakes you once, roughly, like a sleeper.} "Lyra, the clock."
     The clock has no hands. You knew that. You put the tea down, and the cup is empty, and has always been empty.
     "Sorry, Zee. I can't stay." # speaker: Lyra
     "Nobody ever can," Zara says lightly, and passes the spoon.
@@ -336,7 +336,7 @@ Julian finishes the piece. The applause rises. He turns a page on the stand, and
         You don't notice the fourth time. Or the fifth. # nightmare
         ~ stable(-10)
     }
-    "Lyra." Milo is at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there| with his hand on the piano lid}. "That's the same page." # speaker: Milo
+    "Lyra." Milo is at your elbow{a4_tethered:, and through the tether you feel how long you've been standing there| with his hand on the piano lid}. "That's the same page."
     It's been the same page for a long time.
 - Milo has turned to look at the back of the hall.
 Behind the audience, faint, a cassette is playing: the hiss of a tape played too often, a boy's half-broken voice mumbling into a cheap microphone. Track three.
@@ -529,7 +529,7 @@ The floor arrives. # pause
 // Time has run out: the network fails before they reach the core, and Milo pulls the plug.
 The number hits zero. # scene: Collapse # glitch: 3
 The whole network lurches, like a ship when the engine dies. Every dream at once forgets what it was. A door frame goes past you in the air, with nobody's house attached. # nightmare
-"Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}. # speaker: Milo
+"Lyra!" Milo is shouting, and you can't find him, and then you can, {a4_tethered:by the tether, which is fraying, a thread of light stretched thin as wire|by your beacon, which is stuttering, on and off}.
 "We're not there. We haven't reached them. We need more time." # speaker: Lyra
 "There isn't any. You know there isn't." # speaker: Milo
 You signed off on the failsafes. At zero coherence, sessions overwrite each other: everyone's worst night bleeding into everyone else's.
@@ -541,7 +541,7 @@ Out in the real world, in a room that smells of floor polish, there is a red swi
 * [Beg him for one more minute.]
     ~ milo(-1)
     "One more minute. Milo, one minute, I can still—" # speaker: Lyra
-    {bond_milo >= 3:"I'm sorry," he says. "I'm sorry, Lyra, I'm going to—"|"I told you," he says, not cruelly; he sounds like he's crying. "I told you I'd pull it."} # speaker: Milo
+    {bond_milo >= 3:"I'm sorry," he says. "I'm sorry, Lyra, I'm going to—"|"I told you," he says, not cruelly; he sounds like he's crying. "I told you I'd pull it."}
 - -> a6_plug
 
 // The prose name of a recovered memory, for lines that mention one by name.

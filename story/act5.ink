@@ -177,7 +177,7 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
     ~ milo(1)
     You turn round. It's a very small room and he's very close.
     "You were right." # speaker: Lyra
-    {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"} # speaker: Milo
+    {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"}
     "I'm terrified. You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
     You say it badly, your voice cracking on difficult. It is the least designed thing you have ever said.
     Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small.|It's not forgiveness. It's the ground forgiveness would stand on.}
