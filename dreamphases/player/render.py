@@ -20,7 +20,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from dreamphases.player.tags import LineStyle, StoryMeta, line_style
+from dreamphases.player.tags import MAX_GLITCH, LineStyle, StoryMeta, line_style
 from dreamphases.runtime.engine import Line
 from dreamphases.runtime.stats import StatChange, StatTracker
 from dreamphases.statspec import StatSpec
@@ -35,6 +35,10 @@ PALETTE: tuple[str, ...] = (
 # Combining marks stack on letters, which stay readable beneath (U+034F is an invisible joiner: skipped).
 _MARKS = [chr(c) for c in range(0x0300, 0x0370) if c != 0x034F]
 _NOISE = "░▒▓▚▞"
+#: The most noise low lucidity alone puts on untagged narration and on the menu (a light sprinkle of
+#: marks, no blocks), and on `# nightmare` lines: the text stays readable at lucidity 0.
+NARRATION_CAP = 1
+NIGHTMARE_CAP = 2
 
 
 def stable_int(text: str) -> int:
@@ -157,6 +161,24 @@ class Renderer:
             return 0
         return min(5, math.ceil((0.5 - lucidity) * 10))
 
+    def glitch_level(self, style: LineStyle, lucidity: float | None) -> int:
+        """How hard to corrupt one line, given its tags and Lyra's lucidity.
+
+        A tagged `# glitch: N` follows lucidity: half strength when fully lucid, N at half, one and a
+        half times N at the floor (never below 1: the writer asked for a glitch). Untagged narration
+        and nightmare lines only ever get a little noise, however low lucidity falls, so a reader who
+        has lost Lyra's lucidity can still read the story they are losing.
+        """
+        if style.glitch:
+            if lucidity is None:
+                return style.glitch
+            scaled = math.floor(style.glitch * (1.5 - lucidity) + 0.5)
+            return max(1, min(MAX_GLITCH, scaled))
+        extra = self.degradation(lucidity)
+        if style.nightmare:
+            return min(NIGHTMARE_CAP, extra)
+        return min(NARRATION_CAP, max(0, extra - 2))
+
     def line(self, line: Line, lucidity: float | None = None) -> None:
         style = line_style(line.tags)
         body = line.text.rstrip("\n")
@@ -166,9 +188,7 @@ class Renderer:
             if style.pause:
                 self.pause()
             return
-        extra = self.degradation(lucidity)
-        level = style.glitch + extra if style.glitch or style.nightmare else max(0, extra - 2)
-        text = self._styled(body, style, level, lucidity)
+        text = self._styled(body, style, self.glitch_level(style, lucidity), lucidity)
         if style.nightmare:
             text.stylize("italic")
         self._emit(text, slow=style.nightmare)
@@ -246,7 +266,7 @@ class Renderer:
 
     def choice_labels(self, choices: list[str], lucidity: float | None) -> list[str]:
         """The choices as the menu shows them: at very low lucidity even the options start to slip."""
-        level = max(0, self.degradation(lucidity) - 2)
+        level = min(NARRATION_CAP, max(0, self.degradation(lucidity) - 2))
         return [glitch(choice, level) for choice in choices]
 
     def choices(self, choices: list[str], lucidity: float | None = None) -> None:

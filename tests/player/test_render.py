@@ -127,3 +127,34 @@ def test_at_very_low_lucidity_even_the_choices_slip_but_keep_their_words() -> No
     slipping = renderer.choice_labels(choices, 0.0)
     assert slipping != choices
     assert [unglitched(label) for label in slipping] == choices
+
+
+def _level(tags: list[str], lucidity: float | None) -> int:
+    renderer = Renderer(make_console(io.StringIO(), terminal=False), story_meta([]))
+    return renderer.glitch_level(line_style(tags), lucidity)
+
+
+@pytest.mark.parametrize("strength", [1, 2, 3, 4])
+def test_a_tagged_glitch_grows_as_lucidity_falls(strength: int) -> None:
+    levels = [_level([f"glitch: {strength}"], lucidity) for lucidity in (1.0, 0.75, 0.5, 0.25, 0.0)]
+    assert levels == sorted(levels) and levels[2] == strength and all(level >= 1 for level in levels)
+    assert levels[0] < levels[-1]
+
+
+def test_a_tagged_glitch_is_weaker_to_a_lucid_reader_than_its_tag() -> None:
+    assert _level(["glitch: 3"], 1.0) < 3 < _level(["glitch: 3"], 0.0)
+    assert _level(["glitch: 3"], None) == 3
+
+
+def test_at_lucidity_zero_narration_and_nightmares_stay_readable() -> None:
+    assert _level([], 0.0) <= 1 and _level(["nightmare"], 0.0) <= 2
+    text = "An ordinary sentence about an ordinary kitchen and its ordinary light, read at the very bottom."
+    shown = render([Line(text + "\n", [])], lucidity=0.0)
+    marks = sum(1 for char in shown if "\u0300" <= char <= "\u036f")
+    assert marks <= len(text) // 5 and not any(noise in shown for noise in "░▒▓▚▞")
+
+
+def test_at_lucidity_zero_the_menu_stays_readable() -> None:
+    renderer = Renderer(make_console(io.StringIO(), terminal=False), story_meta([]))
+    for label in renderer.choice_labels(["Take the spatula from him", "Ask why Mum isn't coming"], 0.0):
+        assert not any(noise in label for noise in "░▒▓▚▞")
