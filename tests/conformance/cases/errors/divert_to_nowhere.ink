@@ -1,0 +1,1 @@
+-> nowhere // expect error: E012
