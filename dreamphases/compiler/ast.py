@@ -132,8 +132,8 @@ class Tag:
 class Divert:
     """`-> target(args)`, a tunnel call `-> target ->`, a thread `<- target`, or `->->` (tunnel return).
 
-    `target` is None for a bare tunnel return; `is_var` is decided by the resolver when the target
-    names a divert-target variable.
+    `target` is None for a bare tunnel return. Whether the target names a knot or a divert-target
+    variable is the resolver's answer, not the parser's.
     """
 
     target: str | None
@@ -142,7 +142,6 @@ class Divert:
     tunnel: bool = False
     thread: bool = False
     tunnel_return: bool = False
-    is_var: bool = False
 
 
 @dataclass(slots=True)
@@ -178,13 +177,6 @@ class Sequence:
     elements: list[list[Stmt]]
     span: Span
     inline: bool = True
-
-
-@dataclass(slots=True)
-class InlineLogic:
-    """A `~` statement embedded where inline content is expected (multiline block bodies)."""
-
-    stmt: Stmt
 
 
 Inline = (

@@ -9,7 +9,7 @@ where the INCLUDE line was, its knots join the story's knots.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from dreamphases.compiler.ast import (
@@ -74,11 +74,6 @@ class _Header:
 @dataclass(slots=True)
 class _Include:
     name: str | None
-
-
-@dataclass(slots=True)
-class _FileResult:
-    items: list[object] = field(default_factory=list)
 
 
 class _FileParser(BlockParser):
@@ -312,7 +307,6 @@ class _FileParser(BlockParser):
         i = m.end()
         rest = line[i:]
         label = None
-        lead = len(rest) - len(rest.lstrip())
         lm = _LABEL.match(rest.lstrip())
         if lm:
             label = lm.group(1)
@@ -344,18 +338,17 @@ class _FileParser(BlockParser):
                 conditions.append(cond)
             rest = stripped[end + 1:]
             i = len(line) - len(rest)
-        del lead
         if not rest.strip():
             # inklecate warns and plays it as a fallback choice; most likely a mistake
             self.diags.append(Diagnostic(
                 "W007", "this choice is completely empty; it is played as a fallback choice",
                 self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
                 self.src.raw_lines[lineno - 1]))
-        start_text, only_text, inner_text, has_brackets = _split_choice(rest)
+        (start_text, _), (only_text, only_at), (inner_text, inner_at), has_brackets = _split_choice(rest)
         base = col + i
         start = self.inline.content(start_text, lineno, base)
-        only = self.inline.content(only_text, lineno, base) if only_text else []
-        inner_items = self.inline.content(inner_text, lineno, base) if inner_text else []
+        only = self.inline.content(only_text, lineno, base + only_at) if only_text else []
+        inner_items = self.inline.content(inner_text, lineno, base + inner_at) if inner_text else []
         if start and isinstance(start[0], Text):
             t = start[0].text.lstrip()
             if t:
@@ -402,8 +395,12 @@ class _FileParser(BlockParser):
             out.extend(self.line_statements(" " * (rcol - 1) + rest, lineno, False))
         return out
 
-def _split_choice(text: str) -> tuple[str, str, str, bool]:
-    """Split choice text into start, [choice-only] and inner content (outside braces)."""
+_Part = tuple[str, int]  # a piece of a line and its offset in it
+
+
+def _split_choice(text: str) -> tuple[_Part, _Part, _Part, bool]:
+    """Split choice text into start, [choice-only] and inner content (outside braces), each with its
+    offset in `text` (so carets point into the right part)."""
     open_at = close_at = -1
     for i, c, depth in structure(text, "[]"):
         if depth == 0 and c == "[" and open_at < 0:
@@ -412,12 +409,12 @@ def _split_choice(text: str) -> tuple[str, str, str, bool]:
             close_at = i
             break
     if open_at >= 0 and close_at >= 0:
-        return text[:open_at], text[open_at + 1:close_at], text[close_at + 1:], True
+        return (text[:open_at], 0), (text[open_at + 1:close_at], open_at + 1), (text[close_at + 1:], close_at + 1), True
     # no brackets: a divert or tag on the choice line belongs after the choice text
     cut = first_at_top(text, ("->", "<-", "#"))
     if cut >= 0:
-        return text[:cut], "", text[cut:], False
-    return text, "", "", False
+        return (text[:cut], 0), ("", cut), (text[cut:], cut), False
+    return (text, 0), ("", len(text)), ("", len(text)), False
 
 
 def _has_call(expr: object) -> bool:
