@@ -23,9 +23,11 @@ class CompileResult:
 
 
 def _run(sources: SourceSet) -> CompileResult:
+    """The pipeline: read → parse → weave → resolve → emit, each stage's output the next one's input."""
     from dreamphases.compiler.emit import emit
     from dreamphases.compiler.parser import parse
     from dreamphases.compiler.resolve import resolve
+    from dreamphases.compiler.weave import weave
 
     diags = list(sources.diagnostics)
     if not sources.files:
@@ -33,13 +35,15 @@ def _run(sources: SourceSet) -> CompileResult:
     lines = {name: f.raw_lines for name, f in sources.files.items()}
     story, parse_diags = parse(sources)
     diags.extend(parse_diags)
-    resolved, resolve_diags = resolve(story, lines)
+    resolved, built, resolve_diags = resolve(weave(story), lines)
     diags.extend(resolve_diags)
     if has_errors(diags):
-        return CompileResult(None, _ordered(diags), resolved.graph)
-    json_text, emit_diags = emit(resolved, lines)
-    diags.extend(emit_diags)
-    return CompileResult(json_text, _ordered(diags), resolved.graph)
+        return CompileResult(None, _ordered(diags), built.graph)
+    emitted = emit(resolved)
+    # where each conditional branch ended up in the JSON, for tools that ask the runtime about it
+    for branch, key in zip(built.graph.branches, built.branch_keys, strict=True):
+        branch.runtime_path = emitted.branch_paths.get(key, "")
+    return CompileResult(emitted.json_text, _ordered(diags), built.graph)
 
 
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:

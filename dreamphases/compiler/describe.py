@@ -1,22 +1,10 @@
-"""What the story graph records about content: constants folded, words counted. Kept out of the
-resolver so the graph's wording has one home."""
+"""Words of prose, as the story graph counts them (one definition for every count it keeps)."""
 
 from __future__ import annotations
 
 from dreamphases.compiler import ast as A
 
-__all__ = ["fold", "count_words"]
-
-
-def fold(expr: object) -> float | int | bool | None:
-    if isinstance(expr, A.Number):
-        return expr.value
-    if isinstance(expr, A.Bool):
-        return expr.value
-    if isinstance(expr, A.Unary) and expr.op == "-":
-        v = fold(expr.operand)
-        return -v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-    return None
+__all__ = ["count_words"]
 
 
 def count_words(items: list[A.Inline]) -> int:

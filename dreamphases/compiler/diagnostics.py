@@ -7,10 +7,14 @@ excerpt, a hint) lives here too so the compiler, `check` and `watch` all print t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["Severity", "Code", "CODES", "Diagnostic", "Span", "render", "has_errors", "codes_markdown"]
+__all__ = [
+    "Severity", "Code", "CODES", "Diagnostic", "Span", "Reporter", "render", "has_errors", "codes_markdown",
+    "did_you_mean",
+]
 
 
 class Severity(str, Enum):
@@ -101,6 +105,25 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+@dataclass(slots=True)
+class Reporter:
+    """Collects one stage's diagnostics, each with its source line as the excerpt under the caret."""
+
+    lines: dict[str, list[str]]
+    diags: list[Diagnostic] = field(default_factory=list)
+
+    def report(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        lines = self.lines.get(span.file)
+        excerpt = lines[span.line - 1] if lines and 0 < span.line <= len(lines) else None
+        self.diags.append(Diagnostic(code, message, span, hint, excerpt))
+
+
+def did_you_mean(name: str, pool: list[str]) -> str | None:
+    """A hint naming the closest known name, if one is close enough to be a likely typo."""
+    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -1,28 +1,30 @@
-"""Emitting: the resolved hierarchy → ink runtime containers (`runtime_tree`) → JSON.
+"""Emitting: the resolved story → ink runtime containers (`runtime_tree`) → JSON.
 
 The weave logic follows inklecate's Weave: choices become choice points plus a `c-N` container,
-gathers collect the loose ends of everything before them, and loose ends that reach the end of a
-knot are reported (W001) because the story would run out of content there.
+gathers become `g-N` containers, and each loose choice or gather diverts to the gather the resolver
+found for it (`LooseEnds`). Emit reads the resolved story and writes nothing upstream: where each
+conditional branch ended up in the JSON comes back as data (`Emitted.branch_paths`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dreamphases.compiler import ast as A
-from dreamphases.compiler.diagnostics import Diagnostic
-from dreamphases.compiler.emit_values import ValueEmitter
-from dreamphases.compiler.resolved import Resolved
-from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
-from dreamphases.compiler.termination import ends, has_return, last_span, terminates
+from typing_extensions import assert_never
 
-__all__ = ["emit"]
+from dreamphases.compiler import ast as A
+from dreamphases.compiler.emit_values import ValueEmitter
+from dreamphases.compiler.resolved import End, Resolved, VarTarget
+from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
+
+__all__ = ["Emitted", "emit"]
 
 
 @dataclass(slots=True)
-class _Loose:
-    point: A.Choice | A.Gather
-    container: Container
+class Emitted:
+    json_text: str
+    #: id(ast Branch) → the runtime path of the container holding that branch's content
+    branch_paths: dict[int, str]
 
 
 class _WeaveState:
@@ -36,49 +38,27 @@ class _WeaveState:
 class _Emitter(ValueEmitter):
     """Flows, weaves, statements and blocks; values and expressions are `ValueEmitter`'s."""
 
-    def __init__(self, res: Resolved, lines: dict[str, list[str]]) -> None:
-        self.res = res
-        self.lines = lines
-        self.diags: list[Diagnostic] = []
-        self.containers: dict[int, Container] = {}
-        self.loose_stack: list[list[_Loose]] = []
-        #: graph branch index → the container holding that branch's content
+    def __init__(self, res: Resolved) -> None:
+        super().__init__(res)
+        #: id(ast Branch) → the container holding that branch's content
         self.branch_containers: dict[int, Container] = {}
 
-    def container_for(self, node: object) -> Container:
-        c = self.containers.get(id(node))
-        if c is None:
-            c = Container()
-            self.containers[id(node)] = c
-        return c
-
-    def count_flags(self, node: object, extra: int, always: bool = False) -> int:
+    def count_flags(self, node: A.Flow | A.Choice | A.Gather, extra: int, always: bool = False) -> int:
         """Visit/turn counting flags for a container: only where the story reads them (like inklecate
         without countAllVisits), since bink pays for every counted container it enters."""
-        turns = TURNS if id(node) in self.res.turn_counted else 0
-        if not (always or turns or id(node) in self.res.visit_counted):
+        turns = TURNS if id(node) in self.res.names.turn_counted else 0
+        if not (always or turns or id(node) in self.res.names.visit_counted):
             return 0
         return VISITS | extra | turns
 
-    def warn_loose(self, point: A.Choice | A.Gather, flow: A.Flow) -> None:
-        sp = point.span
-        lines = self.lines.get(sp.file)
-        excerpt = lines[sp.line - 1] if lines and 0 < sp.line <= len(lines) else None
-        where = f"'{flow.name}'" if flow.name else "the story"
-        self.diags.append(Diagnostic(
-            "W001", f"loose end: the flow in {where} runs out of content here", sp,
-            "add a divert, a gather, '-> DONE' or '-> END'", excerpt))
-
     # -- story ---------------------------------------------------------------------------------------
-    def story(self) -> str:
+    def story(self) -> Emitted:
         story = self.res.story
         root = Container()
-        weave = self.res.weaves[id(story.root)]
-        final = A.Gather(1, None, story.root.span,
-                         [A.ContentLine([A.Divert("DONE", [], story.root.span)], story.root.span)])
-        weave.items.append(final)
+        final = self.res.loose.final
+        items = self.res.woven.weave_of(story.root).items + ([final] if final is not None else [])
         wc = Container(keep=True)
-        self.flow_weave(story.root, weave, wc)
+        self.weave(items, wc, story.root)
         root.add(wc)
         root.add("done")
         for knot in story.root.children:
@@ -98,10 +78,7 @@ class _Emitter(ValueEmitter):
         root.add_named(decl)
         list_defs = {lst.name: {i.name: i.value for i in lst.items} for lst in story.lists}
         text, paths = to_json(root, list_defs)
-        if self.res.graph is not None:
-            for index, container in self.branch_containers.items():
-                self.res.graph.branches[index].runtime_path = paths.get(id(container), "")
-        return text
+        return Emitted(text, {key: paths.get(id(c), "") for key, c in self.branch_containers.items()})
 
     def flow(self, flow: A.Flow) -> Container:
         c = self.container_for(flow)
@@ -109,56 +86,28 @@ class _Emitter(ValueEmitter):
         c.flags = self.count_flags(flow, 0)
         for p in reversed(flow.params):
             c.add({"temp=": p.name})
-        weave = self.res.weaves[id(flow)]
+        weave = self.res.woven.weave_of(flow)
         if flow.kind == "knot" and flow.children and not weave.items and not flow.children[0].params:
             c.add(Ref("->", self.container_for(flow.children[0])))
         if weave.items:
             wc = Container()
-            self.flow_weave(flow, weave, wc)
+            self.weave(weave.items, wc, flow)
             c.add(wc)
         for child in flow.children:
             c.add_named(self.flow(child))
         return c
 
-    def flow_weave(self, flow: A.Flow, weave: A.Weave, wc: Container) -> None:
-        self.loose_stack.append([])
-        self.weave(weave, wc, flow, sealed=False)
-        leftover = self.loose_stack.pop()
-        if flow.kind not in ("knot", "stitch"):
-            return
-        node = self.res.graph.nodes.get(self.res.node_ids.get(id(flow), "")) if self.res.graph else None
-        for le in leftover:
-            self.warn_loose(le.point, flow)
-        if leftover and node is not None:
-            node.runs_out = True
-        if not leftover and not ends(weave.items) and not has_return(weave.items):
-            last = last_span(weave.items) or flow.span
-            lines = self.lines.get(last.file)
-            excerpt = lines[last.line - 1] if lines and 0 < last.line <= len(lines) else None
-            self.diags.append(Diagnostic(
-                "W001", f"loose end: {flow.kind} '{flow.name}' runs out of content here", last,
-                "end it with a divert, '-> DONE' or '-> END' (or '->->' if it is a tunnel)", excerpt))
-            if node is not None:
-                node.runs_out = True
-
     # -- weaves --------------------------------------------------------------------------------------
-    def weave(self, w: A.Weave, container: Container, flow: A.Flow, sealed: bool) -> None:
-        own: list[_Loose] = []
-        self.loose_stack.append(own)
+    def weave(self, items: list[A.Stmt], container: Container, flow: A.Flow) -> None:
         state = _WeaveState()
         current = container
         seen_choice = False
-        prev: A.Choice | A.Gather | None = None
-        for item in w.items:
+        for item in items:
             if isinstance(item, A.Choice):
-                if isinstance(prev, A.Gather):
-                    own[:] = [le for le in own if le.point is not prev]
                 cc = self.choice(item, current, state, flow)
-                nested = self.body(item.body, cc, flow)
-                if not nested and not terminates(item.inner, item.body):
-                    own.append(_Loose(item, cc))
+                self.body(item.body, cc, flow)
+                self.link_loose(item, cc)
                 seen_choice = True
-                prev = item
             elif isinstance(item, A.Gather):
                 auto_enter = not seen_choice
                 seen_choice = False
@@ -173,42 +122,27 @@ class _Emitter(ValueEmitter):
                     current.add(gc)
                 else:
                     current.add_named(gc)
-                for le in own:
-                    if isinstance(le.point, A.Gather) and le.point.depth == item.depth:
-                        continue
-                    le.container.add(Ref("->", gc))
-                own.clear()
                 current = gc
-                nested = self.body(item.body, gc, flow)
-                if not nested and not terminates([], item.body):
-                    own.append(_Loose(item, gc))
-                prev = item
+                self.body(item.body, gc, flow)
+                self.link_loose(item, gc)
             else:
                 self.body([item], current, flow)
-        self.loose_stack.pop()
-        parent = self.loose_stack[-1] if self.loose_stack else None
-        for le in own:
-            if sealed and isinstance(le.point, A.Choice):
-                continue
-            if parent is not None:
-                parent.append(le)
 
-    def body(self, stmts: list[A.Stmt], c: Container, flow: A.Flow, sealed: bool = False) -> bool:
-        """Emit a choice's, gather's or branch's body; True when it holds a nested weave.
+    def link_loose(self, point: A.Choice | A.Gather, c: Container) -> None:
+        """A choice or gather whose content runs on diverts to the gather it flows into."""
+        gather = self.res.loose.gathers_into.get(id(point))
+        if gather is not None:
+            c.add(Ref("->", self.container_for(gather)))
 
-        Weaves inside conditional and sequence branches are `sealed`: their loose choices need
-        explicit diverts, as in inklecate.
-        """
-        nested = False
+    def body(self, stmts: list[A.Stmt], c: Container, flow: A.Flow) -> None:
+        """Emit a choice's, gather's or branch's body."""
         for st in stmts:
             if isinstance(st, A.Weave):
                 nc = Container()
-                self.weave(st, nc, flow, sealed=sealed)
+                self.weave(st.items, nc, flow)
                 c.add(nc)
-                nested = True
             else:
                 self.stmt(st, c, flow)
-        return nested
 
     def choice(self, ch: A.Choice, current: Container, state: _WeaveState, flow: A.Flow) -> Container:
         cc = self.container_for(ch)
@@ -269,48 +203,44 @@ class _Emitter(ValueEmitter):
 
     # -- statements ----------------------------------------------------------------------------------
     def stmt(self, st: A.Stmt, c: Container, flow: A.Flow) -> None:
-        if isinstance(st, A.ContentLine):
-            self.inlines(st.items, c, flow)
-        elif isinstance(st, A.Assign):
-            self.assign(st, c)
-        elif isinstance(st, A.Return):
-            c.add("ev")
-            if st.value is not None:
-                self.expr(st.value, c)
-            else:
-                c.add("void")
-            c.add("/ev")
-            c.add("~ret")
-        elif isinstance(st, A.ExprStmt):
-            c.add("ev")
-            if isinstance(st.expr, A.Postfix):
-                self.postfix(st.expr, c)
-            else:
-                self.expr(st.expr, c)
-                c.add("pop")
-            c.add("/ev")
-        elif isinstance(st, A.Conditional):
-            self.conditional(st, c, flow)
-        elif isinstance(st, A.Sequence):
-            self.sequence(st, c, flow)
-        elif isinstance(st, A.Weave):
-            nc = Container()
-            self.weave(st, nc, flow, sealed=True)
-            c.add(nc)
-        elif isinstance(st, (A.Choice, A.Gather)):  # only inside sealed bodies
-            nc = Container()
-            self.weave(A.Weave(st.depth, [st]), nc, flow, sealed=True)
-            c.add(nc)
-
-    def _assign_cmd(self, name: str, kind: str) -> dict:
-        if kind == "global":
-            return {"VAR=": name, "re": True}
-        if kind == "temp_new":
-            return {"temp=": name}
-        return {"temp=": name, "re": True}
+        match st:
+            case A.ContentLine():
+                self.inlines(st.items, c, flow)
+            case A.Assign():
+                self.assign(st, c)
+            case A.Return():
+                c.add("ev")
+                if st.value is not None:
+                    self.expr(st.value, c)
+                else:
+                    c.add("void")
+                c.add("/ev")
+                c.add("~ret")
+            case A.ExprStmt():
+                c.add("ev")
+                if isinstance(st.expr, A.Postfix):
+                    self.postfix(st.expr, c)
+                else:
+                    self.expr(st.expr, c)
+                    c.add("pop")
+                c.add("/ev")
+            case A.Conditional():
+                self.conditional(st, c, flow)
+            case A.Sequence():
+                self.sequence(st, c, flow)
+            case A.Weave():
+                nc = Container()
+                self.weave(st.items, nc, flow)
+                c.add(nc)
+            case A.Choice() | A.Gather():  # only inside a block's body
+                nc = Container()
+                self.weave([st], nc, flow)
+                c.add(nc)
+            case _:
+                assert_never(st)
 
     def assign(self, a: A.Assign, c: Container) -> None:
-        kind = self.res.assigns.get(id(a), "global")
+        kind = self.res.names.assigns.get(id(a), "global")
         c.add("ev")
         if a.op in ("+=", "-=", "++", "--"):
             c.add({"VAR?": a.name})
@@ -322,40 +252,48 @@ class _Emitter(ValueEmitter):
         elif a.value is not None:
             self.expr(a.value, c)
         c.add("/ev")
-        c.add(self._assign_cmd(a.name, kind))
+        if kind == "global":
+            c.add({"VAR=": a.name, "re": True})
+        elif kind == "temp_new":
+            c.add({"temp=": a.name})
+        else:
+            c.add({"temp=": a.name, "re": True})
 
     def inlines(self, items: list[A.Inline], c: Container, flow: A.Flow) -> None:
         for it in items:
-            if isinstance(it, A.Text):
-                if it.text:
-                    c.add("^" + it.text)
-            elif isinstance(it, A.Newline):
-                c.add("\n")
-            elif isinstance(it, A.Glue):
-                c.add("<>")
-            elif isinstance(it, A.Print):
-                c.add("ev")
-                self.expr(it.expr, c)
-                c.add("out")
-                c.add("/ev")
-            elif isinstance(it, A.Tag):
-                c.add("#")
-                self.inlines(it.parts, c, flow)
-                c.add("/#")
-            elif isinstance(it, A.Divert):
-                self.divert(it, c)
-            elif isinstance(it, A.Conditional):
-                self.conditional(it, c, flow)
-            elif isinstance(it, A.Sequence):
-                self.sequence(it, c, flow)
+            match it:
+                case A.Text(text):
+                    if text:
+                        c.add("^" + text)
+                case A.Newline():
+                    c.add("\n")
+                case A.Glue():
+                    c.add("<>")
+                case A.Print(expr):
+                    c.add("ev")
+                    self.expr(expr, c)
+                    c.add("out")
+                    c.add("/ev")
+                case A.Tag(parts):
+                    c.add("#")
+                    self.inlines(parts, c, flow)
+                    c.add("/#")
+                case A.Divert():
+                    self.divert(it, c)
+                case A.Conditional():
+                    self.conditional(it, c, flow)
+                case A.Sequence():
+                    self.sequence(it, c, flow)
+                case _:
+                    assert_never(it)
 
     def divert(self, d: A.Divert, c: Container) -> None:
+        target = self.res.names.targets.get(id(d))
         if d.tunnel_return:
             c.add("ev")
             for arg in d.args:
                 self.expr(arg, c)
             if d.target is not None:
-                target = self.res.targets.get(id(d))
                 self.target_value(target, d.target, c)
             else:
                 c.add("void")
@@ -365,7 +303,6 @@ class _Emitter(ValueEmitter):
         if d.target in ("END", "DONE"):
             c.add("end" if d.target == "END" else "done")
             return
-        target = self.res.targets.get(id(d))
         if d.args:
             c.add("ev")
             params = target.params if isinstance(target, A.Flow) else []
@@ -378,26 +315,30 @@ class _Emitter(ValueEmitter):
         if d.thread:
             c.add("thread")
         key = "->t->" if d.tunnel else "->"
-        if isinstance(target, tuple):
-            c.add({key: target[1], "var": True})
-        elif isinstance(target, str):
-            c.add("end" if target == "END" else "done")
-        else:
-            c.add(Ref(key, self.container_for(target)))
+        match target:
+            case VarTarget(name):
+                c.add({key: name, "var": True})
+            case End(which):
+                c.add("end" if which == "END" else "done")
+            case A.Flow() | A.Choice() | A.Gather():
+                c.add(Ref(key, self.container_for(target)))
+            case None:  # unresolved: only when there were errors, and then nothing is written
+                c.add(Ref(key, None))
+            case _:
+                assert_never(target)
 
     def conditional(self, cond: A.Conditional, c: Container, flow: A.Flow) -> None:
         rejoin = Nop()
         switch = cond.subject is not None
-        if switch:
+        if cond.subject is not None:
             c.add("ev")
-            self.expr(cond.subject, c)  # type: ignore[arg-type]
+            self.expr(cond.subject, c)
             c.add("/ev")
         has_else = False
         for idx, br in enumerate(cond.branches):
             wrapper = Container()
             b = Container("b")
-            if id(br) in self.res.branch_ids:
-                self.branch_containers[self.res.branch_ids[id(br)]] = b
+            self.branch_containers[id(br)] = b
             if br.is_else:
                 has_else = True
                 wrapper.add(Ref("->", b))
@@ -405,27 +346,31 @@ class _Emitter(ValueEmitter):
                 if switch:
                     wrapper.add("du")
                     wrapper.add("ev")
-                    self.expr(br.condition, wrapper)  # type: ignore[arg-type]
+                    self.condition(br, wrapper)
                     wrapper.add("==")
                     wrapper.add("/ev")
                 elif idx == 0 and cond.initial:
                     c.add("ev")
-                    self.expr(br.condition, c)  # type: ignore[arg-type]
+                    self.condition(br, c)
                     c.add("/ev")
                 else:
                     wrapper.add("ev")
-                    self.expr(br.condition, wrapper)  # type: ignore[arg-type]
+                    self.condition(br, wrapper)
                     wrapper.add("/ev")
                 wrapper.add(Ref("->", b, {"c": True}))
             if switch:
                 b.add("pop")
-            self.body(br.body, b, flow, sealed=True)
+            self.body(br.body, b, flow)
             b.add(Ref("->", rejoin))
             wrapper.add_named(b)
             c.add(wrapper)
         if switch and not has_else:
             c.add("pop")
         c.add(rejoin)
+
+    def condition(self, br: A.Branch, c: Container) -> None:
+        if br.condition is not None:
+            self.expr(br.condition, c)
 
     def sequence(self, seq: A.Sequence, c: Container, flow: A.Flow) -> None:
         sc = Container(flags=VISITS | START_ONLY)
@@ -469,16 +414,13 @@ class _Emitter(ValueEmitter):
             sc.add(Ref("->", el, {"c": True}))
             el.add("pop")
             if i < count:
-                self.body(seq.elements[i], el, flow, sealed=True)
+                self.body(seq.elements[i], el, flow)
             el.add(Ref("->", done))
             sc.add_named(el)
         sc.add(done)
         c.add(sc)
 
-    # -- expressions ---------------------------------------------------------------------------------
 
-
-
-def emit(res: Resolved, lines: dict[str, list[str]]) -> tuple[str, list[Diagnostic]]:
-    e = _Emitter(res, lines)
-    return e.story(), e.diags
+def emit(res: Resolved) -> Emitted:
+    """The story as ink JSON. Only called on a story without errors."""
+    return _Emitter(res).story()

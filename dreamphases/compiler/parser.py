@@ -87,6 +87,8 @@ class _FileParser(BlockParser):
         self.inline = InlineParser(src.name, src.raw_lines, diags)
         self.i = 0
         self.block_depth = 0
+        #: declarations and INCLUDEs met inside a multiline block, for the enclosing level
+        self.hoisted: list[object] = []
         self.block_tail = False
         self.too_deep = False
 
@@ -142,7 +144,8 @@ class _FileParser(BlockParser):
                     out.append(header)
                 continue
             if line.startswith("INCLUDE") and re.match(r"^INCLUDE\b", line):
-                out.append(_Include(self.sources.includes.get((self.src.name, lineno))))
+                include = _Include(self.sources.includes.get((self.src.name, lineno)))
+                (self.hoisted if in_block else out).append(include)
                 self.i += 1
                 continue
             if brace_balance(line) > 0 and not line.startswith(("*", "+", "~")) and not (
@@ -158,6 +161,10 @@ class _FileParser(BlockParser):
                     out.append(block)
                     if not self.block_tail:
                         out.append(ContentLine([Newline()], self.span(lineno, col)))
+                if not in_block:
+                    # declarations and INCLUDEs inside the block take effect as if written after it
+                    out.extend(self.hoisted)
+                    self.hoisted.clear()
                 continue
             self.i += 1
             out.extend(self.line_statements(raw, lineno, top))
@@ -172,6 +179,9 @@ class _FileParser(BlockParser):
         m = re.match(r"^(VAR|CONST|LIST|EXTERNAL)\b", line)
         if m:
             decl = self.declaration(line, lineno, col)
+            if decl is not None and self.block_depth:
+                self.hoisted.append(decl)  # declarations are global wherever they are written
+                return []
             return [] if decl is None else [decl]
         if line.startswith("TODO"):
             if re.match(r"^TODO\s*:", line):

@@ -10,12 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dreamphases.compiler import ast as A
+from dreamphases.compiler.resolved import Point
 
-__all__ = ["Scopes", "Target"]
-
-#: what a divert can reach: a knot/stitch/function, a labelled choice or gather, "END"/"DONE", or
-#: ("var", name) for a divert through a variable
-Target = object
+__all__ = ["Scopes"]
 
 
 @dataclass(slots=True)
@@ -24,10 +21,10 @@ class Scopes:
     #: id(flow) → label → the labelled choice or gather in that flow's weave
     labels: dict[int, dict[str, A.Choice | A.Gather]] = field(default_factory=dict)
 
-    def lookup(self, path: str, chain: list[A.Flow]) -> Target | None:
+    def lookup(self, path: str, chain: list[A.Flow]) -> Point | None:
         parts = path.split(".")
         first = parts[0]
-        found: Target | None = None
+        found: Point | None = None
         for flow in reversed(chain):
             table = self.labels.get(id(flow), {})
             if first in table:
@@ -61,7 +58,7 @@ class Scopes:
             found = label
         return found
 
-    def deep_label(self, name: str, chain: list[A.Flow]) -> Target | None:
+    def deep_label(self, name: str, chain: list[A.Flow]) -> Point | None:
         """inklecate's last resort: a label in a sibling stitch, then anywhere if unambiguous."""
         if len(chain) > 1:
             for st in chain[1].children:

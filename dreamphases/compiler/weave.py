@@ -1,36 +1,60 @@
-"""Weaves: a flat run of statements → nested choices and gathers.
+"""Weaving: a flow's flat run of statements → nested choices and gathers (`Woven`).
 
 ink marks nesting with the number of `*`/`-`, not with indentation. Following inklecate, a deeper
 choice or gather opens a nested `Weave` that lasts until a weave point at or above its depth, and
 every statement after a choice or gather (up to the next weave point at its level) is its body.
+
+The parsed hierarchy is left as parsed: every choice, gather and block that gains a body here is a
+new node, so the parser's output means the same thing before and after this stage.
 """
 
 from __future__ import annotations
 
-from dreamphases.compiler.ast import Branch, Choice, Conditional, Gather, Sequence, Stmt, Weave
+from dataclasses import dataclass, replace
 
-__all__ = ["build_weave"]
+from dreamphases.compiler.ast import Choice, Conditional, Flow, Gather, Sequence, Stmt, Story, Weave
+
+__all__ = ["Woven", "weave", "build_weave"]
 
 
-def _is_point(stmt: object) -> bool:
-    return isinstance(stmt, (Choice, Gather))
+@dataclass(slots=True)
+class Woven:
+    """The story with each flow's body woven: `weaves[id(flow)]` for every flow of `story`."""
+
+    story: Story
+    weaves: dict[int, Weave]
+
+    def flows(self) -> list[Flow]:
+        """The root, then each knot followed by its stitches (source order)."""
+        out = [self.story.root]
+        for knot in self.story.root.children:
+            out.append(knot)
+            out.extend(knot.children)
+        return out
+
+    def weave_of(self, flow: Flow) -> Weave:
+        return self.weaves[id(flow)]
+
+
+def weave(story: Story) -> Woven:
+    woven = Woven(story, {})
+    for flow in woven.flows():
+        woven.weaves[id(flow)] = build_weave(flow.body)
+    return woven
 
 
 def build_weave(stmts: list[Stmt], depth: int = 0) -> Weave:
     """Nest `stmts` (a flow's or a block's body) into a Weave at `depth` (0 for a flow)."""
-    nested = _nest(stmts, depth)
     items: list[Stmt] = []
     owner: Choice | Gather | None = None
-    for stmt in nested:
-        if _is_point(stmt):
-            owner = stmt  # type: ignore[assignment]
-            items.append(stmt)
+    for stmt in _nest(stmts, depth):
+        if isinstance(stmt, (Choice, Gather)):
+            owner = replace(stmt, body=[])
+            items.append(owner)
         elif owner is not None:
-            owner.body.append(stmt)
+            owner.body.append(_with_woven_blocks(stmt))
         else:
-            items.append(stmt)
-    for stmt in _walk_blocks(items):
-        _nest_blocks(stmt)
+            items.append(_with_woven_blocks(stmt))
     return Weave(depth, items)
 
 
@@ -39,15 +63,14 @@ def _nest(items: list[Stmt], base: int) -> list[Stmt]:
     i = 0
     while i < len(items):
         it = items[i]
-        if _is_point(it) and it.depth - 1 > base:  # type: ignore[union-attr]
-            inner_base = it.depth - 1  # type: ignore[union-attr]
+        if isinstance(it, (Choice, Gather)) and it.depth - 1 > base:
             j = i
             while j < len(items):
                 nxt = items[j]
-                if _is_point(nxt) and nxt.depth - 1 <= base:  # type: ignore[union-attr]
+                if isinstance(nxt, (Choice, Gather)) and nxt.depth - 1 <= base:
                     break
                 j += 1
-            out.append(build_weave(items[i:j], inner_base))
+            out.append(build_weave(items[i:j], it.depth - 1))
             i = j
         else:
             out.append(it)
@@ -55,30 +78,19 @@ def _nest(items: list[Stmt], base: int) -> list[Stmt]:
     return out
 
 
-def _walk_blocks(items: list[Stmt]) -> list[Stmt]:
-    """Conditionals and sequences anywhere in these statements (not inside nested weaves)."""
-    found: list[Stmt] = []
-    for it in items:
-        if isinstance(it, (Conditional, Sequence)):
-            found.append(it)
-        elif isinstance(it, (Choice, Gather)):
-            found.extend(_walk_blocks(it.body))
-    return found
-
-
-def _nest_blocks(block: Stmt) -> None:
+def _with_woven_blocks(stmt: Stmt) -> Stmt:
     """Bodies of multiline blocks are weaves of their own (they may hold choices)."""
-    if isinstance(block, Conditional):
-        for br in block.branches:
-            _rebuild(br)
-    elif isinstance(block, Sequence):
-        block.elements = [[build_weave(el)] if _needs_weave(el) else el for el in block.elements]
+    match stmt:
+        case Conditional():
+            return replace(stmt, branches=[
+                replace(br, body=[build_weave(br.body)]) if _needs_weave(br.body) else br
+                for br in stmt.branches])
+        case Sequence():
+            return replace(stmt, elements=[[build_weave(el)] if _needs_weave(el) else el for el in stmt.elements])
+        case _:
+            return stmt
 
 
 def _needs_weave(stmts: list[Stmt]) -> bool:
-    return any(_is_point(s) or isinstance(s, (Conditional, Sequence)) for s in stmts)
+    return any(isinstance(s, (Choice, Gather, Conditional, Sequence)) for s in stmts)
 
-
-def _rebuild(br: Branch) -> None:
-    if _needs_weave(br.body):
-        br.body = [build_weave(br.body)]
