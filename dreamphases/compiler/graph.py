@@ -138,6 +138,10 @@ class VarUse:
     op: str | None = None
     #: for writes whose right-hand side folds to a number/bool: that value
     value: float | int | bool | None = None
+    #: for reads on the right-hand side of an assignment to a global: that global. Such a read matters
+    #: only if the value assigned does (`~ x = x + 1` alone does not observe `x`); the state analysis
+    #: (`dreamphases.analysis`) uses it for strong liveness
+    feeds: str | None = None
 
 
 @dataclass(slots=True)

@@ -491,10 +491,15 @@ class _GraphBuilder:
         self.graph.edges.append(edge)
 
     def assign(self, a: A.Assign, ctx: _Ctx) -> None:
+        first_use = len(self.graph.uses)
         if a.value is not None:
             self.expr(a.value, ctx)
         if id(a) not in self.res.names.assigns:
             return  # not declared (E013)
+        if self.res.names.assigns[id(a)] == "global":
+            for use in self.graph.uses[first_use:]:
+                if use.mode == "read":
+                    use.feeds = a.name
         value = _fold(self.tree(a.value, ctx)) if a.value is not None else (1 if a.op == "++" else -1)
         self.graph.uses.append(VarUse(a.name, ctx.node, a.span.file, a.span.line, "write", a.op, value))
 

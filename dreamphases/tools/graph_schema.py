@@ -89,6 +89,8 @@ class UseDoc(_Model):
     mode: Literal["read", "write"]
     op: str | None = None
     value: bool | int | float | None = Field(None, description="a write's value when it folds to a constant")
+    feeds: str | None = Field(None, description="a read on the right-hand side of an assignment to a "
+                              "global: that global (the read matters only if the value assigned does)")
 
 
 class EndingDoc(_Model):
