@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from dreamphases.analysis import FlowGraph, Liveness, Reaching, build_flow
 from dreamphases.compiler.diagnostics import Diagnostic, Severity, Span
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.statspec import StatSpec, stat_specs
@@ -116,6 +117,18 @@ class LintContext:
     @cached_property
     def index(self) -> GraphIndex:
         return GraphIndex.build(self.graph)
+
+    @cached_property
+    def flow(self) -> FlowGraph:
+        return build_flow(self.graph)
+
+    @cached_property
+    def liveness(self) -> Liveness:
+        return Liveness.build(self.flow)
+
+    @cached_property
+    def reaching(self) -> Reaching:
+        return Reaching.build(self.flow)
 
     @cached_property
     def passages(self) -> Passages:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dreamphases.tools.lint import Rule
 from dreamphases.tools.rules import (
     dead_end,
+    dead_write,
     divert_arguments,
     duplicate_ending,
     ending_missing,
+    initial_value_read,
     long_passage,
+    promise_without_consequence,
     speaker_named_twice,
     speaker_on_narration,
     stat_declaration,
@@ -42,6 +45,9 @@ RULES: tuple[Rule, ...] = (
     stat_declaration.RULE,
     speaker_named_twice.RULE,
     speaker_on_narration.RULE,
+    dead_write.RULE,
+    initial_value_read.RULE,
+    promise_without_consequence.RULE,
 )
 
 
