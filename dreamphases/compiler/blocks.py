@@ -6,8 +6,6 @@ statement parser as everything else, so choices, logic and nested blocks work in
 
 from __future__ import annotations
 
-from typing import Any
-
 from dreamphases.compiler.ast import Branch, Conditional, ContentLine, Newline, Sequence, Stmt
 from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expressions import ExprError, parse_expression
@@ -34,10 +32,12 @@ class BlockParser:
     def error(self, code: str, msg: str, line: int, col: int = 1, hint: str | None = None) -> None:
         raise NotImplementedError
 
-    def statements(self, top: bool = False, in_block: bool = False) -> list[Any]:
+    def block_body(self) -> list[Stmt]:
+        """The statements of a block's body, up to its next branch or its closing brace."""
         raise NotImplementedError
 
-    def line_statements(self, raw: str, lineno: int, top: bool) -> list[Any]:
+    def block_line(self, raw: str, lineno: int) -> list[Stmt]:
+        """The statements of one line inside a block."""
         raise NotImplementedError
 
     # -- multiline blocks -----------------------------------------------------------------------------
@@ -89,8 +89,8 @@ class BlockParser:
             # `{ condition:` with a body, then optionally `- else:`
             body: list[Stmt] = [ContentLine([Newline()], sp)]
             if first_line is not None:
-                body.extend(self.line_statements(first_line, lineno, False))  # type: ignore[arg-type]
-            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
+                body.extend(self.block_line(first_line, lineno))
+            body.extend(self.block_body())
             branches = [Branch(subject, body, inline=False, span=sp)]
             for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
                 if cond_text is not None and cond_text.strip() == "else":
@@ -142,9 +142,9 @@ class BlockParser:
         return s.startswith("-") and not s.startswith("->")
 
     def branches(self, start_line: int, with_conditions: bool = False
-                 ) -> list[tuple[str | None, list[Any], int]]:
+                 ) -> list[tuple[str | None, list[Stmt], int]]:
         """Parse `- …` branches up to the closing `}`. Returns (condition text, body, line)."""
-        out: list[tuple[str | None, list[Any], int]] = []
+        out: list[tuple[str | None, list[Stmt], int]] = []
         while True:
             if self.i >= len(self.lines):
                 if not self.too_deep:
@@ -168,8 +168,7 @@ class BlockParser:
             col = len(raw) - len(raw.lstrip()) + 1
             if not (line.startswith("-") and not line.startswith("->")):
                 # content before the first branch marker
-                body = self.statements(in_block=True)
-                out.append((None, body, lineno))  # type: ignore[arg-type]
+                out.append((None, self.block_body(), lineno))
                 continue
             text = line[1:]
             tcol = col + 1
@@ -181,13 +180,13 @@ class BlockParser:
                     text = text[colon + 1:]
                     tcol += colon + 1
             self.i += 1
-            body = [ContentLine([Newline()], self.span(lineno, col))]
+            body: list[Stmt] = [ContentLine([Newline()], self.span(lineno, col))]
             if text.strip():
                 close = unmatched_close(text)
                 if close >= 0:
                     head = text[:close]
                     if head.strip():
-                        body.extend(self.line_statements(" " * (tcol - 1) + head, lineno, False))  # type: ignore
+                        body.extend(self.block_line(" " * (tcol - 1) + head, lineno))
                     self.i -= 1
                     self.lines[self.i] = " " * (tcol - 1 + close) + text[close:]
                     out.append((cond, body, lineno))
@@ -196,8 +195,8 @@ class BlockParser:
                     self.i -= 1
                     self.lines[self.i] = " " * (tcol - 1) + text
                 else:
-                    body.extend(self.line_statements(" " * (tcol - 1) + text, lineno, False))  # type: ignore
-            body.extend(self.statements(in_block=True))  # type: ignore[arg-type]
+                    body.extend(self.block_line(" " * (tcol - 1) + text, lineno))
+            body.extend(self.block_body())
             out.append((cond, body, lineno))
 
     def skip_block(self) -> bool:

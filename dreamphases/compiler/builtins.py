@@ -1,4 +1,4 @@
-"""ink's built-in functions: name → (argument count, runtime name), in one table."""
+"""ink's built-in functions: name → (fewest arguments, most arguments, runtime name), in one table."""
 
 from __future__ import annotations
 

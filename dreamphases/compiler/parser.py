@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from dreamphases.compiler.ast import (
     Assign,
     Choice,
+    Conditional,
     ContentLine,
     Divert,
     Expr,
@@ -28,11 +28,13 @@ from dreamphases.compiler.ast import (
     Newline,
     Param,
     Return,
+    Sequence,
     Stmt,
     Story,
     Tag,
     Text,
     VarDecl,
+    Weave,
 )
 from dreamphases.compiler.blocks import BlockParser
 from dreamphases.compiler.diagnostics import Diagnostic, Span
@@ -76,6 +78,17 @@ class _Include:
     name: str | None
 
 
+#: what the line parser yields: statements, and the things `_merge` files elsewhere
+_Parsed = Stmt | VarDecl | ListDecl | External | _Header | _Include
+_STMTS = (ContentLine, Assign, Return, ExprStmt, Choice, Gather, Weave, Conditional, Sequence)
+
+
+def _stmts(items: list[_Parsed]) -> list[Stmt]:
+    """The statements among `items`: in a block, declarations and INCLUDEs were already hoisted
+    and knot headers refused, so nothing else is there."""
+    return [it for it in items if isinstance(it, _STMTS)]
+
+
 class _FileParser(BlockParser):
     """Parses one file's lines; multiline `{…}` blocks are `BlockParser`'s."""
 
@@ -88,7 +101,7 @@ class _FileParser(BlockParser):
         self.i = 0
         self.block_depth = 0
         #: declarations and INCLUDEs met inside a multiline block, for the enclosing level
-        self.hoisted: list[object] = []
+        self.hoisted: list[_Parsed] = []
         self.block_tail = False
         self.too_deep = False
 
@@ -99,8 +112,8 @@ class _FileParser(BlockParser):
         self.inline.error(code, msg, line, col, hint)
 
     # -- top level ------------------------------------------------------------------------------------
-    def parse_file(self) -> list[object]:
-        items: list[object] = []
+    def parse_file(self) -> list[_Parsed]:
+        items: list[_Parsed] = []
         while self.i < len(self.lines):
             before = self.i
             items.extend(self.statements(top=True))
@@ -111,9 +124,9 @@ class _FileParser(BlockParser):
                 self.i += 1
         return items
 
-    def statements(self, top: bool = False, in_block: bool = False) -> list[Any]:
+    def statements(self, top: bool = False, in_block: bool = False) -> list[_Parsed]:
         """Parse lines until the end of file or (in a block) a `-` branch line or the closing `}`."""
-        out: list[object] = []
+        out: list[_Parsed] = []
         while self.i < len(self.lines):
             raw = self.lines[self.i]
             line = raw.strip()
@@ -170,12 +183,18 @@ class _FileParser(BlockParser):
             out.extend(self.line_statements(raw, lineno, top))
         return out
 
-    def line_statements(self, raw: str, lineno: int, top: bool) -> list[Any]:
+    def block_body(self) -> list[Stmt]:
+        return _stmts(self.statements(in_block=True))
+
+    def block_line(self, raw: str, lineno: int) -> list[Stmt]:
+        return _stmts(self.line_statements(raw, lineno, False))
+
+    def line_statements(self, raw: str, lineno: int, top: bool) -> list[_Parsed]:
         line = raw.strip()
         col = len(raw) - len(raw.lstrip()) + 1
         if line.startswith("~"):
             stmt = self.logic(line[1:], lineno, col + 1)
-            return [] if stmt is None else stmt
+            return [] if stmt is None else [*stmt]
         m = re.match(r"^(VAR|CONST|LIST|EXTERNAL)\b", line)
         if m:
             decl = self.declaration(line, lineno, col)
@@ -242,7 +261,7 @@ class _FileParser(BlockParser):
             out.append(Param(words[0], ref, divert))
         return out
 
-    def declaration(self, line: str, lineno: int, col: int) -> object | None:
+    def declaration(self, line: str, lineno: int, col: int) -> VarDecl | ListDecl | External | None:
         sp = self.span(lineno, col)
         m = _DECL.match(line)
         if m:
@@ -281,7 +300,7 @@ class _FileParser(BlockParser):
         return ListDecl(name, items, Span(sp.file, sp.line, sp.col))
 
     # -- logic ------------------------------------------------------------------------------------------
-    def logic(self, text: str, lineno: int, col: int) -> list[Any] | None:
+    def logic(self, text: str, lineno: int, col: int) -> list[Stmt] | None:
         body = text.strip()
         bcol = col + len(text) - len(text.lstrip())
         sp = self.span(lineno, bcol)
@@ -302,14 +321,15 @@ class _FileParser(BlockParser):
                 return None
             assign = Assign(m.group(2), m.group(3), value, Span(sp.file, lineno, bcol + m.start(2)),
                             temp=bool(m.group(1)))
-            return [assign] + ([ContentLine([Newline()], sp)] if _has_call(value) else [])
+            return [assign, ContentLine([Newline()], sp)] if _has_call(value) else [assign]
         expr = self.inline.expression(body, lineno, bcol)
         if expr is None:
             return None
-        return [ExprStmt(expr, sp)] + ([ContentLine([Newline()], sp)] if _has_call(expr) else [])
+        stmt = ExprStmt(expr, sp)
+        return [stmt, ContentLine([Newline()], sp)] if _has_call(expr) else [stmt]
 
     # -- choices and gathers --------------------------------------------------------------------------
-    def choice(self, line: str, lineno: int, col: int) -> list[Any]:
+    def choice(self, line: str, lineno: int, col: int) -> list[_Parsed]:
         m = re.match(r"^([*+](?:\s*[*+])*)", line)
         assert m
         marks = m.group(1).replace(" ", "").replace("\t", "")
@@ -383,7 +403,7 @@ class _FileParser(BlockParser):
             return False
         return not (nxt.startswith("{") and brace_balance(nxt) > 0)
 
-    def gather(self, line: str, lineno: int, col: int) -> list[Any]:
+    def gather(self, line: str, lineno: int, col: int) -> list[_Parsed]:
         m = re.match(r"^(-(?:\s*-(?!>))*)", line)
         assert m
         depth = m.group(1).replace(" ", "").replace("\t", "").count("-")
@@ -393,7 +413,7 @@ class _FileParser(BlockParser):
         if lm:
             label = lm.group(1)
             rest = rest.lstrip()[lm.end():]
-        out: list[object] = [Gather(depth, label, self.span(lineno, col))]
+        out: list[_Parsed] = [Gather(depth, label, self.span(lineno, col))]
         rs = rest.strip()
         if rs and brace_balance(rs) > 0 and not rs.startswith(("*", "+")):
             # a gather whose line opens a multiline block: put the block back to be read as lines
@@ -445,7 +465,7 @@ def _has_call(expr: object) -> bool:
 
 def parse(sources: SourceSet) -> tuple[Story, list[Diagnostic]]:
     diags: list[Diagnostic] = []
-    parsed: dict[str, list[object]] = {}
+    parsed: dict[str, list[_Parsed]] = {}
     for name, src in sources.files.items():
         try:
             parsed[name] = _FileParser(src, sources, diags).parse_file()
@@ -461,7 +481,7 @@ def parse(sources: SourceSet) -> tuple[Story, list[Diagnostic]]:
     return story, diags
 
 
-def _merge(name: str, parsed: dict[str, list[object]], story: Story, top: list[Stmt],
+def _merge(name: str, parsed: dict[str, list[_Parsed]], story: Story, top: list[Stmt],
            flows: list[Flow], seen: set[str]) -> None:
     if name in seen or name not in parsed:
         return
@@ -495,4 +515,4 @@ def _merge(name: str, parsed: dict[str, list[object]], story: Story, top: list[S
         elif isinstance(item, External):
             story.externals.append(item)
         else:
-            current.append(item)  # type: ignore[arg-type]
+            current.append(item)

@@ -30,7 +30,7 @@ class Ref:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-Item = Union[str, int, float, bool, dict, "Container", Nop, Ref, None]
+Item = Union[str, int, float, bool, dict[str, object], "Container", Nop, Ref, None]
 
 
 @dataclass(slots=True, eq=False)
@@ -75,8 +75,8 @@ def _assign_paths(c: Container, path: str, paths: dict[int, str]) -> None:
         _assign_paths(child, f"{prefix}{name}", paths)
 
 
-def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list:
-    out: list = []
+def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list[object]:
+    out: list[object] = []
     for item in c.content:
         if isinstance(item, Container):
             out.append(_encode(item, paths, True))
