@@ -35,7 +35,7 @@ def _run(sources: SourceSet) -> CompileResult:
     lines = {name: f.raw_lines for name, f in sources.files.items()}
     story, parse_diags = parse(sources)
     diags.extend(parse_diags)
-    resolved, built, resolve_diags = resolve(weave(story), lines)
+    resolved, built, resolve_diags = resolve(weave(story), lines, diags)
     diags.extend(resolve_diags)
     if has_errors(diags):
         return CompileResult(None, _ordered(diags), built.graph)

@@ -48,6 +48,9 @@ class Node:
     returns: bool = False
     #: words of prose in this node before its first choice (what a reader meets on arrival)
     words_before_choice: int = 0
+    #: False when the compiler reported an error inside this node (for a knot: or in its stitches),
+    #: so part of its content may be missing here: tools draw no conclusion from what is absent
+    clean: bool = True
 
 
 @dataclass(slots=True)
@@ -169,3 +172,5 @@ class StoryGraph:
     branches: list[Branch] = field(default_factory=list)
     #: function name -> parameter names (`ref` params prefixed with "ref ")
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: False when the compiler reported any error: the graph may lack part of the story
+    clean: bool = True

@@ -9,7 +9,7 @@ either way). Where each branch lies in the compiled JSON is not known here; `api
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -19,11 +19,13 @@ from dreamphases.compiler import ast as A
 from dreamphases.compiler import expr_tree as T
 from dreamphases.compiler.builtins import TARGET_BUILTINS
 from dreamphases.compiler.describe import count_words
+from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expr_build import build
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
 from dreamphases.compiler.graph import VarDecl as GVar
+from dreamphases.compiler.regions import Regions
 from dreamphases.compiler.resolved import (
     BuiltinCall,
     ConstValue,
@@ -52,10 +54,20 @@ class Built:
     branch_keys: list[int] = field(default_factory=list)
 
 
-def build_graph(res: Resolved) -> Built:
+def build_graph(res: Resolved, regions: Regions | None = None, errors: Sequence[Span] = ()) -> Built:
+    """`errors`: where the compiler reported errors; the nodes holding them are marked not `clean`."""
     builder = _GraphBuilder(res)
     builder.run()
-    return Built(builder.graph, builder.branch_keys)
+    graph = builder.graph
+    graph.clean = not errors
+    regions = regions or Regions(res.story)
+    for span in errors:
+        flow = regions.flow_at(span)
+        for owner in (flow, res.decls.parents.get(id(flow))):
+            node = graph.nodes.get(res.decls.node_ids.get(id(owner), "?")) if owner is not None else None
+            if node is not None:
+                node.clean = False
+    return Built(graph, builder.branch_keys)
 
 
 def reads_of(expr: T.Expr) -> tuple[str, ...]:

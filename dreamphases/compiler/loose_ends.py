@@ -30,8 +30,10 @@ def final_gather(root: A.Flow) -> A.Gather:
     return A.Gather(1, None, root.span, [A.ContentLine([A.Divert("DONE", [], root.span)], root.span)])
 
 
-def find_loose_ends(woven: Woven, rep: Reporter) -> LooseEnds:
-    finder = _Finder(rep)
+def find_loose_ends(woven: Woven, rep: Reporter, unparsed: set[int] | None = None) -> LooseEnds:
+    """`unparsed`: ids of flows where the parser reported an error: what seems to run out there may
+    only be cut short, so they get no W001 (their loose ends are still worked out)."""
+    finder = _Finder(rep, unparsed or set())
     root = woven.story.root
     finder.out.final = final_gather(root)
     for flow in woven.flows():
@@ -44,8 +46,9 @@ def find_loose_ends(woven: Woven, rep: Reporter) -> LooseEnds:
 
 
 class _Finder:
-    def __init__(self, rep: Reporter) -> None:
+    def __init__(self, rep: Reporter, unparsed: set[int]) -> None:
         self.rep = rep
+        self.unparsed = unparsed
         self.out = LooseEnds()
         #: the loose points of each weave being walked, innermost last
         self.stack: list[list[_Point]] = []
@@ -57,16 +60,19 @@ class _Finder:
         if flow.kind not in ("knot", "stitch"):
             return
         where = f"'{flow.name}'" if flow.name else "the story"
-        for point in leftover:
+        quiet = id(flow) in self.unparsed
+        for point in [] if quiet else leftover:
             self.rep.report("W001", f"loose end: the flow in {where} runs out of content here", point.span,
                             "add a divert, a gather, '-> DONE' or '-> END'")
         if leftover:
             self.out.leftovers[id(flow)] = leftover
         elif not ends(items) and not has_return(items):
             last = last_span(items) or flow.span
+            self.out.runs_out[id(flow)] = last
+            if quiet:
+                return
             self.rep.report("W001", f"loose end: {flow.kind} '{flow.name}' runs out of content here", last,
                             "end it with a divert, '-> DONE' or '-> END' (or '->->' if it is a tunnel)")
-            self.out.runs_out[id(flow)] = last
 
     def weave(self, items: list[A.Stmt], sealed: bool) -> None:
         own: list[_Point] = []

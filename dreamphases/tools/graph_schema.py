@@ -39,6 +39,7 @@ class NodeDoc(_Model):
     runs_out: bool = Field(description="the node's content can run out without a divert (a loose end)")
     returns: bool = Field(False, description="the node leaves with `->->` (it is entered as a tunnel)")
     words_before_choice: int = Field(0, ge=0, description="words of prose before the node's first choice")
+    clean: bool = Field(True, description="no compile error inside the node (a knot: nor in its stitches)")
 
 
 class EdgeDoc(_Model):
@@ -139,6 +140,7 @@ class StoryGraphDocument(_Model):
     endings: list[EndingDoc]
     branches: list[BranchDoc] = Field(default_factory=list, description="every branch of every conditional")
     functions: dict[str, list[str]]
+    clean: bool = Field(True, description="no compile errors: the graph holds the whole story")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -161,6 +163,7 @@ def export_graph(graph: StoryGraph) -> StoryGraphDocument:
         "endings": [_fields(e) for e in graph.endings],
         "branches": [_fields(b) for b in graph.branches],
         "functions": {name: list(params) for name, params in graph.functions.items()},
+        "clean": graph.clean,
     })
 
 
