@@ -44,6 +44,8 @@ class Node:
     parent: str | None = None
     #: True when the node's own content can run out with no divert/END/DONE (a loose end)
     runs_out: bool = False
+    #: the lines (in `file`) where it runs out: where the compiler's W001 warnings point
+    runs_out_at: tuple[int, ...] = ()
     #: True when the node leaves with `->->` (it is meant to be entered as a tunnel)
     returns: bool = False
     #: words of prose in this node before its first choice (what a reader meets on arrival)

@@ -256,11 +256,13 @@ class _GraphBuilder:
                 self.graph.edges.append(Edge(ctx.node, d.node_ids[id(first)], "fallthrough",
                                              first.span.file, first.span.line))
             self.weave_items(self.res.woven.weave_of(flow).items, ctx, flow)
-            if flow.kind in ("knot", "stitch") and (id(flow) in self.res.loose.leftovers
-                                                    or id(flow) in self.res.loose.runs_out):
-                node = self.graph.nodes.get(ctx.node)
-                if node is not None:
-                    node.runs_out = True
+            loose = self.res.loose
+            spans = [p.span for p in loose.leftovers.get(id(flow), [])] + (
+                [loose.runs_out[id(flow)]] if id(flow) in loose.runs_out else [])
+            node = self.graph.nodes.get(ctx.node)
+            if flow.kind in ("knot", "stitch") and spans and node is not None:
+                node.runs_out = True
+                node.runs_out_at = tuple(dict.fromkeys(s.line for s in spans))
 
     def stmts(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
         for it in items:

@@ -50,6 +50,18 @@ class GraphIndex:
         return index
 
     # -- ownership ------------------------------------------------------------------------------
+    def node_at(self, file: str, line: int) -> Node:
+        """The innermost knot, stitch or function whose header is at or above `line` in `file`
+        (the root for lines before a file's first knot)."""
+        heads = sorted(((n.line, n.id) for n in self.graph.nodes.values()
+                        if n.file == file and n.kind in ("knot", "stitch", "function") and n.line <= line),
+                       reverse=True)
+        return self.graph.nodes[heads[0][1]] if heads else self.graph.nodes[""]
+
+    def clean_at(self, file: str, line: int) -> bool:
+        """No compile error in the node that holds `line` (see `Node.clean`)."""
+        return self.graph.clean or self.node_at(file, line).clean
+
     def top(self, node_id: str) -> str:
         """The knot (or function, or the root) that contains `node_id`."""
         seen: set[str] = set()

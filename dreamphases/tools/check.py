@@ -51,6 +51,16 @@ def _without_duplicates(compiler: list[Diagnostic], lint: list[Diagnostic]) -> l
     return kept
 
 
+def _without_replaced(compiler: list[Diagnostic], lint: list[Diagnostic]) -> list[Diagnostic]:
+    """Compiler diagnostics that a lint finding on the same line says more fully (`Rule.replaces`)."""
+    replaced = set()
+    for diag in lint:
+        rule = rule_by_code(diag.code)
+        for name in rule.replaces if rule else ():
+            replaced.add((name, diag.span.file, diag.span.line))
+    return [d for d in compiler if (compiler_code_id(d), d.span.file, d.span.line) not in replaced]
+
+
 def check_path(path: str | Path, options: LintOptions | None = None) -> CheckResult:
     """Compile `path` and lint its story graph. Never raises on a bad story."""
     story = Path(path)
@@ -59,7 +69,8 @@ def check_path(path: str | Path, options: LintOptions | None = None) -> CheckRes
     if compiled.graph is not None:
         lint = run_lint(compiled.graph, options, sources=SourceCache(root=story.parent),
                         display=partial(display_path, story))
-        diagnostics += _without_duplicates(diagnostics, lint)
+        lint = _without_duplicates(diagnostics, lint)
+        diagnostics = _without_replaced(diagnostics, lint) + lint
     diagnostics = [replace(d, span=replace(d.span, file=display_path(story, d.span.file)))
                    for d in diagnostics]
     diagnostics.sort(key=lambda d: (d.span.file, d.span.line, d.span.col, d.code_id))

@@ -37,6 +37,7 @@ class NodeDoc(_Model):
     tags: list[str] = Field(default_factory=list)
     parent: str | None = Field(description="the enclosing node's id (null for the root)")
     runs_out: bool = Field(description="the node's content can run out without a divert (a loose end)")
+    runs_out_at: list[int] = Field(default_factory=list, description="lines where its content runs out")
     returns: bool = Field(False, description="the node leaves with `->->` (it is entered as a tunnel)")
     words_before_choice: int = Field(0, ge=0, description="words of prose before the node's first choice")
     clean: bool = Field(True, description="no compile error inside the node (a knot: nor in its stitches)")

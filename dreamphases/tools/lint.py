@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from dreamphases.analysis import FlowGraph, Liveness, Reaching, build_flow
 from dreamphases.compiler.diagnostics import Diagnostic, Severity, Span
@@ -59,6 +60,17 @@ class Rule:
     #: compiler diagnostic ids this rule overlaps: `check` drops the rule's finding when the
     #: compiler already reported one of these on the same line, so a writer never reads it twice
     covers: tuple[str, ...] = ()
+    #: compiler diagnostic ids this rule's finding says more fully: `check` drops the compiler's
+    #: diagnostic of one of these on the finding's line (one problem, one warning)
+    replaces: tuple[str, ...] = ()
+    #: what a finding stands on, which decides whether the rule can judge a story with compile
+    #: errors (part of it may then be missing from the graph):
+    #: "story" - a conclusion about the whole story, usually from something's absence (never
+    #: written, unreachable): the rule runs only when the story compiled without errors;
+    #: "node" - a conclusion from one knot's or stitch's content (no way out, a stuck choice set):
+    #: findings in a node with an error are dropped;
+    #: "finding" - points at something present (a write out of range): always runs.
+    scope: Literal["story", "node", "finding"] = "story"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +203,11 @@ def run_lint(
     for rule in rules:
         if rule.code.lower() in disabled or rule.name.lower() in disabled:
             continue
+        if rule.scope == "story" and not graph.clean:
+            continue
         for finding in rule.check(ctx):
+            if rule.scope == "node" and not ctx.index.clean_at(finding.file, finding.line):
+                continue
             if not _suppressed(ctx.sources, rule, finding):
                 out.append(to_diagnostic(rule, finding, ctx.sources))
     out.sort(key=lambda d: (d.span.file, d.span.line, d.span.col, d.code))

@@ -136,6 +136,16 @@ def ink_codes(check_ink: Callable[..., CheckResult]) -> Callable[..., list[str]]
 
 
 @pytest.fixture
+def check_codes(check_ink: Callable[..., CheckResult]) -> Callable[..., list[str]]:
+    """The codes `check` reports on a story that may have errors, in the order shown."""
+
+    def run(main: str, options: LintOptions | None = None, **others: str) -> list[str]:
+        return [d.code_id for d in check_ink(main, options, **others).diagnostics]
+
+    return run
+
+
+@pytest.fixture
 def night(builder: Callable[..., GraphBuilder]) -> GraphBuilder:
     """A small story graph: a start, a hub with a gated choice, two endings and an unused knot."""
     g = builder(source="# stat: calm, Calm, 0..10\n")

@@ -33,4 +33,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 RULE = Rule("L007", "divert-arguments", Severity.ERROR,
             "A divert to a knot or stitch with the wrong number of arguments.", check,
-            covers=("E015",))
+            covers=("E015",), scope="finding")

@@ -46,4 +46,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L009", "duplicate-ending", Severity.WARNING,
-            "The same `# ending:` id tagged in two places.", check)
+            "The same `# ending:` id tagged in two places.", check, scope="finding")

@@ -31,4 +31,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L008", "ending-untagged", Severity.WARNING,
-            "A `-> END` reached without an `# ending:` tag (once the story tags any ending).", check)
+            "A `-> END` reached without an `# ending:` tag (once the story tags any ending).", check, scope="node")

@@ -39,4 +39,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L011", "long-passage", Severity.WARNING,
-            "More than N words (default 600) that a reader reads without a choice.", check)
+            "More than N words (default 600) that a reader reads without a choice.", check, scope="node")

@@ -27,4 +27,5 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L013", "speaker-named-twice", Severity.WARNING,
-            "A `# speaker:` tag on a line whose text already names the speaker (“…,” Milo says).", check)
+            "A `# speaker:` tag on a line whose text already names the speaker (“…,” Milo says).", check,
+            scope="finding")

@@ -31,4 +31,5 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L014", "speaker-on-narration", Severity.WARNING,
-            "A `# speaker:` tag on narration with no speech in it (in a story that quotes its dialogue).", check)
+            "A `# speaker:` tag on narration with no speech in it (in a story that quotes its dialogue).",
+            check, scope="finding")

@@ -56,4 +56,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 RULE = Rule("L006", "stat-out-of-range", Severity.WARNING,
-            "A stat assigned (or initialised to) a constant outside its declared range.", check)
+            "A stat assigned (or initialised to) a constant outside its declared range.", check, scope="finding")

@@ -79,4 +79,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 RULE = Rule("L003", "stuck-choices", Severity.WARNING,
             "A choice set whose every option can be unavailable at once for the declared stat ranges.",
-            check)
+            check, scope="node")

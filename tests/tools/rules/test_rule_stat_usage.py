@@ -54,3 +54,30 @@ def test_used_stats_in_ink(ink_codes):
         -> END
         """)
     assert not {"L004", "L005"} & set(found)
+
+
+def test_an_unclosed_brace_adds_no_never_changed_warning(check_codes):
+    # the parser gives up on what follows the `{`, so the write below may be missing from the graph:
+    # rules that conclude from an absence do not judge a story with errors
+    assert check_codes("""
+        # stat: calm, Calm, 0..10
+        VAR calm = 5
+        -> start
+        === start ===
+        { calm > 3:
+          ~ calm += 1
+        Hello.
+        -> END
+        """) == ["E002"]
+
+
+def test_an_unclosed_inline_brace_adds_no_warning_either(check_codes):
+    assert check_codes("""
+        # stat: calm, Calm, 0..10
+        VAR calm = 5
+        -> start
+        === start ===
+        Hello {calm
+        ~ calm += 1
+        -> END
+        """) == ["E002"]
