@@ -1,4 +1,4 @@
-"""How long the writer tools take on a big story: compile, lint (all rules), stats, map (DOT).
+"""How long the writer tools take on a big story: compile, lint, check with and without dataflow, stats, map.
 
     python bench/writer_tools.py --lines 20000
 
@@ -20,9 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_story import generate  # noqa: E402
 
 from dreamphases.compiler import compile_path  # noqa: E402
-from dreamphases.tools.lint import SourceCache, run_lint  # noqa: E402
+from dreamphases.tools.lint import Rule, SourceCache, run_lint  # noqa: E402
+from dreamphases.tools.rules import RULES  # noqa: E402
 from dreamphases.tools.stats import compute_stats  # noqa: E402
 from dreamphases.tools.storymap import build_view, to_dot  # noqa: E402
+
+
+#: the state dataflow rules (dreamphases/analysis)
+DATAFLOW = frozenset({"L015", "L016", "L017"})
 
 
 def best(repeat: int, fn: Callable[[], object]) -> float:
@@ -55,6 +60,19 @@ def main(argv: list[str] | None = None) -> int:
         found = run_lint(graph, sources=sources)
         print(f"lint (all rules): {best(args.repeat, lambda: run_lint(graph, sources=sources)):.3f} s "
               f"({len(found)} findings)")
+        # `check` as a writer runs it: compile + every rule, against compile + the rules that were there
+        # before the state dataflow (L015-L017), which must stay within 2x
+        without = tuple(r for r in RULES if r.code not in DATAFLOW)
+
+        def check(rules: tuple[Rule, ...]) -> None:
+            compiled = compile_path(story)
+            assert compiled.graph is not None
+            run_lint(compiled.graph, rules=rules, sources=SourceCache(root=story.parent))
+
+        base = best(args.repeat, lambda: check(without))
+        full = best(args.repeat, lambda: check(RULES))
+        print(f"check without dataflow rules: {base:.3f} s")
+        print(f"check with dataflow rules:    {full:.3f} s ({full / base:.2f}x; target <= 2x)")
         print(f"stats:          {best(args.repeat, lambda: compute_stats(graph)):.3f} s")
         print(f"map (DOT):      {best(args.repeat, lambda: to_dot(build_view(graph))):.3f} s")
     return 0
