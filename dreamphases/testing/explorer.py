@@ -33,6 +33,7 @@ from bink.choices import Choices
 
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine
+from dreamphases.runtime.expectations import Expectations
 from dreamphases.testing.story import count_visits, flag_paths
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
@@ -232,6 +233,9 @@ class Walker:
         self._initial = json.loads(self.engine.save_state())
         self._unvisited = dict(self.node_paths)
         self.recorder = Recorder(options.track) if options.track is not None else None
+        self.expectations = Expectations(self.engine)
+        #: continuity violations met in the current segment (recorded by `settle`)
+        self.violations: list[str] = []
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
@@ -241,6 +245,8 @@ class Walker:
         self.story.load_state(json.dumps(state))
         self.errors.clear()
         self.engine.warnings.clear()
+        self.violations.clear()
+        self.expectations.broken.clear()
 
     def segment(self) -> tuple[int, list[str], str | None]:
         """Continue to the next choice point: (lines, ending ids, error or None).
@@ -252,11 +258,15 @@ class Walker:
         story, errors, limit = self.story, self.errors, self.options.max_lines
         lines = 0
         endings: list[str] = []
+        broken = self.expectations.broken
         while story.can_continue():
             try:
-                story.cont()
+                text = story.cont()
             except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
                 errors.append(_panic_message(exc))
+                text = ""
+            if broken:
+                self.violations += self.expectations.take(text)
             if errors:
                 message = errors[0]
                 errors.clear()
@@ -279,6 +289,9 @@ class Walker:
         """Run to the next choice point and record what happened. Returns the choice count (0 = stop)."""
         lines, endings, error = self.segment()
         tally.lines += lines
+        for violation in self.violations:
+            _keep_best(tally.errors, violation, Finding(1, path, seed))
+        self.violations.clear()
         for ending in endings:
             _keep_best(tally.endings, ending, Finding(1, path, seed))
         if error is not None:
@@ -328,6 +341,7 @@ class Walker:
         self.engine = Engine(text)
         self.story = self.engine.story
         self.errors = self.engine.errors
+        self.expectations.bind(self.engine)
         self._initial = json.loads(self.engine.save_state())
         self._counting = len(remaining)
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dreamphases.compiler.expr_tree import source
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
+from dreamphases.runtime.expectations import PREFIX as CONTINUITY
 from dreamphases.testing.spec import dump_spec
 from dreamphases.testing.story import branch_id, is_branch_id
 from dreamphases.testing.trajectories import (
@@ -329,7 +330,9 @@ def render_report(report: ExploreReport, console: Any) -> None:
         console.print(table)
 
     findings("endings reached", report.endings, "green")
-    findings("runtime errors", report.errors, "red")
+    findings("runtime errors", [e for e in report.errors if not e.name.startswith(CONTINUITY)], "red")
+    findings("continuity violations (`expect` calls that failed)",
+             [e for e in report.errors if e.name.startswith(CONTINUITY)], "red")
     findings("dead ends", report.dead_ends, "red")
     missing = report.missing_endings()
     if missing:
@@ -355,5 +358,7 @@ def render_report(report: ExploreReport, console: Any) -> None:
     if report.trajectories is not None:
         render_trajectories(report.trajectories, console)
     verdict = "[red]FAILED[/]" if report.failed() else "[green]ok[/]"
-    console.print(f"{verdict}: {len(report.endings)} ending(s), {len(report.errors)} error(s), "
-                  f"{len(report.dead_ends)} dead end(s)")
+    broken = sum(1 for e in report.errors if e.name.startswith(CONTINUITY))
+    console.print(f"{verdict}: {len(report.endings)} ending(s), {len(report.errors) - broken} error(s), "
+                  f"{len(report.dead_ends)} dead end(s)"
+                  + (f", {broken} continuity violation(s)" if broken else ""))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
+from dreamphases.runtime.expectations import PREFIX, Expectations
 from dreamphases.statspec import stat_specs
 from dreamphases.testing.spec import ChoiceRef, LoadedSpec, Range, Regex, SpecError, Step
 from dreamphases.testing.story import load_story
@@ -78,6 +79,7 @@ class _Playthrough:
         self.error: str | None = None
         self.global_tags = engine.global_tags()
         self.stats = {s.var for s in stat_specs(self.global_tags)}
+        self.expectations = Expectations(engine)
 
     def advance(self) -> None:
         self.window, self.cursor = [], 0
@@ -91,6 +93,11 @@ class _Playthrough:
                 self.transcript.append(f"!! {exc}")
                 return
             self._show(line)
+            broken = self.expectations.take(line.text)
+            if broken:
+                self.error = broken[0]
+                self.transcript.append(f"!! {broken[0]}")
+                return
 
     def _show(self, line: Line) -> None:
         self.window.append(line)
@@ -216,6 +223,12 @@ def _show(pattern: str | Regex) -> str:
     return f"/{pattern.regex}/" if isinstance(pattern, Regex) else repr(pattern)
 
 
+def _problem(error: str) -> str:
+    if error.startswith(PREFIX):
+        return f"a continuity expectation failed: {error[len(PREFIX):]}"
+    return f"the story hit a runtime error: {error}"
+
+
 def run_spec(loaded: LoadedSpec) -> SpecResult:
     """Play the spec. Raises `SpecError` (or `StoryProblem`) when the spec or story is unusable."""
     story = load_story(loaded.story_path)
@@ -231,12 +244,12 @@ def run_spec(loaded: LoadedSpec) -> SpecResult:
         lines = loaded.key_lines[number - 1]
         try:
             if play.error is not None:
-                raise _Fail(f"the story hit a runtime error: {play.error}")
+                raise _Fail(_problem(play.error))
             play.check(step)
             if step.choose is not None:
                 play.choose(step.choose)
                 if play.error is not None:
-                    raise _Fail(f"the story hit a runtime error: {play.error}", "choose")
+                    raise _Fail(_problem(play.error), "choose")
         except _Fail as fail:
             line = lines.get(fail.key or "", loaded.step_lines[number - 1])
             failure = StepFailure(loaded.path, line, number, str(fail), play.transcript,
