@@ -25,7 +25,6 @@ from dreamphases.tools.rules import RULES  # noqa: E402
 from dreamphases.tools.stats import compute_stats  # noqa: E402
 from dreamphases.tools.storymap import build_view, to_dot  # noqa: E402
 
-
 #: the state dataflow rules (dreamphases/analysis)
 DATAFLOW = frozenset({"L015", "L016", "L017"})
 

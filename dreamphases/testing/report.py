@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dreamphases.compiler.expr_tree import source
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.runtime.expectations import PREFIX as CONTINUITY
+from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.testing.spec import dump_spec
 from dreamphases.testing.story import branch_id, is_branch_id
 from dreamphases.testing.trajectories import (
