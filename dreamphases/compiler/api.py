@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,10 +63,13 @@ def compile_source(text: str, filename: str = "story.ink") -> CompileResult:
     return _guard(lambda: _run(read_sources(None, text, filename)), filename)
 
 
-def compile_path(path: str | Path) -> CompileResult:
-    """Compile the story whose main file is `path`."""
+def compile_path(path: str | Path, overlay: Mapping[Path, str] | None = None) -> CompileResult:
+    """Compile the story whose main file is `path`.
+
+    `overlay` (absolute resolved path → text) replaces files on disk with an editor's unsaved buffers.
+    """
     p = Path(path)
-    return _guard(lambda: _run(read_sources(p)), p.name)
+    return _guard(lambda: _run(read_sources(p, overlay=overlay)), p.name)
 
 
 def _guard(fn, filename: str) -> CompileResult:  # type: ignore[no-untyped-def]

@@ -3,12 +3,17 @@
 Output is a `SourceSet`: every file the story needs, loaded once, with line structure preserved
 (block comments become blank lines) so every later span points at the real source. INCLUDE paths
 resolve the way inklecate resolves them, relative to the main file's folder, and may not leave it.
+
+An editor compiles what it holds, not what is on disk: `overlay` maps absolute paths to unsaved
+text that is read instead of the file. It is consulted only where a disk read would happen, after the
+same sandbox checks, so an overlay cannot bring in a file an INCLUDE could not reach.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,8 +76,11 @@ def strip_comments(text: str) -> str:
     return "".join(out)
 
 
-def _decode(data: bytes, name: str, diags: list[Diagnostic]) -> str | None:
+def _decode(data: bytes | str, name: str, diags: list[Diagnostic]) -> str | None:
+    """File bytes (or an editor's unsaved text) → the text to compile, or None with a diagnostic."""
     span = Span(name, 1, 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     if len(data) > MAX_SOURCE_BYTES:
         diags.append(Diagnostic("E007", f"source file is too large ({len(data) // 1024} KiB; the limit is "
                                 f"{MAX_SOURCE_BYTES // (1024 * 1024)} MiB)", span,
@@ -95,14 +103,25 @@ def _make_file(name: str, path: Path | None, text: str) -> SourceFile:
     return SourceFile(name, path, text.split("\n"), strip_comments(text).split("\n"))
 
 
-def read_sources(main: Path | None, text: str | None = None, name: str | None = None) -> SourceSet:
-    """Load the main file (or the given text) and every file it INCLUDEs, transitively."""
+def _read(path: Path, overlay: Mapping[Path, str]) -> bytes | str:
+    """The file's bytes, or the editor's text for it (raises OSError like a read)."""
+    held = overlay.get(path)
+    return held if held is not None else path.read_bytes()
+
+
+def read_sources(main: Path | None, text: str | None = None, name: str | None = None,
+                 overlay: Mapping[Path, str] | None = None) -> SourceSet:
+    """Load the main file (or the given text) and every file it INCLUDEs, transitively.
+
+    `overlay`: absolute resolved paths → text to use instead of what is on disk (an editor's buffers).
+    """
     diags: list[Diagnostic] = []
+    overlay = overlay or {}
     if main is not None:
         root = main.resolve().parent
         display = name or main.name
         try:
-            data = main.read_bytes()
+            data = _read(main.resolve(), overlay)
         except OSError as exc:
             sources = SourceSet(display)
             sources.diagnostics.append(Diagnostic("E007", f"cannot read the story: {exc.strerror}",
@@ -120,7 +139,7 @@ def read_sources(main: Path | None, text: str | None = None, name: str | None = 
         sources = SourceSet(display)
         first = _make_file(display, None, text or "")
     sources.files[display] = first
-    _follow_includes(first, root, sources, (display,))
+    _follow_includes(first, root, sources, (display,), overlay)
     return sources
 
 
@@ -132,7 +151,8 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tuple[str, ...]) -> None:
+def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tuple[str, ...],
+                     overlay: Mapping[Path, str]) -> None:
     for index, line in enumerate(src.lines):
         m = _INCLUDE.match(line)
         if not m:
@@ -170,14 +190,14 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
         sources.includes[(src.name, lineno)] = name
         if name in sources.files:
             continue
-        if not _is_file(target):
+        if target not in overlay and not _is_file(target):
             sources.includes[(src.name, lineno)] = None
             sources.diagnostics.append(Diagnostic(
                 "E004", f"INCLUDE '{rel}': no such file", span, excerpt=excerpt,
                 hint=f"paths are relative to the main story file's folder ({root.name}/)"))
             continue
         try:
-            data = target.read_bytes()
+            data = _read(target, overlay)
         except OSError as exc:
             sources.diagnostics.append(Diagnostic("E004", f"INCLUDE '{rel}': {exc.strerror}", span,
                                                   excerpt=excerpt))
@@ -189,4 +209,4 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
             continue
         child = _make_file(name, target, decoded)
         sources.files[name] = child
-        _follow_includes(child, root, sources, chain + (name,))
+        _follow_includes(child, root, sources, chain + (name,), overlay)
