@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "map",
     "stats",
     "watch",
+    "lsp",
 )
 
 

@@ -7,6 +7,7 @@ added) and `github` (workflow commands that GitHub Actions shows as annotations 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -61,13 +62,20 @@ def _without_replaced(compiler: list[Diagnostic], lint: list[Diagnostic]) -> lis
     return [d for d in compiler if (compiler_code_id(d), d.span.file, d.span.line) not in replaced]
 
 
-def check_path(path: str | Path, options: LintOptions | None = None) -> CheckResult:
-    """Compile `path` and lint its story graph. Never raises on a bad story."""
+def check_path(path: str | Path, options: LintOptions | None = None,
+               overlay: Mapping[Path, str] | None = None) -> CheckResult:
+    """Compile `path` and lint its story graph. Never raises on a bad story.
+
+    `overlay` (absolute resolved path → text): an editor's unsaved buffers, compiled and linted
+    instead of the files on disk.
+    """
     story = Path(path)
-    compiled = compile_path(story)
+    compiled = compile_path(story, overlay)
     diagnostics = [normalise(d) for d in compiled.diagnostics]
     if compiled.graph is not None:
-        lint = run_lint(compiled.graph, options, sources=SourceCache(root=story.parent),
+        root = story.resolve().parent
+        held = {p.relative_to(root).as_posix(): text for p, text in (overlay or {}).items() if p.is_relative_to(root)}
+        lint = run_lint(compiled.graph, options, sources=SourceCache(held, root=story.parent),
                         display=partial(display_path, story))
         lint = _without_duplicates(diagnostics, lint)
         diagnostics = _without_replaced(diagnostics, lint) + lint
