@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import pytest_lsp
+import pytest_asyncio
 from lsprotocol import types as T
 from pytest_lsp import ClientServerConfig, LanguageClient
 
@@ -125,27 +125,31 @@ def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "dreamphases", "lsp"])
 
 
-async def _start(client: LanguageClient, root: Path) -> None:
+async def _running(root: Path) -> AsyncIterator[LanguageClient]:
+    """pytest-lsp's client on a server subprocess (its pytest plugin is off: see pyproject.toml)."""
+    client = await SERVER.start()
+    assert isinstance(client, LanguageClient)
     await client.initialize_session(T.InitializeParams(
         capabilities=T.ClientCapabilities(), root_uri=root.as_uri(),
         workspace_folders=[T.WorkspaceFolder(uri=root.as_uri(), name="house")],
         initialization_options={"debounce_ms": 0}))
+    yield client
+    await client.shutdown_session()
+    await client.stop()
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, story_root: Path) -> AsyncIterator[None]:
+@pytest_asyncio.fixture
+async def client(story_root: Path) -> AsyncIterator[LanguageClient]:
     """A fresh server for a test that edits the story."""
-    await _start(lsp_client, story_root)
-    yield
-    await lsp_client.shutdown_session()
+    async for running in _running(story_root):
+        yield running
 
 
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def shared_client(lsp_client: LanguageClient, shared_root: Path) -> AsyncIterator[None]:
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_client(shared_root: Path) -> AsyncIterator[LanguageClient]:
     """One server for a module's read-only tests (they open files but never change them)."""
-    await _start(lsp_client, shared_root)
-    yield
-    await lsp_client.shutdown_session()
+    async for running in _running(shared_root):
+        yield running
 
 
 @pytest.fixture
