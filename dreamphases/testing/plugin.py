@@ -53,6 +53,9 @@ class PlaythroughItem(pytest.Item):
     def __init__(self, *, loaded: LoadedSpec | SpecError, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.loaded = loaded
+        #: like a test function's: some plugins (pytest-lsp 1.0) assume every item has one, and break it
+        #: when it is missing
+        self.funcargs: dict[str, object] = {}
 
     def runtest(self) -> None:
         if isinstance(self.loaded, SpecError):
