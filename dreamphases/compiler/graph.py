@@ -19,7 +19,8 @@ from typing import Literal
 from dreamphases.compiler.expr_tree import Expr
 
 __all__ = [
-    "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "Branch", "VarDecl", "VarUse", "Ending", "StoryGraph",
+    "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "Branch", "VarDecl", "VarUse", "Ending", "RefKind", "Ref",
+    "StoryGraph",
 ]
 
 NodeKind = Literal["root", "knot", "stitch", "label", "function"]
@@ -157,6 +158,29 @@ class Ending:
     line: int
 
 
+#: what a name resolved to: a knot/stitch/label/function node, a global VAR, a CONST, a LIST, a LIST
+#: item, or a temporary/parameter of one flow
+RefKind = Literal["node", "var", "const", "list", "item", "temp"]
+
+
+@dataclass(slots=True)
+class Ref:
+    """One name as written in the source and what it resolved to (editors: go to, references, rename).
+
+    `target` is a node id for "node", the declared name for "var"/"const"/"list"/"temp", and
+    `list.item` for "item". `col` is 1-based, at the name's first character.
+    """
+
+    name: str
+    target: str
+    kind: RefKind
+    file: str
+    line: int
+    col: int
+    #: for "temp": the knot or stitch (node id) whose temporaries and parameters hold the name
+    scope: str | None = None
+
+
 @dataclass(slots=True)
 class StoryGraph:
     main_file: str
@@ -176,3 +200,5 @@ class StoryGraph:
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: False when the compiler reported any error: the graph may lack part of the story
     clean: bool = True
+    #: every resolved name in diverts, expressions and assignments, in walk order
+    refs: list[Ref] = field(default_factory=list)

@@ -23,7 +23,7 @@ from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expr_build import build
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
-from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, StoryGraph, VarUse
+from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, Ref, RefKind, StoryGraph, VarUse
 from dreamphases.compiler.graph import VarDecl as GVar
 from dreamphases.compiler.regions import Regions
 from dreamphases.compiler.resolved import (
@@ -206,6 +206,46 @@ class _GraphBuilder:
                 return self.res.decls.node_ids.get(id(target), "?")
             case _:
                 assert_never(target)
+
+    # -- refs: every name as written, for editors ------------------------------------------------------
+    def ref(self, name: str, target: str, kind: RefKind, span: Span, ctx: _Ctx) -> None:
+        scope = self.res.decls.node_ids.get(id(ctx.chain[-1])) if kind == "temp" else None
+        self.graph.refs.append(Ref(name, target, kind, span.file, span.line, span.col, scope))
+
+    def var_ref(self, name: str, span: Span, ctx: _Ctx) -> None:
+        """A variable by name: a temporary or parameter in scope, else a global, a CONST or a LIST."""
+        var = self.res.decls.globals.get(name)
+        if name in ctx.temps:
+            self.ref(name, name, "temp", span, ctx)
+        elif var is not None:
+            self.ref(name, name, "const" if var.const else "var", span, ctx)
+        elif name in self.res.decls.lists:
+            self.ref(name, name, "list", span, ctx)
+
+    def target_ref(self, path: str, target: Target | None, span: Span, ctx: _Ctx) -> None:
+        match target:
+            case None | End():
+                pass
+            case VarTarget(name):
+                self.var_ref(name, span, ctx)
+            case A.Flow() | A.Choice() | A.Gather():
+                self.ref(path, self.target_id(target), "node", span, ctx)
+            case _:
+                assert_never(target)
+
+    def name_ref(self, e: A.Name, ctx: _Ctx) -> None:
+        meaning = self.res.names.names.get(id(e))
+        match meaning:
+            case None:
+                pass
+            case VarRead(name) | RefArg(name) | ConstValue(name):
+                self.var_ref(name, e.span, ctx)
+            case ItemValue(lst, item):
+                self.ref(e.name, f"{lst}.{item}", "item", e.span, ctx)
+            case CountRead(point):
+                self.ref(e.name, self.target_id(point), "node", e.span, ctx)
+            case _:
+                assert_never(meaning)
 
     # -- declarations --------------------------------------------------------------------------------
     def declarations(self) -> None:
@@ -494,6 +534,7 @@ class _GraphBuilder:
         if d.target is None:
             return
         target = self.res.names.targets.get(id(d))
+        self.target_ref(d.target, target, d.span, ctx)
         if target is None:
             return
         kind: EdgeKind = "thread" if d.thread else "tunnel" if d.tunnel else "divert"
@@ -510,6 +551,7 @@ class _GraphBuilder:
             self.expr(a.value, ctx)
         if id(a) not in self.res.names.assigns:
             return  # not declared (E013)
+        self.var_ref(a.name, a.span, ctx)
         if self.res.names.assigns[id(a)] == "global":
             for use in self.graph.uses[first_use:]:
                 if use.mode == "read":
@@ -538,6 +580,7 @@ class _GraphBuilder:
                     self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "write", e.op))
             case A.DivertTarget():
                 target = self.res.names.targets.get(id(e))
+                self.target_ref(e.path, target, e.span, ctx)
                 if isinstance(target, A.Flow | A.Choice | A.Gather):
                     self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
                                                  e.span.line, ctx.conditions, ctx.reads))
@@ -547,6 +590,7 @@ class _GraphBuilder:
                 assert_never(e)
 
     def read(self, e: A.Name, ctx: _Ctx, in_global: bool) -> None:
+        self.name_ref(e, ctx)
         meaning = self.res.names.names.get(id(e))
         if isinstance(meaning, VarRead) and not meaning.temp:
             if e.name in self.res.decls.lists and e.name not in self.res.decls.globals:
@@ -564,15 +608,22 @@ class _GraphBuilder:
             case BuiltinCall(name):
                 for arg in e.args:
                     if name in TARGET_BUILTINS and isinstance(arg, A.DivertTarget):
+                        self.target_ref(arg.path, self.res.names.targets.get(id(arg)), arg.span, ctx)
                         continue
                     self.expr(arg, ctx, in_global)
-            case VariableCall() | ListCast() | ExternalCall():
+            case VariableCall(name) | ListCast(name):
+                self.var_ref(name, e.span, ctx)
+                for arg in e.args:
+                    self.expr(arg, ctx, in_global)
+            case ExternalCall():
                 for arg in e.args:
                     self.expr(arg, ctx, in_global)
             case FunctionCall(flow):
+                self.ref(e.name, e.name, "node", e.span, ctx)
                 for param, arg in zip(flow.params, e.args, strict=False):
                     if param.ref:
                         if isinstance(arg, A.Name):
+                            self.name_ref(arg, ctx)
                             self.graph.uses.append(VarUse(arg.name, ctx.node, arg.span.file, arg.span.line,
                                                           "write", "ref"))
                         continue
