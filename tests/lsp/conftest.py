@@ -33,7 +33,7 @@ The hall is dark. {courage > LIMIT: You feel brave.}
   -> cellar ->
   -> door
 = door
-You open the door. {hall.wait: You waited a while.}
+You open the door. {hall.wait: You waited a while.} {mood == calm: You stay calm.} {courage > 0: Braver.}
 <- whisper
 -> DONE
 """
