@@ -22,9 +22,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--link-template", default=None, metavar="TEMPLATE",
                    help="where nodes link: {path} and {line} are filled in "
                    "(default file://{path}#L{line}; e.g. vscode://file{path}:{line})")
+    p.add_argument("--explore", type=Path, metavar="REPORT.json",
+                   help="with --html: add the stat trajectories of an `explore --json -o` report")
     p.add_argument("--json-schema", action="store_true",
                    help="print the JSON Schema of --format json and exit")
     p.set_defaults(handler=run)
+
+
+def _trajectories(path: Path | None) -> str | int:
+    """The HTML section for an explore report's trajectories ("" without one); 2 if it is unusable."""
+    if path is None:
+        return ""
+    from pydantic import ValidationError
+
+    from dreamphases.testing.report import ExploreReport
+    from dreamphases.testing.trajectories import trajectories_html
+
+    try:
+        report = ExploreReport.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, ValidationError) as exc:
+        print(f"error: {path} is not an explore report: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    if report.trajectories is None:
+        print(f"error: {path} has no stat trajectories (explore with random walks, without "
+              "--no-trajectories)", file=sys.stderr)
+        return 2
+    return trajectories_html(report.trajectories)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json_schema:
         sys.stdout.write(json_schema())
         return 0
+    if args.explore is not None and args.html is None:
+        print("error: --explore adds to the HTML page: give --html OUT.html too", file=sys.stderr)
+        return 2
     if args.story is None:
         print("error: name the story to map, e.g. `dreamphases map story.ink`", file=sys.stderr)
         return 2
@@ -54,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     title = args.story.stem
     try:
         if args.html is not None:
-            page, note = to_html(view, to_dot(view, title, link), title, link)
+            appendix = _trajectories(args.explore)
+            if isinstance(appendix, int):
+                return appendix
+            page, note = to_html(view, to_dot(view, title, link), title, link, appendix)
             write_atomic(args.html, page)
             print(f"wrote {args.html}" + (f"\nnote: {note}" if note else ""), file=sys.stderr)
             if args.output is None and args.format == "dot":

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_SATURATION", "SCHEMA", "TrackConfig", "Samples", "Recorder", "Spread", "Saturation",
     "VariableTrajectory", "TrajectoryReport", "summarise", "render_trajectories", "tracked_specs",
-    "trajectory_report", "resummarise",
+    "trajectory_report", "resummarise", "trajectories_html",
 ]
 
 SCHEMA: Literal["dreamphases.trajectories/1"] = "dreamphases.trajectories/1"
@@ -562,3 +562,47 @@ def render_trajectories(report: TrajectoryReport, console: object, width: int | 
                 row.append(f"[red]{cell}[/]" if bound >= threshold else cell)
             table.add_row(*row)
         console.print(table)
+
+
+# -- the HTML section (`map --html … --explore REPORT.json`) -----------------------------------------
+
+def _colour(share: float, threshold: float) -> str:
+    return "#d9534f" if share >= threshold else "#f0ad4e" if share >= 1 / 3 else "#5cb85c"
+
+
+def trajectories_html(report: TrajectoryReport) -> str:
+    """The strips as inline SVG (one bar per scene: height the median, colour the share at a bound),
+    with the saturation findings and a per-scene table; no outside resources."""
+    import html
+
+    esc = html.escape
+    threshold = report.saturation_pct / 100.0
+    only = f" ending in {esc(', '.join(report.only_endings))}" if report.only_endings else ""
+    parts = [f"<h2>Stat trajectories</h2><p>Over {report.walks} random walks{only}. Each bar is a scene in "
+             f"story order: its height is the median value on arriving, its colour the share of walks at "
+             f"a bound (green under a third, amber, red at or above {report.saturation_pct:g}%).</p>"]
+    for var in report.variables:
+        if not var.scenes:
+            continue
+        low = var.low if var.low is not None else min(s.min for s in var.scenes)
+        high = var.high if var.high is not None else max(s.max for s in var.scenes)
+        span = (high - low) or 1.0
+        width, height = 6, 60
+        bars = []
+        for i, scene in enumerate(var.scenes):
+            share = max(scene.at_low or 0.0, scene.at_high or 0.0)
+            h = max(2.0, (scene.median - low) / span * height)
+            bars.append(f'<rect x="{i * width}" y="{height - h:.1f}" width="{width - 1}" height="{h:.1f}" '
+                        f'fill="{_colour(share, threshold)}"><title>{esc(scene.where or "(start)")}: median '
+                        f'{scene.median:g} [{scene.p10:g}–{scene.p90:g}], {share:.0%} at a bound, '
+                        f'{scene.walks} walks</title></rect>')
+        parts.append(f"<h3>{esc(var.label)} (<code>{esc(var.var)}</code>, {low:g}..{high:g})</h3>"
+                     f'<svg width="{len(var.scenes) * width}" height="{height}" role="img">{"".join(bars)}</svg>')
+        for sat in var.saturation:
+            where = f" (<code>{esc(sat.file)}:{sat.line}</code>)" if sat.file else ""
+            pushes = "".join(f"<li>“{esc(p.choice)}” in <code>{esc(p.scene)}</code>: {p.times}×</li>"
+                             for p in sat.pushed_by)
+            parts.append(f'<p class="note">Saturated: at its {sat.bound} bound {sat.value:g} on '
+                         f"{sat.share:.0%} of walks in <code>{esc(sat.scene)}</code>{where}, and "
+                         f"{sat.share_after:.0%} from there on. Pushed there by:</p><ul>{pushes}</ul>")
+    return "\n".join(parts)

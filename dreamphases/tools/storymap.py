@@ -242,8 +242,10 @@ table{border-collapse:collapse} td,th{padding:.2rem .8rem;border-bottom:1px soli
 """
 
 
-def to_html(view: MapView, dot: str, title: str, link: str = DEFAULT_LINK) -> tuple[str, str | None]:
-    """A page with no outside resources. Returns (html, why it has no drawing or None)."""
+def to_html(view: MapView, dot: str, title: str, link: str = DEFAULT_LINK,
+            appendix: str = "") -> tuple[str, str | None]:
+    """A page with no outside resources. Returns (html, why it has no drawing or None). `appendix` is
+    HTML placed after the scene table (`map --explore` puts the stat trajectories there)."""
     svg, note = render_svg(dot)
     esc = html.escape
     rows = []
@@ -267,5 +269,8 @@ def to_html(view: MapView, dot: str, title: str, link: str = DEFAULT_LINK) -> tu
     parts.append(f'<div class="drawing">{svg}</div>' if svg else f'<p class="note">{esc(note or "")}</p>')
     parts.append("<h2>Scenes</h2><table><tr><th>scene</th><th>kind</th><th>source</th></tr>")
     parts += rows
-    parts.append("</table></body></html>")
+    parts.append("</table>")
+    if appendix:
+        parts.append(appendix)
+    parts.append("</body></html>")
     return "\n".join(parts) + "\n", note

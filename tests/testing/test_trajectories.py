@@ -147,3 +147,27 @@ def test_bad_saturation_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureF
     path.write_text(PINNED, encoding="utf-8")
     assert main(["explore", str(path), "--saturation", "0"]) == 2
     assert "--saturation" in capsys.readouterr().err
+
+
+def test_map_html_shows_the_trajectories_of_an_explore_report(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.ink"
+    path.write_text(PINNED, encoding="utf-8")
+    report = tmp_path / "report.json"
+    assert main(["explore", str(path), "--runs", "30", "--json", "-o", str(report)]) == 0
+    page = tmp_path / "map.html"
+    assert main(["map", str(path), "--html", str(page), "--explore", str(report)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "<h2>Stat trajectories</h2>" in text and "Saturated: at its high bound 10" in text
+    assert "<svg" in text and "“Sing”" in text
+
+
+def test_map_refuses_a_file_that_is_not_an_explore_report(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.ink"
+    path.write_text(PINNED, encoding="utf-8")
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text("{}", encoding="utf-8")
+    assert main(["map", str(path), "--html", str(tmp_path / "m.html"), "--explore", str(bogus)]) == 2
+    assert "is not an explore report" in capsys.readouterr().err
+    assert not (tmp_path / "m.html").exists()
