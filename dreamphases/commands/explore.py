@@ -48,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also report the trajectory of this variable (repeatable; every `# stat:` is "
                         "reported already)")
     p.add_argument("--saturation", type=float, default=None, metavar="PCT",
-                   help="flag a stat at a bound on at least PCT%% of walks from some scene on (default 60)")
+                   help="flag a stat at a bound on at least PCT%% of walks from some scene on (default 60; "
+                        "with --merge, judges the merged report again)")
     p.add_argument("--trajectories-for", metavar="ENDING[,ENDING]",
                    help="count only walks ending in these endings in the trajectories (a careful "
                         "player's route is a walk to the ending they set out to earn)")
@@ -93,6 +94,12 @@ def run(args: argparse.Namespace) -> int:
         if wanted == ["all"]:
             wanted = report.declared_endings
         report.expected_endings = sorted({*report.expected_endings, *wanted})
+        if args.saturation is not None and report.trajectories is not None:
+            from dreamphases.testing.trajectories import Samples, resummarise
+
+            # the raw counts allow any threshold: judge saturation again without exploring again
+            raw = Samples.from_model(report.trajectories.samples)
+            report.trajectories = resummarise(report.trajectories, raw, args.saturation)
         return _finish(report, args)
     if args.story is None:
         print("error: give a story to explore (or --merge REPORT.json ...)", file=sys.stderr)

@@ -20,7 +20,7 @@ from dreamphases.compiler.expr_tree import Expr
 
 __all__ = [
     "NodeKind", "EdgeKind", "Node", "Edge", "Choice", "Branch", "VarDecl", "VarUse", "Ending", "RefKind", "Ref",
-    "StoryGraph",
+    "StoryGraph", "Return",
 ]
 
 NodeKind = Literal["root", "knot", "stitch", "label", "function"]
@@ -116,6 +116,8 @@ class Branch:
     condition: Expr
     #: where the branch's content lives in the compiled JSON, so a tool can ask the runtime whether
     #: it was ever taken (the explorer counts visits there)
+    #: True for an `else` branch (its condition is the negation of the branches before it)
+    is_else: bool = False
     runtime_path: str = ""
 
 
@@ -148,6 +150,14 @@ class VarUse:
     #: only if the value assigned does (`~ x = x + 1` alone does not observe `x`); the state analysis
     #: (`dreamphases.analysis`) uses it for strong liveness
     feeds: str | None = None
+    #: for writes with a right-hand side: its tree (the value assigned, or the step of `+=`/`-=`)
+    expr: Expr | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    value: Expr | None
+    conditions: tuple[Expr, ...] = ()
 
 
 @dataclass(slots=True)
@@ -198,6 +208,9 @@ class StoryGraph:
     branches: list[Branch] = field(default_factory=list)
     #: function name -> parameter names (`ref` params prefixed with "ref ")
     functions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: function name -> each `~ return` in it: the value (None for a bare return) and the conditions
+    #: it sits under, so an analysis can tell what a call may give back (e.g. a clamp's range)
+    returns: dict[str, list[Return]] = field(default_factory=dict)
     #: False when the compiler reported any error: the graph may lack part of the story
     clean: bool = True
     #: every resolved name in diverts, expressions and assignments, in walk order

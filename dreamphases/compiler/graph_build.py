@@ -24,6 +24,7 @@ from dreamphases.compiler.expr_build import build
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice
 from dreamphases.compiler.graph import Edge, EdgeKind, Ending, Node, NodeKind, Ref, RefKind, StoryGraph, VarUse
+from dreamphases.compiler.graph import Return as GReturn
 from dreamphases.compiler.graph import VarDecl as GVar
 from dreamphases.compiler.regions import Regions
 from dreamphases.compiler.resolved import (
@@ -326,6 +327,8 @@ class _GraphBuilder:
             case A.Return():
                 if it.value is not None:
                     self.expr(it.value, ctx)
+                self.graph.returns.setdefault(ctx.node, []).append(GReturn(
+                    self.tree(it.value, ctx) if it.value is not None else None, ctx.conditions))
             case A.ExprStmt():
                 self.expr(it.expr, ctx)
             case A.Choice():
@@ -456,7 +459,8 @@ class _GraphBuilder:
                 cond = T.negate(T.any_of(before))
             line = br.span.line if br.span is not None else c.span.line
             self.branch_keys.append(id(br))
-            self.graph.branches.append(GBranch(ctx.node, c.span.file, line, cond or T.TRUE))
+            self.graph.branches.append(GBranch(ctx.node, c.span.file, line, cond or T.TRUE,
+                                               is_else=br.is_else))
             sub = ctx.under(conditions=(cond,), reads=reads_of(cond)) if cond is not None else ctx.under(
                 reads=reads_of(subject) if subject is not None else ())
             if cond is not None and not br.is_else:
@@ -556,8 +560,10 @@ class _GraphBuilder:
             for use in self.graph.uses[first_use:]:
                 if use.mode == "read":
                     use.feeds = a.name
-        value = _fold(self.tree(a.value, ctx)) if a.value is not None else (1 if a.op == "++" else -1)
-        self.graph.uses.append(VarUse(a.name, ctx.node, a.span.file, a.span.line, "write", a.op, value))
+        rhs = self.tree(a.value, ctx) if a.value is not None else None
+        value = _fold(rhs) if rhs is not None else (1 if a.op == "++" else -1)
+        self.graph.uses.append(VarUse(a.name, ctx.node, a.span.file, a.span.line, "write", a.op, value,
+                                      expr=rhs))
 
     # -- expressions: variable uses and the edges values make -----------------------------------------
     def expr(self, e: A.Expr, ctx: _Ctx, in_global: bool = False) -> None:

@@ -471,13 +471,15 @@ def _scene_of(graph: StoryGraph, node_id: str) -> str:
     return node.id if node is not None else node_id
 
 
-def resummarise(previous: TrajectoryReport, samples: Samples) -> TrajectoryReport:
-    """The report for merged samples, with the variables and places of a shard's report."""
+def resummarise(previous: TrajectoryReport, samples: Samples,
+                saturation_pct: float | None = None) -> TrajectoryReport:
+    """The report for merged samples, with the variables and places of a shard's report (and its
+    saturation threshold, unless another is given: the raw counts allow any)."""
     specs = [StatSpec(v.var, v.label, v.low if v.low is not None else float("-inf"),
                       v.high if v.high is not None else float("inf"), v.kind) for v in previous.variables]
     choices = {(a, b): (f, n) for a, b, f, n in previous.choice_places}
-    return summarise(samples, specs, previous.saturation_pct, dict(previous.scene_places), choices,
-                     previous.only_endings)
+    pct = previous.saturation_pct if saturation_pct is None else saturation_pct
+    return summarise(samples, specs, pct, dict(previous.scene_places), choices, previous.only_endings)
 
 
 # -- the terminal picture ---------------------------------------------------------------------------

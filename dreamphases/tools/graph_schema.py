@@ -91,6 +91,7 @@ class UseDoc(_Model):
     mode: Literal["read", "write"]
     op: str | None = None
     value: bool | int | float | None = Field(None, description="a write's value when it folds to a constant")
+    expr: str | None = Field(None, description="a write's right-hand side as ink source")
     feeds: str | None = Field(None, description="a read on the right-hand side of an assignment to a "
                               "global: that global (the read matters only if the value assigned does)")
 
@@ -122,6 +123,7 @@ class BranchDoc(_Model):
     line: int = Field(ge=0)
     condition: str = Field(description='the branch condition as source text ("not (…)" for an else)')
     runtime_path: str = Field(description="where the branch's content is in the compiled JSON")
+    is_else: bool = Field(False, description="an `else` branch")
 
 
 class StoryGraphDocument(_Model):

@@ -11,6 +11,7 @@ from dreamphases.tools.lint import Rule
 from dreamphases.tools.rules import (
     dead_end,
     dead_write,
+    decided_condition,
     divert_arguments,
     duplicate_ending,
     ending_missing,
@@ -48,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     dead_write.RULE,
     initial_value_read.RULE,
     promise_without_consequence.RULE,
+    decided_condition.RULE,
 )
 
 

@@ -139,3 +139,58 @@ VAR b = 0
     assert graph is not None
     assert live_variables(graph, "two") == frozenset({"a"})
     assert live_variables(graph, "one") == frozenset({"a"})
+
+
+CLAMPED = """
+VAR calm = 5
+-> room
+=== function clamp(v, lo, hi) ===
+{
+- v < lo:
+    ~ return lo
+- v > hi:
+    ~ return hi
+- else:
+    ~ return v
+}
+=== function soothe(d) ===
+~ calm = clamp(calm + d, 0, 10)
+=== room ===
+* [Breathe]
+  ~ soothe(3)
+* [Panic]
+  ~ soothe(-4)
+- {calm > 12: You are calmer than calm.}
+{calm > 6: You feel better.}
+-> END
+"""
+
+
+def test_a_condition_a_clamp_function_rules_out_is_reported(check_ink):
+    found = [d.message for d in check_ink(CLAMPED).diagnostics if d.code == "L018"]
+    assert found == ["the condition `calm > 12` is always false here: `calm` is 0..10 on every path"]
+
+
+def test_a_condition_that_can_go_both_ways_is_not_reported(ink_codes):
+    assert "L018" not in ink_codes(CLAMPED.replace("{calm > 12: You are calmer than calm.}", ""))
+
+
+def test_a_constant_step_in_a_loop_is_widened_not_decided(ink_codes):
+    assert "L018" not in ink_codes("""
+        VAR n = 0
+        -> loop
+        === loop ===
+        ~ n += 2
+        {n > 100: Enough. -> END}
+        * [Again] -> loop
+        * [Stop] -> END
+        """)
+
+
+def test_a_condition_on_a_value_only_its_start_can_give_is_reported(ink_codes):
+    assert "L018" in ink_codes("""
+        VAR gold = 3
+        {gold > 5: Rich.}
+        ~ gold = 10
+        {gold > 5: Rich now.} -> END
+        """)
