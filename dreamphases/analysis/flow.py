@@ -57,6 +57,31 @@ class FlowGraph:
     always_read: frozenset[str] = frozenset()
     always_written: frozenset[str] = frozenset()
 
+    _knot_writes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def knot_writes(self, node_id: str) -> frozenset[str]:
+        """What the knot containing `node_id` (its stitches and labels, the functions they call) may
+        write: what a tunnel or thread into it may change before the reader comes back."""
+        knot = node_id.split(".", 1)[0]
+        found = self._knot_writes.get(knot)
+        if found is None:
+            if not self._knot_writes:
+                self._index_knot_writes()
+            found = self._knot_writes.get(knot, frozenset())
+        return found
+
+    def _index_knot_writes(self) -> None:
+        by_knot: dict[str, set[str]] = {}
+        for owner, events in self.events.items():
+            names = by_knot.setdefault(owner.split(".", 1)[0], set())
+            for event in events:
+                if event.kind == "write":
+                    names.add(event.name)
+                elif event.kind == "call":
+                    names |= self.may_write.get(event.name, frozenset())
+        self._knot_writes = {k: frozenset(v) for k, v in by_knot.items()}
+        self._knot_writes.setdefault("", frozenset())
+
     def jump_targets(self, event: Event) -> tuple[str, ...]:
         if event.name.startswith("*"):
             return tuple(self.dynamic_targets)

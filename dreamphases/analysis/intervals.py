@@ -327,16 +327,14 @@ class Ranges:
 
     def _after_tunnel(self, targets: tuple[str, ...], env: Env) -> Env:
         """A tunnel or thread may change whatever its knot (and what it calls) writes: unbounded."""
-        out = dict(env)
+        changed: set[str] = set()
         for target in targets:
-            knot = target.split(".", 1)[0]
-            for owner, events in self.flow.events.items():
-                if owner == knot or owner.startswith(knot + "."):
-                    for event in events:
-                        names = {event.name} if event.kind == "write" else (
-                            self.flow.may_write.get(event.name, frozenset()) if event.kind == "call" else set())
-                        for name in names & self.numeric:
-                            out[name] = TOP
+            changed |= self.flow.knot_writes(target) & self.numeric
+        if not changed:
+            return env
+        out = dict(env)
+        for name in changed:
+            out[name] = TOP
         return out
 
     def at(self, node_id: str, line: int) -> Env | None:

@@ -32,7 +32,6 @@ class Reaching:
     written_in: dict[str, Written] = field(default_factory=dict)
     #: function -> may have been written at one of its call sites
     function_in: dict[str, Written] = field(default_factory=dict)
-    _knot_writes: dict[str, Written] = field(default_factory=dict)
 
     @classmethod
     def build(cls, graph: StoryGraph | FlowGraph) -> Reaching:
@@ -43,18 +42,7 @@ class Reaching:
 
     def _writes_under(self, node_id: str) -> Written:
         """What the knot containing `node_id` (all its stitches and labels) may write."""
-        knot = node_id.split(".", 1)[0]
-        if knot not in self._knot_writes:
-            found: set[str] = set()
-            for owner, events in self.flow.events.items():
-                if owner == knot or owner.startswith(knot + "."):
-                    for event in events:
-                        if event.kind == "write":
-                            found.add(event.name)
-                        elif event.kind == "call":
-                            found |= self.flow.may_write.get(event.name, frozenset())
-            self._knot_writes[knot] = frozenset(found)
-        return self._knot_writes[knot]
+        return self.flow.knot_writes(node_id)
 
     def _step(self, event: Event, written: Written, node_id: str) -> tuple[Written, list[str]]:
         """What may be written after `event`, and the nodes it jumps to."""
