@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-INKJS = SHARED / "tools" / "inkjs" / "run"
+from tests.shared import INKJS
 
 
 @pytest.fixture(scope="session")

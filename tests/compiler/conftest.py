@@ -7,20 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dreamphases.compiler import CompileResult, Diagnostic, compile_path, compile_source
-
-#: `../shared` beside the repository root; tests that use it skip when it is absent.
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-
-
-def diagnostics_with(result: CompileResult, code: str) -> list[Diagnostic]:
-    return [d for d in result.diagnostics if d.code == code]
-
-
-def no_internal_error(result: CompileResult) -> None:
-    """E000 means the compiler itself failed: always a bug, never an acceptable answer."""
-    crashes = diagnostics_with(result, "E000")
-    assert not crashes, crashes[0].message
+from dreamphases.compiler import CompileResult, compile_path, compile_source
+from tests.compiler.support import no_internal_error
 
 
 @pytest.fixture

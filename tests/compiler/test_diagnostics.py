@@ -13,7 +13,7 @@ import pytest
 
 from dreamphases.compiler import CompileResult, render
 from dreamphases.compiler.diagnostics import CODES, Severity
-from tests.compiler.conftest import diagnostics_with
+from tests.compiler.support import diagnostics_with
 
 
 @dataclass(frozen=True)

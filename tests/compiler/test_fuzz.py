@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dreamphases.compiler import CompileResult, compile_source
-from tests.compiler.conftest import SHARED
+from tests.shared import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 TIME_LIMIT_S = 5.0

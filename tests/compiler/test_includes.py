@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dreamphases.compiler import CompileResult
-from tests.compiler.conftest import diagnostics_with
+from tests.compiler.support import diagnostics_with
 
 StoryDir = Callable[[dict[str, str | bytes]], Path]
 CompileFile = Callable[[Path], CompileResult]

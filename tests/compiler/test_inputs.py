@@ -10,7 +10,7 @@ import pytest
 
 from dreamphases.compiler import CompileResult
 from dreamphases.compiler.source import MAX_SOURCE_BYTES
-from tests.compiler.conftest import diagnostics_with
+from tests.compiler.support import diagnostics_with
 
 StoryDir = Callable[[dict[str, str | bytes]], Path]
 CompileFile = Callable[[Path], CompileResult]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from dreamphases.compiler import CompileResult, compile_source
-from tests.compiler.conftest import diagnostics_with
+from tests.compiler.support import diagnostics_with
 
 MANY_MISTAKES = """\
 -> nowhere

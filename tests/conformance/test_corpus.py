@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from dreamphases.compiler import compile_path
-from tests.conformance.conftest import CORPUS, corpus_pairs
+from tests.conformance.support import corpus_pairs
+from tests.shared import CORPUS
 
 pytestmark = pytest.mark.skipif(not corpus_pairs(), reason="../shared/ink-corpus is not present")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dreamphases.compiler import compile_path
-from tests.conformance.conftest import play_plain, proof_cases
+from tests.conformance.support import play_plain, proof_cases
 
 pytestmark = pytest.mark.skipif(not proof_cases(), reason="../shared/ink-proof is not present")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dreamphases.testing.spec import load_spec
-from story.storyrun import ENDINGS, Run, play_route
+from tests.story.storyrun import ENDINGS, Run, play_route
 
 SPECS = Path(__file__).parent / "endings"
 

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from story.storyrun import ENDINGS, Run, random_walk
+from tests.story.storyrun import ENDINGS, Run, random_walk
 
 RUNS = 240
 GREED = (0.0, 0.5, 0.9)

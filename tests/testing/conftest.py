@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dreamphases.testing.explorer import ExploreOptions, Tally, Walker, explore
-from dreamphases.testing.report import ExploreReport, build_report
-from dreamphases.testing.story import load_story
-
-STORIES = Path(__file__).parent / "stories"
+from dreamphases.testing.report import ExploreReport
+from tests.testing.support import STORIES, run_explorer
 
 
 @pytest.fixture
@@ -35,15 +32,6 @@ def write_spec(tmp_path: Path) -> Callable[..., Path]:
         return target
 
     return write
-
-
-def run_explorer(name: str, jobs: int = 1, shard: tuple[int, int] = (1, 1),
-                 expected: list[str] | None = None, **options: object) -> ExploreReport:
-    loaded = load_story(STORIES / f"{name}.ink")
-    opts = ExploreOptions(**options)  # type: ignore[arg-type]
-    walker = Walker(loaded.json_text, loaded.graph, opts)
-    tally: Tally = explore(walker, jobs=jobs, shard=shard)
-    return build_report(name, "sha", opts, tally, walker, loaded.graph, shard, expected or [], 1.0, jobs)
 
 
 @pytest.fixture

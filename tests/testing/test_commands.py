@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dreamphases.cli import main
-from tests.testing.conftest import STORIES
+from tests.testing.support import STORIES
 
 ENDINGS = str(STORIES / "endings.ink")
 

@@ -12,7 +12,7 @@ from dreamphases.testing.explorer import canonical_hash
 from dreamphases.testing.report import ExploreReport, finding_spec, merge_reports
 from dreamphases.testing.runner import run_spec
 from dreamphases.testing.spec import parse_spec
-from tests.testing.conftest import STORIES
+from tests.testing.support import STORIES
 
 Explore = Callable[..., ExploreReport]
 

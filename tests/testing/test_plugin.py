@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.testing.conftest import STORIES
+from tests.testing.support import STORIES
 
 pytest_plugins = ["pytester"]
 
