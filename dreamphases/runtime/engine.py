@@ -1,21 +1,34 @@
-"""A small facade over `bink.story.Story`.
+"""A small facade over `bink.story.Story`: the only module that imports bink.
 
-Everything else in DreamPhases (player, saves, explorer) talks to an `Engine`, never to bink directly,
-so that the runtime's quirks (a BOM on the JSON, errors reported through a handler, the seed living
-inside the saved state) are dealt with once, here.
+Everything else in DreamPhases (player, saves, tools, explorer) talks to an `Engine`, so the runtime's
+quirks (a BOM on the JSON, errors reported through a handler, the seed living inside the saved state,
+panics printed to fd 2) are dealt with once, here.
+
+**Budgets.** A story can loop without output (`- (l)` then `-> l`) or recurse forever; inside one
+call of bink's `Continue` that never returns, holds no Python lock we can interrupt, and (for
+recursion) grows memory without bound. So a line is produced with bink's `continue_async` in slices
+of `Budget.slice_ms` of runtime work: between slices Python runs its signal handlers (Ctrl-C always
+works), and the engine checks the time the line has taken and the depth of the ink call stack. A
+line over budget raises `StoryRuntimeError` naming where the story was and the choices that led there.
+The runtime counts no steps we could read, so the step budget is a budget of runtime time per line.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from bink.story import Story
 
-__all__ = ["Engine", "Line", "StateLoadError", "StoryLoadError", "StoryRuntimeError", "story_hash"]
+from dreamphases.runtime.panics import panic_detail
+from dreamphases.runtime.state import call_depth, canonical_hash, position, with_seed
+
+__all__ = [
+    "Budget", "BudgetExceeded", "Engine", "Line", "StateLoadError", "StoryLoadError", "StoryRuntimeError", "story_hash",
+]
 
 
 class StoryLoadError(Exception):
@@ -37,9 +50,30 @@ class StoryRuntimeError(Exception):
     `text` is whatever the runtime produced for the line before it stopped, so nothing is lost.
     """
 
-    def __init__(self, message: str, text: str = "") -> None:
+    def __init__(self, message: str, text: str = "", where: str = "", trail: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.text = text
+        #: the knot/stitch (or function) the story was in, when known
+        self.where = where
+        #: the choices taken since the story started (or since the last state load), oldest first
+        self.trail = list(trail)
+
+
+class BudgetExceeded(StoryRuntimeError):
+    """The story ran past its budget of time or call depth producing one line (an endless loop or
+    recursion). The engine is left at the start of a fresh story: load a state to go on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much runtime work one line of output may take before the engine stops the story."""
+
+    #: wall-clock seconds of runtime work for one line (a busy loop with no output runs into this)
+    seconds: float = 5.0
+    #: frames on the ink call stack (functions and tunnels); endless recursion runs into this
+    call_depth: int = 10_000
+    #: the slice of runtime work between checks (and between chances for Ctrl-C), in milliseconds
+    slice_ms: float = 10.0
 
 
 @dataclass(slots=True)
@@ -54,28 +88,62 @@ class Engine:
     """Runs one compiled ink story.
 
     Runtime errors do not raise from bink's handler (that would cross the Rust boundary); they are
-    collected in `errors` and turned into `StoryRuntimeError` by `next_line` so callers decide how
-    to show them.
+    collected in `errors` and turned into `StoryRuntimeError` by `next_line`/`next_text` so callers
+    decide how to show them.
     """
 
-    def __init__(self, json_text: str, host_functions: bool = False) -> None:
+    def __init__(self, json_text: str, host_functions: bool = False, budget: Budget | None = None) -> None:
         """`host_functions` binds `runtime.host.HOST_FUNCTIONS` (the clock): the interactive player
         wants them; reproducible runs (tests, explorer, --plain) keep the story's ink fallbacks."""
         self.json_text = json_text.lstrip("\ufeff")
-        try:
-            self.story = Story(self.json_text)
-        except Exception as exc:  # bink raises plain exceptions on bad JSON
-            raise StoryLoadError(str(exc)) from exc
+        self.budget = budget or Budget()
+        self.host_functions = host_functions
         self.errors: list[str] = []
         self.warnings: list[str] = []
-        self.story.set_error_handler(self._on_error)
+        # the choices taken since the start (or the last `load_state`), as (offered, index): the text
+        # is only read when an error report needs it, since each read is a call into the runtime
+        self._taken: list[tuple[Sequence[str], int]] = []
+        self._observers: list[tuple[str, Callable[[str, object], None]]] = []
+        self._functions: dict[str, Callable[..., object]] = {}
+        self._offered: Sequence[str] | None = None
+        self.story = self._build()
+
+    @property
+    def trail(self) -> list[str]:
+        """The texts of the choices taken since the start (or the last `load_state`), oldest first."""
+        return [str(offered[index]) for offered, index in self._taken]
+
+    def _build(self) -> Story:
+        try:
+            story = Story(self.json_text)
+        except Exception as exc:  # bink raises plain exceptions on bad JSON
+            raise StoryLoadError(str(exc)) from exc
+        story.set_error_handler(self._on_error)
         # EXTERNAL functions the host does not bind run their ink fallback
-        self.story.set_allow_external_function_fallbacks(True)
-        if host_functions:
+        story.set_allow_external_function_fallbacks(True)
+        if self.host_functions:
             from dreamphases.runtime.host import HOST_FUNCTIONS
 
             for name, fn in HOST_FUNCTIONS.items():
-                self.story.bind_external_function(name, lambda _name, *_args, fn=fn: fn())
+                story.bind_external_function(name, lambda _name, *_args, fn=fn: fn())
+        for name, callback in self._observers:
+            story.observe_variable(name, callback)
+        for name, function in self._functions.items():
+            self._bind(story, name, function)
+        return story
+
+    @staticmethod
+    def _bind(story: Story, name: str, function: Callable[..., object]) -> None:
+        try:
+            story.bind_external_function(name, function)
+        except Exception:  # noqa: BLE001 - bink refuses a name it cannot bind; the ink fallback runs
+            pass
+
+    def bind_function(self, name: str, function: Callable[..., object]) -> None:
+        """Bind an ink `EXTERNAL` (called as `function(name, *args)`); kept across runtime rebuilds.
+        A name the story does not declare is ignored, and a refused one leaves the ink fallback."""
+        self._functions[name] = function
+        self._bind(self.story, name, function)
 
     def _on_error(self, message: str, is_error: bool) -> None:
         (self.errors if is_error else self.warnings).append(message)
@@ -84,31 +152,77 @@ class Engine:
     def can_continue(self) -> bool:
         return bool(self.story.can_continue())
 
-    def next_line(self) -> Line:
-        """Continue by one line. Raises `StoryRuntimeError` if the runtime reported an error."""
+    def next_text(self) -> str:
+        """Continue by one line and return its text (without tags: the explorer's fast path).
+
+        Raises `StoryRuntimeError` if the runtime reported an error or crashed, and `BudgetExceeded`
+        if the line took more than the budget allows."""
+        story = self.story
+        self._offered = None
         try:
-            text = self.story.cont()
-        except RuntimeError as exc:
-            self.errors.append(str(exc))
+            if not story.continue_async(self.budget.slice_ms):
+                self._run_on(time.monotonic())
+            text = str(story.get_current_text())
+        except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
+            detail = panic_detail()
+            self.errors.append(f"RUNTIME ERROR: the runtime crashed: {detail}" if detail else f"RUNTIME ERROR: {exc}")
             text = ""
         if self.errors:
             message = self.errors.pop(0)
             self.errors.clear()
-            raise StoryRuntimeError(message, text)
+            raise StoryRuntimeError(message, text, self.current_knot(), self.trail)
+        return text
+
+    def _run_on(self, started: float) -> None:
+        """Further slices of one line, checking the budget between them (see the module's docstring)."""
+        story, budget = self.story, self.budget
+        try:
+            while not story.continue_async(budget.slice_ms):
+                depth, where = call_depth(story.save_state())
+                if depth > budget.call_depth:
+                    self._stop(f"ink calls nested {depth:,} deep without returning (endless recursion?)", where)
+                if time.monotonic() - started > budget.seconds:
+                    self._stop(f"the story ran for {budget.seconds:g} s without a line of text or a choice "
+                               "(an endless loop?)", where)
+        except BaseException:  # Ctrl-C included: the runtime is mid-line and cannot go on from here
+            self.story = self._build()
+            raise
+
+    def _stop(self, what: str, where: str) -> None:
+        place = f" in `{where}`" if where else ""
+        trail = self.trail
+        taken = " → ".join(f"“{t}”" for t in trail[-12:])
+        path = f", after the choices {'… → ' if len(trail) > 12 else ''}{taken}" if taken else " before any choice"
+        raise BudgetExceeded(f"RUNTIME ERROR: {what}{place}{path}", "", where, trail)
+
+    def next_line(self) -> Line:
+        """Continue by one line. Raises `StoryRuntimeError` if the runtime reported an error."""
+        text = self.next_text()
         return Line(text, list(self.story.get_current_tags()))
 
-    def choices(self) -> list[str]:
-        return [str(c) for c in self.story.get_current_choices()]
+    def tags(self) -> list[str]:
+        """The tags of the line `next_text` returned last."""
+        return list(self.story.get_current_tags())
 
-    def choice_tags(self) -> list[list[str]]:
-        choices = self.story.get_current_choices()
-        return [list(choices.get_tags(i)) for i in range(len(choices))]
+    def choices(self) -> list[str]:
+        return [str(c) for c in self.choice_list()]
+
+    def choice_list(self) -> Sequence[str]:
+        """The choices on offer as the runtime's own sequence (indexing and `len` without copying)."""
+        self._offered = cast(Sequence[str], self.story.get_current_choices())
+        return self._offered
 
     def choose(self, index: int) -> None:
+        offered = self._offered if self._offered is not None else self.choice_list()
         self.story.choose_choice_index(index)
+        self._taken.append((offered, index))
+        self._offered = None
 
     def global_tags(self) -> list[str]:
         return list(self.story.get_global_tags())
+
+    def visit_count(self, runtime_path: str) -> int:
+        return int(self.story.get_visit_count_at_path_string(runtime_path))
 
     # -- state ----------------------------------------------------------------------------------
     def save_state(self) -> str:
@@ -121,39 +235,29 @@ class Engine:
         except Exception as exc:  # bink raises RuntimeError (bad JSON) or ValueError
             raise StateLoadError(str(exc)) from exc
         self.errors.clear()
+        self._taken = []
+        self._offered = None
 
     def reset(self) -> None:
         self.story.reset_state()
+        self._taken = []
+        self._offered = None
 
     @property
     def hash(self) -> str:
         return story_hash(self.json_text)
 
     def current_knot(self) -> str:
-        """Where the story is, as `knot` or `knot.stitch` ("" at the top, before any knot).
-
-        bink's current path is empty at a choice point, so this reads the last content the
-        runtime visited from its own state; numeric and generated (`c-0`, `g-1`) parts are dropped.
-        """
-        try:
-            flows = json.loads(self.save_state())["flows"]
-            flow = next(iter(flows.values()))
-            path = str(flow["callstack"]["threads"][-1].get("previousContentObject", ""))
-        except (KeyError, ValueError, StopIteration, IndexError, TypeError):
-            return ""
-        named: list[str] = []
-        for part in path.split("."):
-            if part.isdigit() or re.fullmatch(r"[cgb]-\d+|b", part):
-                break
-            named.append(part)
-        return ".".join(named[:2])
+        """Where the story is, as `knot` or `knot.stitch` ("" at the top, before any knot)."""
+        return position(self.save_state())
 
     def set_seed(self, seed: int) -> None:
         """Seed RANDOM and shuffles. bink has no setter, so the seed goes in through the state."""
-        state = json.loads(self.save_state())
-        state["storySeed"] = int(seed)
-        state["previousRandom"] = 0
-        self.load_state(json.dumps(state))
+        self.load_state(with_seed(self.save_state(), seed))
+
+    def state_hash(self, visit_bound: int, ignore: set[str] | frozenset[str] = frozenset()) -> bytes:
+        """`state.canonical_hash` of the current state: equal for states that play the same from here."""
+        return canonical_hash(self.save_state(), visit_bound, ignore)
 
     # -- variables ------------------------------------------------------------------------------
     def get_variable(self, name: str) -> object:
@@ -163,8 +267,5 @@ class Engine:
         self.story.set_variable(name, value)
 
     def observe(self, name: str, callback: Callable[[str, object], None]) -> None:
+        self._observers.append((name, callback))
         self.story.observe_variable(name, callback)
-
-    def current_path(self) -> str | None:
-        path = self.story.get_current_path()
-        return None if path is None else str(path)

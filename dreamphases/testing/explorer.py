@@ -17,23 +17,19 @@ without the output buffer, turn indices or thread numbering.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import random
 import re
-import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
-
-from bink.choices import Choices
 
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.runtime.engine import Engine
+from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
+from dreamphases.runtime.panics import PanicLog, capture_panics
+from dreamphases.runtime.state import canonical_hash, with_seed
 from dreamphases.testing.story import count_visits, flag_paths
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
@@ -117,104 +113,13 @@ class Tally:
         self.trajectories.merge(other.trajectories)
 
 
-# -- canonical state hashing ---------------------------------------------------------------------
-
-_THREAD_KEYS = ("threadIndex", "originalThreadIndex")
-
-
-def _renumber_threads(flow: dict[str, Any]) -> None:
-    """Thread numbers only grow; renumber them in order of appearance so equal states hash equal."""
-    mapping: dict[str, int] = {}
-
-    def num(value: object) -> int:
-        return mapping.setdefault(str(value), len(mapping))
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            return {k: (num(v) if k in _THREAD_KEYS else walk(v)) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    callstack = flow.get("callstack", {})
-    callstack.pop("threadCounter", None)
-    flow["callstack"] = walk(callstack)
-    flow["currentChoices"] = walk(flow.get("currentChoices", []))
-    threads = flow.get("choiceThreads") or {}
-    ordered = sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))
-    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in ordered}
-    flow.pop("outputStream", None)
-
-
-def canonical_hash(state_text: str, visit_bound: int, ignore: set[str]) -> bytes:
-    data = json.loads(state_text)
-    data["visitCounts"] = {k: min(int(v), visit_bound) for k, v in data.get("visitCounts", {}).items()
-                           if k not in ignore}
-    for key in ("turnIndices", "turnIdx"):
-        data.pop(key, None)
-    for flow in data.get("flows", {}).values():
-        _renumber_threads(flow)
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-# -- runtime panics ------------------------------------------------------------------------------
-
-class PanicLog:
-    """Catches what the Rust runtime prints when it panics (e.g. a division by zero in the story).
-
-    bink turns a panic into a bare "panic crossed the FFI boundary" RuntimeError, while the real
-    message ("attempt to divide by zero") goes to file descriptor 2 with a backtrace. For the length
-    of an exploration fd 2 points at a temporary file, so the report can show the real message and the
-    terminal is not flooded; backtraces are turned off because symbolising one takes milliseconds.
-    """
-
-    def __init__(self) -> None:
-        import tempfile
-
-        os.environ["RUST_BACKTRACE"] = "0"
-        self._file = tempfile.TemporaryFile()
-        self._saved: int | None = None
-        self._read = 0
-
-    def __enter__(self) -> PanicLog:
-        sys.stderr.flush()
-        self._saved = os.dup(2)
-        os.dup2(self._file.fileno(), 2)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._saved is not None:
-            sys.stderr.flush()
-            os.dup2(self._saved, 2)
-            os.close(self._saved)
-            self._saved = None
-
-    def last(self) -> str:
-        """The message of the latest panic since the previous call ("" if none was printed)."""
-        self._file.seek(self._read)
-        text = self._file.read().decode("utf-8", "replace")
-        self._read += len(text.encode("utf-8"))
-        found = re.findall(r"panicked at [^\n]*:\n([^\n]+)", text)
-        return found[-1].strip() if found else ""
-
-
-_PANICS: PanicLog | None = None
-
-
-def _panic_message(exc: RuntimeError) -> str:
-    detail = _PANICS.last() if _PANICS is not None else ""
-    return f"RUNTIME ERROR: the runtime crashed: {detail}" if detail else f"RUNTIME ERROR: {exc}"
-
-
 # -- the walker ----------------------------------------------------------------------------------
 
 class Walker:
     """Plays one story many times in one process.
 
-    The hot loop talks to `engine.story` (bink) directly: the facade builds a `Line` and copies the tag
-    list for every line, which costs about a fifth of the explorer's throughput; the facade is still
-    what loads the story and collects runtime errors (its error handler fills `engine.errors`).
+    The hot loop uses the engine's fast path (`next_text`, `choice_list`): building a `Line` and copying
+    the tag list for every line would cost about a fifth of the explorer's throughput.
     """
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
@@ -226,11 +131,10 @@ class Walker:
         self.plain_json: str | None = json_text
         #: how many nodes the loaded story counts visits to for coverage
         self._counting = len(self.added)
-        self._choices: Choices | None = None
+        self._choices: Sequence[str] | None = None
         self.engine = Engine(counted)
-        self.story = self.engine.story
         self.errors = self.engine.errors
-        self._initial = json.loads(self.engine.save_state())
+        self._initial = self.engine.save_state()
         self._unvisited = dict(self.node_paths)
         self.recorder = Recorder(options.track) if options.track is not None else None
         self.expectations = Expectations(self.engine)
@@ -239,11 +143,7 @@ class Walker:
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
-        state = dict(self._initial)
-        state["storySeed"] = story_seed
-        state["previousRandom"] = 0
-        self.story.load_state(json.dumps(state))
-        self.errors.clear()
+        self.engine.load_state(with_seed(self._initial, story_seed))
         self.engine.warnings.clear()
         self.violations.clear()
         self.expectations.broken.clear()
@@ -255,22 +155,19 @@ class Walker:
         `# ending: <id>`. So tags are read once, on the last line of a segment that offers no choice:
         asking bink for every line's tags would cost a sixth of the throughput.
         """
-        story, errors, limit = self.story, self.errors, self.options.max_lines
+        engine, limit = self.engine, self.options.max_lines
         lines = 0
         endings: list[str] = []
         broken = self.expectations.broken
-        while story.can_continue():
+        while engine.can_continue():
             try:
-                text = story.cont()
-            except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
-                errors.append(_panic_message(exc))
-                text = ""
+                text = engine.next_text()
+            except StoryRuntimeError as exc:  # an ink runtime error, a crash or a runaway line
+                if broken:
+                    self.violations += self.expectations.take(exc.text)
+                return lines, endings, str(exc)
             if broken:
                 self.violations += self.expectations.take(text)
-            if errors:
-                message = errors[0]
-                errors.clear()
-                return lines, endings, message
             lines += 1
             if lines >= limit:
                 return lines, endings, f"no choice after {limit} lines of output (an endless loop?)"
@@ -279,7 +176,7 @@ class Walker:
     def _endings_here(self) -> list[str]:
         """The ending ids tagged on the line the story stopped on."""
         found = []
-        for tag in self.story.get_current_tags():
+        for tag in self.engine.tags():
             match = _ENDING_TAG.match(tag)
             if match:
                 found.append(match.group(1))
@@ -298,7 +195,7 @@ class Walker:
             _keep_best(tally.errors, error, Finding(1, path, seed))
             return 0
         # kept for `choose`: each fetch of the choices is a round trip into the runtime
-        self._choices = self.story.get_current_choices()
+        self._choices = self.engine.choice_list()
         count = len(self._choices)
         if count == 0 and lines:
             endings = self._endings_here()
@@ -318,7 +215,7 @@ class Walker:
         """
         if not self._unvisited:
             return
-        count = self.story.get_visit_count_at_path_string
+        count = self.engine.visit_count
         for node, runtime in list(self._unvisited.items()):
             if count(runtime) > 0:
                 tally.visited.add(node)
@@ -339,16 +236,15 @@ class Walker:
         remaining = set(self._unvisited.values())
         text, _ = flag_paths(self.plain_json, remaining) if remaining else (self.plain_json, set())
         self.engine = Engine(text)
-        self.story = self.engine.story
         self.errors = self.engine.errors
         self.expectations.bind(self.engine)
-        self._initial = json.loads(self.engine.save_state())
+        self._initial = self.engine.save_state()
         self._counting = len(remaining)
 
-    def choose(self, index: int, tally: Tally, choices: Choices | None = None) -> None:
-        choices = choices if choices is not None else self.story.get_current_choices()
+    def choose(self, index: int, tally: Tally, choices: Sequence[str] | None = None) -> None:
+        choices = choices if choices is not None else self.engine.choice_list()
         tally.taken.add(choices[index])
-        self.story.choose_choice_index(index)
+        self.engine.choose(index)
         tally.choices += 1
 
     # -- random walks -----------------------------------------------------------------------------
@@ -397,7 +293,7 @@ class Walker:
         count = self.settle(tally, (), self.options.seed)
         tally.states += 1
         self.cover(tally)
-        return (zlib.compress(self.story.save_state().encode("utf-8"), 1), ()) if count else None
+        return (zlib.compress(self.engine.save_state().encode("utf-8"), 1), ()) if count else None
 
     def expand(self, frontier: list[tuple[bytes, tuple[int, ...]]], seen: set[bytes],
                tally: Tally, budget: int | None = None) -> list[tuple[bytes, tuple[int, ...]]]:
@@ -413,19 +309,18 @@ class Walker:
                 tally.truncated += 1
                 return following + frontier[n:]
             state = zlib.decompress(packed).decode("utf-8")
-            self.story.load_state(state)
-            count = len(self.story.get_current_choices())
+            self.engine.load_state(state)
+            count = len(self.engine.choice_list())
             for index in range(count):
                 if index:
-                    self.story.load_state(state)
-                self.errors.clear()
+                    self.engine.load_state(state)
                 self.choose(index, tally)
                 step = path + (index,)
                 more = self.settle(tally, step, seed)
                 self.cover(tally)
                 if not more:
                     continue
-                after = self.story.save_state()
+                after = self.engine.save_state()
                 digest = self.state_hash(after)
                 if digest in seen:
                     continue
@@ -454,11 +349,11 @@ class Walker:
         texts: list[str] = []
         for index in path:
             self.segment()
-            choices = self.story.get_current_choices()
+            choices = self.engine.choice_list()
             if index >= len(choices):
                 break
             texts.append(choices[index])
-            self.story.choose_choice_index(index)
+            self.engine.choose(index)
         return texts
 
 
@@ -509,9 +404,9 @@ _WORKER: Walker | None = None
 
 def _init_worker(json_text: str, options: ExploreOptions,
                  instrumented: tuple[str, dict[str, str], set[str]]) -> None:
-    global _WORKER, _PANICS
+    global _WORKER
     _WORKER = Walker(json_text, None, options, instrumented)
-    _PANICS = PanicLog().__enter__()  # for the worker's lifetime; it ends with the pool
+    PanicLog().__enter__()  # for the worker's lifetime; it ends with the pool
 
 
 def _run_task(task: Task, seen: frozenset[bytes]) -> Tally:
@@ -538,13 +433,8 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
 
     `progress(done, total)` is called as tasks finish (the CLI draws a bar with it).
     """
-    global _PANICS
-    with PanicLog() as panics:
-        _PANICS = panics
-        try:
-            return _explore(walker, jobs, shard, progress or (lambda done, total: None))
-        finally:
-            _PANICS = None
+    with capture_panics():
+        return _explore(walker, jobs, shard, progress or (lambda done, total: None))
 
 
 def _explore(walker: Walker, jobs: int, shard: tuple[int, int], progress: Progress) -> Tally:

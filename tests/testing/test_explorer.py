@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dreamphases.testing.explorer import canonical_hash
+from dreamphases.runtime.state import canonical_hash
 from dreamphases.testing.report import ExploreReport, finding_spec, merge_reports
 from dreamphases.testing.runner import run_spec
 from dreamphases.testing.spec import parse_spec

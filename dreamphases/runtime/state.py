@@ -1,0 +1,113 @@
+"""What DreamPhases reads from the runtime's saved state (bink's `save_state()` JSON), in one place.
+
+The state format belongs to the runtime (inkle's format, as blade-ink writes it). Everything that
+must look inside it — the story seed, where the story is, how deep its call stack is, and a hash
+that says whether two states play the same from here on — is written here, so a change of runtime
+or of its format is a change to this module only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Collection
+from typing import Any
+
+__all__ = ["call_depth", "canonical_hash", "named_path", "position", "with_seed"]
+
+_GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
+_THREAD_KEYS = ("threadIndex", "originalThreadIndex")
+
+
+def with_seed(state_text: str, seed: int) -> str:
+    """The state with RANDOM and shuffles seeded by `seed` (bink has no setter; the seed lives in the state)."""
+    state = json.loads(state_text)
+    state["storySeed"] = int(seed)
+    state["previousRandom"] = 0
+    return json.dumps(state)
+
+
+def named_path(runtime_path: str, parts: int | None = None) -> str:
+    """A runtime path as the writer names it: `knot.stitch.0.g-1` → `knot.stitch`, `0.l` → `l`.
+
+    Numeric and generated parts (`c-0`, `g-1`, `s`) are the compiler's, not the writer's. With `parts`, the
+    path stops at the first generated part and keeps at most that many names (`knot.stitch`)."""
+    named: list[str] = []
+    for part in runtime_path.split("."):
+        if not part or _GENERATED.fullmatch(part):
+            if parts is not None:
+                break
+            continue
+        named.append(part)
+    return ".".join(named if parts is None else named[:parts])
+
+
+def _current_thread(state: dict[str, Any]) -> dict[str, Any]:
+    flows = state["flows"]
+    flow = flows.get(state.get("currentFlowName", "")) or next(iter(flows.values()))
+    thread: dict[str, Any] = flow["callstack"]["threads"][-1]
+    return thread
+
+
+def position(state_text: str) -> str:
+    """Where the story is, as `knot` or `knot.stitch` ("" at the top, before any knot).
+
+    bink's current path is empty at a choice point, so this reads the last content the runtime
+    visited from the state."""
+    try:
+        path = str(_current_thread(json.loads(state_text)).get("previousContentObject", ""))
+    except (KeyError, ValueError, StopIteration, IndexError, TypeError, AttributeError):
+        return ""
+    return named_path(path, parts=2)
+
+
+def call_depth(state_text: str) -> tuple[int, str]:
+    """(frames on the current call stack, the innermost frame's container as the writer names it)."""
+    try:
+        frames = _current_thread(json.loads(state_text))["callstack"]
+    except (KeyError, ValueError, StopIteration, IndexError, TypeError, AttributeError):
+        return 0, ""
+    top = frames[-1].get("cPath", "") if frames else ""
+    return len(frames), named_path(str(top))
+
+
+def _renumber_threads(flow: dict[str, Any]) -> None:
+    """Thread numbers only grow; renumber them in order of appearance so equal states hash equal."""
+    mapping: dict[str, int] = {}
+
+    def num(value: object) -> int:
+        return mapping.setdefault(str(value), len(mapping))
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (num(v) if k in _THREAD_KEYS else walk(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    callstack = flow.get("callstack", {})
+    callstack.pop("threadCounter", None)
+    flow["callstack"] = walk(callstack)
+    flow["currentChoices"] = walk(flow.get("currentChoices", []))
+    threads = flow.get("choiceThreads") or {}
+    ordered = sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))
+    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in ordered}
+    flow.pop("outputStream", None)
+
+
+def canonical_hash(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> bytes:
+    """A 16-byte digest equal for states that play the same from here on.
+
+    Kept: call stack, pending choices, variables, and visit counts clamped to `visit_bound` (so a
+    loop that only raises counts ends). Dropped: the output buffer, turn indices, thread numbering,
+    and the visit counts of the containers named in `ignore` (counters added for coverage)."""
+    data = json.loads(state_text)
+    data["visitCounts"] = {k: min(int(v), visit_bound) for k, v in data.get("visitCounts", {}).items()
+                           if k not in ignore}
+    for key in ("turnIndices", "turnIdx"):
+        data.pop(key, None)
+    for flow in data.get("flows", {}).values():
+        _renumber_threads(flow)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
