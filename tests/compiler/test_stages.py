@@ -14,7 +14,7 @@ from dreamphases.compiler.parser import parse
 from dreamphases.compiler.resolve import resolve
 from dreamphases.compiler.source import read_sources
 from dreamphases.compiler.weave import weave
-from tests.compiler.conftest import diagnostics_with
+from tests.compiler.support import diagnostics_with
 
 RUNS_OUT = "-> start\n=== start ===\nHello.\n* [Go] -> somewhere_else\n- The end, nearly.\n"
 
