@@ -41,6 +41,9 @@ class Liveness:
     _active: set[str] = field(default_factory=set)
     _own: bool = False
     _dead_calls: dict[tuple[str, Live], frozenset[str]] = field(default_factory=dict)
+    #: per round of the fixpoint: what is live at each node's end (see `_node_end`)
+    _ends: dict[str, Live] = field(default_factory=dict)
+    _flows: dict[str, list[str]] = field(default_factory=dict)
     _subtree_events: dict[str, list[Event]] = field(default_factory=dict)
 
     @classmethod
@@ -107,23 +110,37 @@ class Liveness:
     # -- the fixpoint -----------------------------------------------------------------------------------
     def _node_end(self, node_id: str) -> Live:
         """What is live when a node's own content is done: after `->->`, what follows its tunnel calls;
-        after a labelled choice's or gather's body, whatever follows it in the enclosing flow (the
-        graph has no edge for falling out of a label's body, so the rest of the parent stands in)."""
+        after a labelled choice's or gather's body, whatever follows it in the enclosing flow. The graph
+        has no edge for falling out of a label's body, and does not say which labelled option a label
+        is nested in, so the rest of every node of the same flow that starts before it stands in."""
+        cached = self._ends.get(node_id)
+        if cached is not None:
+            return cached
         nodes = self.flow.graph.nodes
         node = nodes.get(node_id)
         live: Live = self.flow.always_read
-        if node is None:
-            return live
-        if node.returns and not self._own:
-            live = self.returns_to.get(self._owner(node_id), frozenset())
-        if node.kind == "label" and node.parent is not None and node.parent in nodes:
-            after = self._node_end(node.parent)
-            for event in reversed(self.flow.events.get(node.parent, ())):
-                if event.line <= node.line:
-                    break
-                after = self._step(event, after)
-            live = live | after
+        if node is not None:
+            if node.returns and not self._own:
+                live = live | self.returns_to.get(self._owner(node_id), frozenset())
+            if node.kind == "label":
+                for other in self._same_flow(node_id):
+                    enclosing = nodes[other]
+                    if other == node_id or (enclosing.kind == "label" and enclosing.line >= node.line):
+                        continue
+                    after = self._node_end(other)
+                    for event in reversed(self.flow.events.get(other, ())):
+                        if event.line <= node.line:
+                            break
+                        after = self._step(event, after)
+                    live = live | after
+        self._ends[node_id] = live
         return live
+
+    def _same_flow(self, node_id: str) -> list[str]:
+        if not self._flows:
+            for other in self.flow.graph.nodes:
+                self._flows.setdefault(self._owner(other), []).append(other)
+        return self._flows.get(self._owner(node_id), [])
 
     def _owner(self, node_id: str) -> str:
         """The knot or stitch a `->->` in this node returns from (labels belong to their flow)."""
@@ -184,6 +201,7 @@ class Liveness:
         while changed:
             changed = False
             rounds += 1
+            self._ends = {}
             for node_id in reversed(nodes):
                 before_returns = dict(self.returns_to)
                 new = self._backward(node_id, self._node_end(node_id), record=True)

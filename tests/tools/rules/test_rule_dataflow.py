@@ -194,3 +194,19 @@ def test_a_condition_on_a_value_only_its_start_can_give_is_reported(ink_codes):
         ~ gold = 10
         {gold > 5: Rich now.} -> END
         """)
+
+
+def test_a_change_in_a_labelled_option_nested_in_another_reaches_the_gather_after_it(ink_codes):
+    assert "L015" not in ink_codes("""
+        VAR trust = 0
+        -> talk
+        === talk ===
+        * (left) [Leave]
+          ** (deal) [Make a deal]
+             ~ trust = trust + 1
+          ** [Just go]
+          -- -> after
+        * [Stay] -> after
+        === after ===
+        {trust > 0: He trusts you.} -> END
+        """)
