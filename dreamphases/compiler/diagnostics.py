@@ -99,10 +99,6 @@ class Diagnostic:
         return self.code
 
     @property
-    def code_name(self) -> str:
-        return CODES[self.code].name if self.code in CODES else self.code
-
-    @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 

@@ -29,7 +29,6 @@ from dreamphases.testing.trajectories import (
 
 __all__ = ["ExploreReport", "MergeError", "build_report", "merge_reports", "finding_spec", "render_report"]
 
-FORMAT = "dreamphases-explore/1"  # the `format` field of every report
 
 
 class _Model(BaseModel):

@@ -19,7 +19,7 @@ from dreamphases.compiler import compile_path, render
 from dreamphases.compiler.diagnostics import CODES, Diagnostic, Severity
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import LintOptions, SourceCache, plural, run_lint
-from dreamphases.tools.loading import compiler_code_id, display_path, normalise
+from dreamphases.tools.loading import display_path
 from dreamphases.tools.rules import RULES, rule_by_code
 
 __all__ = ["CheckResult", "CheckReport", "check_path", "format_text", "format_json", "format_github"]
@@ -42,7 +42,7 @@ class CheckResult:
 
 def _without_duplicates(compiler: list[Diagnostic], lint: list[Diagnostic]) -> list[Diagnostic]:
     """Lint findings the compiler already reported on the same line (see `Rule.covers`) are dropped."""
-    reported = {(compiler_code_id(d), d.span.file, d.span.line) for d in compiler}
+    reported = {(d.code, d.span.file, d.span.line) for d in compiler}
     kept = []
     for diag in lint:
         rule = rule_by_code(diag.code)
@@ -59,7 +59,7 @@ def _without_replaced(compiler: list[Diagnostic], lint: list[Diagnostic]) -> lis
         rule = rule_by_code(diag.code)
         for name in rule.replaces if rule else ():
             replaced.add((name, diag.span.file, diag.span.line))
-    return [d for d in compiler if (compiler_code_id(d), d.span.file, d.span.line) not in replaced]
+    return [d for d in compiler if (d.code, d.span.file, d.span.line) not in replaced]
 
 
 def check_path(path: str | Path, options: LintOptions | None = None,
@@ -71,11 +71,11 @@ def check_path(path: str | Path, options: LintOptions | None = None,
     """
     story = Path(path)
     compiled = compile_path(story, overlay)
-    diagnostics = [normalise(d) for d in compiled.diagnostics]
+    diagnostics = list(compiled.diagnostics)
     if compiled.graph is not None:
         root = story.resolve().parent
         held = {p.relative_to(root).as_posix(): text for p, text in (overlay or {}).items() if p.is_relative_to(root)}
-        lint = run_lint(compiled.graph, options, sources=SourceCache(held, root=story.parent),
+        lint = run_lint(compiled.graph, RULES, options, sources=SourceCache(held, root=story.parent),
                         display=partial(display_path, story))
         lint = _without_duplicates(diagnostics, lint)
         diagnostics = _without_replaced(diagnostics, lint) + lint
@@ -140,11 +140,11 @@ def _model(diag: Diagnostic) -> DiagnosticModel:
     if rule is not None:
         name, source = rule.name, "lint"
     else:
-        key = normalise(diag).code
+        key = diag.code
         name = CODES[key].name if key in CODES else diag.code
         source = "compiler"
     return DiagnosticModel(
-        code=compiler_code_id(diag) if source == "compiler" else diag.code, name=name,
+        code=diag.code, name=name,
         severity=diag.severity.value, source=source,  # type: ignore[arg-type]
         message=diag.message, file=diag.span.file, line=max(diag.span.line, 1),
         column=max(diag.span.col, 1), hint=diag.hint,

@@ -187,16 +187,15 @@ def to_diagnostic(rule: Rule, finding: Finding, sources: SourceCache) -> Diagnos
 
 def run_lint(
     graph: StoryGraph,
+    rules: Sequence[Rule],
     options: LintOptions | None = None,
-    rules: Sequence[Rule] | None = None,
     sources: SourceCache | None = None,
     display: Callable[[str], str] = str,
 ) -> list[Diagnostic]:
-    """Every enabled rule's findings on `graph`, as diagnostics sorted by place."""
-    if rules is None:
-        from dreamphases.tools.rules import RULES
+    """Every enabled rule's findings on `graph`, as diagnostics sorted by place.
 
-        rules = RULES
+    `rules` is usually `dreamphases.tools.rules.RULES`; the registry imports this module, never the
+    reverse, so the caller passes it."""
     ctx = LintContext(graph, options or LintOptions(), sources or SourceCache(), display)
     disabled = {d.lower() for d in ctx.options.disabled}
     out: list[Diagnostic] = []

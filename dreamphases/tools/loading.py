@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dreamphases.compiler import compile_path, render
-from dreamphases.compiler.diagnostics import CODES, Diagnostic
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.tools.lint import plural
 
-__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path", "normalise", "compiler_code_id"]
-
-def normalise(diag: Diagnostic) -> Diagnostic:
-    """The diagnostic with its code spelled the way the registry is keyed.
-
-    A code may be written as its id (`W001`) or its name (`loose-end`); one not spelled as the
-    registry's key reads as unknown, i.e. as an error, so a warning would fail `check`.
-    """
-    if diag.code in CODES:
-        return diag
-    for key, code in CODES.items():
-        if diag.code in (code.id, code.name):
-            return replace(diag, code=key)
-    return diag
-
-
-def compiler_code_id(diag: Diagnostic) -> str:
-    """The stable id (`E015`) of a compiler diagnostic, however its code is spelled."""
-    code = CODES.get(normalise(diag).code)
-    return code.id if code is not None else diag.code
-
+__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path"]
 
 def source_path(story: Path, name: str) -> Path:
     """Where a file the compiler names (relative to the main file's folder) is on disk."""
@@ -58,7 +37,7 @@ def load_graph(path: Path) -> LoadedGraph:
     if not path.is_file():
         return LoadedGraph(None, 2, [f"error: no such story file: {path}"])
     result = compile_path(path)
-    errors = [render(d) for d in map(normalise, result.diagnostics) if d.is_error]
+    errors = [render(d) for d in result.diagnostics if d.is_error]
     if result.json_text is None or result.graph is None:
         note = f"{plural(len(errors), 'error')}; fix them and run again (`dreamphases check` lists them all)"
         return LoadedGraph(None, 1, [*errors, note])

@@ -23,7 +23,7 @@ from typing import TextIO
 from dreamphases.compiler import CompileResult, compile_path, render
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
-from dreamphases.tools.loading import normalise, source_path
+from dreamphases.tools.loading import source_path
 
 __all__ = ["WatchSession", "Reload", "run_watch", "stdin_reader", "POLL_SECONDS"]
 
@@ -91,7 +91,7 @@ class WatchSession:
             self._files = {source_path(self.story, f) for f in result.graph.files} | {self.story}
             stamps |= {p: self._stamp(p) for p in self._files if p not in stamps}
         self._stamps = stamps
-        errors = [render(d) for d in map(normalise, result.diagnostics) if d.is_error]
+        errors = [render(d) for d in result.diagnostics if d.is_error]
         if result.json_text is None:
             return Reload(errors=errors or ["the story did not compile"])
         try:

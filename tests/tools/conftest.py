@@ -77,7 +77,7 @@ class GraphBuilder:
         from dreamphases.tools.rules import RULES
 
         rules = [r for r in RULES if not codes or r.code in codes]
-        found = run_lint(self.graph, LintOptions(**options), rules, self.sources)
+        found = run_lint(self.graph, rules, LintOptions(**options), self.sources)
         return [d.code for d in found]
 
     def run(self, start: str) -> tuple[int, list[str]]:
@@ -90,7 +90,7 @@ class GraphBuilder:
         from dreamphases.tools.rules import RULES
 
         rules = [r for r in RULES if r.code == code]
-        return [d.message for d in run_lint(self.graph, LintOptions(**options), rules, self.sources)]
+        return [d.message for d in run_lint(self.graph, rules, LintOptions(**options), self.sources)]
 
 
 @pytest.fixture

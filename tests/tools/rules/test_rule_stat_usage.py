@@ -28,7 +28,9 @@ def test_a_stat_read_and_written_is_fine(builder):
 
 def test_the_finding_points_at_the_stat_tag(builder):
     g = builder(source="VAR trust = 0\n# stat: trust, Trust, -5..5\n").stat(STAT).var("trust")
-    [diag] = run_lint(g.graph, LintOptions(), [rule_by_code("L004")], g.sources)
+    rule = rule_by_code("L004")
+    assert rule is not None
+    [diag] = run_lint(g.graph, [rule], LintOptions(), g.sources)
     assert (diag.span.line, diag.span.col) == (2, 1)
 
 

@@ -1,0 +1,35 @@
+"""The package's layering rules, checked on the source so a new import cannot quietly break them."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "dreamphases"
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_runtime_package_imports_bink() -> None:
+    outside = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+               if "runtime" not in path.relative_to(PACKAGE).parts[:1]
+               and any(name == "bink" or name.startswith("bink.") for name in _imports(path))]
+    assert outside == []
+
+
+def test_the_lint_framework_does_not_import_its_rule_registry() -> None:
+    """The registry (`tools/rules`) imports the framework (`tools/lint.py`), never the reverse."""
+    code = "import sys, dreamphases.tools.lint; print('dreamphases.tools.rules' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
+    assert not any(name.startswith("dreamphases.tools.rules") for name in _imports(PACKAGE / "tools" / "lint.py"))
