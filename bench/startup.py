@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("story", nargs="?", type=Path, default=ROOT / "story" / "dreamphases.ink")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    from dreamphases.compiler.source import read_sources
     from dreamphases.runtime import cache
 
     files = list(args.story.parent.glob("*.ink"))
@@ -99,7 +100,7 @@ def main() -> None:
                 sys.exit(f"our compiler rejects the story ({problem}) and no reference compiler is at hand")
             print(f"cold start: not measured, our compiler rejects the story: {problem}")
             print("            (the warm figure below plays the reference compiler's JSON from the cache)")
-            cache.store(args.story, cache.cache_key(args.story), json_text)
+            cache.store(args.story, cache.cache_key(read_sources(args.story)), json_text)
             needle = first_line_of(json_text)
         warm = [time_to_first_line(args.story, cache_dir, saves, needle) for _ in range(args.runs)]
     print(f"warm start (cached compile):     {statistics.median(warm) * 1000:7.1f} ms median of {args.runs} "

@@ -34,31 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def load_story_json(path: Path) -> tuple[str | None, int]:
     """The story's runtime JSON (compiling .ink first, or reusing the cached compile); prints
-    diagnostics. Returns (json, status)."""
-    if not path.is_file():
-        print(f"error: no such story file: {path}", file=sys.stderr)
-        return None, EXIT_USAGE
-    if path.suffix == ".json":
-        try:
-            return path.read_text(encoding="utf-8-sig"), EXIT_OK
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"error: cannot read {path}: {exc}", file=sys.stderr)
-            return None, EXIT_USAGE
-    from dreamphases.runtime import cache
+    problems. Returns (json, status)."""
+    from dreamphases.loader import StoryProblem, load_story
 
-    cached, key = cache.lookup(path)
-    if cached is not None:
-        return cached, EXIT_OK
-    from dreamphases.compiler import compile_path, render
-
-    result = compile_path(path)
-    for diag in result.diagnostics:
-        if diag.is_error:
-            print(render(diag), file=sys.stderr)
-    if result.json_text is None:
-        return None, EXIT_STORY
-    cache.store(path, key, result.json_text)
-    return result.json_text, EXIT_OK
+    try:
+        return load_story(path, graph=False, disk_cache=True).json_text, EXIT_OK
+    except StoryProblem as exc:
+        for line in exc.diagnostics:
+            print(line, file=sys.stderr)
+        print(f"error: {exc.message}", file=sys.stderr)
+        return None, exc.status
 
 
 def default_story() -> Path:

@@ -11,7 +11,7 @@ from dreamphases.compiler.diagnostics import Diagnostic, Span, has_errors
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.compiler.source import SourceSet, read_sources
 
-__all__ = ["CompileResult", "compile_path", "compile_source"]
+__all__ = ["CompileResult", "compile_path", "compile_source", "compile_sources"]
 
 
 @dataclass(slots=True)
@@ -70,6 +70,11 @@ def compile_path(path: str | Path, overlay: Mapping[Path, str] | None = None) ->
     """
     p = Path(path)
     return _guard(lambda: _run(read_sources(p, overlay=overlay)), p.name)
+
+
+def compile_sources(sources: SourceSet) -> CompileResult:
+    """Compile sources already read (`read_sources`): the story loader hashes them first, for its cache."""
+    return _guard(lambda: _run(sources), sources.main)
 
 
 def _guard(fn, filename: str) -> CompileResult:  # type: ignore[no-untyped-def]

@@ -11,15 +11,17 @@ same sandbox checks, so an overlay cannot bring in a file an INCLUDE could not r
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dreamphases.compiler.diagnostics import Diagnostic, Span
 
-__all__ = ["SourceFile", "SourceSet", "read_sources", "strip_comments", "MAX_SOURCE_BYTES"]
+__all__ = ["SourceFile", "SourceSet", "read_regular", "read_sources", "strip_comments", "MAX_SOURCE_BYTES"]
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 _COMMENT_OR_ESCAPE = re.compile(r"[\\/]")
@@ -103,10 +105,31 @@ def _make_file(name: str, path: Path | None, text: str) -> SourceFile:
     return SourceFile(name, path, text.split("\n"), strip_comments(text).split("\n"))
 
 
+def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """A regular file's bytes, at most `limit` + 1 of them (so "too large" can still be told).
+
+    Anything else (a FIFO, a device such as /dev/zero, a folder) raises OSError before a byte is
+    read: the open does not block on a FIFO, and the type is checked on the opened file itself."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _read(path: Path, overlay: Mapping[Path, str]) -> bytes | str:
     """The file's bytes, or the editor's text for it (raises OSError like a read)."""
     held = overlay.get(path)
-    return held if held is not None else path.read_bytes()
+    return held if held is not None else read_regular(path)
 
 
 def read_sources(main: Path | None, text: str | None = None, name: str | None = None,

@@ -1,25 +1,29 @@
 """A cache of compiled stories keyed by content, so starting a story a second time skips the compiler.
 
-The key is a hash of the ink sources (the main file and everything it INCLUDEs, found by a
-conservative scan) and of the compiler's own code, so editing either one misses the cache instead
-of playing stale JSON. The cache lives in `.dreamphases-cache/` beside the story, or in the user's
-cache folder when that is not writable; `DREAMPHASES_CACHE_DIR` overrides both. A broken or
-unwritable cache is never an error: the story is simply compiled.
+The key is a hash of every source file the compiler read for the story (the main file and all it
+INCLUDEs, as `compiler.source.read_sources` found them — the same reader, with the same sandbox,
+so the cache can never see a file the compiler would refuse) and of the compiler's own code, so
+editing either misses the cache instead of playing stale JSON. The cache lives in
+`.dreamphases-cache/` beside the story, or in the user's cache folder when that is not writable;
+`DREAMPHASES_CACHE_DIR` overrides both. A broken or unwritable cache is never an error: an entry
+that is not a compiled story is deleted and the story is simply compiled again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import re
 from pathlib import Path
 
+from dreamphases.compiler.source import SourceSet, read_regular
 from dreamphases.fileio import write_atomic
 
 __all__ = ["cache_dirs", "cache_key", "lookup", "store"]
 
-CACHE_FORMAT = "1"
-_INCLUDE = re.compile(r"^\s*INCLUDE\s+(.+?)\s*$", re.MULTILINE)
+CACHE_FORMAT = "2"
+#: a compiled story larger than this is not worth caching (and a cache file this big is not ours)
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 def _compiler_fingerprint() -> str:
@@ -32,33 +36,15 @@ def _compiler_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def _sources(main: Path) -> list[tuple[str, bytes]]:
-    """The main file and, transitively, the files it INCLUDEs (relative to the main file's folder)."""
-    root = main.parent
-    seen: dict[Path, bytes] = {}
-    queue = [main]
-    while queue:
-        path = queue.pop()
-        resolved = path.resolve()
-        if resolved in seen:
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b"\x00missing"
-        seen[resolved] = data
-        for name in _INCLUDE.findall(data.decode("utf-8", "replace")):
-            queue.append(root / name)
-    return [(str(path), data) for path, data in sorted(seen.items())]
-
-
-def cache_key(main: Path) -> str:
+def cache_key(sources: SourceSet) -> str:
+    """The key of a story read by `read_sources`: every file's name and text, and the compiler."""
     digest = hashlib.sha256()
     digest.update(f"dreamphases-cache {CACHE_FORMAT}\n".encode())
     digest.update(_compiler_fingerprint().encode())
-    for name, data in _sources(main):
-        digest.update(f"\n{name}\n{len(data)}\n".encode())
-        digest.update(data)
+    for name, file in sorted(sources.files.items()):
+        text = "\n".join(file.raw_lines)
+        digest.update(f"\n{name}\n{len(text)}\n".encode())
+        digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -70,15 +56,31 @@ def cache_dirs(main: Path) -> list[Path]:
     return [main.resolve().parent / ".dreamphases-cache", user]
 
 
-def lookup(main: Path) -> tuple[str | None, str]:
-    """(cached JSON or None, key)."""
-    key = cache_key(main)
+def _usable(text: str) -> bool:
+    """Whether a cache entry is a compiled story at all (a truncated or damaged file is not)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and isinstance(data.get("inkVersion"), int) and "root" in data
+
+
+def lookup(main: Path, key: str) -> str | None:
+    """The cached JSON for `key`, or None. A damaged entry is deleted (and so rebuilt by the caller)."""
     for folder in cache_dirs(main):
+        entry = folder / f"{key}.json"
         try:
-            return (folder / f"{key}.json").read_text(encoding="utf-8"), key
-        except (OSError, UnicodeDecodeError):
-            continue
-    return None, key
+            text = read_regular(entry, MAX_ENTRY_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
+            text = None
+        if text is not None and len(text) <= MAX_ENTRY_BYTES and _usable(text):
+            return text
+        try:
+            if entry.is_file() or entry.is_symlink():
+                entry.unlink()
+        except OSError:
+            pass
+    return None
 
 
 def store(main: Path, key: str, json_text: str) -> Path | None:

@@ -1,70 +1,18 @@
-"""Loading a story for testing: `.ink` through our compiler, `.json` as it is.
+"""Stories prepared for testing: visit counting for coverage, on the compiled JSON.
 
-Specs, the recorder and the explorer all need the same thing — runtime JSON plus, when the story was
-compiled from source, its StoryGraph — and the same failure handling (errors are values with an exit
-code, never a traceback). Compiles are cached per (path, mtime) because a suite of specs usually
-shares one story.
+Loading itself is `dreamphases.loader` (re-exported here for the test tools): one loader, keyed by
+every source file, so an edited INCLUDE is recompiled.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dreamphases.compiler.graph import StoryGraph
+from dreamphases.loader import LoadedStory, StoryProblem, load_story
 
 __all__ = ["LoadedStory", "StoryProblem", "load_story", "count_visits"]
-
-
-@dataclass(slots=True)
-class LoadedStory:
-    path: Path
-    json_text: str
-    graph: StoryGraph | None = None
-
-
-@dataclass(slots=True)
-class StoryProblem(Exception):
-    """Why a story could not be loaded. `status` is the CLI exit code (1 story errors, 2 unusable input)."""
-
-    message: str
-    status: int = 2
-    diagnostics: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        return "\n".join([self.message, *self.diagnostics])
-
-
-_CACHE: dict[tuple[str, float], LoadedStory] = {}
-
-
-def load_story(path: Path) -> LoadedStory:
-    """The story's runtime JSON (and graph for .ink). Raises `StoryProblem`."""
-    path = Path(path)
-    if not path.is_file():
-        raise StoryProblem(f"no such story file: {path}", 2)
-    key = (str(path.resolve()), path.stat().st_mtime)
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    if path.suffix.lower() == ".json":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StoryProblem(f"cannot read {path}: {exc}", 2) from exc
-        loaded = LoadedStory(path, text, None)
-    else:
-        from dreamphases.compiler import compile_path, render
-
-        result = compile_path(path)
-        if result.json_text is None:
-            errors = [render(d) for d in result.diagnostics if d.is_error]
-            raise StoryProblem(f"{path} does not compile", 1, errors)
-        loaded = LoadedStory(path, result.json_text, result.graph)
-    _CACHE[key] = loaded
-    return loaded
 
 
 # -- visit counting -------------------------------------------------------------------------------

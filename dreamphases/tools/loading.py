@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dreamphases.compiler import compile_path, render
 from dreamphases.compiler.graph import StoryGraph
+from dreamphases.loader import StoryProblem, load_story
 from dreamphases.tools.lint import plural
 
 __all__ = ["LoadedGraph", "load_graph", "source_path", "display_path"]
@@ -34,11 +34,13 @@ class LoadedGraph:
 
 
 def load_graph(path: Path) -> LoadedGraph:
-    if not path.is_file():
-        return LoadedGraph(None, 2, [f"error: no such story file: {path}"])
-    result = compile_path(path)
-    errors = [render(d) for d in result.diagnostics if d.is_error]
-    if result.json_text is None or result.graph is None:
-        note = f"{plural(len(errors), 'error')}; fix them and run again (`dreamphases check` lists them all)"
-        return LoadedGraph(None, 1, [*errors, note])
-    return LoadedGraph(result.graph, 0)
+    try:
+        loaded = load_story(path)
+    except StoryProblem as exc:
+        if exc.status != 1:
+            return LoadedGraph(None, exc.status, [f"error: {exc.message}"])
+        note = f"{plural(len(exc.diagnostics), 'error')}; fix them and run again (`dreamphases check` lists them all)"
+        return LoadedGraph(None, 1, [*exc.diagnostics, note])
+    if loaded.graph is None:
+        return LoadedGraph(None, 2, [f"error: {path} is compiled JSON; give the .ink source for its graph"])
+    return LoadedGraph(loaded.graph, 0)
