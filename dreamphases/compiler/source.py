@@ -84,9 +84,7 @@ def _decode(data: bytes | str, name: str, diags: list[Diagnostic]) -> str | None
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     if len(data) > MAX_SOURCE_BYTES:
-        diags.append(Diagnostic("E007", f"source file is too large ({len(data) // 1024} KiB; the limit is "
-                                f"{MAX_SOURCE_BYTES // (1024 * 1024)} MiB)", span,
-                                hint="split the story into smaller files with INCLUDE"))
+        diags.append(_too_large(len(data), name))
         return None
     if b"\x00" in data:
         diags.append(Diagnostic("E007", "this is not a text file (it contains NUL bytes)", span,
@@ -105,6 +103,20 @@ def _make_file(name: str, path: Path | None, text: str) -> SourceFile:
     return SourceFile(name, path, text.split("\n"), strip_comments(text).split("\n"))
 
 
+class TooLarge(OSError):
+    """A file over the size limit, refused before it is read (`size` in bytes)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(errno.EFBIG, "file too large")
+        self.size = size
+
+
+def _too_large(size: int, name: str) -> Diagnostic:
+    return Diagnostic("E007", f"source file is too large ({size // 1024} KiB; the limit is "
+                      f"{MAX_SOURCE_BYTES // (1024 * 1024)} MiB)", Span(name, 1, 1),
+                      hint="split the story into smaller files with INCLUDE")
+
+
 def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
     """A regular file's bytes, at most `limit` + 1 of them (so "too large" can still be told).
 
@@ -112,8 +124,11 @@ def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
     read: the open does not block on a FIFO, and the type is checked on the opened file itself."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise TooLarge(info.st_size)
         chunks, left = [], limit + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
@@ -145,6 +160,10 @@ def read_sources(main: Path | None, text: str | None = None, name: str | None = 
         display = name or main.name
         try:
             data = _read(main.resolve(), overlay)
+        except TooLarge as exc:
+            sources = SourceSet(display)
+            sources.diagnostics.append(_too_large(exc.size, display))
+            return sources
         except OSError as exc:
             sources = SourceSet(display)
             sources.diagnostics.append(Diagnostic("E007", f"cannot read the story: {exc.strerror}",
@@ -221,6 +240,10 @@ def _follow_includes(src: SourceFile, root: Path, sources: SourceSet, chain: tup
             continue
         try:
             data = _read(target, overlay)
+        except TooLarge as exc:
+            sources.diagnostics.append(_too_large(exc.size, name))
+            sources.includes[(src.name, lineno)] = None
+            continue
         except OSError as exc:
             sources.diagnostics.append(Diagnostic("E004", f"INCLUDE '{rel}': {exc.strerror}", span,
                                                   excerpt=excerpt))
