@@ -266,7 +266,7 @@ class Walker:
         count = self.settle(tally, (), seed)
         tally.states += 1
         if recorder is not None:
-            recorder.sample(self.engine, 0, None)
+            recorder.sample(self.engine, 0, None, self._choices[0] if count and self._choices else None)
         while count:
             if len(path) >= self.options.max_steps:
                 tally.truncated += 1
@@ -278,7 +278,7 @@ class Walker:
             count = self.settle(tally, tuple(path), seed)
             tally.states += 1
             if recorder is not None:
-                recorder.sample(self.engine, len(path), taken)
+                recorder.sample(self.engine, len(path), taken, self._choices[0] if count and self._choices else None)
         if recorder is not None:
             recorder.end(self._endings_here() if not count else ())
             tally.trajectories.merge(recorder.take())

@@ -64,6 +64,10 @@ class TrackConfig:
     saturation_pct: float = DEFAULT_SATURATION
     #: count only walks that end in one of these endings (all walks when empty)
     endings: tuple[str, ...] = ()
+    #: choice text -> the scene offering it, for texts only one scene offers: at a choice point the
+    #: offered options say where the story is without asking the runtime for its state (which costs
+    #: a third of a walk's time); other choice points ask
+    choice_scenes: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_story(cls, global_tags: Iterable[str], graph: StoryGraph | None, track: Sequence[str] = (),
@@ -75,8 +79,14 @@ class TrackConfig:
         if graph is not None and len(graph.files) > 1:
             acts = {n.id: n.file for n in graph.nodes.values() if n.kind == "knot"}
         known = {s.var for s in stat_specs(global_tags)}
+        scenes: dict[str, set[str]] = {}
+        if graph is not None:
+            for choice in graph.choices:
+                if "{" not in choice.text:
+                    scenes.setdefault(_shown(choice.text), set()).add(_scene_of(graph, choice.node))
+        unique = {text: next(iter(found)) for text, found in scenes.items() if len(found) == 1 and text}
         return cls(tuple(s.var for s in specs), acts, tuple(v for v in dict.fromkeys(track) if v not in known),
-                   saturation_pct, tuple(endings))
+                   saturation_pct, tuple(endings), unique)
 
 
 @dataclass(slots=True)
@@ -182,9 +192,12 @@ class Recorder:
         self._scene = ""
         self._pushes = []
 
-    def sample(self, engine: Engine, step: int, choice: str | None) -> None:
-        """At a choice point (or the end), `step` choices into the walk, after taking `choice`."""
-        scene = engine.current_knot()
+    def sample(self, engine: Engine, step: int, choice: str | None, offered: str | None = None) -> None:
+        """At a choice point (or the end), `step` choices into the walk, after taking `choice`;
+        `offered` is the first option now on offer, if any."""
+        scene = self.config.choice_scenes.get(" ".join(offered.split())) if offered else None
+        if scene is None:
+            scene = engine.current_knot()
         values: list[Number | None] = []
         for var in self.config.variables:
             try:
@@ -457,10 +470,14 @@ def trajectory_report(samples: Samples, global_tags: Iterable[str], config: Trac
         places = {n.id: (n.file, n.line) for n in graph.nodes.values() if n.kind in ("knot", "stitch", "root")}
         for choice in graph.choices:
             scene = _scene_of(graph, choice.node)
-            text = " ".join(choice.text.replace("[", "").replace("]", "").split())
+            text = _shown(choice.text)
             choices.setdefault((scene, text), (choice.file, choice.line))
     return summarise(samples, tracked_specs(global_tags, config.extra), config.saturation_pct, places, choices,
                      config.endings)
+
+
+def _shown(text: str) -> str:
+    return " ".join(text.replace("[", "").replace("]", "").split())
 
 
 def _scene_of(graph: StoryGraph, node_id: str) -> str:

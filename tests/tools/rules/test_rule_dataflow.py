@@ -210,3 +210,42 @@ def test_a_change_in_a_labelled_option_nested_in_another_reaches_the_gather_afte
         === after ===
         {trust > 0: He trusts you.} -> END
         """)
+
+
+def test_a_change_in_a_tunnel_is_live_when_read_after_it_returns(ink_codes):
+    assert "L015" not in ink_codes("""
+        VAR seen = false
+        -> hall
+        === hall ===
+        -> look ->
+        {seen: You saw it.} -> END
+        === look ===
+        ~ seen = true
+        ->->
+        """)
+
+
+def test_a_change_read_only_by_another_tunnel_call_site_is_dead_here(ink_codes):
+    found = ink_codes("""
+        VAR seen = false
+        -> a
+        === a ===
+        ~ seen = true
+        -> look ->
+        Done. -> END
+        === look ===
+        Nothing here.
+        ->->
+        """)
+    assert found.count("L015") == 1
+
+
+def test_a_read_in_a_thread_counts(ink_codes):
+    assert "L015" not in ink_codes("""
+        VAR coins = 0
+        ~ coins = 5
+        <- purse
+        * [Leave] -> END
+        === purse ===
+        * {coins > 3} [Pay] -> END
+        """)
