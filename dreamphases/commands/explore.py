@@ -151,10 +151,17 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
         from dreamphases.testing.trajectories import DEFAULT_SATURATION, TrackConfig
 
         try:
-            tags = Engine(story.json_text).global_tags()
+            probe = Engine(story.json_text)
         except StoryLoadError as exc:
             print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
             return 2
+        tags = probe.global_tags()
+        for name in args.track:
+            try:
+                probe.get_variable(name)
+            except RuntimeError:
+                print(f"error: --track {name}: the story has no global variable `{name}`", file=sys.stderr)
+                return 2
         pct = DEFAULT_SATURATION if args.saturation is None else args.saturation
         only = [e.strip() for e in (args.trajectories_for or "").split(",") if e.strip()]
         track = TrackConfig.for_story(tags, story.graph, args.track, pct, only)

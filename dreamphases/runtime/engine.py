@@ -24,7 +24,7 @@ from typing import cast
 from bink.story import Story
 
 from dreamphases.runtime.panics import panic_detail
-from dreamphases.runtime.state import call_depth, canonical_hash, position, with_seed
+from dreamphases.runtime.state import call_depth, canonical_hash, position, snapshot, with_seed
 
 __all__ = [
     "Budget", "BudgetExceeded", "Engine", "Line", "StateLoadError", "StoryLoadError", "StoryRuntimeError", "story_hash",
@@ -250,6 +250,11 @@ class Engine:
     def current_knot(self) -> str:
         """Where the story is, as `knot` or `knot.stitch` ("" at the top, before any knot)."""
         return position(self.save_state())
+
+    def snapshot(self) -> tuple[str, dict[str, object]]:
+        """`current_knot()` and the globals changed from their initial values, in one call (see
+        `state.snapshot`): the explorer's stat trajectories sample both at every choice point."""
+        return snapshot(self.save_state())
 
     def set_seed(self, seed: int) -> None:
         """Seed RANDOM and shuffles. bink has no setter, so the seed goes in through the state."""

@@ -62,6 +62,19 @@ def position(state_text: str) -> str:
     return named_path(path, parts=2)
 
 
+def snapshot(state_text: str) -> tuple[str, dict[str, object]]:
+    """`position`, and the global variables whose value differs from the story's initial one (the
+    state keeps only those), read from one saved state: cheaper than asking the runtime once per
+    variable. Values are as the state stores them (numbers and booleans as themselves)."""
+    try:
+        data = json.loads(state_text)
+        path = str(_current_thread(data).get("previousContentObject", ""))
+        changed = data.get("variablesState", {})
+    except (KeyError, ValueError, StopIteration, IndexError, TypeError, AttributeError):
+        return "", {}
+    return named_path(path, parts=2), dict(changed) if isinstance(changed, dict) else {}
+
+
 def call_depth(state_text: str) -> tuple[int, str]:
     """(frames on the current call stack, the innermost frame's container as the writer names it)."""
     try:

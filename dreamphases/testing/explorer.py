@@ -136,7 +136,8 @@ class Walker:
         self.errors = self.engine.errors
         self._initial = self.engine.save_state()
         self._unvisited = dict(self.node_paths)
-        self.recorder = Recorder(options.track) if options.track is not None else None
+        self.recorder = None if options.track is None else Recorder(
+            options.track, {name: self.engine.get_variable(name) for name in options.track.variables})
         self.expectations = Expectations(self.engine)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []
@@ -266,7 +267,7 @@ class Walker:
         count = self.settle(tally, (), seed)
         tally.states += 1
         if recorder is not None:
-            recorder.sample(self.engine, 0, None, self._choices[0] if count and self._choices else None)
+            recorder.sample(self.engine, 0, None)
         while count:
             if len(path) >= self.options.max_steps:
                 tally.truncated += 1
@@ -278,7 +279,7 @@ class Walker:
             count = self.settle(tally, tuple(path), seed)
             tally.states += 1
             if recorder is not None:
-                recorder.sample(self.engine, len(path), taken, self._choices[0] if count and self._choices else None)
+                recorder.sample(self.engine, len(path), taken)
         if recorder is not None:
             recorder.end(self._endings_here() if not count else ())
             tally.trajectories.merge(recorder.take())

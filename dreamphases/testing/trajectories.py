@@ -64,10 +64,6 @@ class TrackConfig:
     saturation_pct: float = DEFAULT_SATURATION
     #: count only walks that end in one of these endings (all walks when empty)
     endings: tuple[str, ...] = ()
-    #: choice text -> the scene offering it, for texts only one scene offers: at a choice point the
-    #: offered options say where the story is without asking the runtime for its state (which costs
-    #: a third of a walk's time); other choice points ask
-    choice_scenes: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_story(cls, global_tags: Iterable[str], graph: StoryGraph | None, track: Sequence[str] = (),
@@ -79,14 +75,8 @@ class TrackConfig:
         if graph is not None and len(graph.files) > 1:
             acts = {n.id: n.file for n in graph.nodes.values() if n.kind == "knot"}
         known = {s.var for s in stat_specs(global_tags)}
-        scenes: dict[str, set[str]] = {}
-        if graph is not None:
-            for choice in graph.choices:
-                if "{" not in choice.text:
-                    scenes.setdefault(_shown(choice.text), set()).add(_scene_of(graph, choice.node))
-        unique = {text: next(iter(found)) for text, found in scenes.items() if len(found) == 1 and text}
         return cls(tuple(s.var for s in specs), acts, tuple(v for v in dict.fromkeys(track) if v not in known),
-                   saturation_pct, tuple(endings), unique)
+                   saturation_pct, tuple(endings))
 
 
 @dataclass(slots=True)
@@ -169,10 +159,12 @@ class Recorder:
     A walk is kept aside until it ends, so `TrackConfig.endings` can keep only the walks that end
     where the writer asks (a careful player's route is a walk to the best ending)."""
 
-    __slots__ = ("config", "samples", "_first", "_last_act", "_prev", "_scene", "_pushes")
+    __slots__ = ("config", "samples", "_first", "_last_act", "_prev", "_scene", "_pushes", "_defaults")
 
-    def __init__(self, config: TrackConfig) -> None:
+    def __init__(self, config: TrackConfig, defaults: Mapping[str, object]) -> None:
+        """`defaults`: each variable's initial value (the saved state omits unchanged ones)."""
         self.config = config
+        self._defaults = defaults
         self.samples = Samples()
         self._first: dict[str, tuple[int, tuple[Number | None, ...]]] = {}
         self._last_act: dict[str, tuple[Number | None, ...]] = {}
@@ -192,18 +184,12 @@ class Recorder:
         self._scene = ""
         self._pushes = []
 
-    def sample(self, engine: Engine, step: int, choice: str | None, offered: str | None = None) -> None:
-        """At a choice point (or the end), `step` choices into the walk, after taking `choice`;
-        `offered` is the first option now on offer, if any."""
-        scene = self.config.choice_scenes.get(" ".join(offered.split())) if offered else None
-        if scene is None:
-            scene = engine.current_knot()
+    def sample(self, engine: Engine, step: int, choice: str | None) -> None:
+        """At a choice point (or the end), `step` choices into the walk, after taking `choice`."""
+        scene, changed = engine.snapshot()
         values: list[Number | None] = []
         for var in self.config.variables:
-            try:
-                raw = engine.get_variable(var)
-            except Exception:  # noqa: BLE001 - bink raises plain errors for unknown names
-                raw = None
+            raw = changed.get(var, self._defaults.get(var))
             values.append(_num(raw) if isinstance(raw, int | float) else None)
         current = tuple(values)
         if choice is not None and self._prev:
@@ -470,14 +456,10 @@ def trajectory_report(samples: Samples, global_tags: Iterable[str], config: Trac
         places = {n.id: (n.file, n.line) for n in graph.nodes.values() if n.kind in ("knot", "stitch", "root")}
         for choice in graph.choices:
             scene = _scene_of(graph, choice.node)
-            text = _shown(choice.text)
+            text = " ".join(choice.text.replace("[", "").replace("]", "").split())
             choices.setdefault((scene, text), (choice.file, choice.line))
     return summarise(samples, tracked_specs(global_tags, config.extra), config.saturation_pct, places, choices,
                      config.endings)
-
-
-def _shown(text: str) -> str:
-    return " ".join(text.replace("[", "").replace("]", "").split())
 
 
 def _scene_of(graph: StoryGraph, node_id: str) -> str:

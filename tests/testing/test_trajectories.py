@@ -171,3 +171,11 @@ def test_map_refuses_a_file_that_is_not_an_explore_report(tmp_path: Path,
     assert main(["map", str(path), "--html", str(tmp_path / "m.html"), "--explore", str(bogus)]) == 2
     assert "is not an explore report" in capsys.readouterr().err
     assert not (tmp_path / "m.html").exists()
+
+
+def test_tracking_a_variable_the_story_lacks_is_a_usage_error(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.ink"
+    path.write_text(PINNED, encoding="utf-8")
+    assert main(["explore", str(path), "--track", "nerve"]) == 2
+    assert "no global variable `nerve`" in capsys.readouterr().err
