@@ -22,7 +22,8 @@ from typing_extensions import assert_never
 __all__ = [
     "Expr", "Num", "Bool", "Str", "Var", "VarKind", "Const", "ListItem", "ListLit", "ReadCount",
     "DivertTarget", "Unary", "UnaryOp", "Binary", "BinaryOp", "Call", "CallKind", "Increment",
-    "EXPR_TYPES", "TRUE", "source", "children", "walk", "variables_read", "negate", "any_of", "all_of",
+    "EXPR_TYPES", "TRUE", "source", "children", "walk", "variables_read", "variables_written", "negate",
+    "any_of", "all_of",
     "Unknown", "evaluate", "fold", "numbers",
 ]
 
@@ -249,6 +250,19 @@ def variables_read(expr: Expr) -> tuple[str, ...]:
     """Names of the variables (global, temp, param, list) whose value the expression depends on,
     in order of first appearance. CONSTs and read counts are not variables."""
     return tuple(dict.fromkeys(n.name for n in walk(expr) if isinstance(n, Var) and n.kind != "unresolved"))
+
+
+def variables_written(expr: Expr) -> tuple[str, ...]:
+    """Names of the variables evaluating the expression changes: `x++`, and variables passed to a
+    function's `ref` parameters (which the function may change)."""
+    out: list[str] = []
+    for node in walk(expr):
+        if isinstance(node, Increment) and node.var.kind != "unresolved":
+            out.append(node.var.name)
+        elif isinstance(node, Call):
+            out.extend(a.name for a, ref in zip(node.args, node.refs, strict=False)
+                       if ref and isinstance(a, Var) and a.kind != "unresolved")
+    return tuple(dict.fromkeys(out))
 
 
 def any_of(exprs: list[Expr] | tuple[Expr, ...]) -> Expr:

@@ -67,6 +67,15 @@ def test_names_are_resolved_in_the_tree():
     assert T.variables_read(cond) == ("calm", "t", "mood")
 
 
+def test_what_an_expression_writes():
+    result = compile_source("VAR a = 0\nVAR b = 0\n{bump(a) + b > 0: yes}\n-> END\n"
+                            "== function bump(ref x) ==\n~ x++\n~ return x\n")
+    assert result.graph is not None
+    cond = result.graph.branches[0].condition
+    assert T.variables_written(cond) == ("a",)
+    assert T.variables_read(cond) == ("a", "b")
+
+
 def test_parameters_are_told_apart_from_temporaries():
     result = compile_source(STORY.format(cond="true"))
     assert result.graph is not None
