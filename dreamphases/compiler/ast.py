@@ -232,7 +232,7 @@ class Choice:
     inner: list[Inline]
     span: Span
     has_brackets: bool = False
-    #: nested statements that follow the choice line (filled by weave construction)
+    #: nested statements that follow the choice line (empty as parsed; `weave` makes a copy with them)
     body: list[Stmt] = field(default_factory=list)
 
     @property

@@ -85,27 +85,26 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
 def _collect_labels(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], flow: A.Flow,
                     rep: Reporter) -> None:
     for it in items:
-        match it:
-            case A.Choice() | A.Gather():
-                if it.label:
-                    if it.label in table:
-                        rep.report("E010", f"label '{it.label}' is already used in this "
-                                   f"{'story' if flow.kind == 'root' else flow.kind}", it.span)
-                    else:
-                        table[it.label] = it
-                _collect_labels(it.body, table, flow, rep)
-            case A.Weave():
-                _collect_labels(it.items, table, flow, rep)
-            case A.Conditional():
-                for br in it.branches:
-                    _collect_labels(br.body, table, flow, rep)
-            case A.Sequence():
-                for el in it.elements:
-                    _collect_labels(el, table, flow, rep)
-            case A.ContentLine() | A.Assign() | A.Return() | A.ExprStmt():
-                pass
-            case _:
-                assert_never(it)
+        if isinstance(it, (A.ContentLine, A.Assign, A.Return, A.ExprStmt)):  # the commonest first
+            pass
+        elif isinstance(it, (A.Choice, A.Gather)):
+            if it.label:
+                if it.label in table:
+                    rep.report("E010", f"label '{it.label}' is already used in this "
+                               f"{'story' if flow.kind == 'root' else flow.kind}", it.span)
+                else:
+                    table[it.label] = it
+            _collect_labels(it.body, table, flow, rep)
+        elif isinstance(it, A.Weave):
+            _collect_labels(it.items, table, flow, rep)
+        elif isinstance(it, A.Conditional):
+            for br in it.branches:
+                _collect_labels(br.body, table, flow, rep)
+        elif isinstance(it, A.Sequence):
+            for el in it.elements:
+                _collect_labels(el, table, flow, rep)
+        else:
+            assert_never(it)
 
 
 def _number_nodes(woven: Woven, d: Declarations) -> None:

@@ -8,8 +8,4 @@ __all__ = ["count_words"]
 
 
 def count_words(items: list[A.Inline]) -> int:
-    n = 0
-    for it in items:
-        if isinstance(it, A.Text):
-            n += len(it.text.split())
-    return n
+    return sum([len(it.text.split()) for it in items if type(it) is A.Text])

@@ -203,41 +203,40 @@ class _Emitter(ValueEmitter):
 
     # -- statements ----------------------------------------------------------------------------------
     def stmt(self, st: A.Stmt, c: Container, flow: A.Flow) -> None:
-        match st:
-            case A.ContentLine():
-                self.inlines(st.items, c, flow)
-            case A.Assign():
-                self.assign(st, c)
-            case A.Return():
-                c.add("ev")
-                if st.value is not None:
-                    self.expr(st.value, c)
-                else:
-                    c.add("void")
-                c.add("/ev")
-                c.add("~ret")
-            case A.ExprStmt():
-                c.add("ev")
-                if isinstance(st.expr, A.Postfix):
-                    self.postfix(st.expr, c)
-                else:
-                    self.expr(st.expr, c)
-                    c.add("pop")
-                c.add("/ev")
-            case A.Conditional():
-                self.conditional(st, c, flow)
-            case A.Sequence():
-                self.sequence(st, c, flow)
-            case A.Weave():
-                nc = Container()
-                self.weave(st.items, nc, flow)
-                c.add(nc)
-            case A.Choice() | A.Gather():  # only inside a block's body
-                nc = Container()
-                self.weave([st], nc, flow)
-                c.add(nc)
-            case _:
-                assert_never(st)
+        if isinstance(st, A.ContentLine):
+            self.inlines(st.items, c, flow)
+        elif isinstance(st, A.Assign):
+            self.assign(st, c)
+        elif isinstance(st, A.Return):
+            c.add("ev")
+            if st.value is not None:
+                self.expr(st.value, c)
+            else:
+                c.add("void")
+            c.add("/ev")
+            c.add("~ret")
+        elif isinstance(st, A.ExprStmt):
+            c.add("ev")
+            if isinstance(st.expr, A.Postfix):
+                self.postfix(st.expr, c)
+            else:
+                self.expr(st.expr, c)
+                c.add("pop")
+            c.add("/ev")
+        elif isinstance(st, A.Conditional):
+            self.conditional(st, c, flow)
+        elif isinstance(st, A.Sequence):
+            self.sequence(st, c, flow)
+        elif isinstance(st, A.Weave):
+            nc = Container()
+            self.weave(st.items, nc, flow)
+            c.add(nc)
+        elif isinstance(st, (A.Choice, A.Gather)):  # only inside a block's body
+            nc = Container()
+            self.weave([st], nc, flow)
+            c.add(nc)
+        else:
+            assert_never(st)
 
     def assign(self, a: A.Assign, c: Container) -> None:
         kind = self.res.names.assigns.get(id(a), "global")
@@ -260,32 +259,32 @@ class _Emitter(ValueEmitter):
             c.add({"temp=": a.name, "re": True})
 
     def inlines(self, items: list[A.Inline], c: Container, flow: A.Flow) -> None:
+        add = c.content.append  # the hottest loop of emit: every piece of text passes here
         for it in items:
-            match it:
-                case A.Text(text):
-                    if text:
-                        c.add("^" + text)
-                case A.Newline():
-                    c.add("\n")
-                case A.Glue():
-                    c.add("<>")
-                case A.Print(expr):
-                    c.add("ev")
-                    self.expr(expr, c)
-                    c.add("out")
-                    c.add("/ev")
-                case A.Tag(parts):
-                    c.add("#")
-                    self.inlines(parts, c, flow)
-                    c.add("/#")
-                case A.Divert():
-                    self.divert(it, c)
-                case A.Conditional():
-                    self.conditional(it, c, flow)
-                case A.Sequence():
-                    self.sequence(it, c, flow)
-                case _:
-                    assert_never(it)
+            if isinstance(it, A.Text):
+                if it.text:
+                    add("^" + it.text)
+            elif isinstance(it, A.Newline):
+                add("\n")
+            elif isinstance(it, A.Glue):
+                add("<>")
+            elif isinstance(it, A.Print):
+                add("ev")
+                self.expr(it.expr, c)
+                add("out")
+                add("/ev")
+            elif isinstance(it, A.Tag):
+                add("#")
+                self.inlines(it.parts, c, flow)
+                add("/#")
+            elif isinstance(it, A.Divert):
+                self.divert(it, c)
+            elif isinstance(it, A.Conditional):
+                self.conditional(it, c, flow)
+            elif isinstance(it, A.Sequence):
+                self.sequence(it, c, flow)
+            else:
+                assert_never(it)
 
     def divert(self, d: A.Divert, c: Container) -> None:
         target = self.res.names.targets.get(id(d))
@@ -374,6 +373,7 @@ class _Emitter(ValueEmitter):
 
     def sequence(self, seq: A.Sequence, c: Container, flow: A.Flow) -> None:
         sc = Container(flags=VISITS | START_ONLY)
+        add = sc.content.append
         once = bool(seq.kind & A.SEQ_ONCE)
         cycle = bool(seq.kind & A.SEQ_CYCLE)
         stopping = bool(seq.kind & A.SEQ_STOPPING)
@@ -382,42 +382,42 @@ class _Emitter(ValueEmitter):
             stopping = True
         count = len(seq.elements)
         branches = count + 1 if once else count
-        sc.add("ev")
-        sc.add("visit")
+        add("ev")
+        add("visit")
         if stopping or once:
-            sc.add(branches - 1)
-            sc.add("MIN")
+            add(branches - 1)
+            add("MIN")
         elif cycle:
-            sc.add(count)
-            sc.add("%")
+            add(count)
+            add("%")
         if shuffle:
             post_shuffle = Nop()
             if once or stopping:
                 last = count - 1 if stopping else count
-                sc.add("du")
-                sc.add(last)
-                sc.add("==")
-                sc.add(Ref("->", post_shuffle, {"c": True}))
-            sc.add(count - 1 if stopping else count)
-            sc.add("seq")
+                add("du")
+                add(last)
+                add("==")
+                add(Ref("->", post_shuffle, {"c": True}))
+            add(count - 1 if stopping else count)
+            add("seq")
             if once or stopping:
-                sc.add(post_shuffle)
-        sc.add("/ev")
+                add(post_shuffle)
+        add("/ev")
         done = Nop()
         for i in range(branches):
-            sc.add("ev")
-            sc.add("du")
-            sc.add(i)
-            sc.add("==")
-            sc.add("/ev")
+            add("ev")
+            add("du")
+            add(i)
+            add("==")
+            add("/ev")
             el = Container(f"s{i}")
-            sc.add(Ref("->", el, {"c": True}))
+            add(Ref("->", el, {"c": True}))
             el.add("pop")
             if i < count:
                 self.body(seq.elements[i], el, flow)
             el.add(Ref("->", done))
             sc.add_named(el)
-        sc.add(done)
+        add(done)
         c.add(sc)
 
 

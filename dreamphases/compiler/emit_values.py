@@ -80,58 +80,56 @@ class ValueEmitter:
         return value
 
     def expr(self, e: A.Expr, c: Container) -> None:
-        match e:
-            case A.Number(value):
-                c.add(value)
-            case A.Bool(value):
-                c.add(value)
-            case A.StringLit(parts):
-                c.add("str")
-                self.inlines(parts, c, self.res.story.root)
-                c.add("/str")
-            case A.Name():
-                self.name(e, c)
-            case A.DivertTarget(path):
-                self.target_value(self.res.names.targets.get(id(e)), path, c)
-            case A.ListLit(names):
-                items = []
-                for name in names:
-                    found = self.res.decls.list_item(name)
-                    if found:
-                        items.append((found[0].name, found[1].name, found[1].value))
-                c.add(self.list_value(None, items))
-            case A.Unary(op, operand):
-                self.expr(operand, c)
-                c.add("_" if op == "-" else "!")
-            case A.Binary(op, left, right):
-                self.expr(left, c)
-                self.expr(right, c)
-                c.add(_OPS.get(op, op))
-            case A.Call():
-                self.call(e, c)
-            case A.Postfix():
-                self.postfix(e, c)
-                c.add({"VAR?": e.target.name})
-            case _:
-                assert_never(e)
+        if isinstance(e, A.Number):
+            c.add(e.value)
+        elif isinstance(e, A.Bool):
+            c.add(e.value)
+        elif isinstance(e, A.StringLit):
+            c.add("str")
+            self.inlines(e.parts, c, self.res.story.root)
+            c.add("/str")
+        elif isinstance(e, A.Name):
+            self.name(e, c)
+        elif isinstance(e, A.DivertTarget):
+            self.target_value(self.res.names.targets.get(id(e)), e.path, c)
+        elif isinstance(e, A.ListLit):
+            items = []
+            for name in e.items:
+                found = self.res.decls.list_item(name)
+                if found:
+                    items.append((found[0].name, found[1].name, found[1].value))
+            c.add(self.list_value(None, items))
+        elif isinstance(e, A.Unary):
+            self.expr(e.operand, c)
+            c.add("_" if e.op == "-" else "!")
+        elif isinstance(e, A.Binary):
+            self.expr(e.left, c)
+            self.expr(e.right, c)
+            c.add(_OPS.get(e.op, e.op))
+        elif isinstance(e, A.Call):
+            self.call(e, c)
+        elif isinstance(e, A.Postfix):
+            self.postfix(e, c)
+            c.add({"VAR?": e.target.name})
+        else:
+            assert_never(e)
 
     def name(self, e: A.Name, c: Container) -> None:
         meaning = self.res.names.names.get(id(e))
-        match meaning:
-            case None:  # not resolved: only reachable when there were errors, and then nothing is written
-                c.add({"VAR?": e.name})
-            case VarRead(name):
-                c.add({"VAR?": name})
-            case ConstValue(_, value):
-                self.expr(value, c)
-            case ItemValue(lst, item, value):
-                c.add(self.list_value(None, [(lst, item, value)]))
-            case CountRead(point):
-                c.add(Ref("CNT?", self.container_for(point)))
-            case RefArg(name):
-                c.add({"^var": name, "ci": -1})
-            case _:
-                assert_never(meaning)
+        if meaning is None:  # not resolved: only reachable when there were errors, and then nothing is written
+            c.add({"VAR?": e.name})
+        elif isinstance(meaning, VarRead):
+            c.add({"VAR?": meaning.name})
+        elif isinstance(meaning, ConstValue):
+            self.expr(meaning.value, c)
+        elif isinstance(meaning, ItemValue):
+            c.add(self.list_value(None, [(meaning.list, meaning.item, meaning.value)]))
+        elif isinstance(meaning, CountRead):
+            c.add(Ref("CNT?", self.container_for(meaning.point)))
+        elif isinstance(meaning, RefArg):
+            c.add({"^var": meaning.name, "ci": -1})
+        else:
+            assert_never(meaning)
 
     def call(self, e: A.Call, c: Container) -> None:
         meaning = self.res.names.calls.get(id(e), BuiltinCall(e.name))

@@ -78,25 +78,28 @@ def reads_of(expr: T.Expr) -> tuple[str, ...]:
     stack: list[T.Expr] = [expr]
     while stack:
         node = stack.pop()
-        match node:
-            case T.Var(name, kind):
-                if kind != "unresolved":
-                    out.append(name)
-            case T.Const(name) | T.ReadCount(name):
-                out.append(name)
-            case T.Call(name, args, kind, refs):
-                if kind == "variable":
-                    out.append(name)
-                if kind != "unresolved":
-                    stack.extend(reversed([a for i, a in enumerate(args) if not (i < len(refs) and refs[i])]))
-            case T.Increment(var):
-                out.append(var.name)
-            case T.Unary() | T.Binary():
-                stack.extend(reversed(T.children(node)))
-            case T.Num() | T.Bool() | T.Str() | T.ListItem() | T.ListLit() | T.DivertTarget():
-                pass
-            case _:
-                assert_never(node)
+        if isinstance(node, T.Binary):
+            stack.append(node.right)
+            stack.append(node.left)
+        elif isinstance(node, T.Var):
+            if node.kind != "unresolved":
+                out.append(node.name)
+        elif isinstance(node, (T.Const, T.ReadCount)):
+            out.append(node.name)
+        elif isinstance(node, T.Unary):
+            stack.append(node.operand)
+        elif isinstance(node, T.Call):
+            if node.kind == "variable":
+                out.append(node.name)
+            if node.kind != "unresolved":
+                refs = node.refs
+                stack.extend(reversed([a for i, a in enumerate(node.args) if not (i < len(refs) and refs[i])]))
+        elif isinstance(node, T.Increment):
+            out.append(node.var.name)
+        elif isinstance(node, (T.Num, T.Bool, T.Str, T.ListItem, T.ListLit, T.DivertTarget)):
+            pass
+        else:
+            assert_never(node)
     return tuple(dict.fromkeys(out))
 
 
@@ -113,7 +116,7 @@ class _Ctx:
     def under(self, node: str | None = None, conditions: tuple[T.Expr, ...] = (),
               reads: tuple[str, ...] = ()) -> _Ctx:
         return _Ctx(self.chain, self.temps, self.node if node is None else node, self.conditions + conditions,
-                    tuple(dict.fromkeys(self.reads + reads)))
+                    tuple(dict.fromkeys(self.reads + reads)) if reads else self.reads)
 
 
 class _Meanings:
@@ -132,19 +135,17 @@ class _Meanings:
 
     def name(self, e: A.Name) -> T.Expr:
         meaning = self.b.res.names.names.get(id(e))
-        match meaning:
-            case None:
-                return T.Var(e.name, "unresolved")
-            case VarRead(name, temp) | RefArg(name, temp):
-                return T.Var(name, self._kind(name, temp))
-            case ConstValue(_, value):
-                return T.Const(e.name, build(value, _Meanings(self.b, self.b.top)))
-            case ItemValue(lst, item, value):
-                return T.ListItem(e.name, lst, item, value)
-            case CountRead(point):
-                return T.ReadCount(e.name, self.b.target_id(point))
-            case _:
-                assert_never(meaning)
+        if meaning is None:
+            return T.Var(e.name, "unresolved")
+        if isinstance(meaning, (VarRead, RefArg)):
+            return T.Var(meaning.name, self._kind(meaning.name, meaning.temp))
+        if isinstance(meaning, ConstValue):
+            return T.Const(e.name, build(meaning.value, _Meanings(self.b, self.b.top)))
+        if isinstance(meaning, ItemValue):
+            return T.ListItem(e.name, meaning.list, meaning.item, meaning.value)
+        if isinstance(meaning, CountRead):
+            return T.ReadCount(e.name, self.b.target_id(meaning.point))
+        assert_never(meaning)
 
     def call(self, e: A.Call) -> tuple[T.CallKind, tuple[bool, ...]]:
         meaning = self.b.res.names.calls.get(id(e))
@@ -198,15 +199,13 @@ class _GraphBuilder:
         return build(e, _Meanings(self, ctx))
 
     def target_id(self, target: Target) -> str:
-        match target:
-            case End(which):
-                return which
-            case VarTarget(name):
-                return f"*{name}"
-            case A.Flow() | A.Choice() | A.Gather():
-                return self.res.decls.node_ids.get(id(target), "?")
-            case _:
-                assert_never(target)
+        if isinstance(target, (A.Flow, A.Choice, A.Gather)):
+            return self.res.decls.node_ids.get(id(target), "?")
+        if isinstance(target, End):
+            return target.which
+        if isinstance(target, VarTarget):
+            return f"*{target.name}"
+        assert_never(target)
 
     # -- refs: every name as written, for editors ------------------------------------------------------
     def ref(self, name: str, target: str, kind: RefKind, span: Span, ctx: _Ctx) -> None:
@@ -310,41 +309,40 @@ class _GraphBuilder:
             self.stmt(it, ctx, flow)
 
     def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
-        match it:
-            case A.ContentLine():
-                words = count_words(it.items)
-                node = self.graph.nodes.get(ctx.node)
-                if node is not None:
-                    node.words += words
-                    if ctx.node not in self.choice_seen:
-                        node.words_before_choice += words
-                if self.word_sinks and self.word_sinks[-1] is not None:
-                    self.word_sinks[-1].words += words
-                self.line = it.span.line
-                self.inlines(it.items, ctx, flow)
-            case A.Assign():
-                self.assign(it, ctx)
-            case A.Return():
-                if it.value is not None:
-                    self.expr(it.value, ctx)
-                self.graph.returns.setdefault(ctx.node, []).append(GReturn(
-                    self.tree(it.value, ctx) if it.value is not None else None, ctx.conditions))
-            case A.ExprStmt():
-                self.expr(it.expr, ctx)
-            case A.Choice():
-                self.choice(it, ctx, flow)
-            case A.Gather():  # a gather outside a weave's item list (a block's body)
-                self.gather(it, ctx, flow)
-            case A.Weave():
-                self.word_sinks.append(None)  # nested options and gathers count their own words
-                self.weave_items(it.items, ctx, flow)
-                self.word_sinks.pop()
-            case A.Conditional():
-                self.conditional(it, ctx, flow)
-            case A.Sequence():
-                self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
-            case _:
-                assert_never(it)
+        if isinstance(it, A.ContentLine):
+            words = count_words(it.items)
+            node = self.graph.nodes.get(ctx.node)
+            if node is not None:
+                node.words += words
+                if ctx.node not in self.choice_seen:
+                    node.words_before_choice += words
+            if self.word_sinks and self.word_sinks[-1] is not None:
+                self.word_sinks[-1].words += words
+            self.line = it.span.line
+            self.inlines(it.items, ctx, flow)
+        elif isinstance(it, A.Assign):
+            self.assign(it, ctx)
+        elif isinstance(it, A.Return):
+            if it.value is not None:
+                self.expr(it.value, ctx)
+            self.graph.returns.setdefault(ctx.node, []).append(GReturn(
+                self.tree(it.value, ctx) if it.value is not None else None, ctx.conditions))
+        elif isinstance(it, A.ExprStmt):
+            self.expr(it.expr, ctx)
+        elif isinstance(it, A.Choice):
+            self.choice(it, ctx, flow)
+        elif isinstance(it, A.Gather):  # a gather outside a weave's item list (a block's body)
+            self.gather(it, ctx, flow)
+        elif isinstance(it, A.Weave):
+            self.word_sinks.append(None)  # nested options and gathers count their own words
+            self.weave_items(it.items, ctx, flow)
+            self.word_sinks.pop()
+        elif isinstance(it, A.Conditional):
+            self.conditional(it, ctx, flow)
+        elif isinstance(it, A.Sequence):
+            self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
+        else:
+            assert_never(it)
 
     def weave_items(self, items: list[A.Stmt], ctx: _Ctx, flow: A.Flow) -> None:
         """Walk one weave level in order, as a reader meets it.
@@ -494,21 +492,20 @@ class _GraphBuilder:
 
     def inlines(self, items: list[A.Inline], ctx: _Ctx, flow: A.Flow) -> None:
         for it in items:
-            match it:
-                case A.Text() | A.Glue() | A.Newline():
-                    pass
-                case A.Print():
-                    self.expr(it.expr, ctx)
-                case A.Tag():
-                    self.tag(it, ctx, flow)
-                case A.Divert():
-                    self.divert(it, ctx, flow)
-                case A.Conditional():
-                    self.conditional(it, ctx, flow)
-                case A.Sequence():
-                    self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
-                case _:
-                    assert_never(it)
+            if isinstance(it, (A.Text, A.Glue, A.Newline)):
+                pass
+            elif isinstance(it, A.Print):
+                self.expr(it.expr, ctx)
+            elif isinstance(it, A.Tag):
+                self.tag(it, ctx, flow)
+            elif isinstance(it, A.Divert):
+                self.divert(it, ctx, flow)
+            elif isinstance(it, A.Conditional):
+                self.conditional(it, ctx, flow)
+            elif isinstance(it, A.Sequence):
+                self.alternatives([partial(self.stmts, el, ctx, flow) for el in it.elements], ctx)
+            else:
+                assert_never(it)
 
     def tag(self, it: A.Tag, ctx: _Ctx, flow: A.Flow) -> None:
         text = "".join(p.text for p in it.parts if isinstance(p, A.Text)).strip()
@@ -567,33 +564,32 @@ class _GraphBuilder:
 
     # -- expressions: variable uses and the edges values make -----------------------------------------
     def expr(self, e: A.Expr, ctx: _Ctx, in_global: bool = False) -> None:
-        match e:
-            case A.Number() | A.Bool() | A.ListLit():
-                pass
-            case A.Binary():
-                self.expr(e.left, ctx, in_global)
-                self.expr(e.right, ctx, in_global)
-            case A.Unary():
-                self.expr(e.operand, ctx, in_global)
-            case A.StringLit():
-                self.inlines(e.parts, ctx, ctx.chain[-1])
-            case A.Name():
-                self.read(e, ctx, in_global)
-            case A.Postfix():
-                self.read(e.target, ctx, in_global)
-                name = e.target.name
-                if name in ctx.temps or name in self.res.decls.globals:
-                    self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "write", e.op))
-            case A.DivertTarget():
-                target = self.res.names.targets.get(id(e))
-                self.target_ref(e.path, target, e.span, ctx)
-                if isinstance(target, A.Flow | A.Choice | A.Gather):
-                    self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
-                                                 e.span.line, ctx.conditions, ctx.reads))
-            case A.Call():
-                self.call(e, ctx, in_global)
-            case _:
-                assert_never(e)
+        if isinstance(e, (A.Number, A.Bool, A.ListLit)):
+            pass
+        elif isinstance(e, A.Binary):
+            self.expr(e.left, ctx, in_global)
+            self.expr(e.right, ctx, in_global)
+        elif isinstance(e, A.Unary):
+            self.expr(e.operand, ctx, in_global)
+        elif isinstance(e, A.StringLit):
+            self.inlines(e.parts, ctx, ctx.chain[-1])
+        elif isinstance(e, A.Name):
+            self.read(e, ctx, in_global)
+        elif isinstance(e, A.Postfix):
+            self.read(e.target, ctx, in_global)
+            name = e.target.name
+            if name in ctx.temps or name in self.res.decls.globals:
+                self.graph.uses.append(VarUse(name, ctx.node, e.span.file, e.span.line, "write", e.op))
+        elif isinstance(e, A.DivertTarget):
+            target = self.res.names.targets.get(id(e))
+            self.target_ref(e.path, target, e.span, ctx)
+            if isinstance(target, A.Flow | A.Choice | A.Gather):
+                self.graph.edges.append(Edge(ctx.node, self.target_id(target), "target", e.span.file,
+                                             e.span.line, ctx.conditions, ctx.reads))
+        elif isinstance(e, A.Call):
+            self.call(e, ctx, in_global)
+        else:
+            assert_never(e)
 
     def read(self, e: A.Name, ctx: _Ctx, in_global: bool) -> None:
         self.name_ref(e, ctx)

@@ -97,6 +97,8 @@ class InlineParser:
             self.depth -= 1
 
     def _content(self, text: str, line: int, col: int) -> list[Inline]:
+        if _SPECIAL.search(text) is None:  # plain prose, the commonest line: one piece of text
+            return [Text(text)] if text else []
         out: list[Inline] = []
         buf: list[str] = []
 

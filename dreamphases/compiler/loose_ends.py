@@ -79,26 +79,25 @@ class _Finder:
         self.stack.append(own)
         prev: _Point | None = None
         for item in items:
-            match item:
-                case A.Choice():
-                    if isinstance(prev, A.Gather):
-                        own[:] = [p for p in own if p is not prev]
-                    nested = self.body(item.body, sealed=False)
-                    if not nested and not terminates(item.inner, item.body):
-                        own.append(item)
-                    prev = item
-                case A.Gather():
-                    for point in own:
-                        if isinstance(point, A.Gather) and point.depth == item.depth:
-                            continue  # a gather right after a gather runs straight into it
-                        self.out.gathers_into[id(point)] = item
-                    own.clear()
-                    nested = self.body(item.body, sealed=False)
-                    if not nested and not terminates([], item.body):
-                        own.append(item)
-                    prev = item
-                case _:
-                    self.body([item], sealed=False)
+            if isinstance(item, A.Choice):
+                if isinstance(prev, A.Gather):
+                    own[:] = [p for p in own if p is not prev]
+                nested = self.body(item.body, sealed=False)
+                if not nested and not terminates(item.inner, item.body):
+                    own.append(item)
+                prev = item
+            elif isinstance(item, A.Gather):
+                for point in own:
+                    if isinstance(point, A.Gather) and point.depth == item.depth:
+                        continue  # a gather right after a gather runs straight into it
+                    self.out.gathers_into[id(point)] = item
+                own.clear()
+                nested = self.body(item.body, sealed=False)
+                if not nested and not terminates([], item.body):
+                    own.append(item)
+                prev = item
+            else:
+                self.body([item], sealed=False)
         self.stack.pop()
         if self.stack:
             # sealed weaves (in a conditional's or a sequence's branch) keep their loose choices
@@ -116,18 +115,17 @@ class _Finder:
         return nested
 
     def stmt(self, st: A.Stmt) -> None:
-        match st:
-            case A.ContentLine() | A.Assign() | A.Return() | A.ExprStmt():
-                pass  # inline blocks hold lines of content, never weaves
-            case A.Conditional():
-                for br in st.branches:
-                    self.body(br.body, sealed=True)
-            case A.Sequence():
-                for el in st.elements:
-                    self.body(el, sealed=True)
-            case A.Weave():
-                self.weave(st.items, sealed=True)
-            case A.Choice() | A.Gather():  # only inside sealed bodies
-                self.weave([st], sealed=True)
-            case _:
-                assert_never(st)
+        if isinstance(st, (A.ContentLine, A.Assign, A.Return, A.ExprStmt)):
+            pass  # inline blocks hold lines of content, never weaves
+        elif isinstance(st, A.Conditional):
+            for br in st.branches:
+                self.body(br.body, sealed=True)
+        elif isinstance(st, A.Sequence):
+            for el in st.elements:
+                self.body(el, sealed=True)
+        elif isinstance(st, A.Weave):
+            self.weave(st.items, sealed=True)
+        elif isinstance(st, (A.Choice, A.Gather)):  # only inside sealed bodies
+            self.weave([st], sealed=True)
+        else:
+            assert_never(st)

@@ -53,24 +53,23 @@ class _Ctx:
 def temporaries(items: list[A.Stmt], temps: set[str]) -> None:
     """Add the names of the `~ temp` declarations anywhere in `items` to `temps`."""
     for it in items:
-        match it:
-            case A.Assign():
-                if it.temp:
-                    temps.add(it.name)
-            case A.Choice() | A.Gather():
-                temporaries(it.body, temps)
-            case A.Weave():
-                temporaries(it.items, temps)
-            case A.Conditional():
-                for br in it.branches:
-                    temporaries(br.body, temps)
-            case A.Sequence():
-                for el in it.elements:
-                    temporaries(el, temps)
-            case A.ContentLine() | A.Return() | A.ExprStmt():
-                pass
-            case _:
-                assert_never(it)
+        if isinstance(it, (A.ContentLine, A.Return, A.ExprStmt)):  # the commonest first
+            pass
+        elif isinstance(it, A.Assign):
+            if it.temp:
+                temps.add(it.name)
+        elif isinstance(it, (A.Choice, A.Gather)):
+            temporaries(it.body, temps)
+        elif isinstance(it, A.Weave):
+            temporaries(it.items, temps)
+        elif isinstance(it, A.Conditional):
+            for br in it.branches:
+                temporaries(br.body, temps)
+        elif isinstance(it, A.Sequence):
+            for el in it.elements:
+                temporaries(el, temps)
+        else:
+            assert_never(it)
 
 
 def resolve_names(woven: Woven, decls: Declarations, rep: Reporter) -> Names:
@@ -105,39 +104,38 @@ class _NameResolver:
             self.stmt(it, ctx)
 
     def stmt(self, it: A.Stmt, ctx: _Ctx) -> None:
-        match it:
-            case A.ContentLine():
-                self.inlines(it.items, ctx)
-            case A.Assign():
-                self.assign(it, ctx)
-            case A.Return():
-                if ctx.flow.kind != "function":
-                    self.rep.report("E022", "'~ return' can only be used in a function", it.span,
-                                    "declare the knot as '== function name ==' or use '->->' to leave a tunnel")
-                if it.value is not None:
-                    self.expr(it.value, ctx)
-            case A.ExprStmt():
-                self.expr(it.expr, ctx)
-            case A.Choice():
-                if ctx.flow.kind == "function":
-                    self.rep.report("E020", "functions may not contain choices", it.span)
-                for cond in it.conditions:
-                    self.expr(cond, ctx)
-                self.inlines(it.start, ctx)
-                self.inlines(it.choice_only, ctx)
-                self.inlines(it.inner, ctx)
-                self.stmts(it.body, ctx)
-            case A.Gather():
-                self.stmts(it.body, ctx)
-            case A.Weave():
-                self.stmts(it.items, ctx)
-            case A.Conditional():
-                self.conditional(it, ctx)
-            case A.Sequence():
-                for el in it.elements:
-                    self.stmts(el, ctx)
-            case _:
-                assert_never(it)
+        if isinstance(it, A.ContentLine):
+            self.inlines(it.items, ctx)
+        elif isinstance(it, A.Assign):
+            self.assign(it, ctx)
+        elif isinstance(it, A.Return):
+            if ctx.flow.kind != "function":
+                self.rep.report("E022", "'~ return' can only be used in a function", it.span,
+                                "declare the knot as '== function name ==' or use '->->' to leave a tunnel")
+            if it.value is not None:
+                self.expr(it.value, ctx)
+        elif isinstance(it, A.ExprStmt):
+            self.expr(it.expr, ctx)
+        elif isinstance(it, A.Choice):
+            if ctx.flow.kind == "function":
+                self.rep.report("E020", "functions may not contain choices", it.span)
+            for cond in it.conditions:
+                self.expr(cond, ctx)
+            self.inlines(it.start, ctx)
+            self.inlines(it.choice_only, ctx)
+            self.inlines(it.inner, ctx)
+            self.stmts(it.body, ctx)
+        elif isinstance(it, A.Gather):
+            self.stmts(it.body, ctx)
+        elif isinstance(it, A.Weave):
+            self.stmts(it.items, ctx)
+        elif isinstance(it, A.Conditional):
+            self.conditional(it, ctx)
+        elif isinstance(it, A.Sequence):
+            for el in it.elements:
+                self.stmts(el, ctx)
+        else:
+            assert_never(it)
 
     def conditional(self, c: A.Conditional, ctx: _Ctx) -> None:
         # every condition is evaluated before any branch's content (the order problems are reported in)
@@ -151,22 +149,21 @@ class _NameResolver:
 
     def inlines(self, items: list[A.Inline], ctx: _Ctx) -> None:
         for it in items:
-            match it:
-                case A.Text() | A.Glue() | A.Newline():
-                    pass
-                case A.Print():
-                    self.expr(it.expr, ctx)
-                case A.Tag():
-                    self.inlines(it.parts, ctx)
-                case A.Divert():
-                    self.divert(it, ctx)
-                case A.Conditional():
-                    self.conditional(it, ctx)
-                case A.Sequence():
-                    for el in it.elements:
-                        self.stmts(el, ctx)
-                case _:
-                    assert_never(it)
+            if isinstance(it, (A.Text, A.Glue, A.Newline)):
+                pass
+            elif isinstance(it, A.Print):
+                self.expr(it.expr, ctx)
+            elif isinstance(it, A.Tag):
+                self.inlines(it.parts, ctx)
+            elif isinstance(it, A.Divert):
+                self.divert(it, ctx)
+            elif isinstance(it, A.Conditional):
+                self.conditional(it, ctx)
+            elif isinstance(it, A.Sequence):
+                for el in it.elements:
+                    self.stmts(el, ctx)
+            else:
+                assert_never(it)
 
     def divert(self, d: A.Divert, ctx: _Ctx) -> None:
         for arg in d.args:
@@ -232,38 +229,37 @@ class _NameResolver:
 
     # -- expressions ---------------------------------------------------------------------------------
     def expr(self, e: A.Expr, ctx: _Ctx, in_global: bool = False) -> None:
-        match e:
-            case A.Number() | A.Bool():
-                pass
-            case A.Binary():
-                self.expr(e.left, ctx, in_global)
-                self.expr(e.right, ctx, in_global)
-            case A.Unary():
-                self.expr(e.operand, ctx, in_global)
-            case A.StringLit():
-                self.inlines(e.parts, ctx)
-            case A.Name():
-                self.name(e, ctx, in_global)
-            case A.Postfix():
-                self.name(e.target, ctx, in_global)
-            case A.DivertTarget():
-                target = self.target(e, e.path, e.span, ctx)
-                if isinstance(target, A.Flow | A.Choice | A.Gather):
-                    # a divert target may reach TURNS_SINCE through a variable or parameter
-                    self.out.turn_counted.add(id(target))
-                    self.out.visit_counted.add(id(target))
-                if isinstance(target, A.Flow) and any(p.ref for p in target.params):
-                    self.rep.report("E016", f"can't take a divert target to '{target.name}': it has ref "
-                                    "parameters", e.span)
-            case A.ListLit():
-                for item in e.items:
-                    if self.d.list_item(item) is None:
-                        self.rep.report("E013", f"list item '{item}' is not defined", e.span,
-                                        did_you_mean(item, list(self.d.items)))
-            case A.Call():
-                self.call(e, ctx, in_global)
-            case _:
-                assert_never(e)
+        if isinstance(e, (A.Number, A.Bool)):
+            pass
+        elif isinstance(e, A.Binary):
+            self.expr(e.left, ctx, in_global)
+            self.expr(e.right, ctx, in_global)
+        elif isinstance(e, A.Unary):
+            self.expr(e.operand, ctx, in_global)
+        elif isinstance(e, A.StringLit):
+            self.inlines(e.parts, ctx)
+        elif isinstance(e, A.Name):
+            self.name(e, ctx, in_global)
+        elif isinstance(e, A.Postfix):
+            self.name(e.target, ctx, in_global)
+        elif isinstance(e, A.DivertTarget):
+            target = self.target(e, e.path, e.span, ctx)
+            if isinstance(target, A.Flow | A.Choice | A.Gather):
+                # a divert target may reach TURNS_SINCE through a variable or parameter
+                self.out.turn_counted.add(id(target))
+                self.out.visit_counted.add(id(target))
+            if isinstance(target, A.Flow) and any(p.ref for p in target.params):
+                self.rep.report("E016", f"can't take a divert target to '{target.name}': it has ref "
+                                "parameters", e.span)
+        elif isinstance(e, A.ListLit):
+            for item in e.items:
+                if self.d.list_item(item) is None:
+                    self.rep.report("E013", f"list item '{item}' is not defined", e.span,
+                                    did_you_mean(item, list(self.d.items)))
+        elif isinstance(e, A.Call):
+            self.call(e, ctx, in_global)
+        else:
+            assert_never(e)
 
     def name(self, e: A.Name, ctx: _Ctx, in_global: bool) -> None:
         name = e.name

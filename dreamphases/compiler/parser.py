@@ -63,6 +63,9 @@ _ASSIGN = re.compile(r"^(temp\s+)?(" + _IDENT + r"(?:\.[\w]+)?)\s*(\+=|-=|=)(?!=
 _INCDEC = re.compile(r"^(" + _IDENT + r")\s*(\+\+|--)\s*$", re.UNICODE)
 _LABEL = re.compile(r"^\(\s*(" + _IDENT + r")\s*\)", re.UNICODE)
 _RETURN = re.compile(r"^return\b(.*)$")
+_DECLARATION = re.compile(r"^(VAR|CONST|LIST|EXTERNAL)\b")
+_CHOICE_MARKS = re.compile(r"^([*+](?:\s*[*+])*)")
+_GATHER_MARKS = re.compile(r"^(-(?:\s*-(?!>))*)")
 
 
 @dataclass(slots=True)
@@ -195,7 +198,7 @@ class _FileParser(BlockParser):
         if line.startswith("~"):
             stmt = self.logic(line[1:], lineno, col + 1)
             return [] if stmt is None else [*stmt]
-        m = re.match(r"^(VAR|CONST|LIST|EXTERNAL)\b", line)
+        m = _DECLARATION.match(line)
         if m:
             decl = self.declaration(line, lineno, col)
             if decl is not None and self.block_depth:
@@ -330,7 +333,7 @@ class _FileParser(BlockParser):
 
     # -- choices and gathers --------------------------------------------------------------------------
     def choice(self, line: str, lineno: int, col: int) -> list[_Parsed]:
-        m = re.match(r"^([*+](?:\s*[*+])*)", line)
+        m = _CHOICE_MARKS.match(line)
         assert m
         marks = m.group(1).replace(" ", "").replace("\t", "")
         sticky = marks[0] == "+"
@@ -404,7 +407,7 @@ class _FileParser(BlockParser):
         return not (nxt.startswith("{") and brace_balance(nxt) > 0)
 
     def gather(self, line: str, lineno: int, col: int) -> list[_Parsed]:
-        m = re.match(r"^(-(?:\s*-(?!>))*)", line)
+        m = _GATHER_MARKS.match(line)
         assert m
         depth = m.group(1).replace(" ", "").replace("\t", "").count("-")
         rest = line[m.end():]

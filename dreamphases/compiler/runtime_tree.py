@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Union, cast
 
 __all__ = ["Container", "Nop", "Ref", "to_json", "VISITS", "TURNS", "START_ONLY"]
 
@@ -49,15 +49,20 @@ class Container:
         self.named[child.name] = child
 
 
+# The three walks below run over every item of the story (hundreds of thousands on a long story):
+# `type(x) is C` instead of isinstance, since Container, Nop and Ref are never subclassed.
+
+
 def _flatten(c: Container) -> None:
     new: list[Item] = []
+    append = new.append
     for item in c.content:
-        if isinstance(item, Container):
+        if type(item) is Container:
             _flatten(item)
             if item.name is None and not item.named and not item.flags and not item.keep:
                 new.extend(item.content)
                 continue
-        new.append(item)
+        append(item)
     c.content = new
     for child in c.named.values():
         _flatten(child)
@@ -67,9 +72,11 @@ def _assign_paths(c: Container, path: str, paths: dict[int, str]) -> None:
     paths[id(c)] = path
     prefix = f"{path}." if path else ""
     for i, item in enumerate(c.content):
-        if isinstance(item, Container):
-            _assign_paths(item, f"{prefix}{item.name if item.name else i}", paths)
-        elif isinstance(item, Nop):
+        kind = type(item)
+        if kind is Container:
+            child = cast(Container, item)
+            _assign_paths(child, f"{prefix}{child.name if child.name else i}", paths)
+        elif kind is Nop:
             paths[id(item)] = f"{prefix}{i}"
     for name, child in c.named.items():
         _assign_paths(child, f"{prefix}{name}", paths)
@@ -77,17 +84,20 @@ def _assign_paths(c: Container, path: str, paths: dict[int, str]) -> None:
 
 def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list[object]:
     out: list[object] = []
+    append = out.append
     for item in c.content:
-        if isinstance(item, Container):
-            out.append(_encode(item, paths, True))
-        elif isinstance(item, Nop):
-            out.append("nop")
-        elif isinstance(item, Ref):
-            obj: dict[str, object] = {item.key: paths[id(item.target)] if item.target is not None else ""}
-            obj.update(item.extra)
-            out.append(obj)
+        kind = type(item)
+        if kind is Container:
+            append(_encode(cast(Container, item), paths, True))
+        elif kind is Ref:
+            ref = cast(Ref, item)
+            obj: dict[str, object] = {ref.key: paths[id(ref.target)] if ref.target is not None else ""}
+            obj.update(ref.extra)
+            append(obj)
+        elif kind is Nop:
+            append("nop")
         else:
-            out.append(item)
+            append(item)
     meta: dict[str, object] = {}
     for name, child in c.named.items():
         meta[name] = _encode(child, paths, False)

@@ -61,6 +61,8 @@ def brace_balance(text: str) -> int:
 
 def unmatched_open(text: str) -> int:
     """Index of the first `{` on this line that is not closed on it, or -1."""
+    if "{" not in text:  # most lines: no scan needed
+        return -1
     stack: list[int] = []
     for i, c, _ in structure(text):
         if c == "{":
@@ -72,6 +74,8 @@ def unmatched_open(text: str) -> int:
 
 def unmatched_close(text: str) -> int:
     """Index of the first `}` that closes something opened before this text, or -1."""
+    if "}" not in text:
+        return -1
     for i, c, depth in structure(text):
         if c == "}" and depth == 0:
             return i
@@ -89,6 +93,8 @@ def matching_brace(text: str, start: int = 0) -> int:
 def first_at_top(text: str, marks: tuple[str, ...], *, start: int = 0, parens: bool = False,
                  strings: bool = False) -> int:
     """Index of the first of `marks` (strings) outside nesting, or -1."""
+    if all(text.find(m, start) < 0 for m in marks):
+        return -1
     firsts = "".join(sorted({m[0] for m in marks}))
     for i, c, depth in structure(text, firsts, start=start, parens=parens, strings=strings):
         if depth == 0 and c in firsts and any(text.startswith(m, i) for m in marks):
@@ -98,6 +104,8 @@ def first_at_top(text: str, marks: tuple[str, ...], *, start: int = 0, parens: b
 
 def split_at_top(text: str, sep: str, *, parens: bool = False, strings: bool = False) -> list[tuple[int, str]]:
     """Split on `sep` outside nesting: `(offset, part)` pairs, offsets into `text`."""
+    if sep not in text:
+        return [(0, text)]
     parts: list[tuple[int, str]] = []
     last = 0
     skip_to = -1

@@ -18,21 +18,20 @@ __all__ = ["ends", "has_return", "last_span", "terminates"]
 def lineends(line: A.ContentLine) -> bool | None:
     """True/False when the line's last significant item decides it; None for an empty line."""
     for it in reversed(line.items):
-        match it:
-            case A.Newline() | A.Tag() | A.Glue():
+        if isinstance(it, (A.Newline, A.Tag, A.Glue)):
+            continue
+        elif isinstance(it, A.Text):
+            if not it.text.strip():
                 continue
-            case A.Text(text):
-                if not text.strip():
-                    continue
-                return False
-            case A.Divert():
-                return it.tunnel_return or (not it.tunnel and not it.thread)
-            case A.Conditional():
-                return blockends(it)
-            case A.Print() | A.Sequence():
-                return False
-            case _:
-                assert_never(it)
+            return False
+        elif isinstance(it, A.Divert):
+            return it.tunnel_return or (not it.tunnel and not it.thread)
+        elif isinstance(it, A.Conditional):
+            return blockends(it)
+        elif isinstance(it, (A.Print, A.Sequence)):
+            return False
+        else:
+            assert_never(it)
     return None
 
 
@@ -48,41 +47,39 @@ def ends(items: list[A.Stmt]) -> bool:
     Weave points are left to the loose-end analysis, which knows where each one flows.
     """
     for st in reversed(items):
-        match st:
-            case A.Choice() | A.Gather() | A.Weave():
-                return True
-            case A.ContentLine():
-                verdict = lineends(st)
-                if verdict is None:
-                    continue
-                return verdict
-            case A.Conditional() | A.Sequence():
-                return blockends(st)
-            case A.Return():
-                return True
-            case A.Assign() | A.ExprStmt():
-                return False
-            case _:
-                assert_never(st)
+        if isinstance(st, (A.Choice, A.Gather, A.Weave)):
+            return True
+        elif isinstance(st, A.ContentLine):
+            verdict = lineends(st)
+            if verdict is None:
+                continue
+            return verdict
+        elif isinstance(st, (A.Conditional, A.Sequence)):
+            return blockends(st)
+        elif isinstance(st, A.Return):
+            return True
+        elif isinstance(st, (A.Assign, A.ExprStmt)):
+            return False
+        else:
+            assert_never(st)
     return False
 
 
 def has_return(items: list[A.Stmt]) -> bool:
     """inklecate does not ask a knot with a `~ return` to terminate (it is likely a function)."""
     for st in items:
-        match st:
-            case A.Return():
+        if isinstance(st, A.Return):
+            return True
+        elif isinstance(st, (A.Choice, A.Gather)):
+            if has_return(st.body):
                 return True
-            case A.Choice() | A.Gather():
-                if has_return(st.body):
-                    return True
-            case A.Weave():
-                if has_return(st.items):
-                    return True
-            case A.ContentLine() | A.Assign() | A.ExprStmt() | A.Conditional() | A.Sequence():
-                pass  # a return inside a block is not looked for (nor is it by inklecate)
-            case _:
-                assert_never(st)
+        elif isinstance(st, A.Weave):
+            if has_return(st.items):
+                return True
+        elif isinstance(st, (A.ContentLine, A.Assign, A.ExprStmt, A.Conditional, A.Sequence)):
+            pass  # a return inside a block is not looked for (nor is it by inklecate)
+        else:
+            assert_never(st)
     return False
 
 

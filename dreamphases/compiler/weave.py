@@ -48,14 +48,24 @@ def build_weave(stmts: list[Stmt], depth: int = 0) -> Weave:
     items: list[Stmt] = []
     owner: Choice | Gather | None = None
     for stmt in _nest(stmts, depth):
-        if isinstance(stmt, (Choice, Gather)):
-            owner = replace(stmt, body=[])
+        if isinstance(stmt, Choice):
+            owner = _choice_with_body(stmt)
+            items.append(owner)
+        elif isinstance(stmt, Gather):
+            owner = Gather(stmt.depth, stmt.label, stmt.span, [])
             items.append(owner)
         elif owner is not None:
             owner.body.append(_with_woven_blocks(stmt))
         else:
             items.append(_with_woven_blocks(stmt))
     return Weave(depth, items)
+
+
+def _choice_with_body(ch: Choice) -> Choice:
+    """A copy of a parsed choice, to hold its woven body (a constructor call: `dataclasses.replace`
+    costs several times more, on every choice; a test checks no field is left behind)."""
+    return Choice(ch.depth, ch.sticky, ch.label, ch.conditions, ch.start, ch.choice_only, ch.inner, ch.span,
+                  ch.has_brackets, [])
 
 
 def _nest(items: list[Stmt], base: int) -> list[Stmt]:

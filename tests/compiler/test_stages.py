@@ -87,3 +87,26 @@ def test_a_declaration_inside_a_block_is_global(compile_text: Callable[[str], Co
     # inklecate: "global variable declarations can go anywhere"
     result = compile_text(f"{{ true:\n  {declaration}\n}}\n{{x}}\n-> END\n")
     assert result.json_text is not None, [str(d) for d in result.diagnostics]
+
+
+def test_weaving_copies_every_field_of_a_choice_and_a_gather() -> None:
+    # weave copies choices and gathers field by field (for speed): a field added to either must
+    # be copied too, or the woven story would silently lose it
+    import dataclasses
+
+    from dreamphases.compiler import ast as A
+    from dreamphases.compiler.diagnostics import Span
+    from dreamphases.compiler.weave import build_weave
+
+    span = Span("story.ink", 3, 2)
+    choice = A.Choice(1, True, "lbl", [A.Bool(True, span)], [A.Text("a")], [A.Text("b")], [A.Text("c")], span, True)
+    gather = A.Gather(1, "g", span)
+    woven = build_weave([choice, gather])
+    for parsed, copy in zip([choice, gather], woven.items, strict=True):
+        assert copy is not parsed
+        for f in dataclasses.fields(parsed):
+            if f.name != "body":
+                assert getattr(copy, f.name) == getattr(parsed, f.name), f.name
+        # a new field fails here: copy it in weave.py, then add it to this list
+        assert {f.name for f in dataclasses.fields(parsed)} <= {
+            "depth", "sticky", "label", "conditions", "start", "choice_only", "inner", "span", "has_brackets", "body"}
