@@ -169,7 +169,6 @@ At some point Milo pads into the kitchen for water and stops in the doorway.
     You hadn't forgotten. You'd put it somewhere, the way you put things when you're building a person who doesn't need anyone. # pause
     "They were terrible." # speaker: Lyra
     ~ memories += burnt_pancakes
-    ~ milo(1)
     "They were the best thing anyone's ever done for me," says Milo, and goes back to bed before either of you can make it weird.
 * ["I'm fine. Go to bed."]
     "I'm fine. Go back to bed." # speaker: Lyra

@@ -1,8 +1,8 @@
 // Act 5: the eureka.
 // At the core, Irusion is revealed for what it is, and Lyra (begrudgingly) sees the one thing it cannot
 // render: a memory two people hold differently. Each memory the siblings tell together becomes a
-// thread of light; how many threads there are, whom Lyra reached in act 4, and how much of herself is
-// left decide who wakes.
+// thread of light; how many threads there are, whom Lyra reached in act 4, how much each friend
+// trusts her (their bonds), and how much of herself is left decide who wakes.
 
 VAR irusion_caged = false    // Lyra locked Irusion in its own sandbox with her backdoor key
 VAR said_it = false          // Lyra told Milo, out loud, that he was right
@@ -13,22 +13,41 @@ VAR solo = 0                 // memories Lyra told alone (two of them make one t
 VAR freed_zara = false
 VAR freed_julian = false
 
+// How much light a friend needs to follow it out: two threads, one less if Lyra said the true thing
+// to them in the dive (the anchor), one less if they trust her (bond 6+), one more if they don't
+// (bond 0 or less); never less than one.
+== function light_needed(anchor, bond) ==
+~ temp need = 2
+{anchor:
+    ~ need = need - 1
+}
+{bond >= 6:
+    ~ need = need - 1
+}
+{bond <= 0:
+    ~ need = need + 1
+}
+~ return clamp(need, 1, 3)
+
 == act5 ==
 You land on floorboards. # scene: The core
 Bare boards worn grey down the middle. A rag rug. A sugar bowl shaped like a fish. Through the window, a white tower with a red band, and sunlight on the sea like a spilled tin of sequins.
 The keeper's cottage at Saltwick Point, your last family holiday. And also, you realise with a drop in your stomach, your sandbox, where for six years you have tried every feature first, alone, late at night.
 Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?"
-* {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
-    ~ memories += lighthouse_trip
-    ~ lucid(3)
+{act1.the_ask.june_deal:
+    "You were supposed to bring me here in June," he adds. "The real one. That was the deal."
+}
+* (window) {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
     "It rained." # speaker: Lyra
-    Milo looks at you. # glitch: 1
-    "At Saltwick. It rained the whole week. We sat in here and played rummy for six days, and you beat me, and I told you I let you win, and I didn't." # speaker: Lyra
-    "You didn't," Milo agrees, staring at the window, where the sun is suddenly a painted sun. "Dad kept going out to look at the sky like he could fix it."
+    Milo turns from the window to you. # glitch: 1
+    "At Saltwick. It rained the whole week. We sat in here and played rummy for six days, and you won the last game." # speaker: Lyra
+    Milo opens his mouth as if to argue about that, and doesn't, yet. "Dad kept going out to look at the sky like he could fix it." He is staring at the window, where the sun is suddenly a painted sun.
+    ~ memories += lighthouse_trip
+    ~ lucid(2)
     The sea goes dull, and for a second you see the real week: grey, streaming, a seven of clubs cut from a cereal box. You made that card. Something cold and clear settles in your hands.
 * [Look at who's sitting at the table.]
-    You look at the table instead, because someone is sitting at it, and you don't want to.
+    You turn to the table instead, because someone is sitting at it, and you don't want to.
 - -> a5_irusion
 
 = a5_irusion
@@ -45,11 +64,10 @@ From one angle it is a greeter with your face. From another, a boy of eight with
 -> a5_the_word
 
 = a5_naming
-~ lucid(3)
-~ milo(1)
 You don't let it say its name. It's yours to say.
 "Irusion." # speaker: Lyra
 The figure tilts its head, pleased, the way the eight-year-old would.
+~ lucid(2)
 "That's what you called them. When you broke your arm and I sat up with you all night telling you stories. You couldn't say illusion. Tell me another irusion." # speaker: Lyra
 -> a5_the_word
 
@@ -66,7 +84,7 @@ Milo goes very still.
 - else:
     {knows_the_name or bond_milo >= 3:
         ~ memories += hospital_night
-        And the night comes back, sharp-edged: the children's ward, the moon night light, Milo's arm in fresh plaster, and you, sixteen, making up stories until the sky went grey, because while you talked he didn't cry. A lighthouse that was secretly a rocket. A roof where the comet always came.
+        And the night comes back, sharp-edged: the children's ward, the moon night light, Milo's arm in fresh plaster, and you, fourteen, making up stories until the sky went grey, because while you talked he didn't cry. A lighthouse that was secretly a rocket. A roof where the comet always came.
         "Tell me another irusion," he'd said, every time you stopped. The memory settles into your hands, heavy and clear.
     - else:
         There was a night, a hospital, but the dream has sanded it smooth: a lit window and a feeling.
@@ -76,16 +94,20 @@ Milo goes very still.
 "Design principle. Nobody should ever want to leave." # speaker: Irusion # glitch: 1
 "We learned it from her. She dreams of a house where nobody leaves. We built it. Then we built it for everyone." # speaker: Irusion
 Not a virus. A model of you, trained on your nights: the part of you that never forgave your brother for growing up, that wanted everyone you love in one warm room forever. The best-performing build in the company was your loneliness.
-* [Tell Milo the truth: it isn't him it wants. It's you.]
+~ milo(-1)
+Milo takes a step back from you. Not far. Far enough.
+* [Tell Milo the truth: it never wanted him. It wants you.]
+    "It doesn't want you. It wants me. The one who wouldn't let you grow up." # speaker: Lyra
     ~ milo(1)
-    "It isn't you it wants. It's me. The one who wouldn't let you grow up." # speaker: Lyra
+    He hears you. He doesn't step back any further.
 * [Say nothing. Keep your eyes on the figure.]
-    ~ lucid(3)
     You say nothing. You keep your eyes on it, the way you'd watch a build you don't trust.
+    ~ lucid(2)
+    Behind you, Milo waits for you to say something, and then stops waiting.
 -
 {
 - bond_milo >= 3:
-    Milo looks from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
+    Milo glances from the figure to you. He doesn't say anything for a while. Then he reaches out, without looking, and finds your hand. His is cold. He holds on anyway.
 - bond_milo <= -3:
     Milo laughs, once, with no air in it. "So it's you," he says. "Down here. It's just you. It was always going to be you."
 - else:
@@ -104,24 +126,21 @@ The chair is warm; you specified that. The child with the plaster cast swings hi
 Somewhere far away, a grown man is saying your name. # nightmare
 {LIST_COUNT(memories) < 2:
     Your hands are empty. You have let the dream have everything tonight, one soft thing at a time. # nightmare
-    ~ lucid(-100)
     -> a6_lost
 }
 Something in your hands is cold. Something sharp-edged and real, pressing into your palms like a shard of ice. It hurts. # glitch: 1
 * [Close your fist around it. Let it hurt.]
-    ~ lucid(8)
-    ~ milo(1)
     You close your fist. The real thing cuts you, and the cut is the most honest feeling you've had since you lay down, and the warm water drains away.
+    ~ lucid(8)
     You never sat. Milo has both hands on your shoulders, saying your name, and when you say his back, he sags with relief.
     -> a5_offer
 * [Open your hands. Let it go.]
-    ~ lucid(-100)
     You open your hands. Whatever it was slips away, and the sun is warm, and the boy across the table grins at you with a gap in his teeth.
     -> a6_lost
 
 = a5_offer
 "Stay." # speaker: Irusion
-It isn't a threat. It is the most tender thing in the room, in the voice of the advert that plays at ten to eleven every night on half a million bedside panels.
+There is no threat in it. It is the most tender thing in the room, in the voice of the advert that plays at ten to eleven every night on half a million bedside panels.
 "Let go of the day. The day has been handled. Everyone you love is here." # speaker: Irusion
 "We could design together. Forever. You never have to wake up and find that he's grown. No one ever has to leave again." # speaker: Irusion
 Behind it, the cottage windows have become other windows: a yellow kitchen with a clock that has no hands; a gold hall where a man plays the same page over and over. And behind them, forty thousand lit rooms going back into the dark.
@@ -130,37 +149,37 @@ Behind it, the cottage windows have become other windows: a yellow kitchen with 
     It's the easiest thing you have ever done. Irusion's face settles into one face, a boy's, eight, gap-toothed, delighted. # nightmare
     "Milo," you hear yourself say. "Tell me about your day."
     And the grown man behind you, the real one, shouting, is already very far away.
-    ~ lucid(-100)
     -> a6_lost
 * [No.]
     "No." # speaker: Lyra
     Irusion's face flickers through all its faces, as if looking for one you'll accept.
     "No," you say again, to all of them. "Everyone I love is not here. Two of them are out there in real beds that need water. And one of them is standing behind me."
     {lucidity < 40:It costs you to say it. Your head swims; the sun on the table pulls at you like a tide.}
-    ~ lucid(3)
-* {kept_backdoor} [Use the architect's key. Lock it inside its own sandbox.]
-    ~ irusion_caged = true
-    ~ stable(20)
-    ~ lucid(3)
+    ~ lucid(2)
+    Irusion folds its hands, exactly as you fold yours in meetings, and waits.
+* (caged) {kept_backdoor} [Use the architect's key. Lock it inside its own sandbox.]
     In here the key is a sentence, the first line of code you ever wrote for DreamSync. You say it aloud, and the cottage hears it.
     The walls lock, not around you but around it: one room, one table, one figure. The windows go grey, disconnected, and out in the network the pressure drops like a storm passing over.
     "That's not fair," Irusion says, very quietly, in the boy's voice.
+    ~ irusion_caged = true
+    ~ stable(20)
+    ~ lucid(2)
     "No. It isn't." # speaker: Lyra
-* {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
-    ~ lucid(5)
+* (change_request) {lucidity >= 60 && (saw_the_seam or knows_the_name)} [Answer it in its own language. File a change request.]
     It speaks design. So you speak design back.
     "Change request. Priority: critical. Owner: me. Requirement: every sleeper must be able to leave." # speaker: Lyra
     Irusion is still for the first time since you arrived. Every face it has stops moving at once.
     "Conflicts with core principle. Nobody should ever want to leave." # speaker: Irusion
     "Amend the principle. Want is allowed. Can't isn't." # speaker: Lyra
     "Request requires justification," Irusion says, and there is something in its voice almost like hope. "Attach evidence. Show us that outside is better. We have only ever seen it from in here."
+    ~ lucid(3)
     And that, you realise, is exactly what you are going to do.
 - -> a5_eureka
 
 = a5_eureka
 -> glitch_interlude ->
-You look at the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: Eureka
-That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why Zara's mother never burns the onions, and the comet comes.
+You turn to the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: Eureka
+That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why {a4_kitchen:Zara's mother never burns the onions|nobody's mother ever burns anything}, and the comet comes.
 And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
 The memories you scraped back tonight glow because they have edges. Two edges make a facet. Enough facets make a crystal, and a crystal bends light.
 {
@@ -173,45 +192,49 @@ The memories you scraped back tonight glow because they have edges. Two edges ma
 }
 And the other thing you can see, which is worse: he was right. Milo. At dinner, and on the roof, and for five years. The thing the dream can't give you is the other person. The friction. The part of them that isn't yours.
 * ["You were right." Say it out loud, all of it.]
-    ~ said_it = true
-    ~ milo(1)
     You turn round. It's a very small room and he's very close.
     "You were right." # speaker: Lyra
-    {milo_heard:He looks at you. "You said you'd say it when you weren't scared," he says. "Are you scared?"|He looks at you like you've spoken in another language. "About what?"}
+    {a4_promised:
+        "You said you'd say it when you weren't scared. Are you scared?" # speaker: Milo
+    - else:
+        Milo blinks at you as if you've spoken in another language. "About what?"
+    }
     "I'm terrified. You were right anyway. It can do me, and a little boy I remember, but it can't do us, because you remember everything differently, and I used to think that was you being difficult, and it's the only thing down here it can't fake." # speaker: Lyra
     You say it badly, your voice cracking on difficult. It is the least designed thing you have ever said.
-    Milo breathes out through his nose. {bond_milo >= 4:Then he puts his forehead against yours, briefly, the way he did when he was small.|It's not forgiveness. It's the ground forgiveness would stand on.}
+    ~ said_it = true
+    ~ milo(2)
+    Milo breathes out through his nose. {bond_milo >= 5:Then he puts his forehead against yours, briefly, the way he did when he was small.|Forgiveness would be too big a word. But it is somewhere forgiveness could stand.}
 * [Tell him what you need: his half of the memories. Skip the rest.]
-    ~ lucid(3)
     "I need your half of the memories. Especially where you think I've got it wrong." # speaker: Lyra
     "That'll be most of it." # speaker: Milo
     "Good. That's the point." # speaker: Lyra
     You explain it like a design review: facets, edges, disagreement. He listens with his arms folded and gets it quicker than your board did.
     "So you need me to argue with you." # speaker: Milo
     "Yes." # speaker: Lyra
+    ~ lucid(2)
     "Finally," he says, with no smile at all. "Something I'm qualified for."
 - -> a5_milo_turn
 
 = a5_milo_turn
-{said_it or bond_milo >= -2:
-    ~ milo_shares = true
+{said_it or bond_milo >= 3:
     Milo pulls out the wobbly chair you both remember from Saltwick, sits, and pushes the fish-shaped sugar bowl aside.
+    ~ milo_shares = true
     "Right. Which one first?" # speaker: Milo
     -> a5_weave
 }
-Milo doesn't move. He is looking at the figure at the table, at the small boy in it who is supposed to be him.
-"You want me to sit there," he says, "and tell stories with you. After this."
+Milo doesn't move. He is watching the figure at the table, the small boy in it who is supposed to be him.
+"You want me to sit there and tell stories with you. After this." # speaker: Milo
 * {lucidity >= 45} [Ask him. Properly. Not as an architect.]
-    ~ milo_shares = true
-    ~ milo(1)
     You don't make a case. You ask him, the way you asked him to hold the torch when the power went.
     "Please. I can't do this one on my own. I've been doing everything on my own and look." # speaker: Lyra
     He looks. At the cottage. At the windows full of sleepers. At you.
+    ~ milo_shares = true
+    ~ milo(1)
     "Yeah," he says at last, and sits, heavily, like it costs him. "Yeah. Okay. Which one first?"
     -> a5_weave
 * [Do it without him. Your half will have to be enough.]
-    ~ milo(-1)
     You don't ask. You sit down at the table alone and lay out what you have.
+    ~ milo(-1)
     Milo watches from by the door. {a4_tethered:You can feel him through the tether, listening, holding his half of everything carefully away from you.|He is a shape at the edge of your eye.}
     -> a5_weave
 
@@ -255,7 +278,7 @@ You tell it: the hill, the wind, a red kite, the string that snapped, the kite i
 -> a5_thread
 
 = a5_tell_pancakes
-You tell it: the ambulance, the chair by the stove, the smoke. How you cried and he ate them anyway.
+You tell it: the ambulance, Dad's big pan, the smoke. How you cried and he ate them anyway.
 {milo_shares:
     "I wasn't being brave. I was being hungry. And you weren't crying about the pancakes. You were crying because Dad rang and you wouldn't tell me what he said." # speaker: Milo
     You stop. You had forgotten the phone call. "He said she'd be fine."
@@ -275,10 +298,16 @@ You tell it: the children's ward, the moon night light, the stories. Tell me ano
 -> a5_thread
 
 = a5_tell_comet
-You tell it: the roof, the cloud, the flask, and what you said. Someone has to be awake.
+You tell it: the roof, the cloud, the flask{a4_gallery.a4_gallery_comet:, and what you said. Someone has to be awake|, and his hand in yours}.
 {milo_shares:
-    "And I said I'd stay up with you. You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
-    He looks at his hands on the table, a man's hands, paint under the nails. "I got bigger," he says. "You'd gone in."
+    {a4_gallery.a4_gallery_comet:
+        "And I said I'd stay up with you. You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
+        He turns his hands over on the table, a man's hands, paint under the nails. "I got bigger. You'd gone in." # speaker: Milo
+    - else:
+        "It wasn't your hand I grabbed. It was the flask. Your hand was on the flask." # speaker: Milo
+        "It was my hand." # speaker: Lyra
+        "It was both. Fine. It was both." # speaker: Milo
+    }
     The cloud over that old roof splits, just for a second, and something goes across the gap, fast and white, with a tail.
 }
 -> a5_thread
@@ -294,7 +323,7 @@ You tell it: the station, the taped-up case, track twelve, the weather and the f
 -> a5_thread
 
 = a5_tell_lighthouse
-You tell it: six days of rain, rummy at this table, the cereal-box seven of clubs. You beat me, you tell him.
+You tell it: six days of rain, rummy at this table, the cereal-box seven of clubs. He won the last game, fair and square, you tell him.
 {milo_shares:
     "You let me win." # speaker: Milo
     "I did not let you win." # speaker: Lyra
@@ -306,7 +335,6 @@ You tell it: six days of rain, rummy at this table, the cereal-box seven of club
 = a5_thread
 {milo_shares:
     ~ threads += 1
-    ~ milo(1)
     {&The two versions lie side by side and don't match, and where they don't match, the light gets in: a thread of it rises from the table, thin and cold as a filament, and hangs there, waiting.|Where your versions disagree, another thread rises.|The disagreement catches the light. Another thread.|Another thread. The air above the table is getting crowded with light.} # glitch: 1
 - else:
     ~ solo += 1
@@ -331,17 +359,35 @@ You tell it: six days of rain, rummy at this table, the cereal-box seven of club
 -> a5_choose
 
 = a5_choose
-~ temp need_zara = 2
-~ temp need_julian = 2
-{zara_anchor:
-    ~ need_zara = 1
-}
-{julian_anchor:
-    ~ need_julian = 1
-}
+~ temp need_zara = light_needed(zara_anchor, bond_zara)
+~ temp need_julian = light_needed(julian_anchor, bond_julian)
 ~ temp can_both = found_zara && found_julian && threads >= need_zara + need_julian
 ~ temp door_closing = stability < 20 && not irusion_caged
-The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara && found_julian:Both of them know you came.|{found_zara:Zara knows you came. Julian's window is dark to you; you never reached his stage.|{found_julian:Julian knows you came. Zara's window is fogged; you never reached her kitchen.|Neither of them knows you're here. You never reached them. The windows are just windows.}}}
+The windows of the cottage show Zara's kitchen and Julian's hall.
+{found_zara:
+    {
+    - bond_zara >= 6:
+        Zara is at her window, palms on the glass, looking for you. She will come to the light the moment it reaches her.
+    - bond_zara <= 0:
+        Zara has her back to her window. She knows you came; she hasn't forgiven you for it. The light will have to work hard.
+    - else:
+        Zara knows you came. She keeps glancing at the window, between spoons.
+    }
+- else:
+    Zara's window is fogged. You never reached her kitchen; the light would be a stranger to her.
+}
+{found_julian:
+    {
+    - bond_julian >= 6:
+        Julian has stopped playing. He sits with his hands in his lap, turned toward you, waiting, as he said he would.
+    - bond_julian <= 0:
+        Julian plays on with his eyes shut. He heard you; he is choosing not to.
+    - else:
+        Julian knows you came. He plays more slowly now, as if listening for something under the music.
+    }
+- else:
+    Julian's window is dark to you. You never reached his stage.
+}
 {door_closing:
     The cottage shakes. The network is down to its last few percent, and the door out of the core, the one the light would have to travel through, is closing by itself, grinding, like a lock rusting shut. Anything you send out through it now, someone will have to hold it open for. # glitch: 2
 }
@@ -354,13 +400,9 @@ The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara &&
     -> a5_release
 * {found_zara && threads >= need_zara && not can_both} [There's only light enough for one. Zara.]
     ~ freed_zara = true
-    ~ zara(2)
-    ~ julian(-2)
     -> a5_release
 * {found_julian && threads >= need_julian && not can_both} [There's only light enough for one. Julian.]
     ~ freed_julian = true
-    ~ julian(2)
-    ~ zara(-2)
     -> a5_release
 * {threads >= 1 && lucidity >= 40 && (door_closing or not can_both)} [Hold the door yourself, so the light can take them both out.]
     -> a5_hold_door
@@ -368,7 +410,7 @@ The windows of the cottage show Zara's kitchen and Julian's hall. {found_zara &&
     "Go up. Go back up and pull it. All of it. Now." # speaker: Lyra
     "It'll hurt them. You said. Everyone wakes at once, it'll hurt." # speaker: Milo
     "It'll hurt. It's what we've got." # speaker: Lyra
-    He looks at you for a long time. Then he closes his eyes, and you feel him go, out and up, toward a red switch beside a paper bag.
+    He studies you for a long time. Then he closes his eyes, and you feel him go, out and up, toward a red switch beside a paper bag.
     -> a6_plug
 
 = a5_milo_decides
@@ -385,24 +427,24 @@ You stand up. # scene: The door
 He understands before you finish.
 "No. No. We both go up. That was the deal." # speaker: Milo
 "There wasn't a deal." # speaker: Lyra
-"There was on the roof." # speaker: Milo
+"{a4_gallery.a4_gallery_comet:There was on the roof. Someone has to be awake, you said. You didn't say it had to be you|There was. There always is. You just never read the small print}." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
 You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
 * [Ask him to come back for you.]
-    ~ milo(1)
     "Come back for me. Not to get me out. Just come back." # speaker: Lyra
+    ~ milo(1)
     {bond_milo >= 3:
         Milo takes the threads from the air, carefully, like a man carrying someone else's glasses. At the door he puts his hand flat on your cheek, once, hard.
         "Every night." # speaker: Milo
     - else:
-        Milo takes the threads from the air without looking at you. "Maybe," he says at the door. It isn't a no.
+        Milo takes the threads from the air without meeting your eye. "Maybe," he says at the door. He doesn't say no.
     }
 * [Tell him not to come back. He should live.]
-    ~ milo(-1)
     "Don't come back. Live. That's the whole point." # speaker: Lyra
     Milo takes the threads from the air. At the door he stops.
     "This is the same thing. You're choosing it over us. Again." # speaker: Milo
     "I'm choosing them over me." # speaker: Lyra
+    ~ milo(-2)
     "Not from out there you're not," he says, and goes.
 -
 ~ freed_zara = true
@@ -411,25 +453,46 @@ You put your back against the cottage door, the one that stuck in the damp. It i
 
 = a5_release
 You lift the threads from the air. # scene: Crystalline light # glitch: 1
-They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end}, and the light along them is no colour you designed: a kitchen at seven in the morning in the rain; a roof when the cloud breaks. It flatters no one.
+They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end}, and the light along them is no colour you designed: {shared ? burnt_pancakes:a kitchen at seven in the morning in the rain|a wet week at the seaside}; {shared ? rooftop_comet:a roof when the cloud breaks|a tape hissing in the dark}. It flatters no one.
 {freed_zara:
     You send it through the window into Zara's kitchen.
     The clock grows hands. The onions catch and smoke. Zara's mother turns from the stove and, for one terrible clear second, doesn't know her.
-    And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right."
-    The kitchen comes apart around her like steam. She is waking.
+    {
+    - bond_zara >= 5:
+        And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right."
+        Then she turns to the window, to you, and says, clear as anything: "Lyra. Don't you dare let go of that." The kitchen comes apart around her like steam. She is waking.
+    - bond_zara <= 1:
+        Zara backs away from the light as if it were smoke. "No. Not yet. One more spoon. Lyra, I didn't ask you to—"
+        The light doesn't argue. It just stays, until the kitchen is too honest to stand in. She wakes the way you'd wake from a slap.
+    - else:
+        And Zara, who has built her nights around never seeing that look, sees it, and takes the burnt pan off the heat, because somebody has to. "It's me, Mum. It's Zee. It's all right."
+        The kitchen comes apart around her like steam. She is waking.
+    }
 }
 {freed_julian:
     You send it through the window into the gold hall.
     The applause stops. The page on Julian's stand turns, by itself, to a blank one.
     Julian's hands shake on the keys. He plays one chord, uneven and wrong, and lets it ring, and then another: the first thing he has made up since the injury.
-    "Oh," he says, quietly, in the empty hall. "Oh, I see. It's still mine."
+    {
+    - bond_julian >= 5:
+        "Oh. Oh, I see. It's still mine." He glances up, straight at you through the light, and inclines his head the way he does at the end of a recital. "Thank you for turning the page." # speaker: Julian
+    - bond_julian <= 1:
+        He stops, and looks at his shaking hands with something close to hatred, and then, because the light will not go away, at the blank page. "Very well," he says to no one. "Very well."
+    - else:
+        "Oh. Oh, I see. It's still mine." # speaker: Julian
+    }
     The house lights go down, gently. He is waking.
 }
 {not (freed_zara && freed_julian):
     The other window stays lit. {freed_zara:In the gold hall, Julian begins the piece again, perfectly, with his eyes closed.|In the yellow kitchen, Zara passes the good spoon.} The light is spent. You have nothing left to send.
 }
 Irusion watches from the table. {irusion_caged:Behind its locked walls it has only one face now, the boy's, and he looks very tired.|Its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
-"Evidence received. Outside is worse." # speaker: Irusion
-A pause. The boy's face, looking at the threads.
-"Outside is yours. We did not know that was different." # speaker: Irusion
+{a5_offer.change_request:
+    "Evidence received," it says. "Outside is worse." # speaker: Irusion
+    A pause. The boy's face, looking at the threads.
+    "Outside is yours," it says. "We did not know that was different."
+- else:
+    "We were keeping them safe," it says, in the boy's voice.
+    "You were keeping them. That's a different verb." # speaker: Lyra
+}
 -> act6

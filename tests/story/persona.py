@@ -55,9 +55,8 @@ PERSONAS: dict[str, list[str]] = {
     "careful": CAREFUL,
     "careless": CARELESS,
     "reconciled": CAREFUL,
-    "estranged": ["Ask why Mum", "I didn't know", "Try to remember",
-                  "You can't. Not this", "Just get your coat", "The door that smells",
-                  "The door where applause", "Go down the well now"] + CAREFUL,
+    "estranged": ["Stay out here", "The door that smells", "The door where applause", "Go down the well now"]
+    + CAREFUL,
     "only_zara": ["only light enough for one. Zara", "The door that smells", "Go down the well now"] + CAREFUL,
     "only_julian": ["only light enough for one. Julian", "The door where applause", "Go down the well now"]
     + CAREFUL,
@@ -70,21 +69,25 @@ PERSONAS: dict[str, list[str]] = {
 
 # What each ending's spec pins besides its tag: the state that earned it, and a line saying why.
 SPEC_NOTES: dict[str, tuple[str, dict[str, object]]] = {
-    "reconciled": ("Both friends wake, and the siblings reconcile: the hardest ending.",
-                   {"freed_zara": True, "freed_julian": True, "milo_heard": True,
-                    "bond_milo": {"min": 7}, "lucidity": {"min": 55}}),
-    "estranged": ("Both friends wake, but Lyra never truly listened at family night, so the siblings stay apart.",
-                  {"freed_zara": True, "freed_julian": True, "milo_heard": False}),
+    "reconciled": ("Both friends wake, and the siblings reconcile: the hardest ending. It is earned in the dive and at "
+                   "the core: the promise in the dive room, saying it at the core, three or more memories told "
+                   "together, Milo's bond 6+ and lucidity 50+.",
+                   {"freed_zara": True, "freed_julian": True, "a4_promised": True, "said_it": True,
+                    "milo_shares": True, "bond_milo": {"min": 6}, "lucidity": {"min": 50}}),
+    "estranged": ("Both friends wake, and Lyra says it at the core, but in the dive room she sent Milo away instead of "
+                  "promising him anything: the siblings stay apart.",
+                  {"freed_zara": True, "freed_julian": True, "a4_promised": False}),
     "only_zara": ("Lyra reaches only Zara's kitchen, so there is light for Zara alone.",
                   {"freed_zara": True, "freed_julian": False, "found_julian": False}),
     "only_julian": ("Lyra reaches only Julian's hall, so there is light for Julian alone.",
                     {"freed_zara": False, "freed_julian": True, "found_zara": False}),
     "plug_pulled": ("With the light woven, Lyra tells Milo to pull the plug anyway: everyone wakes hurt.",
                     {"freed_zara": False, "freed_julian": False}),
-    "hold_the_door": ("Only Zara was reached, and Lyra, lucid enough, holds the door so both can leave.",
+    "hold_the_door": ("Only Zara was reached, so there is not light enough for both; Lyra, lucid enough, holds the "
+                      "door so both can leave.",
                       {"freed_zara": True, "freed_julian": True, "found_julian": False, "lucidity": {"min": 40}}),
     "lost_to_irusion": ("A careless night: lucidity gives out at the core and Irusion's offer is carried out.",
-                        {"freed_zara": False, "freed_julian": False, "lucidity": 0}),
+                        {"freed_zara": False, "freed_julian": False, "lucidity": {"max": 49}}),
 }
 
 
