@@ -188,6 +188,7 @@ The piano is in the corner, lid closed. On the lid, a folded cloth; on the cloth
 "Lyra. Thank you for coming. I am afraid I have only tea." # speaker: Julian
 He carries the pot with both hands. His right hand trembles, steadily, an engine idling. Since the ice last February: the fall, the nerve. The surgeons were pleased. He was very polite to them about it.
 {choose_visit.saw_zara:
+    ~ expect(choose_visit.saw_zara, "lunch with Zara")
     "You have seen Zara today. You smell of chilli, and you have the expression." # speaker: Julian
     "What expression?" # speaker: Lyra
     "The one people have after Zara. As if they have been through a car wash." # speaker: Julian

@@ -18,11 +18,12 @@ From inside, a launch looks like more light along the beach.
         At the centre of each garden something waits for its dreamer. From far off, the kneeling sleepers look like people praying in a field.
 }
 You look for your friends, though you tell yourself you aren't.
-Far down the shore, {act2.zara_lunch:Gerald, grey and enormous and judging everyone,|a grey horse, enormous, with judgemental eyes,} grazes beside a yellow-tiled kitchen standing alone in the sand. Further on, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
+Far down the shore, {act2.zara_lunch:{expect(act2.zara_lunch, "Zara naming Gerald at lunch")}Gerald, grey and enormous and judging everyone,|a grey horse, enormous, with judgemental eyes,} grazes beside a yellow-tiled kitchen standing alone in the sand. Further on, a gold and red hall has grown out of the beach like coral, and from it, faint and perfect, comes the Schubert.
 At forty-one minutes past midnight the tide stops. # pause
 ~ stable(-15)
 It hangs there, a wall of water held at the turn, and every garden flickers at once.
 {act2.desk:
+    ~ expect(act2.desk, "the tide stalling at forty-one minutes in Lyra's simulation")
     Forty-one minutes: the stall you patched this afternoon. It was waiting for this.
 }
 -> glitch_interlude ->
@@ -57,6 +58,7 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     You run, the black tide at your knees, warm as blood. The kitchen keeps getting further, but you want it more than the dream does, and then you are at its window.
     Zara is at the table. Her mother is at the stove. Zara is laughing with her head thrown back, and she does not turn round, though you bang on the glass until your hands hurt.
     {zara_confided:
+        ~ expect(zara_confided, "Zara telling Lyra her mother's name for her")
         Her mother says something. You can read it on her lips through the glass: Zee. Zara closes her eyes like someone being stroked.
     }
     The tide lifts you off your feet, gently, and carries you away from the window, and the last thing you see is the grey horse, up to its neck in the black water, perfectly calm, watching you go.
@@ -68,6 +70,7 @@ And a voice, from everywhere, gentle, almost shy. Your voice, if you were kinder
     You run for the hall, the black tide at your knees. The music gets no louder; it is coming from inside your own ears.
     You push the gold doors open. Every seat is full of sleepers, and on the stage, alone in the light, Julian plays. His hands are still. Not steady: still, like something in a photograph.
     {julian_confided:
+        ~ expect(julian_confided, "Julian telling Lyra about the glass of water")
         You think of the glass of water. The tap. His hand shaking on the keys in his own flat, where he let you see it. This one is a lie he has been sold, and you sold it to him.
     }
     You shout his name. The music doesn't falter. The audience turns, every sleeping face at once, toward you, with its eyes closed, and the tide comes in through the doors behind you.
@@ -99,6 +102,7 @@ HALCYON BETA COHORT: 40,000. WAKE TRIGGER: NO RESPONSE: 38,112.
 Under it, the whole network, half a million subscribers, pulsing amber. And in the corner, a number nobody looks at on a normal night: NETWORK COHERENCE: {stability} PERCENT.
 Priya, headset round her neck, turns her screen to you. Two rows, both red. HADDAD, Z. ACHTERBERG, J.
 {act2.choose_visit.asked_priya:
+    ~ expect(act2.choose_visit.asked_priya, "Lyra asking Priya to watch her friends")
     "They were first on my list. I tried them first. Before anyone. Nothing." # speaker: Priya
 - else:
     "They're in the cohort," she says, as if you might not know. "They went under at eleven-thirty. They haven't come up."
@@ -199,7 +203,7 @@ In your desk drawer, in a tin of dead batteries, is its twin: your key from the 
     ~ lucid(-2)
     Whatever you do next, you will do it as a guest.
 * (kept) [Put down the dead key. Keep the real one.]
-    You put the old token on the desk in front of the camera and keep your face as still as {launch.ran_to_julian:Julian's hands in the dream|a held breath}.
+    You put the old token on the desk in front of the camera and keep your face as still as {launch.ran_to_julian:{expect(launch.ran_to_julian, "Julian's still hands in the launch dream")}Julian's hands in the dream|a held breath}.
     A small green tick. KEY REVOKED. It has revoked a key that has been dead for years. # pause
     ~ kept_backdoor = true
     ~ lucid(2)
@@ -221,11 +225,13 @@ St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shak
     Zara's flat. You know the crack in her ceiling. Two paramedics lift her onto a stretcher, gently, band still on, because nobody knows yet what happens if they take it off.
     She is smiling. She looks about nineteen. Her lips are moving.
     {zara_confided:
+        ~ expect(zara_confided, "Zara telling Lyra her mother's name for her")
         You can read it. You've heard it said. Zee. Her mother's word for her, in her own mouth, over and over, like someone answering to it.
     - else:
         A word, over and over. You can't make it out. You realise you don't know what her mother called her. You realise you never asked.
     }
     {act2.the_other.hearted_other && not act2.choose_visit.saw_zara:
+        ~ expect(act2.the_other.hearted_other, "the heart Lyra sent instead of calling")
         You think of the heart you sent her instead of calling back.
     }
     ~ zara(1)
@@ -233,11 +239,13 @@ St Brigid's has opened a ward. The paramedics' cameras stream to the floor, shak
 * (watched_julian) [Watch Julian's feed]
     Julian's flat, the high windows, the piano with its bowl of keys. The paramedics lift him, and his right arm slides off the stretcher and hangs, and the hand is playing. Fingers moving against nothing. Exact. Unbothered.
     {julian_confided:
+        ~ expect(julian_confided, "Julian showing Lyra his tremor")
         Perfectly still between the notes. You know what that costs him, to have it not shake. You know it isn't his.
     - else:
         Steady. You have not seen that hand steady since February. For a terrible second you are glad for him.
     }
     {act2.the_other.hearted_other && not act2.evening.saw_julian:
+        ~ expect(act2.the_other.hearted_other, "the heart Lyra sent instead of calling")
         You think of the heart you sent him instead of calling back.
     }
     ~ julian(1)
@@ -266,6 +274,7 @@ You look at the name for three rings. On the fourth you answer.
         "Zara's neighbour rang me. Zara's not waking up. It's on the news. Is it you? Is it your thing?" # speaker: Milo
 }
 * (promised_thursday) {milo_heard} ["Thursday. I'll be there Thursday. If there's a Thursday."]
+    ~ expect(milo_heard, "Milo's THURSDAY note, burn them and eat them")
     "Thursday. I'll be there Thursday, Milo. You burn them, I eat them. If there's a Thursday." # speaker: Lyra
     There is a long silence on the line.
     ~ milo(1)
@@ -288,6 +297,7 @@ You look at the name for three rings. On the fourth you answer.
     "I'm coming in. Not for you. For them." # speaker: Milo
 - "DreamSync. Sublevel Two, the dive room. Tell security you're my brother."
 {act3.bailing.let_priya_go:
+    ~ expect(act3.bailing.let_priya_go, "Priya leaving her card")
     You look at Priya's card on the desk. It will open anything on the sublevels, for tonight.
 }
 {kept_backdoor:

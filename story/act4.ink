@@ -35,7 +35,7 @@ Gone home, to their children and their lawyers. The only other person in the bui
     ~ a4_promised = true
     ~ milo(1)
     "Yeah. You will." # speaker: Milo
-    It is the nearest thing to a promise either of you has made {act1.the_ask.june_deal:since you shook on the lighthouse|in two years}.
+    It is the nearest thing to a promise either of you has made {act1.the_ask.june_deal:{expect(act1.the_ask.june_deal, "the lighthouse deal")}since you shook on the lighthouse|in two years}.
 * ["Stay out here. If I don't come up, someone has to explain."]
     "Stay out here. Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
     "Explain what? That you built a thing that eats people?" # speaker: Milo
@@ -147,6 +147,7 @@ Most doors are bricked over now, and the floor slopes to a dark well that isn't 
 "It's a plughole." # speaker: Milo
 "The core. But first I find them. Give them something to hold." # speaker: Lyra
 {act2.loom.door:
+    ~ expect(act2.loom.door, "Lyra building a door into every garden")
     One is a plain wooden frame from the sand. Yours. Bricked.
 }
 Three doors are still open.
@@ -212,7 +213,7 @@ Hearthside: your template for people who want to go home, filled from each sleep
 ~ lucid(-2)
 The dream leans on you as you cross the threshold, warm and heavy, like a hand on the back of your neck.
 Zara is at the table, laughing. Her mother is at the stove, talking over her shoulder, and her mother knows her. That is the whole dream.
-{act2.zara_lunch:Outside the window, in a yard that was never there, Gerald the horse stands with his nose over the fence, judging the onions.}
+{act2.zara_lunch:{expect(act2.zara_lunch, "Zara naming Gerald at lunch")}Outside the window, in a yard that was never there, Gerald the horse stands with his nose over the fence, judging the onions.}
 "Zee, pass me the good spoon," her mother says. # glitch: 1
 Zara passes the spoon. "Thank you, my darling." The clock has no hands. The onions stay golden, never brown. Zara has passed the spoon four times.
 {
@@ -225,6 +226,7 @@ Zara passes the spoon. "Thank you, my darling." The clock has no hands. The onio
 Page nine of your deck to the board. Milo has gone very still. "She doesn't know it's a loop," he says quietly.
 "She knows. She just doesn't care." # speaker: Lyra
 * {zara_confided} [Say her mother's name the way Zara said it to you, with the illness in it.]
+    ~ expect(act2.zara_mother, "Zara telling Lyra about Rosewood")
     You crouch by Zara's chair so your face is level with hers.
     "She called you Auntie Soraya. At Rosewood. She asked if her daughter was coming, and you said yes, soon, and went and sat in the car for an hour." # speaker: Lyra
     Zara's smile holds. Then it doesn't. "That's a terrible thing to bring to a party," she says, trying to be funny and not making it.
@@ -258,6 +260,7 @@ Not the dream's onions, which never burn. Something under the cardamom, sharp an
 "Pancakes. That's burnt pancakes." # speaker: Milo
 {memories ? burnt_pancakes:
     ~ lucid(2)
+    ~ expect(act1.stay_night.pancake_story, "Milo telling the pancake story on his couch")
     You know which pancakes; he told you on his couch, in the dark. The smell makes them sharper: the ambulance gone, you at fourteen in Mum's apron, the smoke alarm going.
     -> a4_kitchen_out
 }
@@ -317,6 +320,7 @@ Above the stage, words move in gold leaf along the arch:
 RESTORE THE LOST COMPETENCE. USERS WITH ACQUIRED IMPAIRMENT RESPOND MOST STRONGLY TO RESTORED FUNCTION. DO NOT SHOW THE HANDS TOO OFTEN. THE HANDS ARE THE PROOF. # glitch: 1
 Julian finishes the piece. The applause rises. He turns a page on the stand, and it is the first page again, and he begins the piece again, beautifully, from the top.
 * {julian_confided} [Walk onto the stage and ask him to show you his hands.]
+    ~ expect(julian_confided, "Julian telling Lyra about the glass of water")
     You walk up into the light. It is hotter than you designed it. Julian smiles, and keeps playing.
     "Lyra. You came to hear it." # speaker: Julian
     "Show me your hands, Julian." # speaker: Lyra
@@ -358,6 +362,7 @@ Milo laughs, despite everything. Then he turns his head toward the back of the h
 Behind the audience, faint, a cassette is playing: the hiss of a tape played too often, a boy's half-broken voice mumbling into a cheap microphone. Track three.
 "That's mine," Milo says. He sounds caught out. "That's the tape. How is that in here?"
 {memories ? mixtape:
+    ~ expect(act2.mixtape_known.kept_mix, "Lyra pulling the tape from the Halcyon build")
     You pulled it out of the Halcyon build yourself. You hum the next bar before it plays, and Milo stares. Then the tape runs on past the eleventh song, past where the studio cut it as noise, into a voice. Thirteen, talking about the weather. Track twelve.
     "I played that every night. The first term. I never told you." # speaker: Lyra
     ~ milo(1)
@@ -397,7 +402,7 @@ Milo stops singing. You have handed him something he dropped years ago, and he d
 = a4_concert_out
 ~ found_julian = true
 Julian has started the piece again. {julian_anchor:Slower now, and when his hands shake he lets them. He looks up between phrases, waiting for you to come back for him.|Perfectly, eyes closed, exactly like the people in the seats.}
-* {julian_anchor or bond_julian >= 3} ["I'll come back for you. Wait for me."]
+* (kept_page) {julian_anchor or bond_julian >= 3} ["I'll come back for you. Wait for me."]
     You crouch by the piano stool, so only he can hear.
     "I'll come back for you. Keep a page for me." # speaker: Lyra
     ~ julian(1)
@@ -463,6 +468,7 @@ A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl
 "It was cloudy." # speaker: Lyra
 "All night." # speaker: Milo
 {memories ? rooftop_comet:
+    ~ expect(act1.comet.remembered, "Lyra remembering the real comet night at Milo's table")
     You have the night already, since his kitchen table: the grit of the tar through the duvet, the plane neither of you would call a plane, his hand crushing yours. But not all of it. There was something you said, up there.
 }
 * {bond_milo >= 0 or lucidity >= 60 or memories ? rooftop_comet} [Tell him what you talked about up there. You remember now.]
@@ -481,7 +487,7 @@ A flat roof. Two children in one duvet: a boy of ten in their dad's coat, a girl
 
 = a4_gallery_comet
 The frame opens like a window, and November comes through. # glitch: 1
-The comet never showed. {act1.comet.remembered:After the plane, the one you both agreed not to call a plane,|Near two, when the cold had got into everything,} Milo asked what you were going to be.
+The comet never showed. {act1.comet.remembered:{expect(act1.comet.remembered, "the plane on the roof, remembered in Act 1")}After the plane, the one you both agreed not to call a plane,|Near two, when the cold had got into everything,} Milo asked what you were going to be.
 You said you'd build dreams, so people could live in them when things were bad. He was ten. He believed you.
 Then he asked: "Will you live in them too?"
 And you said: "No. I'll be the one who stays up here and keeps watch. Someone has to be awake."
@@ -529,7 +535,7 @@ Milo is {a4_tethered:right beside you, the tether a line of warmth between your 
 * ["No. Nobody knew."]
     "No. Nobody knew. It's a patch. It's a fault. Nobody could have—" # speaker: Lyra
     ~ milo(-1)
-    "{a4_gallery:You've got a gallery up there says otherwise|I've seen your whiteboards, Lyra}." # speaker: Milo
+    "{a4_gallery:{expect(a4_gallery, "the gallery of failures")}You've got a gallery up there says otherwise|I've seen your whiteboards, Lyra}." # speaker: Milo
     You don't answer. There's nothing under the words to stand on, and you both feel it.
 * {lucidity >= 65} ["Ask me again at the bottom. I think the answer is down there."]
     "Ask me again at the bottom. The question isn't whether I knew. It's what I made. And it's waiting for us." # speaker: Lyra

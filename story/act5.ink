@@ -36,6 +36,7 @@ The keeper's cottage at Saltwick Point, your last family holiday. And also, you 
 Whatever has forty thousand people by the throat is sitting in your favourite room.
 "I know this place," Milo says, slowly. "This is the lighthouse. Why is the lighthouse down here?"
 {act1.the_ask.june_deal:
+    ~ expect(act1.the_ask.june_deal, "the lighthouse deal")
     "You were supposed to bring me here in June," he adds. "The real one. That was the deal."
 }
 * (window) {lucidity >= 45} [Look out of the window. It shouldn't be sunny.]
@@ -179,7 +180,7 @@ Behind it, the cottage windows have become other windows: a yellow kitchen with 
 = a5_eureka
 -> glitch_interlude ->
 You turn to the windows. Forty thousand rooms, each one perfect, each one made of memories. # scene: Eureka
-That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why {a4_kitchen:Zara's mother never burns the onions|nobody's mother ever burns anything}, and the comet comes.
+That's the trick; that's your name on the patent. You take what people remember and smooth it: sand off the burnt edges, turn the rain to sun. A memory with everything inconvenient taken out. Which is why {a4_kitchen:{expect(a4_kitchen, "Zara's kitchen, where the onions never burn")}Zara's mother never burns the onions|nobody's mother ever burns anything}, and the comet comes.
 And you see, with the awful clarity of something you should have seen years ago, what it cannot do. It can render anything one person remembers. It cannot render a thing two people remember differently. Your rain and Milo's rain don't match, and the dream can't smooth a thing that belongs to two people without choosing, and the moment it chooses it is lying, and a sleeper can feel a lie.
 The memories you scraped back tonight glow because they have edges. Two edges make a facet. Enough facets make a crystal, and a crystal bends light.
 {
@@ -195,6 +196,7 @@ And the other thing you can see, which is worse: he was right. Milo. At dinner, 
     You turn round. It's a very small room and he's very close.
     "You were right." # speaker: Lyra
     {a4_promised:
+        ~ expect(a4_promised, "Lyra's promise in the dive room")
         "You said you'd say it when you weren't scared. Are you scared?" # speaker: Milo
     - else:
         Milo blinks at you as if you've spoken in another language. "About what?"
@@ -298,9 +300,10 @@ You tell it: the children's ward, the moon night light, the stories. Tell me ano
 -> a5_thread
 
 = a5_tell_comet
-You tell it: the roof, the cloud, the flask{a4_gallery.a4_gallery_comet:, and what you said. Someone has to be awake|, and his hand in yours}.
+You tell it: the roof, the cloud, the flask{a4_gallery.a4_gallery_comet:{expect(a4_gallery.a4_gallery_comet, "what Lyra said on the roof, recovered in the gallery")}, and what you said. Someone has to be awake|{expect(act1.comet.remembered, "the hand on the roof, remembered in Act 1")}, and his hand in yours}.
 {milo_shares:
     {a4_gallery.a4_gallery_comet:
+        ~ expect(a4_gallery.a4_gallery_comet, "what Lyra said on the roof")
         "And I said I'd stay up with you. You've forgotten that part. You said someone has to be awake and I said fine, then it's both of us. You said I was too little. I said I'd get bigger." # speaker: Milo
         He turns his hands over on the table, a man's hands, paint under the nails. "I got bigger. You'd gone in." # speaker: Milo
     - else:
@@ -427,7 +430,7 @@ You stand up. # scene: The door
 He understands before you finish.
 "No. No. We both go up. That was the deal." # speaker: Milo
 "There wasn't a deal." # speaker: Lyra
-"{a4_gallery.a4_gallery_comet:There was on the roof. Someone has to be awake, you said. You didn't say it had to be you|There was. There always is. You just never read the small print}." # speaker: Milo
+"{a4_gallery.a4_gallery_comet:{expect(a4_gallery.a4_gallery_comet, "what Lyra said on the roof")}There was on the roof. Someone has to be awake, you said. You didn't say it had to be you|There was. There always is. You just never read the small print}." # speaker: Milo
 {threads < 2 or not (found_zara && found_julian):There isn't light enough to carry them both. But a door held open from the inside doesn't need light; it needs a person standing in it.|The door is closing on its own. The light could reach them, but something has to hold the way open long enough for them to follow. Someone.}
 You put your back against the cottage door, the one that stuck in the damp. It is heavier than anything you've ever held.
 * [Ask him to come back for you.]
@@ -446,10 +449,7 @@ You put your back against the cottage door, the one that stuck in the damp. It i
     "I'm choosing them over me." # speaker: Lyra
     ~ milo(-2)
     "Not from out there you're not," he says, and goes.
--
-~ freed_zara = true
-~ freed_julian = true
--> a6_door
+- -> a6_door
 
 = a5_release
 You lift the threads from the air. # scene: Crystalline light # glitch: 1
@@ -488,6 +488,7 @@ They weigh nothing and are very cold. Milo takes {threads > 1:half|the other end
 }
 Irusion watches from the table. {irusion_caged:Behind its locked walls it has only one face now, the boy's, and he looks very tired.|Its windows are going dark on their own, as the light spreads through the network like a crack through ice.}
 {a5_offer.change_request:
+    ~ expect(a5_offer.change_request, "Lyra's change request")
     "Evidence received," it says. "Outside is worse." # speaker: Irusion
     A pause. The boy's face, looking at the threads.
     "Outside is yours," it says. "We did not know that was different."

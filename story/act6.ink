@@ -33,11 +33,13 @@ Milo is sitting up on the other couch with the crown in his lap. He looks older 
 
 // The hearing, the company and Priya: the same facts in every ending where anyone wakes whole.
 == a6_the_world ==
-DreamSync suspends DreamPhases. There is a hearing. Tomas testifies first, in a suit that doesn't fit him any more. {act2.sign_choice.refused:He reads your no out of the minutes, as he promised, and then says it should have been his.|He says the architect signed. He doesn't say he'd have shipped it anyway; you do, when it's your turn.}
+DreamSync suspends DreamPhases. There is a hearing. Tomas testifies first, in a suit that doesn't fit him any more. {act2.sign_choice.refused:{expect(act2.sign_choice.refused, "Lyra refusing to sign")}He reads your no out of the minutes, as he promised, and then says it should have been his.|He says the architect signed. He doesn't say he'd have shipped it anyway; you do, when it's your turn.}
 {
 - act3.bailing.asked_priya_stay:
+    ~ expect(act3.bailing.asked_priya_stay, "Priya staying twenty minutes")
     Priya is named in the lawyer's papers, for the twenty minutes she stayed. You tell the hearing she was never there, and then, when they show you the logs, that she was the only one who was. They drop her name. Noor sends you a drawing: a purple woman and a tall one, both at desks, both awake.
 - act3.bailing.let_priya_go:
+    ~ expect(act3.bailing.let_priya_go, "Lyra sending Priya home with her card left behind")
     Priya went home to Noor, as you told her, and nobody can touch her for it. She comes to the hearing anyway, every day, in the back row, and on the last one you try to give her card back, and she says keep it.
 - else:
     Priya doesn't come to the hearing. She sends one message: Noor asked me what you do. I said you build doors. Build one.
@@ -72,6 +74,7 @@ Zara's eyes are open. She is staring at the ceiling tiles as if counting them.
     She closes her eyes. "I will. Say thank you. Not today."
 }
 {act2.zara_lunch:
+    ~ expect(act2.zara_lunch, "Zara naming Gerald at lunch")
     "And Gerald?" she says, as you go. "Tell me Gerald's all right." You tell her Gerald is fine. You have no idea. It is the first lie she's ever thanked you for.
 }
 In the next bed, Julian is holding his hands up to the light.
@@ -129,7 +132,7 @@ Milo has been watching you go from bed to bed, the paper bag still in his hand. 
 }
 * [Go to him. Sit with him on the plastic chairs.]
     You go and sit beside him on the plastic chairs, the kind from every hospital night of your lives.
-    {a4_egg:"Egg," he says eventually, and holds out the bag. "It's cold now." You eat it. The whole thing. He watches you do it as if you were doing a card trick.|He holds out the paper bag. "It's cold now." You split whatever it is and eat your half.}
+    {a4_egg:{expect(a4_egg, "Milo bringing the egg sandwich to the dive room")}"Egg," he says eventually, and holds out the bag. "It's cold now." You eat it. The whole thing. He watches you do it as if you were doing a card trick.|He holds out the paper bag. "It's cold now." You split whatever it is and eat your half.}
     ~ milo(1)
     "Huh," he says.
 * [Stay with the friends. He'll understand.]
@@ -143,12 +146,13 @@ The next weeks are loud. # scene: The argument
 -> a6_the_world ->
 At the hearing you put the real whiteboard on an easel: Nobody should ever want to leave, in your handwriting.
 Outside, people hold signs: GIVE US BACK OUR DREAMS, WAKE UP, and the one you like best, WHOSE DREAM? On the news a sleep doctor and a widow argue for an hour about whether a memory with the pain taken out is a kindness or a theft, and nobody wins, and nobody should.
-{irusion_caged:You visit the locked sandbox once, the night before it's archived. The boy with the plaster cast is playing patience with {act5.window:a deck missing the seven of clubs|a deck of cards}. He doesn't look up.|Irusion is gone, or spread so thin through the network that it amounts to the same thing. Sometimes, testing, you find a firefly two beats out of step, a greeter who says welcome back instead of welcome home.}
+{irusion_caged:You visit the locked sandbox once, the night before it's archived. The boy with the plaster cast is playing patience with {act5.window:{expect(act5.window, "the cereal-box seven of clubs at Saltwick")}a deck missing the seven of clubs|a deck of cards}. He doesn't look up.|Irusion is gone, or spread so thin through the network that it amounts to the same thing. Sometimes, testing, you find a firefly two beats out of step, a greeter who says welcome back instead of welcome home.}
 On the last day, the committee asks what should happen to it.
 * [Tell them: keep it, but the door has to be real.]
     ~ a6_kept_open = true
     "The door has to be real. People can go in. They have to be able to come out. And the dream should never be better at remembering than they are." # speaker: Lyra
     {act2.loom.door:
+        ~ expect(act2.loom.door, "Lyra building a door into every garden")
         "I built one, the day it launched. A door in every garden. It was bricked up by one in the morning. So: real. Load-bearing. Not a feature." # speaker: Lyra
     }
 * [Tell them: shut it down. All of it.]
@@ -163,7 +167,7 @@ On the last day, the committee asks what should happen to it.
 = a6_reconcile_choice
 It is a Sunday in March when you finally go round to Milo's. # scene: Milo's flat
 For years family night has been his kitchen and your excuses. This time you bring the food.
-{a4_gallery:You stand outside a plain door in a block of flats with a paper bag of food in your hand, the frame from the gallery turned inside out, and notice that, and almost laugh.|You stand outside his door with a paper bag of food in your hand and find you are nervous, which is ridiculous, and true.}
+{a4_gallery:{expect(a4_gallery, "the gallery frame of Milo at a door")}You stand outside a plain door in a block of flats with a paper bag of food in your hand, the frame from the gallery turned inside out, and notice that, and almost laugh.|You stand outside his door with a paper bag of food in your hand and find you are nervous, which is ridiculous, and true.}
 He opens it before you knock. He heard you on the stairs; the stairs are loud.
 "You came to the door." # speaker: Milo
 * [Say the thing you promised to say when you weren't scared.]
@@ -172,12 +176,14 @@ He opens it before you knock. He heard you on the stairs; the stairs are loud.
     -> a6_estranged.a6_at_his_door
 
 = a6_reconciled
+~ expect(a4_promised, "Lyra's promise in the dive room")
 "You were right. I said I'd say it again when I wasn't scared. You were right, and I missed you, and I was so angry at you for growing up that I built a machine to stop it. I'm sorry." # speaker: Lyra
 Milo stands in the doorway for a long time. It is raining on the stairwell window behind you.
 "It's raining." # speaker: Milo
 "It always rains. Saltwick. The comet. It's always raining when it counts." # speaker: Lyra
 He steps back to let you in. The flat smells of burnt toast. There's a deck of cards on the table.
 {act5.a5_tell_lighthouse && milo_shares:
+    ~ expect(act5.a5_tell_lighthouse && milo_shares, "Milo saying she let him win at Saltwick")
     "Rummy. You owe me a real game. No letting me win." # speaker: Milo
     "I didn't let you win." # speaker: Lyra
     "You absolutely let me win." # speaker: Milo
@@ -187,7 +193,7 @@ He steps back to let you in. The flat smells of burnt toast. There's a deck of c
     You play all afternoon and argue about every hand, and it is the best afternoon you've had in years, because nobody designed it.
 }
 {bond_zara >= 4:On Sundays after that you drive Zara to the home at two, and she is not funny the whole way, and it's fine.|Zara drives herself to the home on Sundays. She says she needs to do it alone for a while, and she might be right.} {bond_julian >= 4:On Wednesday evenings Julian plays you the first page, a little further every week, badly and slowly and his own.|Julian sends you recordings, sometimes, without a message: a page, a phrase, never the whole piece.} {a6_kept_open:On Wednesdays Milo comes to DreamSync and sits in on design reviews and says no, loudly, to everything that doesn't have a door.|DreamSync is gone; on Wednesdays you teach a night class, and Milo sits at the back and heckles.}
-On Thursdays you go to his, and he burns the pancakes, and you eat them. {a4_lobby.a4_lobby_loop:When you build, you build stairs that go somewhere.} In June you drive to Saltwick{act1.the_ask.june_deal:, as you shook on in November, wet hands and all,} and it rains the whole week, and you win the last game, or he lets you.
+On Thursdays you go to his, and he burns the pancakes, and you eat them. {a4_lobby.a4_lobby_loop:{expect(a4_lobby.a4_lobby_loop, "Milo's cardboard stairs")}When you build, you build stairs that go somewhere.} In June you drive to Saltwick{act1.the_ask.june_deal:{expect(act1.the_ask.june_deal, "the lighthouse deal")}, as you shook on in November, wet hands and all,} and it rains the whole week, and you win the last game, or he lets you.
 Late in the spring there is a comet nobody predicted, small, visible for an hour. Milo rings you at two in the morning and says, "Roof," and you sit on his roof in one duvet with a flask between you, two grown people, and this time the sky is clear, and neither of you says a word, and you are both awake. # ending: reconciled
 -> END
 
@@ -197,13 +203,13 @@ He comes to the hearing's last day and leaves before the vote. You catch him on 
 It is the most he has said to you since the ward.
 {
 - LIST_COUNT(shared) < 3:
-    You try to find something to say, and there's nothing in your hands. You had a few real things, down there, and you spent most of them alone. What is left between you is what was always there: the dinners where you checked your messages, the years you were inside{a4_gallery:, the door you didn't open}.
+    You try to find something to say, and there's nothing in your hands. You had a few real things, down there, and you spent most of them alone. What is left between you is what was always there: the dinners where you checked your messages, the years you were inside{a4_gallery:{expect(a4_gallery, "the gallery frame of the door")}, the door you didn't open}.
 - not said_it:
     You try to find something to say. What comes is the cottage, and the thing you saw there and didn't say out loud: that he was right. You still haven't. He knows you haven't.
 - not a4_promised:
-    You find too much to say, and none of it is the one thing. In the dive room he held up a chapped hand and waited, and you talked about safety. He remembers. You can see him remembering it.
+    You find too much to say, and none of it is the one thing. In the dive room, with only the two of you and the crowns, you could have told him he was right. You talked about the job instead. He remembers. You can see him remembering it.
 - else:
-    You find too much to say. He helped you save two people. {act5.a5_tell_kite && milo_shares:He argued with you about a kite.|He argued with you about everything, at a table made of your favourite room.} It should be enough. It isn't, yet; something in him is still standing on a roof waiting for you to come back up.
+    You find too much to say. He helped you save two people. {act5.a5_tell_kite && milo_shares:{expect(act5.a5_tell_kite, "the argument about the kite")}He argued with you about a kite.|He argued with you about everything, at a table made of your favourite room.} It should be enough. It isn't, yet; something in him is still standing on a roof waiting for you to come back up.
 }
 "I'm glad they're awake. Zara and Julian. I'm glad you went in for them." # speaker: Milo
 "We went in." # speaker: Lyra
@@ -218,7 +224,7 @@ It is the most he has said to you since the ward.
 
 = a6_at_his_door
 You hand him the bag. "How've you been?" # speaker: Lyra
-{a4_egg:He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone.|He takes it, and looks inside, and puts it on the hall table without a word.}
+{a4_egg:{expect(a4_egg, "Milo bringing the egg sandwich to the dive room")}He takes it, and looks inside, and says, "Egg," and something passes over his face and is gone.|He takes it, and looks inside, and puts it on the hall table without a word.}
 "Fine. Busy. You?" # speaker: Milo
 "Busy." # speaker: Lyra
 You talk about the hearing and the weather for ten minutes, either side of the threshold, like neighbours. He doesn't ask you in. You had the words, you think on the drive home. You handed him the bag instead, because it was easier to carry.
@@ -329,7 +335,7 @@ Across the city, forty thousand alarms are going off at once, and in half a mill
     "No. I didn't. Look where trusting you got everyone." # speaker: Milo
     ~ milo(-3)
     He walks out. You hear him on the stairs, going up, to help, faster than you.
-- The ward at St Brigid's, when you get there, is the worst thing you've seen{a4_gallery:, and you have seen the gallery|, and you have seen what your own dreams look like from inside}. # scene: St Brigid's
+- The ward at St Brigid's, when you get there, is the worst thing you've seen{a4_gallery:{expect(a4_gallery, "the gallery of failures")}, and you have seen the gallery|, and you have seen what your own dreams look like from inside}. # scene: St Brigid's
 {
 - bond_zara >= 4:
     Zara is awake and screaming for her mother: not the one in the home, the one in the kitchen, who knew her. When she sees you she stops, and grabs your coat, and holds on. For weeks she can't be in a room that smells of onions, so you meet in parks.
@@ -343,7 +349,7 @@ Across the city, forty thousand alarms are going off at once, and in half a mill
     Julian's hands are worse; the cut has done something to the nerves, temporarily, the doctors hope. He says, very precisely, "It was the middle of the Schubert. Bar sixty-one," and then doesn't speak for two days, and not to you for longer.
 }
 {irusion_caged:Down in Sublevel Two the sandbox is dark; the cut took the key and the cage and the boy at the table with it. Nothing of Irusion survives. You tell yourself that is good news.|Nobody can find Irusion in the logs. When the network comes back up, much later, under new owners, a handful of sleepers report the same dream: a cottage by the sea, a boy with a plaster cast, waiting at a table for someone who doesn't come.}
-Everyone lives. That's the headline, and it is not the whole truth: half a million people wake hurt, with a fear of sleep that has a clinical name by spring. DreamSync is dissolved. {act2.sign_choice.refused:Tomas reads your no out of the minutes at the inquiry, as he promised.|Your name is on the release, and the inquiry reads it out.} People argue about whether Milo is a hero or a vandal, and the answer is yes.
+Everyone lives. That's the headline, and it is not the whole truth: half a million people wake hurt, with a fear of sleep that has a clinical name by spring. DreamSync is dissolved. {act2.sign_choice.refused:{expect(act2.sign_choice.refused, "Lyra refusing to sign")}Tomas reads your no out of the minutes at the inquiry, as he promised.|Your name is on the release, and the inquiry reads it out.} People argue about whether Milo is a hero or a vandal, and the answer is yes.
 {bond_milo >= 2:
     In the summer, when Julian can hold a cup again, {bond_zara >= 4 || bond_julian >= 4:the four of you|you and Milo and whichever of your friends is speaking to you that week} sit in Julian's kitchen, all of you bad sleepers now, and drink tea at two in the morning because none of you can face going to bed. It isn't a reconciliation. It's people keeping each other awake. Milo makes toast and burns it. Nobody says anything. Everyone eats it. # ending: plug_pulled
 - else:
@@ -357,14 +363,17 @@ Holding a door is simple. You just don't let go. # scene: Holding the door
 Milo goes through it with the threads of light, then the others.
 {
 - found_zara && bond_zara >= 4:
+    ~ expect(found_zara, "Lyra reaching Zara's kitchen")
     Zara first, burnt onions in her hair, her hand on your arm as she passes. "Lyra, what are you doing, come on." "In a minute," you say, a lie she has heard a hundred times.
 - found_zara:
+    ~ expect(found_zara, "Lyra reaching Zara's kitchen")
     Zara first, burnt onions in her hair. She stops, and looks at you holding the door, and doesn't say anything at all, and goes.
 - else:
     Zara first, blinking, in her slippers. She doesn't know why the light came for her, or who is holding the door. She passes you like a stranger on a stair.
 }
 {
-- found_julian && bond_julian >= 4:
+- found_julian && a4_concert.a4_concert_out.kept_page:
+    ~ expect(a4_concert.a4_concert_out.kept_page, "Lyra promising Julian she would come back")
     Then Julian, slow, hands shaking, who stops and bows formally, as at his graduation recital. "I kept you the slow section," he says. "I shall keep it."
 - found_julian:
     Then Julian, slow, hands shaking, who stops and bows formally, as at his graduation recital.
@@ -377,7 +386,7 @@ The door gets heavier every hour. Then it just is heavy, and this is your job no
 "Why?" # speaker: Irusion
 * ["Because someone has to be awake."]
     "Because someone has to be awake." # speaker: Lyra
-    {a4_gallery.a4_gallery_comet:You were always going to be the one who kept watch. You said so, on a roof.|You don't remember where you first said that. It feels like something you said on a roof.}
+    {a4_gallery.a4_gallery_comet:{expect(a4_gallery.a4_gallery_comet, "what Lyra said on the roof")}You were always going to be the one who kept watch. You said so, on a roof.|You don't remember where you first said that. It feels like something you said on a roof.}
 * ["Because I built the dark. I should know where the door is."]
     "Because I built the dark. I should know where the door is." # speaker: Lyra
     The boy considers this, and nods, as if it were a design principle.
@@ -414,9 +423,9 @@ We are the architect. We have always been the architect. We are building the ult
 Up in the room that smells of floor polish, Milo sits beside a couch where his sister breathes, slow and even, smiling. # scene: Outside
 {
 - bond_milo >= 3:
-    He holds her hand for three days, talking: the weather, his dinner, the dog next door. {memories ? mixtape:Track twelve, out loud.|Anything, out loud.} On the fourth day the doctors send him home to sleep. He lies in the dark and stays awake, out of spite, out of love, because someone has to.
+    He holds her hand for three days, talking: the weather, his dinner, the dog next door. {memories ? mixtape:{expect(memories ? mixtape, "track twelve, recovered")}Track twelve, out loud.|Anything, out loud.} On the fourth day the doctors send him home to sleep. He lies in the dark and stays awake, out of spite, out of love, because someone has to.
 - else:
-    He stays one night. In the morning he leaves the paper bag beside her, {a4_egg:the egg one she never ate|still folded shut}, and goes out into the rain without looking back, because if he looks back he'll stay, and then there'll be two of them.
+    He stays one night. In the morning he leaves the paper bag beside her, {a4_egg:{expect(a4_egg, "Milo bringing the egg sandwich to the dive room")}the egg one she never ate|still folded shut}, and goes out into the rain without looking back, because if he looks back he'll stay, and then there'll be two of them.
 }
 The network steadies, because it has what it wanted: its architect, at the core, dreaming. Nobody comes out. {bond_zara >= 4:Zara sleeps on in her kitchen, though sometimes, the nurses say, she frowns in her sleep, as if a friend were late.|Zara sleeps on in her kitchen.} {bond_julian >= 4:Julian plays on in his hall, and sometimes, at the end of the slow section, he waits, as if for someone to turn a page.|Julian plays on in his hall.} The board calls it a relaunch.
 DreamPhases returns in the spring, with a new onboarding voice that subscribers describe as warm, and oddly familiar, and very sure of itself. People argue about whether that's all right. Then they go to sleep.

@@ -1,4 +1,12 @@
 // Shared functions and tunnels for every act.
+
+// Continuity expectations: a callback states what it assumes the reader has seen, just before the
+// line that depends on it. Any runtime runs this do-nothing fallback; `dreamphases explore` and
+// `dreamphases test` bind it and report every line shown without what it assumes.
+EXTERNAL expect(condition, what)
+== function expect(condition, what) ==
+~ return
+
 // Stats change only through these functions, so no act can push one outside its declared range.
 
 == function clamp(v, lo, hi) ==

@@ -85,7 +85,7 @@ SPEC_NOTES: dict[str, tuple[str, dict[str, object]]] = {
                     {"freed_zara": False, "freed_julian": False}),
     "hold_the_door": ("Only Zara was reached, so there is not light enough for both; Lyra, lucid enough, holds the "
                       "door so both can leave.",
-                      {"freed_zara": True, "freed_julian": True, "found_julian": False, "lucidity": {"min": 40}}),
+                      {"found_zara": True, "found_julian": False, "threads": {"min": 1}, "lucidity": {"min": 40}}),
     "lost_to_irusion": ("A careless night: lucidity gives out at the core and Irusion's offer is carried out.",
                         {"freed_zara": False, "freed_julian": False, "lucidity": {"max": 49}}),
 }
