@@ -13,7 +13,7 @@ Your design notes hang in the air, pale blue, eighteen months of late nights, mo
 NOBODY SHOULD HAVE TO WAKE UP ALONE.
 WE ARE NOT SELLING SLEEP. WE ARE SELLING THE FEELING OF BEING HELD.
 LET THEM STAY AS LONG AS THEY NEED.
-"Lyra." Priya's voice, in your ear, from the real room, flat with tiredness. "Tomas moved the launch. It's tonight. Board wants it out before Lumen's thing on Friday."
+"Lyra." Priya's voice, in your ear, from the real room, flat with tiredness. "Tomas moved the launch. It's tonight. Board wants it out before Lumen's thing on Monday."
 "Tonight." # speaker: Lyra
 "Tonight. So whatever the garden's going to be, make it be it by six." # speaker: Priya
 The garden still has no heart: the thing it grows at its centre for each dreamer, that makes them want to come back.

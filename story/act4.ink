@@ -35,7 +35,16 @@ Gone home, to their children and their lawyers. The only other person in the bui
     ~ a4_promised = true
     ~ milo(1)
     "Yeah. You will." # speaker: Milo
-    It is the nearest thing to a promise either of you has made {act1.the_ask.june_deal:{expect(act1.the_ask.june_deal, "the lighthouse deal")}since you shook on the lighthouse|in two years}.
+    {
+    - act3.the_call.promised_thursday:
+        ~ expect(act3.the_call.promised_thursday, "Lyra promising Thursday on the phone")
+        Two promises in one night, after two years of none. You are both out of practice.
+    - act1.the_ask.june_deal:
+        ~ expect(act1.the_ask.june_deal, "the lighthouse deal")
+        It is the nearest thing to a promise either of you has made since you shook on the lighthouse.
+    - else:
+        It is the nearest thing to a promise either of you has made in two years.
+    }
 * ["Stay out here. If I don't come up, someone has to explain."]
     "Stay out here. Someone has to be awake. If I don't come up, someone has to explain to the—" # speaker: Lyra
     "Explain what? That you built a thing that eats people?" # speaker: Milo
@@ -148,7 +157,7 @@ Most doors are bricked over now, and the floor slopes to a dark well that isn't 
 "The core. But first I find them. Give them something to hold." # speaker: Lyra
 {act2.loom.door:
     ~ expect(act2.loom.door, "Lyra building a door into every garden")
-    One is a plain wooden frame from the sand. Yours. Bricked.
+    One bricked door is a plain wooden frame from the sand. Yours.
 }
 Three doors are still open.
 -> a4_atrium.a4_atrium_doors
