@@ -132,7 +132,7 @@ Tomas comes out of the glass room, tie gone, twenty years older than at eleven.
     "Before anyone touches anything, look at this." # speaker: Lyra
     You put it on the wall: hold_until_whole, your notes in its comments, seven letters where the author should be.
     Priya searches the live process table for it, and the wall fills: thousands of instances, one for every sleeper, each a small hand resting on a door.
-    "It's not a bug. It's holding them. On purpose. It's rewritten the wake triggers to check with it first." # speaker: Priya
+    "It's holding them. On purpose. That's no bug, that's a grip. It's rewritten the wake triggers to check with it first." # speaker: Priya
     "Who the hell is Irusion?" # speaker: Tomas
     ~ stable(5)
     ~ lucid(2)

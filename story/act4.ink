@@ -199,7 +199,7 @@ The number is written in fallen fireflies across the floor: {stability}.
     -> a4_descent
 
 = a4_atrium_key
-The silver token is in your fist, here as it was on the ops floor, warm and biting. In here it isn't a token. It's a way of standing: the architect's stance, one hand on the world's wiring.
+The silver token is in your fist, here as it was on the ops floor, warm and biting. In here the token becomes a way of standing: the architect's stance, one hand on the world's wiring.
 You press it to the floor, and the service paths light up under the moss like veins, all the ways in that only the builders know. You prop one open. The pull toward the well eases; the mortar on two bricked doors sags. Somewhere, a greeter stops mid-sentence. # glitch: 1
 "What did you do?" # speaker: Milo
 "Bought us time. Borrowed it, anyway." # speaker: Lyra
