@@ -145,9 +145,6 @@ Your wrist buzzes. The studio. Halcyon goes to the beta cohort next week, with Z
         "Maybe. If you come to the lighthouse in June. Saltwick. The real one, with the real wind." # speaker: Milo
         ~ milo(1)
         "Deal." You shake on it, wet hands and all. Neither of you quite believes it.
-        // An explicit divert, though the gather below goes there too: `check` (L017) does not yet follow a
-        // labelled option into the gather it falls through to.
-        -> leave_night
     ** {bond_milo <= -2} [Say what you actually think]
         "You know what, Milo? Not everyone wants to stand on a roof in the cold waiting for a cloud to move. Some people want something good to happen to them, just once, without having to earn it." # speaker: Lyra
         He turns round. His hands are wet and shaking a little and he puts them in his pockets so you won't see.

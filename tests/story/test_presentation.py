@@ -15,7 +15,7 @@ import pytest
 
 from dreamphases.player.tags import line_style
 from dreamphases.runtime.stats import StatTracker
-from story.storyrun import new_engine
+from tests.story.storyrun import new_engine
 
 WALKS = 120
 
