@@ -44,6 +44,7 @@ from dreamphases.compiler.resolved import (
     VarTarget,
 )
 from dreamphases.compiler.termination import terminates
+from dreamphases.tags import ending_id
 
 __all__ = ["Built", "build_graph", "reads_of"]
 
@@ -509,8 +510,9 @@ class _GraphBuilder:
 
     def tag(self, it: A.Tag, ctx: _Ctx, flow: A.Flow) -> None:
         text = "".join(p.text for p in it.parts if isinstance(p, A.Text)).strip()
-        if text.startswith("ending:"):
-            self.pending_ending = text[len("ending:"):].strip()
+        ending = ending_id(text)  # the one ending convention (dreamphases/tags.py)
+        if ending is not None:
+            self.pending_ending = ending
             self.pending_endings.append(self.pending_ending)
             self.graph.endings.append(Ending(self.pending_ending, ctx.node, flow.span.file,
                                              self.line or flow.span.line))

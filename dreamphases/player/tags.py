@@ -1,7 +1,8 @@
 """What a line's tags ask of the presentation, and what the story's global tags configure.
 
-Tags are `key` or `key: value`. The player understands a small vocabulary and ignores the rest, so a
-story written for another engine (or tags meant for tools) never leaks raw tag text to the reader.
+Tags are `key` or `key: value` (the vocabulary is `dreamphases/tags.py`). The player understands its
+part of it and ignores the rest, so a story written for another engine (or tags meant for tools) never
+leaks raw tag text to the reader.
 """
 
 from __future__ import annotations
@@ -9,17 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dreamphases.statspec import StatSpec, is_stat_tag, stat_specs
+from dreamphases.tags import split_tag
 
 __all__ = ["LineStyle", "StoryMeta", "line_style", "story_meta", "split_tag"]
 
 #: Strongest `# glitch: N` honoured; larger values are clamped so a typo cannot erase a line.
 MAX_GLITCH = 5
-
-
-def split_tag(tag: str) -> tuple[str, str]:
-    """`"speaker: Milo"` → `("speaker", "Milo")`; a bare tag has an empty value."""
-    key, _, value = tag.partition(":")
-    return key.strip().lower(), value.strip()
 
 
 @dataclass(slots=True)

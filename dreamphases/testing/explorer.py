@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog, capture_panics
 from dreamphases.runtime.state import canonical_hash, with_seed
+from dreamphases.tags import endings_in
 from dreamphases.testing.story import count_visits, flag_paths
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
@@ -39,7 +39,6 @@ __all__ = ["ExploreOptions", "Finding", "Tally", "Walker", "explore", "plan_task
 SPLIT_WIDTH = 16
 #: Random walks per task: small enough to balance across processes, large enough to amortise IPC.
 WALKS_PER_TASK = 25
-_ENDING_TAG = re.compile(r"^\s*ending\s*:\s*(.+?)\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -141,6 +140,8 @@ class Walker:
         self.expectations = Expectations(self.engine)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []
+        #: the ending ids of the passage the story last stopped on (set by `settle`)
+        self.endings: list[str] = []
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
@@ -149,16 +150,14 @@ class Walker:
         self.violations.clear()
         self.expectations.broken.clear()
 
-    def segment(self) -> tuple[int, list[str], str | None]:
-        """Continue to the next choice point: (lines, ending ids, error or None).
+    def segment(self) -> tuple[int, str | None]:
+        """Continue to the next choice point: (lines, error or None).
 
-        An ending is the convention the story tests share: the line the story stops on carries
-        `# ending: <id>`. So tags are read once, on the last line of a segment that offers no choice:
-        asking bink for every line's tags would cost a sixth of the throughput.
+        Tags are not read here: asking bink for every line's tags would cost a sixth of the
+        throughput, and only the passage the story stops on can hold its ending (`settle`).
         """
         engine, limit = self.engine, self.options.max_lines
         lines = 0
-        endings: list[str] = []
         broken = self.expectations.broken
         while engine.can_continue():
             try:
@@ -166,42 +165,56 @@ class Walker:
             except StoryRuntimeError as exc:  # an ink runtime error, a crash or a runaway line
                 if broken:
                     self.violations += self.expectations.take(exc.text)
-                return lines, endings, str(exc)
+                return lines, str(exc)
             if broken:
                 self.violations += self.expectations.take(text)
             lines += 1
             if lines >= limit:
-                return lines, endings, f"no choice after {limit} lines of output (an endless loop?)"
-        return lines, endings, None
+                return lines, f"no choice after {limit} lines of output (an endless loop?)"
+        return lines, None
 
-    def _endings_here(self) -> list[str]:
-        """The ending ids tagged on the line the story stopped on."""
-        found = []
-        for tag in self.engine.tags():
-            match = _ENDING_TAG.match(tag)
-            if match:
-                found.append(match.group(1))
-        return found
+    def _final_passage_endings(self, path: tuple[int, ...], seed: int) -> list[str]:
+        """The ending ids tagged anywhere in the passage the story stopped on (`dreamphases/tags.py`).
+
+        Found by playing the path again with tags read on every line of its last passage; only
+        needed when the last line has no ending tag, so the common case stays on the fast path."""
+        self.start(seed)
+        for index in path:
+            if self.segment()[1] is not None or index >= len(self.engine.choice_list()):
+                return []
+            self.engine.choose(index)
+        found: list[str] = []
+        while self.engine.can_continue():
+            try:
+                self.engine.next_text()
+            except StoryRuntimeError:
+                break
+            found += endings_in(self.engine.tags())
+        self.violations.clear()
+        self.expectations.broken.clear()
+        return list(dict.fromkeys(found))
 
     def settle(self, tally: Tally, path: tuple[int, ...], seed: int) -> int:
         """Run to the next choice point and record what happened. Returns the choice count (0 = stop)."""
-        lines, endings, error = self.segment()
+        lines, error = self.segment()
         tally.lines += lines
         for violation in self.violations:
             _keep_best(tally.errors, violation, Finding(1, path, seed))
         self.violations.clear()
-        for ending in endings:
-            _keep_best(tally.endings, ending, Finding(1, path, seed))
         if error is not None:
             _keep_best(tally.errors, error, Finding(1, path, seed))
             return 0
         # kept for `choose`: each fetch of the choices is a round trip into the runtime
         self._choices = self.engine.choice_list()
         count = len(self._choices)
+        endings: list[str] = []
         if count == 0 and lines:
-            endings = self._endings_here()
-            for ending in endings:
-                _keep_best(tally.endings, ending, Finding(1, path, seed))
+            endings = endings_in(self.engine.tags())
+            if not endings and lines > 1:
+                endings = self._final_passage_endings(path, seed)
+        self.endings = endings
+        for ending in endings:
+            _keep_best(tally.endings, ending, Finding(1, path, seed))
         if count == 0 and not endings and not self.options.untagged_ok:
             _keep_best(tally.dead_ends, "the story stopped without an `# ending:` tag",
                        Finding(1, path, seed))
@@ -281,7 +294,7 @@ class Walker:
             if recorder is not None:
                 recorder.sample(self.engine, len(path), taken)
         if recorder is not None:
-            recorder.end(self._endings_here() if not count else ())
+            recorder.end(self.endings if not count else ())
             tally.trajectories.merge(recorder.take())
         self.cover(tally)
 

@@ -15,18 +15,14 @@ from pathlib import Path
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.runtime.expectations import PREFIX, Expectations
 from dreamphases.statspec import stat_specs
+from dreamphases.tags import canonical_tag
 from dreamphases.testing.spec import ChoiceRef, LoadedSpec, Range, Regex, SpecError, Step
 from dreamphases.testing.story import load_story
 
-__all__ = ["StepFailure", "SpecResult", "run_spec", "normalise_tag", "TRANSCRIPT_TAIL"]
+__all__ = ["StepFailure", "SpecResult", "run_spec", "TRANSCRIPT_TAIL"]
 
 #: How much of the transcript a failure shows (the end is where the trouble is).
 TRANSCRIPT_TAIL = 40
-
-
-def normalise_tag(tag: str) -> str:
-    """`ending:reconciled`, `ending : reconciled` and `ending: reconciled` are the same tag."""
-    return re.sub(r"\s*:\s*", ": ", " ".join(tag.split()))
 
 
 @dataclass(slots=True)
@@ -136,9 +132,9 @@ class _Playthrough:
                     raise _Fail(f"`{name}` is not a declared `# stat:` (declared: {declared})", key)
                 self._value(name, want, key)
         if step.tags:
-            seen = {normalise_tag(t) for line in self.window for t in line.tags}
+            seen = {canonical_tag(t) for line in self.window for t in line.tags}
             for tag in step.tags:
-                if normalise_tag(tag) not in seen:
+                if canonical_tag(tag) not in seen:
                     saw = ", ".join(sorted(seen)) or "none"
                     raise _Fail(f"expected the tag `{tag}` since the last choice; saw {saw}", "tags")
         if step.at is not None:

@@ -25,6 +25,7 @@ from dreamphases.tools.rules import (
     stat_never_written,
     stat_out_of_range,
     stuck_choices,
+    tag_misspelt,
     unreachable,
     unused_include,
 )
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     unused_include.RULE,
     long_passage.RULE,
     stat_declaration.RULE,
+    tag_misspelt.RULE,
     speaker_named_twice.RULE,
     speaker_on_narration.RULE,
     dead_write.RULE,
