@@ -164,6 +164,12 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
                 return 2
         pct = DEFAULT_SATURATION if args.saturation is None else args.saturation
         only = [e.strip() for e in (args.trajectories_for or "").split(",") if e.strip()]
+        declared = {e.id for e in story.graph.endings} if story.graph is not None else None
+        unknown = [e for e in only if declared is not None and e not in declared]
+        if unknown:
+            print(f"error: --trajectories-for: the story tags no ending `{unknown[0]}` "
+                  f"(its endings: {', '.join(sorted(declared or ())) or 'none'})", file=sys.stderr)
+            return 2
         track = TrackConfig.for_story(tags, story.graph, args.track, pct, only)
         if track.variables:
             options.track = track

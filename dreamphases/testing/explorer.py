@@ -135,8 +135,7 @@ class Walker:
         self.errors = self.engine.errors
         self._initial = self.engine.save_state()
         self._unvisited = dict(self.node_paths)
-        self.recorder = None if options.track is None else Recorder(
-            options.track, {name: self.engine.get_variable(name) for name in options.track.variables})
+        self.recorder = None if options.track is None else Recorder.for_engine(options.track, self.engine)
         self.expectations = Expectations(self.engine)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []

@@ -172,6 +172,18 @@ class Recorder:
         self._scene = ""
         self._pushes: list[tuple[str, Number, str, str]] = []
 
+    @classmethod
+    def for_engine(cls, config: TrackConfig, engine: Engine) -> Recorder:
+        """A recorder for a freshly loaded engine (its variables still hold their initial values);
+        a `# stat:` naming no variable (reported by `check`) is simply never sampled."""
+        defaults: dict[str, object] = {}
+        for name in config.variables:
+            try:
+                defaults[name] = engine.get_variable(name)
+            except RuntimeError:
+                defaults[name] = None
+        return cls(config, defaults)
+
     def take(self) -> Samples:
         """What was recorded since the last call (the explorer files it in its tally)."""
         samples, self.samples = self.samples, Samples()

@@ -179,3 +179,20 @@ def test_tracking_a_variable_the_story_lacks_is_a_usage_error(tmp_path: Path,
     path.write_text(PINNED, encoding="utf-8")
     assert main(["explore", str(path), "--track", "nerve"]) == 2
     assert "no global variable `nerve`" in capsys.readouterr().err
+
+
+def test_a_stat_naming_no_variable_is_skipped_not_a_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.ink"
+    path.write_text("# stat: ghost, Ghost, 0..10\n" + PINNED, encoding="utf-8")
+    assert main(["explore", str(path), "--runs", "10", "--json"]) == 0
+    variables = json.loads(capsys.readouterr().out)["trajectories"]["variables"]
+    ghost = next(v for v in variables if v["var"] == "ghost")
+    assert ghost["scenes"] == [] and ghost["saturation"] == []
+
+
+def test_trajectories_for_an_ending_the_story_lacks_is_a_usage_error(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.ink"
+    path.write_text(PINNED, encoding="utf-8")
+    assert main(["explore", str(path), "--trajectories-for", "rest,nap"]) == 2
+    assert "no ending `nap` (its endings: awake, rest)" in capsys.readouterr().err
