@@ -29,6 +29,7 @@ __all__ = [
     "StatSpec",
     "is_stat_tag",
     "parse_stat_tag",
+    "stat_tag_var",
     "stat_specs",
     "validate_stat_tags",
 ]
@@ -72,6 +73,14 @@ class StatProblem:
 def is_stat_tag(tag: str) -> bool:
     """True for any tag that *claims* to be a stat declaration (so malformed ones are reported)."""
     return bool(_KEY.match(tag))
+
+
+def stat_tag_var(tag: str) -> str | None:
+    """The variable a stat tag names (its first field), even when the rest of it is malformed."""
+    match = _KEY.match(tag)
+    if not match:
+        return None
+    return tag[match.end():].split(",", 1)[0].strip() or None
 
 
 def parse_stat_tag(tag: str) -> StatSpec | StatProblem:

@@ -22,7 +22,7 @@ from typing import Literal
 from dreamphases.analysis import FlowGraph, Liveness, Reaching, build_flow
 from dreamphases.compiler.diagnostics import Diagnostic, Severity, Span
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.statspec import StatSpec, stat_specs
+from dreamphases.statspec import StatSpec, stat_specs, stat_tag_var
 from dreamphases.tools.analysis import GraphIndex
 from dreamphases.tools.reading import Passages
 
@@ -157,8 +157,7 @@ class LintContext:
     def stat_line(self, var: str) -> int:
         """The line of `# stat: var, …` in the main file (the graph keeps global tags without lines)."""
         for tag in self.graph.global_tags:
-            head = tag.split(":", 1)[-1].split(",", 1)[0].strip()
-            if tag.strip().lower().startswith("stat") and head == var:
+            if stat_tag_var(tag) == var:
                 return self.global_tag_line(tag)
         return 1
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dreamphases.statspec import StatProblem, StatSpec, parse_stat_tag, stat_specs, validate_stat_tags
+from dreamphases.statspec import StatProblem, StatSpec, parse_stat_tag, stat_specs, stat_tag_var, validate_stat_tags
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,9 @@ def test_the_player_keeps_the_well_formed_stats_in_order() -> None:
 @pytest.mark.parametrize(("value", "fraction"), [(-10, 0.0), (0, 0.5), (10, 1.0), (99, 1.0), (-99, 0.0)])
 def test_fraction_is_clamped_to_the_range(value: float, fraction: float) -> None:
     assert StatSpec("b", "B", -10, 10).fraction(value) == fraction
+
+
+@pytest.mark.parametrize("tag, var", [("stat: calm, Calm, 0..10", "calm"), ("Stat : calm", "calm"),
+                                      ("stats: calm, Calm, 0..10", None), ("statue: x", None), ("stat:", None)])
+def test_the_variable_a_stat_tag_names_is_read_by_the_one_grammar(tag: str, var: str | None) -> None:
+    assert stat_tag_var(tag) == var
