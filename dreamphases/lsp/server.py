@@ -22,7 +22,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from dreamphases.compiler.diagnostics import Diagnostic, Severity
+from dreamphases.lsp.completion import complete
+from dreamphases.lsp.exploring import Hint, explore_hints
+from dreamphases.lsp.hover import hover_text
 from dreamphases.lsp.outline import OutlineItem, outline, search
+from dreamphases.lsp.rename import RenameRefused, rename_places
 from dreamphases.lsp.stories import Compiled, Stories
 from dreamphases.lsp.symbols import Place, SymbolIndex
 
@@ -52,6 +56,8 @@ class _Story:
     current: asyncio.Event = field(default_factory=asyncio.Event)
     #: files we published diagnostics for, so fixed or removed files get an empty list
     published: set[Path] = field(default_factory=set)
+    #: the last exploration's hints (`dreamphases.explore`), shown until the next edit
+    hints: list[Hint] = field(default_factory=list)
 
 
 class InkServer(LanguageServer):
@@ -96,6 +102,7 @@ class InkServer(LanguageServer):
         main = self.stories.main_for(path)
         state = self.states.setdefault(main, _Story())
         state.dirty = True
+        state.hints = []  # they describe text that is gone
         state.current.clear()
         state.changed_at = asyncio.get_running_loop().time()
         if state.task is None or state.task.done():
@@ -134,12 +141,37 @@ class InkServer(LanguageServer):
             return None
         return state.compiled, state.index
 
+    async def explore(self, path: Path) -> str:
+        """Run a short exploration of the story `path` belongs to; its hints join the diagnostics."""
+        from dreamphases.compiler import compile_path
+
+        found = await self.analysis(path)
+        if found is None or found[0].graph is None:
+            return "nothing to explore: the story did not compile"
+        story = found[0]
+        main = story.main
+        state = self.states[main]
+        compiled = await asyncio.to_thread(compile_path, main, dict(self.stories.buffers))
+        if compiled.json_text is None or compiled.graph is None:
+            return "fix the story's errors first: only a story that compiles can be played"
+        hints, summary = await asyncio.to_thread(explore_hints, compiled.json_text, compiled.graph)
+        if state.current.is_set() and state.compiled is story:  # no edit since: the hints still apply
+            state.hints = hints
+            self.publish(story, state)
+        return summary
+
     def publish(self, story: Compiled, state: _Story) -> None:
         by_file: dict[Path, list[T.Diagnostic]] = {p: [] for p in story.files}
         root = str(story.main.parent) + os.sep
         for diag in story.diagnostics:
             path = Path(diag.span.file).resolve()
             by_file.setdefault(path, []).append(self.lsp_diagnostic(story, path, diag, root))
+        for hint in state.hints:
+            path = story.path_of(hint.file)
+            place = Place(path, hint.line, 1, len(story.line(path, hint.line).rstrip()))
+            by_file.setdefault(path, []).append(T.Diagnostic(
+                range=self.lsp_range(story, place), message=hint.message, severity=T.DiagnosticSeverity.Hint,
+                source="dreamphases explore"))
         for gone in state.published - set(by_file):
             by_file[gone] = []
         for path, diags in by_file.items():
@@ -290,6 +322,107 @@ async def _workspace_symbols(ls: InkServer, params: T.WorkspaceSymbolParams) -> 
             out.append(T.SymbolInformation(name=name, kind=kinds.get(what, T.SymbolKind.EnumMember),
                                            location=ls.location(story, place), container_name=what))
     return out
+
+
+_COMPLETION_KIND = {
+    "knot": T.CompletionItemKind.Module, "stitch": T.CompletionItemKind.Method, "label": T.CompletionItemKind.Reference,
+    "function": T.CompletionItemKind.Function, "built-in": T.CompletionItemKind.Function,
+    "VAR": T.CompletionItemKind.Variable, "CONST": T.CompletionItemKind.Constant, "LIST": T.CompletionItemKind.Enum,
+    "list item": T.CompletionItemKind.EnumMember, "temp": T.CompletionItemKind.Variable,
+    "parameter": T.CompletionItemKind.Variable, "tag": T.CompletionItemKind.Keyword,
+    "end": T.CompletionItemKind.Keyword,
+}
+
+
+@server.feature(T.TEXT_DOCUMENT_HOVER)
+async def _hover(ls: InkServer, params: T.HoverParams) -> T.Hover | None:
+    path = ls.path(params.text_document.uri)
+    found = await ls.analysis(path)
+    if found is None:
+        return None
+    story, index = found
+    hit = index.at(path, *ls.cursor(story, path, params.position))
+    if hit is None:
+        return None
+    text = hover_text(story, index, hit[1])
+    if text is None:
+        return None
+    return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=text),
+                   range=ls.lsp_range(story, hit[0]))
+
+
+@server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[">", "-", ".", "{", "#", "~"]))
+async def _completion(ls: InkServer, params: T.CompletionParams) -> T.CompletionList:
+    path = ls.path(params.text_document.uri)
+    found = await ls.analysis(path)
+    if found is None:
+        return T.CompletionList(is_incomplete=False, items=[])
+    story, index = found
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = document.lines
+    row = lines[params.position.line] if params.position.line < len(lines) else ""
+    at = ls.workspace.position_codec.position_from_client_units(lines, params.position)
+    items = complete(story, index, path, at.line + 1, row[:at.character])
+    return T.CompletionList(is_incomplete=False, items=[
+        T.CompletionItem(label=i.label, kind=_COMPLETION_KIND.get(i.what, T.CompletionItemKind.Text),
+                         detail=f"{i.what} · {i.detail}" if i.detail else i.what) for i in items])
+
+
+@server.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
+async def _prepare_rename(ls: InkServer, params: T.PrepareRenameParams) -> T.Range | None:
+    path = ls.path(params.text_document.uri)
+    found = await ls.analysis(path)
+    if found is None:
+        return None
+    story, index = found
+    hit = index.at(path, *ls.cursor(story, path, params.position))
+    if hit is None or (hit[1].kind == "node" and story.graph is not None and hit[1].target not in story.graph.nodes):
+        return None
+    return ls.lsp_range(story, hit[0])
+
+
+@server.feature(T.TEXT_DOCUMENT_RENAME)
+async def _rename(ls: InkServer, params: T.RenameParams) -> T.WorkspaceEdit | None:
+    path = ls.path(params.text_document.uri)
+    found = await ls.analysis(path)
+    if found is None or found[0].graph is None:
+        return None
+    story, index = found
+    assert story.graph is not None
+    hit = index.at(path, *ls.cursor(story, path, params.position))
+    if hit is None:
+        raise ValueError("nothing to rename here: put the cursor on a knot, stitch, label, function or variable")
+    try:
+        places = rename_places(story.graph, index, hit[1], params.new_name)
+    except RenameRefused as exc:
+        raise ValueError(f"cannot rename: {exc}") from None
+    return T.WorkspaceEdit(changes={
+        ls.uri(file): [T.TextEdit(range=ls.lsp_range(story, p), new_text=params.new_name) for p in rows]
+        for file, rows in places.items()})
+
+
+@server.feature(T.TEXT_DOCUMENT_CODE_ACTION,
+                T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]))
+def _code_actions(ls: InkServer, params: T.CodeActionParams) -> list[T.CodeAction]:
+    actions = []
+    for diag in params.context.diagnostics:
+        data = diag.data if isinstance(diag.data, dict) else {}
+        replacement = data.get("replacement")
+        if not isinstance(replacement, str):
+            continue
+        edit = T.WorkspaceEdit(changes={params.text_document.uri: [T.TextEdit(range=diag.range, new_text=replacement)]})
+        actions.append(T.CodeAction(title=f"Change to '{replacement}'", kind=T.CodeActionKind.QuickFix,
+                                    diagnostics=[diag], edit=edit, is_preferred=True))
+    return actions
+
+
+@server.command("dreamphases.explore")
+async def _explore(ls: InkServer, *args: Any) -> str:
+    """State on demand: `workspace/executeCommand` with the document's URI."""
+    uri = args[0] if args else None
+    if not isinstance(uri, str):
+        raise ValueError("dreamphases.explore takes the URI of a file of the story")
+    return await ls.explore(ls.path(uri))
 
 
 def serve() -> int:
