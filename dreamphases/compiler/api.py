@@ -6,10 +6,14 @@ import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dreamphases.compiler.diagnostics import Diagnostic, Span, has_errors
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.compiler.source import SourceSet, read_sources
+
+if TYPE_CHECKING:
+    from dreamphases.compiler.parser import ParseCache
 
 __all__ = ["CompileResult", "compile_path", "compile_source", "compile_sources"]
 
@@ -23,7 +27,7 @@ class CompileResult:
     graph: StoryGraph | None = None
 
 
-def _run(sources: SourceSet) -> CompileResult:
+def _run(sources: SourceSet, cache: ParseCache | None = None, emit_json: bool = True) -> CompileResult:
     """The pipeline: read → parse → weave → resolve → emit, each stage's output the next one's input."""
     from dreamphases.compiler.emit import emit
     from dreamphases.compiler.parser import parse
@@ -34,11 +38,11 @@ def _run(sources: SourceSet) -> CompileResult:
     if not sources.files:
         return CompileResult(None, diags)
     lines = {name: f.raw_lines for name, f in sources.files.items()}
-    story, parse_diags = parse(sources)
+    story, parse_diags = parse(sources, cache)
     diags.extend(parse_diags)
     resolved, built, resolve_diags = resolve(weave(story), lines, diags)
     diags.extend(resolve_diags)
-    if has_errors(diags):
+    if has_errors(diags) or not emit_json:
         return CompileResult(None, _ordered(diags), built.graph)
     emitted = emit(resolved)
     # where each conditional branch ended up in the JSON, for tools that ask the runtime about it
@@ -63,13 +67,17 @@ def compile_source(text: str, filename: str = "story.ink") -> CompileResult:
     return _guard(lambda: _run(read_sources(None, text, filename)), filename)
 
 
-def compile_path(path: str | Path, overlay: Mapping[Path, str] | None = None) -> CompileResult:
+def compile_path(path: str | Path, overlay: Mapping[Path, str] | None = None, *,
+                 parse_cache: ParseCache | None = None, emit_json: bool = True) -> CompileResult:
     """Compile the story whose main file is `path`.
 
-    `overlay` (absolute resolved path → text) replaces files on disk with an editor's unsaved buffers.
+    For editors, which compile the same story again and again: `overlay` (absolute resolved path →
+    text) replaces files on disk with unsaved buffers; `parse_cache` reuses the parse of files whose
+    text did not change; `emit_json=False` stops once diagnostics and the graph are known (no JSON,
+    and the graph's branches get no runtime paths).
     """
     p = Path(path)
-    return _guard(lambda: _run(read_sources(p, overlay=overlay)), p.name)
+    return _guard(lambda: _run(read_sources(p, overlay=overlay), parse_cache, emit_json), p.name)
 
 
 def compile_sources(sources: SourceSet) -> CompileResult:

@@ -51,7 +51,7 @@ from dreamphases.compiler.scan import (
 )
 from dreamphases.compiler.source import SourceFile, SourceSet
 
-__all__ = ["parse"]
+__all__ = ["ParseCache", "parse"]
 
 _IDENT = r"[^\W][\w]*"
 _KNOT = re.compile(r"^={2,}\s*(?:(function)\s+)?(" + _IDENT + r")\s*(?:\((.*)\))?\s*=*\s*$", re.UNICODE)
@@ -466,15 +466,48 @@ def _has_call(expr: object) -> bool:
 # merging files into one Story
 
 
-def parse(sources: SourceSet) -> tuple[Story, list[Diagnostic]]:
+_CacheKey = tuple[str, str, tuple[tuple[int, str | None], ...]]
+
+
+class ParseCache:
+    """Each file's parse, reused while the file's text and where its INCLUDEs lead stay the same.
+
+    An editor compiles the whole story on every pause in typing, but only one file changed; the
+    others need not be parsed again. Safe because no later stage writes into the parse's output.
+    A cache serves one story: each `parse` keeps only the entries of the files it just used.
+    """
+
+    __slots__ = ("_entries",)
+
+    def __init__(self) -> None:
+        self._entries: dict[_CacheKey, tuple[list[_Parsed], list[Diagnostic]]] = {}
+
+
+def _parse_file(src: SourceFile, sources: SourceSet) -> tuple[list[_Parsed], list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    try:
+        return _FileParser(src, sources, diags).parse_file(), diags
+    except RecursionError:
+        diags.append(Diagnostic("E021", "the file is nested too deeply to parse", Span(src.name, 1, 1)))
+        return [], diags
+
+
+def parse(sources: SourceSet, cache: ParseCache | None = None) -> tuple[Story, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     parsed: dict[str, list[_Parsed]] = {}
+    used: dict[_CacheKey, tuple[list[_Parsed], list[Diagnostic]]] = {}
     for name, src in sources.files.items():
-        try:
-            parsed[name] = _FileParser(src, sources, diags).parse_file()
-        except RecursionError:
-            diags.append(Diagnostic("E021", "the file is nested too deeply to parse", Span(name, 1, 1)))
-            parsed[name] = []
+        if cache is None:
+            parsed[name], file_diags = _parse_file(src, sources)
+        else:
+            targets = tuple(sorted((line, inc) for (f, line), inc in sources.includes.items() if f == name))
+            key = (name, "\n".join(src.raw_lines), targets)
+            hit = cache._entries.get(key)
+            used[key] = hit if hit is not None else _parse_file(src, sources)
+            parsed[name], file_diags = used[key]
+        diags.extend(file_diags)
+    if cache is not None:
+        cache._entries = used
     root = Flow("", "root", [], Span(sources.main, 1, 1))
     story = Story(root, files=list(sources.files))
     story.includes = [(f, inc, line) for (f, line), inc in sources.includes.items() if inc]
