@@ -1,8 +1,10 @@
 """The language server: LSP messages in, answers from the compiled story out (pygls 2 + lsprotocol).
 
-Only this module knows the protocol. Edits mark a story dirty; a per-story task waits for typing
-to pause (`debounce`), compiles in a worker thread from the open buffers, publishes diagnostics for
-every file of the story (empty lists clear what was fixed) and then indexes the names. Requests
+Only this module knows the protocol. Edits mark a story dirty; a per-story task compiles the first
+edit after a pause at once and coalesces a burst of edits into one compile when typing pauses
+(`debounce`), in a worker thread from the open buffers (re-parsing only the files that changed);
+it publishes diagnostics for every file of the story (empty lists clear what was fixed), then
+indexes the names. Requests
 answer from the latest index, waiting first for a compile that is due, so an answer never describes
 text older than the request. A failing request returns an error to the client; the server carries on.
 """
@@ -13,6 +15,7 @@ import asyncio
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +35,7 @@ from dreamphases.lsp.symbols import Place, SymbolIndex
 
 __all__ = ["InkServer", "serve"]
 
-#: seconds of quiet after an edit before compiling (clients may override: initializationOptions.debounce_ms)
+#: seconds of quiet that end a burst of typing (clients may override: initializationOptions.debounce_ms)
 DEBOUNCE = 0.03
 #: longest a request waits for a due compile before answering from the previous one
 WAIT_FOR_COMPILE = 5.0
@@ -104,26 +107,39 @@ class InkServer(LanguageServer):
         state.dirty = True
         state.hints = []  # they describe text that is gone
         state.current.clear()
-        state.changed_at = asyncio.get_running_loop().time()
+        now = asyncio.get_running_loop().time()
+        # the first edit after a pause compiles at once (leading edge); edits that follow it within
+        # the debounce wait until typing pauses, and are compiled together (trailing edge)
+        leading = now - state.changed_at >= self.debounce
+        state.changed_at = now
         if state.task is None or state.task.done():
-            state.task = asyncio.create_task(self._compile_when_quiet(main, state))
+            state.task = asyncio.create_task(self._compile_when_quiet(main, state, leading))
 
-    async def _compile_when_quiet(self, main: Path, state: _Story) -> None:
+    async def _compile_when_quiet(self, main: Path, state: _Story, leading: bool) -> None:
         loop = asyncio.get_running_loop()
         while state.dirty:
             quiet = state.changed_at + self.debounce - loop.time()
-            if quiet > 0:
+            if quiet > 0 and not leading:
                 await asyncio.sleep(quiet)
                 continue
             state.dirty = False
+            leading = False
             try:
-                compiled = await asyncio.to_thread(self.stories.compile, main)
+                compiled, wall, cpu = await asyncio.to_thread(self._timed_compile, main)
                 self.publish(compiled, state)
+                took = f"compiled {main.name}: {wall * 1000:.1f} ms, {cpu * 1000:.1f} ms CPU"
+                self.window_log_message(T.LogMessageParams(type=T.MessageType.Log, message=took))
                 state.compiled = compiled
                 state.index = await asyncio.to_thread(SymbolIndex.build, compiled)
             except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say so and go on
                 self.window_log_message(T.LogMessageParams(type=T.MessageType.Error, message=f"dreamphases: {exc!r}"))
         state.current.set()
+
+    def _timed_compile(self, main: Path) -> tuple[Compiled, float, float]:
+        """Compile in this (worker) thread; also the wall and CPU time it took (the log shows them)."""
+        wall, cpu = time.perf_counter(), time.thread_time()
+        compiled = self.stories.compile(main)
+        return compiled, time.perf_counter() - wall, time.thread_time() - cpu
 
     async def analysis(self, path: Path) -> tuple[Compiled, SymbolIndex] | None:
         """The latest compile and index of the story `path` belongs to (compiling it if never compiled)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dreamphases.compiler.diagnostics import Diagnostic
 from dreamphases.compiler.graph import StoryGraph
+from dreamphases.compiler.parser import ParseCache
 from dreamphases.compiler.source import read_sources
 from dreamphases.tools.check import check_path
 
@@ -39,9 +40,15 @@ class Compiled:
     #: the text each file had when compiled (editor buffer or disk), as lines
     lines: dict[Path, list[str]] = field(default_factory=dict)
 
+    #: name → path, filled by `path_of` (resolving a path asks the file system; names repeat a lot)
+    paths: dict[str, Path] = field(default_factory=dict)
+
     def path_of(self, name: str) -> Path:
         """The absolute path of a file as the graph names it (relative to the main file's folder)."""
-        return (self.main.parent / name).resolve()
+        path = self.paths.get(name)
+        if path is None:
+            path = self.paths[name] = (self.main.parent / name).resolve()
+        return path
 
     def name_of(self, path: Path) -> str | None:
         """The graph's name for an absolute path, or None when it is not part of this story."""
@@ -72,6 +79,8 @@ class Stories:
         self.buffers: dict[Path, str] = {}
         #: main file → its latest compile
         self.compiled: dict[Path, Compiled] = {}
+        #: main file → the parses of its files, so an edit re-parses only the file edited
+        self.parses: dict[Path, ParseCache] = {}
 
     # -- buffers ------------------------------------------------------------------------------------
     def text(self, path: Path) -> str:
@@ -121,7 +130,8 @@ class Stories:
     # -- compiling ----------------------------------------------------------------------------------
     def compile(self, main: Path) -> Compiled:
         """Compile and lint the story from the open buffers; never raises on a bad story."""
-        result = check_path(main, overlay=self.buffers)
+        cache = self.parses.setdefault(main, ParseCache())
+        result = check_path(main, overlay=dict(self.buffers), parse_cache=cache)
         graph = result.graph
         names = graph.files if graph is not None and graph.files else [main.name]
         files = [(main.parent / name).resolve() for name in names]

@@ -100,8 +100,14 @@ class SymbolIndex:
 
 def find_word(text: str, word: str, start: int = 0) -> int:
     """The 0-based index of `word` as a whole word in `text` at or after `start`, or -1."""
-    m = re.compile(rf"(?<![\w.]){re.escape(word)}(?![\w])").search(text, start)
-    return m.start() if m else -1
+    at = text.find(word, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _place(story: Compiled, name: str, line: int, word: str, after: str = "") -> Place | None:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from dreamphases.compiler import compile_path, render
 from dreamphases.compiler.diagnostics import CODES, Diagnostic, Severity
 from dreamphases.compiler.graph import StoryGraph
+from dreamphases.compiler.parser import ParseCache
 from dreamphases.tools.lint import LintOptions, SourceCache, plural, run_lint
 from dreamphases.tools.loading import display_path
 from dreamphases.tools.rules import RULES, rule_by_code
@@ -63,14 +64,15 @@ def _without_replaced(compiler: list[Diagnostic], lint: list[Diagnostic]) -> lis
 
 
 def check_path(path: str | Path, options: LintOptions | None = None,
-               overlay: Mapping[Path, str] | None = None) -> CheckResult:
+               overlay: Mapping[Path, str] | None = None, parse_cache: ParseCache | None = None) -> CheckResult:
     """Compile `path` and lint its story graph. Never raises on a bad story.
 
     `overlay` (absolute resolved path → text): an editor's unsaved buffers, compiled and linted
-    instead of the files on disk.
+    instead of the files on disk; `parse_cache`: the editor's parses of unchanged files. No JSON is
+    emitted: checking needs only the diagnostics and the graph.
     """
     story = Path(path)
-    compiled = compile_path(story, overlay)
+    compiled = compile_path(story, overlay, parse_cache=parse_cache, emit_json=False)
     diagnostics = list(compiled.diagnostics)
     if compiled.graph is not None:
         root = story.resolve().parent
