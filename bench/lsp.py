@@ -125,7 +125,7 @@ async def run(edits: int, requests: int) -> None:
     server = getattr(client, "_server", None)
     version = 1
     for n in range(edits):
-        line = prose[(n * 7) % len(prose)]
+        line = prose[(n // 2 * 7) % len(prose)]  # an insert, then its deletion on the same line
         version += 1
         insert = n % 2 == 0
         change = T.TextDocumentContentChangePartial(

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from lsprotocol import types as T
 
-from tests.lsp.conftest import Editor
+from tests.lsp.support import Editor
 
 pytestmark = pytest.mark.asyncio
 

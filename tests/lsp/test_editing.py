@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types as T
 
-from tests.lsp.conftest import Editor
+from tests.lsp.support import Editor
 
 pytestmark = pytest.mark.asyncio
 
