@@ -74,6 +74,11 @@ class InkServer(LanguageServer):
 
     # -- paths and positions -------------------------------------------------------------------------
     @staticmethod
+    def is_file(uri: str) -> bool:
+        """Only files on disk belong to a story; an editor's `untitled:` buffers are not compiled."""
+        return uri.startswith("file:")
+
+    @staticmethod
     def path(uri: str) -> Path:
         fs = to_fs_path(uri)
         if fs is None:
@@ -236,6 +241,8 @@ def _initialize(ls: InkServer, params: T.InitializeParams) -> None:
 
 @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
 def _did_open(ls: InkServer, params: T.DidOpenTextDocumentParams) -> None:
+    if not ls.is_file(params.text_document.uri):
+        return
     path = ls.path(params.text_document.uri)
     ls.stories.buffers[path] = params.text_document.text
     ls.touched(path)
@@ -243,6 +250,8 @@ def _did_open(ls: InkServer, params: T.DidOpenTextDocumentParams) -> None:
 
 @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
 def _did_change(ls: InkServer, params: T.DidChangeTextDocumentParams) -> None:
+    if not ls.is_file(params.text_document.uri):
+        return
     path = ls.path(params.text_document.uri)
     ls.stories.buffers[path] = ls.workspace.get_text_document(params.text_document.uri).source
     ls.touched(path)
@@ -250,11 +259,15 @@ def _did_change(ls: InkServer, params: T.DidChangeTextDocumentParams) -> None:
 
 @server.feature(T.TEXT_DOCUMENT_DID_SAVE)
 def _did_save(ls: InkServer, params: T.DidSaveTextDocumentParams) -> None:
+    if not ls.is_file(params.text_document.uri):
+        return
     ls.touched(ls.path(params.text_document.uri))
 
 
 @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
 def _did_close(ls: InkServer, params: T.DidCloseTextDocumentParams) -> None:
+    if not ls.is_file(params.text_document.uri):
+        return
     path = ls.path(params.text_document.uri)
     ls.stories.buffers.pop(path, None)  # the file on disk counts again
     ls.touched(path)
@@ -263,6 +276,8 @@ def _did_close(ls: InkServer, params: T.DidCloseTextDocumentParams) -> None:
 @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def _files_changed(ls: InkServer, params: T.DidChangeWatchedFilesParams) -> None:
     for change in params.changes:
+        if not ls.is_file(change.uri):
+            continue
         path = ls.path(change.uri)
         for main, story in list(ls.stories.compiled.items()):
             if path in story.files or path.parent == main.parent:

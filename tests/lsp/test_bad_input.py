@@ -108,3 +108,10 @@ async def test_bad_requests_get_errors_and_the_server_carries_on(editor: Editor)
         except Exception:  # noqa: BLE001 - an error answer is the right answer; a dead server is not
             pass
     await _still_answers(editor)
+
+
+async def test_an_untitled_buffer_is_left_alone(editor: Editor) -> None:
+    editor.client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
+        uri="untitled:Untitled-1", language_id="ink", version=1, text="-> nowhere\n")))
+    await _still_answers(editor)
+    assert not editor.client.messages  # no "Error in server" for a buffer that is not a file yet
