@@ -3,7 +3,7 @@
 After `->` or `<-`: divert targets (knots, then the current knot's stitches and labels, `END`,
 `DONE`; after `knot.` the knot's own stitches and labels). Inside `{…}` and on `~` lines:
 variables, constants, lists and their items, the temporaries and parameters in scope, functions
-and ink's built-in functions. After `#`: the tag names the player understands.
+and ink's built-in functions. After `#`: the tag vocabulary (`dreamphases.tags`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dreamphases.compiler.builtins import BUILTINS
 from dreamphases.compiler.graph import Node, StoryGraph
 from dreamphases.lsp.stories import Compiled
 from dreamphases.lsp.symbols import SymbolIndex
-from dreamphases.lsp.vocabulary import TAGS
+from dreamphases.tags import TAGS
 
 __all__ = ["Item", "complete", "flow_at"]
 
@@ -69,7 +69,7 @@ def complete(story: Compiled, index: SymbolIndex, path: Path, line: int, before:
     in_logic = _open_brace(before) or before.lstrip().startswith("~")
     tag = _TAG.search(before)
     if tag is not None and not in_logic:
-        return [Item(t, "tag", doc) for t, doc in TAGS.items()]
+        return [Item(t.key, "tag", t.doc) for t in TAGS.values()]
     if in_logic:
         return _values(graph, index, knot, stitch)
     return []
