@@ -22,6 +22,8 @@ __all__ = ["LoadedStory", "StoryProblem", "load_story"]
 
 #: a compiled story file larger than this is refused rather than read into memory
 MAX_JSON_BYTES = 256 * 1024 * 1024
+#: how many compiled stories the process keeps (a test run needs one or two; `watch` makes one per edit)
+MEMO_SIZE = 8
 #: compiled stories by source key, for this process (a test run loads one story for many specs)
 _MEMO: dict[str, LoadedStory] = {}
 
@@ -34,6 +36,8 @@ class LoadedStory:
     graph: StoryGraph | None = None
     #: the compiler's warnings (errors make `load_story` raise)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: the source files read, as the compiler names them (relative to the main file's folder)
+    files: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -43,6 +47,8 @@ class StoryProblem(Exception):
     message: str
     status: int = 2
     diagnostics: list[str] = field(default_factory=list)
+    #: the source files read before the problem was found (so `watch` knows what to watch)
+    files: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return "\n".join([self.message, *self.diagnostics])
@@ -70,17 +76,20 @@ def load_story(path: Path, *, graph: bool = True, disk_cache: bool = False) -> L
     key = cache.cache_key(sources)
     memo = _MEMO.get(key)
     if memo is not None and (memo.graph is not None or not graph):
-        return LoadedStory(path, memo.json_text, memo.graph, memo.diagnostics)
+        return LoadedStory(path, memo.json_text, memo.graph, memo.diagnostics, memo.files)
     if not graph and disk_cache and not sources.diagnostics:
         cached = cache.lookup(path, key)
         if cached is not None:
-            return LoadedStory(path, cached)
+            return LoadedStory(path, cached, files=list(sources.files))
     result = compile_sources(sources)
     if result.json_text is None:
         errors = [render(d) for d in result.diagnostics if d.is_error]
-        raise StoryProblem(f"{path} does not compile", 1, errors)
-    loaded = LoadedStory(path, result.json_text, result.graph, [d for d in result.diagnostics if not d.is_error])
+        raise StoryProblem(f"{path} does not compile", 1, errors, list(sources.files))
+    loaded = LoadedStory(path, result.json_text, result.graph, [d for d in result.diagnostics if not d.is_error],
+                         list(sources.files))
     _MEMO[key] = loaded
+    while len(_MEMO) > MEMO_SIZE:  # a long `watch` session compiles every edit: keep the newest few
+        del _MEMO[next(iter(_MEMO))]
     if disk_cache:
         cache.store(path, key, result.json_text)
     return loaded

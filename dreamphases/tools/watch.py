@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from dreamphases.compiler import CompileResult, compile_path, render
+from dreamphases.loader import StoryProblem, load_story
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
 from dreamphases.tools.loading import source_path
@@ -51,11 +51,9 @@ class Reload:
 class WatchSession:
     """One story being played and watched. `history` is the choices made, by index and text."""
 
-    def __init__(self, story: Path, seed: int = 0,
-                 compiler: Callable[[Path], CompileResult] = compile_path) -> None:
+    def __init__(self, story: Path, seed: int = 0) -> None:
         self.story = Path(story)
         self.seed = seed
-        self.compiler = compiler
         self.engine: Engine | None = None
         self.history: list[ChoiceRecord] = []
         #: recorded choices a reload could not replay yet: kept so that undoing the edit that
@@ -86,16 +84,19 @@ class WatchSession:
     def reload(self) -> Reload:
         """Recompile; on success replay `history` on the new story. On errors keep the old story."""
         stamps = {p: self._stamp(p) for p in self._files}  # before compiling: edits during it count
-        result = self.compiler(self.story)
-        if result.graph is not None:
-            self._files = {source_path(self.story, f) for f in result.graph.files} | {self.story}
+        try:
+            loaded = load_story(self.story)  # the one loader: sandboxed, keyed by every source file
+            files, json_text, errors = loaded.files, loaded.json_text, []
+        except StoryProblem as exc:
+            files, json_text, errors = exc.files, None, exc.diagnostics or [f"error: {exc.message}"]
+        if files:
+            self._files = {source_path(self.story, f) for f in files} | {self.story}
             stamps |= {p: self._stamp(p) for p in self._files if p not in stamps}
         self._stamps = stamps
-        errors = [render(d) for d in result.diagnostics if d.is_error]
-        if result.json_text is None:
-            return Reload(errors=errors or ["the story did not compile"])
+        if json_text is None:
+            return Reload(errors=errors)
         try:
-            engine = Engine(result.json_text)
+            engine = Engine(json_text)
         except StoryLoadError as exc:
             return Reload(errors=[f"the runtime could not load the compiled story: {exc}"])
         wanted = self.history + self.pending

@@ -84,3 +84,13 @@ def test_a_folder_is_not_a_story(tmp_path: Path) -> None:
     with pytest.raises(StoryProblem) as caught:
         load_story(tmp_path)
     assert caught.value.status == 2 and "folder" in caught.value.message
+
+
+def test_the_in_process_memo_stays_small_over_many_edits(tmp_path: Path) -> None:
+    from dreamphases import loader
+
+    main = tmp_path / "main.ink"
+    for n in range(loader.MEMO_SIZE + 5):
+        main.write_text(f"Draft {n}.\n", encoding="utf-8")
+        assert f"Draft {n}." in load_story(main).json_text
+    assert len(loader._MEMO) <= loader.MEMO_SIZE
