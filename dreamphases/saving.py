@@ -22,10 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from dreamphases.fileio import write_atomic
+from dreamphases.fileio import describe, read_limited, write_atomic
 from dreamphases.runtime.engine import Engine, Line, StoryRuntimeError
+from dreamphases.seed import SEED_MAX, SEED_MIN
 
 __all__ = [
     "AUTOSAVE",
@@ -48,12 +49,22 @@ SAVE_FORMAT = "dreamphases-save"
 SAVE_VERSION = 1
 AUTOSAVE = "autosave"
 STALE_TEMP_SECONDS = 120
+#: No save comes near this (the bundled story's are ~30 KiB); a bigger file is not a save.
+MAX_SAVE_BYTES = 32 * 1024 * 1024
 
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 
 
 class SaveError(Exception):
-    """A save that cannot be used; the message is written for the player."""
+    """A save that cannot be used; the message is written for the player.
+
+    `missing` is True only when there is no file at all: every other problem means a file is there
+    that must not be overwritten unasked.
+    """
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 class ChoiceRecord(BaseModel):
@@ -75,17 +86,35 @@ class SaveFile(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     format: Literal["dreamphases-save"] = "dreamphases-save"
-    version: int = SAVE_VERSION
+    version: int = Field(default=SAVE_VERSION, strict=True, ge=1)
     story_id: str = Field(min_length=1)
     story_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     state: str = Field(min_length=2, description="the ink runtime state, as bink's save_state() JSON")
-    seed: int
+    seed: int = Field(strict=True, ge=SEED_MIN, le=SEED_MAX)
     choices: list[ChoiceRecord] = Field(default_factory=list)
     stats: dict[str, float] = Field(default_factory=dict)
     knot: str = ""
     saved_at: datetime
     recent: list[ShownLine] = Field(default_factory=list)
     pending_choices: list[str] = Field(default_factory=list)
+
+    @field_validator("saved_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        """`saved_at` is UTC by definition; a hand-edited time without a zone is read as UTC."""
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+    @field_validator("state")
+    @classmethod
+    def _state_is_json(cls, value: str) -> str:
+        """A state that is not even a JSON object is damage, not a story edit: say so when reading."""
+        try:
+            parsed = json.loads(value)
+        except (ValueError, RecursionError):
+            raise ValueError("not the runtime's state (not valid JSON)") from None
+        if not isinstance(parsed, dict):
+            raise ValueError("not the runtime's state (not a JSON object)")
+        return value
 
 
 @dataclass(slots=True)
@@ -123,11 +152,15 @@ class SaveStore:
         return self.folder / f"{self.check_slot(slot)}.json"
 
     def write(self, slot: str, save: SaveFile) -> Path:
+        """Write `save` to `slot`, atomically. Refuses (SaveError) to replace a file in that slot that
+        is not a readable save of this story: another story's save, a newer format or a damaged file
+        stays as it is until the player moves it."""
         target = self.path(slot)
+        self.check_replaceable(slot)
         try:
             write_atomic(target, save.model_dump_json(indent=2) + "\n")
         except OSError as exc:
-            raise SaveError(f"could not write {target}: {exc.strerror or exc}") from exc
+            raise SaveError(f"could not write {target}: {describe(exc)}") from exc
         self._sweep(slot)
         return target
 
@@ -141,6 +174,17 @@ class SaveStore:
                     leftover.unlink()
             except OSError:
                 pass
+
+    def check_replaceable(self, slot: str) -> None:
+        """Raise SaveError if `slot` holds a file that is not a save of this story we can read."""
+        try:
+            self.read(slot)
+        except SaveError as exc:
+            if not exc.missing:
+                raise SaveError(
+                    f"slot '{slot}' holds a file this story cannot use, so it is kept as it is "
+                    f"({exc}). Move {self.path(slot)} away, or save to another slot."
+                ) from None
 
     def read(self, slot: str) -> SaveFile:
         """The save in `slot`, validated. Raises `SaveError`; never changes any file."""
@@ -165,19 +209,29 @@ class SaveStore:
 def read_save(target: Path, story_id: str, slot: str) -> SaveFile:
     """Read and validate one save file against the story it should belong to."""
     try:
-        raw = target.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"there is no save in slot '{slot}' (looked for {target})") from None
+        raw = read_limited(target, MAX_SAVE_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        if target.is_symlink():
+            raise SaveError(f"the save in slot '{slot}' is a link to a file that does not exist ({target})") from None
+        raise SaveError(f"there is no save in slot '{slot}' (looked for {target})", missing=True) from None
     except OSError as exc:
-        raise SaveError(f"could not read {target}: {exc.strerror or exc}") from exc
+        raise SaveError(f"could not read the save in slot '{slot}' ({target}): {describe(exc)}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise SaveError(f"the save in slot '{slot}' is damaged: {target} is not valid JSON") from None
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SaveError(f"the save in slot '{slot}' is damaged: {target} is not UTF-8 text") from None
+    except ValueError as exc:
+        raise SaveError(f"the save in slot '{slot}' is damaged: {target} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise SaveError(f"the save in slot '{slot}' is damaged: {target} is nested too deeply to be a save") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"{target} is not a DreamPhases save file")
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > SAVE_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SaveError(
+            f"the save in slot '{slot}' is damaged: version: expected a whole number from 1, not {version!r}"
+        )
+    if version > SAVE_VERSION:
         raise SaveError(
             f"the save in slot '{slot}' was written by a newer DreamPhases (save format {version}; "
             f"this version reads up to {SAVE_VERSION}). Update DreamPhases to load it."
@@ -204,11 +258,24 @@ def restore_state(engine: Engine, save: SaveFile) -> bool:
     or — worse — accept it: a state carries its choices' texts, so it would offer choices the story
     no longer has. So an edited story's state counts as fitting only if replaying the saved choice
     history on the new story (in a scratch engine) arrives at the very choices the state offers.
+
+    Raises SaveError when the story is the very one saved from and still the state does not load:
+    then the file is damaged, and "the story has changed" would be a lie.
     """
+    if save.story_hash == engine.hash:
+        try:
+            engine.load_state(save.state)
+            return True
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # StateLoadError, or a panic in the runtime on a mangled state
+            engine.reset()
+            raise SaveError(
+                "the save is damaged: its runtime state does not load, although the story is the one it "
+                "was saved from"
+            ) from None
     try:
         engine.load_state(save.state)
-        if save.story_hash == engine.hash:
-            return True
         scratch = Engine(engine.json_text)
         result = replay(scratch, save.choices, save.seed)
         if result.stopped_at is None and not result.error and scratch.choices() == engine.choices():

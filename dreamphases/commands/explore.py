@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dreamphases.seed import seed_argument
+
 if TYPE_CHECKING:
     from dreamphases.testing.report import ExploreReport
 
@@ -24,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--runs", type=int, default=200, help="random walks (default 200)")
     mode.add_argument("--exhaustive", action="store_true", help="breadth-first search of every choice")
-    p.add_argument("--seed", type=int, default=1,
+    p.add_argument("--seed", type=seed_argument, default=1,
                    help="seed for the walks and the story's RANDOM (default 1)")
     p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")
     p.add_argument("--max-depth", type=int, default=40, help="choices deep for --exhaustive (default 40)")

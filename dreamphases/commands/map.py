@@ -51,7 +51,7 @@ def _trajectories(path: Path | None) -> str | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dreamphases.fileio import write_atomic
+    from dreamphases.fileio import describe, write_atomic
     from dreamphases.tools.graph_schema import graph_json, json_schema
     from dreamphases.tools.loading import load_graph
     from dreamphases.tools.storymap import DEFAULT_LINK, build_view, to_dot, to_html, to_mermaid
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(appendix, int):
                 return appendix
             page, note = to_html(view, to_dot(view, title, link), title, link, appendix)
-            write_atomic(args.html, page)
+            write_atomic(args.html, page, inputs=[args.story])
             print(f"wrote {args.html}" + (f"\nnote: {note}" if note else ""), file=sys.stderr)
             if args.output is None and args.format == "dot":
                 return 0
@@ -95,10 +95,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             text = to_dot(view, title, link)
         if args.output is not None:
-            write_atomic(args.output, text)
+            write_atomic(args.output, text, inputs=[args.story])
         else:
             sys.stdout.write(text)
     except OSError as exc:
-        print(f"error: could not write: {exc}", file=sys.stderr)
+        print(f"error: could not write: {describe(exc)}", file=sys.stderr)
         return 2
     return 0

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dreamphases.seed import seed_argument
+
 EXIT_OK, EXIT_STORY, EXIT_USAGE = 0, 1, 2
 
 
@@ -23,10 +25,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="inklecate's transcript format, choices (1-based) read from stdin")
     p.add_argument("--choices", metavar="LIST",
                    help="play without prompts, taking these 1-based choices in order, e.g. 1,3,2")
-    p.add_argument("--seed", type=int, help="seed RANDOM and shuffles so a playthrough can be repeated")
-    p.add_argument("--saves", type=Path, default=Path("saves"), metavar="DIR",
-                   help="where saves live (default: ./saves); each story gets a folder inside")
+    p.add_argument("--seed", type=seed_argument,
+                   help="seed RANDOM and shuffles so a playthrough can be repeated")
+    p.add_argument("--saves", type=Path, default=None, metavar="DIR",
+                   help="where saves live (default: the project's saves/ folder inside a project, else "
+                   "your user data folder; /saves says which); each story gets a folder inside")
     p.add_argument("--continue", dest="resume", action="store_true", help="resume from the autosave")
+    p.add_argument("--autosave", action="store_true",
+                   help="let a scripted run (--choices or piped input) write the autosave; "
+                   "by default only interactive play does")
     p.add_argument("--reveal", action="store_true", help="typewriter-style reveal of the text")
     p.add_argument("--fast", action="store_true", help="no pauses between scenes (and no reveal)")
     p.set_defaults(handler=run)
@@ -91,9 +98,12 @@ def run(args: argparse.Namespace) -> int:
     renderer = Renderer(console, meta, reveal=args.reveal and not args.fast,
                         pacing=interactive and not args.fast)
 
+    from dreamphases.player.savedir import default_saves_dir
     from dreamphases.player.session import Session, story_id_for
 
-    session = Session(engine, meta, renderer, args.saves, story_id_for(meta.title, path), seed=args.seed)
+    saves = default_saves_dir(args.saves)
+    session = Session(engine, meta, renderer, saves.path, story_id_for(meta.title, path), seed=args.seed,
+                      autosave=interactive or args.autosave, saves_why=saves.why)
     renderer.title()
 
     if interactive:

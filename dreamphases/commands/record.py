@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from dreamphases.seed import seed_argument
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("record", help="play a story and write a playthrough spec", description=__doc__,
@@ -19,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("story", type=Path, help="the story (.ink or compiled .json)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the spec file to write")
     p.add_argument("--choices", help="comma-separated choice numbers (1-based) instead of prompting")
-    p.add_argument("--seed", type=int, help="seed RANDOM and shuffles (recorded in the spec)")
+    p.add_argument("--seed", type=seed_argument, help="seed RANDOM and shuffles (recorded in the spec)")
     p.add_argument("--name", help="the spec's name")
     p.set_defaults(handler=run)
 
@@ -32,7 +34,7 @@ def _picks(text: str) -> list[int] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dreamphases.fileio import write_atomic
+    from dreamphases.fileio import describe, write_atomic
     from dreamphases.runtime.engine import Engine, StoryLoadError
     from dreamphases.testing.recorder import Recorder
     from dreamphases.testing.spec import dump_spec
@@ -83,7 +85,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     ref = os.path.relpath(args.story.resolve(), args.output.resolve().parent)
     note = "Recorded with `dreamphases record`; trim it to what must not change."
-    write_atomic(args.output, dump_spec(ref, steps, name=args.name, seed=args.seed, comment=note))
+    try:
+        write_atomic(args.output, dump_spec(ref, steps, name=args.name, seed=args.seed, comment=note),
+                     inputs=[args.story])
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {describe(exc)}", file=sys.stderr)
+        return 2
     print(f"wrote {args.output} ({len(steps)} steps)", file=sys.stderr)
     return 1 if recorder.error else 0
 

@@ -31,7 +31,7 @@ def find_specs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         if path.is_dir():
             found += sorted({p for pattern in PATTERNS for p in path.rglob(pattern)
                              if not any(part.startswith(".") for part in p.parts)})
-        elif path.is_file():
+        elif path.exists():  # a file, or something posing as one: load_spec says what is wrong with it
             found.append(path)
         else:
             missing.append(path)

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from dreamphases.seed import seed_argument
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -16,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "or to the first choice that no longer exists. Compile errors are shown without ending the session.",
     )
     p.add_argument("story", type=Path, help="the main .ink file")
-    p.add_argument("--seed", type=int, default=0, help="seed for RANDOM and shuffles (kept across reloads)")
+    p.add_argument("--seed", type=seed_argument, default=0, help="seed for RANDOM and shuffles (kept across reloads)")
     p.add_argument("--interval", type=float, default=None, metavar="SECONDS",
                    help="how often to look for changes (default 0.4)")
     p.set_defaults(handler=run)

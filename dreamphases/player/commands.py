@@ -65,8 +65,7 @@ def dispatch(session: Session, text: str, ask: Ask) -> Outcome:
     elif name == "undo":
         return Outcome(moved=session.undo())
     elif name == "restart":
-        session.restart()
-        return Outcome(moved=True)
+        return Outcome(moved=session.restart(ask))
     elif name == "help":
         for line in help_lines():
             session.renderer.info(line)

@@ -20,15 +20,24 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def inputs_from_lines(lines: Iterable[str]) -> Iterator[str]:
-    """Split raw input lines into inputs: a `/command` line is one input, else each number is."""
+    """Split raw input lines into inputs: a `/command` line is one input, else each number is.
+
+    In a comma-separated list (`--choices 2,/save evening,1`) each comma-separated part that starts
+    with `/` is one command, arguments included.
+    """
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
         if line.startswith("/"):
             yield line
-        else:
-            yield from (token for token in re.split(r"[\s,]+", line) if token)
+            continue
+        for part in line.split(","):
+            part = part.strip()
+            if part.startswith("/"):
+                yield part
+            else:
+                yield from (token for token in re.split(r"\s+", part) if token)
 
 
 def play_scripted(session: Session, inputs: Iterable[str]) -> int:

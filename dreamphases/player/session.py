@@ -7,6 +7,8 @@ undo means, when to autosave, how an edited story's save is migrated — exist o
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
 import re
 from collections.abc import Callable
@@ -28,10 +30,19 @@ Ask = Callable[[str], str]
 
 
 def story_id_for(title: str | None, path: Path | None) -> str:
-    """A story's id for saves: its `# title:` as a slug, else its file name without suffix."""
+    """A story's id for saves: its `# title:` (else its file name) as a slug, then a short hash of
+    where the story file is.
+
+    The slug keeps the saves folder readable; the hash keeps two stories apart that share a title or
+    a file name (`a/story.ink` and `b/story.ink`), so one can never overwrite the other's autosave.
+    Editing a story keeps its id (saves survive edits and are replayed); moving it starts afresh.
+    """
     base = title or (path.stem if path is not None else "") or "story"
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
-    return slug or "story"
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40].strip("-") or "story"
+    if path is None:
+        return slug
+    where = os.path.realpath(path)
+    return f"{slug}-{hashlib.sha256(where.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
 
 def new_seed() -> int:
@@ -58,11 +69,14 @@ class Session:
         story_id: str,
         *,
         seed: int | None = None,
+        autosave: bool = True,
+        saves_why: str = "",
     ) -> None:
         self.engine = engine
         self.meta = meta
         self.renderer = renderer
         self.saves = saves
+        self.saves_why = saves_why
         self.story_id = story_id
         self._store: SaveStore | None = None
         self.fixed_seed = seed
@@ -73,10 +87,24 @@ class Session:
         self.error: str | None = None
         #: Choices made since the last named save or load: `/quit` offers to save them.
         self.dirty = False
+        #: Scripted runs leave the player's autosave alone unless asked (`--autosave`).
+        self.autosaving = autosave
         self._autosave_warned = False
+        #: Where the player was before each `/restart` (history, seed): `/undo` at the start goes back.
+        self._before_restart: list[tuple[list[ChoiceRecord], int]] = []
 
     # -- playing ------------------------------------------------------------------------------
     def start(self) -> None:
+        """A new game. An autosave that cannot be read (damaged, newer, another story's) is never
+        overwritten: the player is told now, not after their first choice."""
+        if self.autosaving:
+            from dreamphases.saving import AUTOSAVE, SaveError
+
+            try:
+                self.store.check_replaceable(AUTOSAVE)
+            except SaveError as exc:
+                self.renderer.warn(f"This game will not autosave: {exc}")
+                self._autosave_warned = True
         self.engine.reset()
         self.engine.set_seed(self.seed)
         self.tracker.refresh()
@@ -177,6 +205,8 @@ class Session:
     def autosave(self) -> None:
         from dreamphases.saving import SaveError
 
+        if not self.autosaving:
+            return
         try:
             self.store.write("autosave", self.snapshot())
         except SaveError as exc:
@@ -202,7 +232,13 @@ class Session:
             self.renderer.error(f"Cannot load: {exc}")
             return False
         before = self._checkpoint()
-        if restore_state(self.engine, save):
+        try:
+            fits = restore_state(self.engine, save)
+        except SaveError as exc:
+            self._back_to(before)
+            self.renderer.error(f"Cannot load slot '{slot}': {exc}")
+            return False
+        if fits:
             self.history, self.seed, self.error = list(save.choices), save.seed, None
             self.recent = [Line(line.text, list(line.tags)) for line in save.recent]
             self.tracker.refresh()
@@ -248,6 +284,17 @@ class Session:
     def undo(self) -> bool:
         from dreamphases.saving import replay
 
+        if not self.history and self._before_restart:
+            history, self.seed = self._before_restart.pop()
+            result = replay(self.engine, history, self.seed)
+            self.history, self.recent, self.error = list(result.applied), list(result.lines), None
+            self.tracker.refresh()
+            self.dirty = True
+            self.renderer.info("↶ Back to where you were before the restart.")
+            self.renderer.console.print()
+            self.replay_recent()
+            self.autosave()
+            return True
         if not self.history:
             self.renderer.warn("Nothing to undo: no choice made yet.")
             return False
@@ -261,20 +308,33 @@ class Session:
         self.autosave()
         return True
 
-    def restart(self) -> None:
+    def restart(self, ask: Ask) -> bool:
+        """Start again, after a yes from the player when there is progress to lose. The autosave is
+        not touched until the next choice, and `/undo` at the start brings the old place back."""
+        if self.history and self.autosaving:
+            question = (f"Start again from the beginning? Your autosave ({len(self.history)} "
+                        f"choice{'s' if len(self.history) != 1 else ''}) is replaced at your next choice; "
+                        "/undo before then brings it back. [y/N] ")
+            if ask(question).strip().lower() not in ("y", "yes"):
+                self.renderer.info("Not restarted; you are where you were.")
+                return False
+        if self.history:
+            self._before_restart.append((list(self.history), self.seed))
         self.seed = self.fixed_seed if self.fixed_seed is not None else new_seed()
         self.dirty = bool(self.history)
         self.renderer.info("Starting again from the beginning.")
         self.renderer.console.print()
         self.renderer.title()
         self.start()
-        self.autosave()
+        return True
 
     def list_saves(self) -> None:
         slots = self.store.slots()
+        why = f" ({self.saves_why})" if self.saves_why else ""
         if not slots:
-            self.renderer.info(f"No saves yet in {self.store.folder}.")
+            self.renderer.info(f"No saves yet in {self.store.folder}{why}.")
             return
+        self.renderer.info(f"Saves in {self.store.folder}{why}:")
         from rich.table import Table
 
         table = Table(box=None, header_style="bold", pad_edge=False)

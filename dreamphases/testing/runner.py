@@ -16,7 +16,7 @@ from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntim
 from dreamphases.runtime.expectations import PREFIX, Expectations
 from dreamphases.statspec import stat_specs
 from dreamphases.tags import canonical_tag
-from dreamphases.testing.spec import ChoiceRef, LoadedSpec, Range, Regex, SpecError, Step
+from dreamphases.testing.spec import REGEX_SECONDS, ChoiceRef, LoadedSpec, Range, Regex, SpecError, Step
 from dreamphases.testing.story import load_story
 
 __all__ = ["StepFailure", "SpecResult", "run_spec", "TRANSCRIPT_TAIL"]
@@ -207,10 +207,15 @@ class _Playthrough:
 
 
 def _find(pattern: str | Regex, text: str, start: int) -> int | None:
-    """Where the match ends, searching from `start`; None if absent."""
+    """Where the match ends, searching from `start`; None if absent. A regex gets `REGEX_SECONDS`
+    (see `Regex.search`): one that backtracks catastrophically fails its step instead of hanging."""
     if isinstance(pattern, Regex):
-        match = re.compile(pattern.regex, re.MULTILINE).search(text, start)
-        return None if match is None else match.end()
+        try:
+            return pattern.search(text, start)
+        except TimeoutError:
+            raise _Fail(f"the regex {_show(pattern)} took over {REGEX_SECONDS:g} s on the text here and "
+                        "was stopped: it backtracks catastrophically (e.g. `(a+)+`); write it without "
+                        "nested repetition", "expect") from None
     at = text.find(pattern, start)
     return None if at < 0 else at + len(pattern)
 

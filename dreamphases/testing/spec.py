@@ -23,13 +23,18 @@ that the story is now in that knot (or `knot.stitch`), `expect_not` that a text 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from dreamphases.fileio import describe, read_limited
+from dreamphases.seed import SEED_MAX, SEED_MIN
 
 __all__ = [
     "Regex", "Range", "Step", "Spec", "LoadedSpec", "SpecError", "load_spec", "parse_spec", "dump_spec",
@@ -40,6 +45,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: How long one regex search in a spec may take. Python's `re` cannot be interrupted, so a pattern
+#: like `^(a+)+$` could hang a test run forever; the `regex` module (in its `re`-compatible V0 mode,
+#: so patterns mean what Python's documentation says) takes a timeout instead.
+REGEX_SECONDS = 1.0
+
+
 class Regex(_Strict):
     regex: str
 
@@ -47,10 +58,21 @@ class Regex(_Strict):
     @classmethod
     def _compiles(cls, value: str) -> str:
         try:
-            re.compile(value)
-        except re.error as exc:
+            _compile(value)
+        except regex.error as exc:
             raise ValueError(f"not a valid regular expression: {exc}") from exc
         return value
+
+    def search(self, text: str, start: int = 0) -> int | None:
+        """Where the first match at or after `start` ends, or None. Raises TimeoutError after
+        `REGEX_SECONDS`."""
+        match = _compile(self.regex).search(text, start, timeout=REGEX_SECONDS)
+        return None if match is None else match.end()
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.VERSION0 | regex.MULTILINE)
 
 
 class Range(_Strict):
@@ -121,7 +143,7 @@ class Step(_Strict):
 class Spec(_Strict):
     story: str
     name: str | None = None
-    seed: int | None = None
+    seed: int | None = Field(default=None, strict=True, ge=SEED_MIN, le=SEED_MAX)
     steps: list[Step] = Field(min_length=1)
 
 
@@ -180,6 +202,8 @@ def parse_spec(text: str, path: Path) -> LoadedSpec:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise SpecError(path, line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    except RecursionError:  # PyYAML composes recursively: `[[[[…` 5,000 deep would overflow
+        raise SpecError(path, 1, "not valid YAML for a spec: nested too deeply") from None
     if not isinstance(data, dict):
         raise SpecError(path, 1, "a spec is a mapping with `story` and `steps` "
                                  "(see `dreamphases test --help`)")
@@ -187,6 +211,8 @@ def parse_spec(text: str, path: Path) -> LoadedSpec:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         raise _explain(exc, root, path) from exc
+    except RecursionError:
+        raise SpecError(path, 1, "not valid YAML for a spec: nested too deeply") from None
     assert isinstance(root, yaml.MappingNode)
     steps_node = next(v for k, v in root.value if k.value == "steps")
     assert isinstance(steps_node, yaml.SequenceNode)
@@ -227,11 +253,17 @@ def _explain(exc: ValidationError, root: yaml.Node | None, path: Path) -> SpecEr
     return SpecError(path, _line_at(root, tuple(best["loc"])), f"{where}: {message}")
 
 
+#: A hand-written spec is a few KiB; the explorer's longest are well under 1 MiB.
+MAX_SPEC_BYTES = 8 * 1024 * 1024
+
+
 def load_spec(path: Path) -> LoadedSpec:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(Path(path), 1, f"cannot read the spec: {exc}") from exc
+        text = read_limited(Path(path), MAX_SPEC_BYTES).decode("utf-8-sig")
+    except OSError as exc:
+        raise SpecError(Path(path), 1, f"cannot read the spec: {describe(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise SpecError(Path(path), 1, f"cannot read the spec: not UTF-8 text ({exc.reason})") from None
     return parse_spec(text, Path(path))
 
 

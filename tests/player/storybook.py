@@ -26,9 +26,10 @@ def compiled_json(name: str) -> str:
     return result.json_text
 
 
-def write_story(name: str, folder: Path) -> Path:
-    """The compiled story as a .json file in `folder`, ready for `dreamphases play`."""
-    target = folder / f"{name}.json"
+def write_story(name: str, folder: Path, *, as_file: str | None = None) -> Path:
+    """The compiled story as a .json file in `folder`, ready for `dreamphases play`. `as_file` writes it
+    under another story's file name: the same story, edited (saves belong to a story's file)."""
+    target = folder / (as_file or f"{name}.json")
     target.write_text(compiled_json(name), encoding="utf-8")
     return target
 
@@ -50,3 +51,11 @@ def files_snapshot(folder: Path) -> dict[str, tuple[str, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def slot_file(saves: Path, slot: str, story: str = "test-night") -> Path:
+    """The file of `slot` for the test story whose title slugs to `story`, wherever its saves folder is
+    (the folder is `<slug>-<hash of the story's path>`, one per story file)."""
+    folders = sorted(saves.glob(f"{story}-*"))
+    assert len(folders) <= 1, f"more than one saves folder for {story}: {folders}"
+    return (folders[0] if folders else saves / f"{story}-unsaved") / f"{slot}.json"

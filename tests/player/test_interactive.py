@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.player.storybook import files_snapshot, write_story
+from tests.player.storybook import files_snapshot, slot_file, write_story
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
@@ -140,7 +140,7 @@ def test_ctrl_c_and_ctrl_d_quit_cleanly_after_an_autosave(
     child.send(key)
     child.expect("Your place is kept in the autosave")
     assert finish(child) == status
-    autosave = json.loads((saves / "test-night" / "autosave.json").read_text(encoding="utf-8"))
+    autosave = json.loads(slot_file(saves, "autosave").read_text(encoding="utf-8"))
     assert autosave["choices"] == [{"index": 1, "text": "Ignore him"}]
 
 
@@ -168,11 +168,48 @@ def test_restart_begins_again_with_fresh_stats(spawn: Spawn, tmp_path: Path) -> 
     child.send("2")
     child.expect(READY)
     child.sendline("/restart")
+    child.expect(r"Start again from the beginning\?")
+    child.sendline("y")
     child.expect("Starting again from the beginning")
     child.expect("The kitchen is quiet")
     child.expect(READY)
     child.sendline("/stats")
     child.expect(stat_row("Lucidity", "60", "0", "100"))
+
+
+def test_restart_asks_first_and_leaves_the_autosave_alone(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    autosave = slot_file(saves, "autosave")
+    kept = autosave.read_bytes()
+    child.sendline("/restart")
+    child.expect(r"Start again from the beginning\?")
+    child.sendline("n")
+    child.expect("Not restarted")
+    child.expect(READY)
+    child.sendline("/restart")
+    child.expect(r"Start again from the beginning\?")
+    child.sendline("y")
+    child.expect("The kitchen is quiet")
+    child.expect(READY)
+    assert autosave.read_bytes() == kept  # replaced only by the next choice, not by the restart
+
+
+def test_undo_after_restart_goes_back_to_where_the_player_was(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("2")
+    child.expect(READY)
+    child.sendline("/restart")
+    child.expect(r"Start again from the beginning\?")
+    child.sendline("y")
+    child.expect(READY)
+    child.sendline("/undo")
+    child.expect("Back to where you were before the restart")
+    child.expect(READY)
+    assert json.loads(slot_file(saves, "autosave").read_text(encoding="utf-8"))["knot"] == "hallway"
 
 
 def test_quit_with_unsaved_progress_offers_to_save(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
@@ -185,7 +222,7 @@ def test_quit_with_unsaved_progress_offers_to_save(spawn: Spawn, tmp_path: Path,
     child.sendline("late")
     child.expect("Saved to slot 'late'")
     assert finish(child) == 0
-    assert (saves / "test-night" / "late.json").is_file()
+    assert slot_file(saves, "late").is_file()
 
 
 def test_help_and_saves_list_what_there_is(spawn: Spawn, tmp_path: Path) -> None:
@@ -208,7 +245,7 @@ def test_loading_a_missing_or_damaged_slot_explains_and_changes_nothing(
     child.expect(READY)
     child.send("2")
     child.expect(READY)
-    (saves / "test-night" / "broken.json").write_text('{"format": "dreamphases-save", "ver', encoding="utf-8")
+    slot_file(saves, "broken").write_text('{"format": "dreamphases-save", "ver', encoding="utf-8")
     before = files_snapshot(saves)
     child.sendline("/load nothing-here")
     child.expect("Cannot load: there is no save in slot 'nothing-here'")
@@ -242,7 +279,7 @@ def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
     spawn: Spawn, tmp_path: Path
 ) -> None:
     _save_two_choices_in(spawn, tmp_path)
-    edited = write_story("night_edited", tmp_path)
+    edited = write_story("night_edited", tmp_path, as_file="night.json")
     child = spawn(edited)
     child.expect(READY)
     child.sendline("/load before-edit")
@@ -258,7 +295,7 @@ def test_a_save_from_an_edited_story_offers_a_replay_and_says_where_it_stops(
 
 def test_declining_the_replay_leaves_the_game_where_it_was(spawn: Spawn, tmp_path: Path, saves: Path) -> None:
     _save_two_choices_in(spawn, tmp_path)
-    child = spawn(write_story("night_edited", tmp_path))
+    child = spawn(write_story("night_edited", tmp_path, as_file="night.json"))
     child.expect(READY)
     before = files_snapshot(saves)
     child.sendline("/load before-edit")

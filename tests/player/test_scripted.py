@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from tests.player.storybook import Play, files_snapshot, unglitched, write_story
+from tests.player.storybook import Play, files_snapshot, slot_file, unglitched, write_story
 
 
 def test_choices_play_through_without_prompts(play: Play, night: Path) -> None:
@@ -65,7 +65,7 @@ def test_commands_work_from_piped_stdin(play: Play, night: Path, saves: Path) ->
     result = play(night, input="2\n/stats\n/save evening\n/saves\n")
     assert result.returncode == 0, result.stderr
     assert "Saved to slot 'evening'" in result.stdout
-    assert (saves / "test-night" / "evening.json").is_file()
+    assert slot_file(saves, "evening").is_file()
     stats_table = result.stdout.split("/stats")[-1] if "/stats" in result.stdout else result.stdout
     assert "-2" in stats_table and "30" in stats_table
 
@@ -100,15 +100,15 @@ def test_plain_mode_matches_the_reference_runtime(play: Play, night: Path, inkjs
 
 
 def test_every_choice_autosaves(play: Play, night: Path, saves: Path) -> None:
-    play(night, "--choices", "2")
-    autosave = json.loads((saves / "test-night" / "autosave.json").read_text(encoding="utf-8"))
+    play(night, "--choices", "2", "--autosave")
+    autosave = json.loads(slot_file(saves, "autosave").read_text(encoding="utf-8"))
     assert autosave["choices"] == [{"index": 1, "text": "Ignore him"}]
     assert autosave["stats"] == {"lucidity": 30.0, "bond_milo": -2.0, "stability": 5.0}
     assert autosave["knot"] == "hallway"
 
 
 def test_continue_resumes_the_autosave(play: Play, night: Path) -> None:
-    play(night, "--choices", "2")
+    play(night, "--choices", "2", "--autosave")
     result = play(night, "--continue", input="/stats\n1\n")
     assert result.returncode == 0, result.stderr
     assert "Loaded slot 'autosave' at hallway" in result.stdout
@@ -126,7 +126,7 @@ def test_continue_without_an_autosave_says_so(play: Play, night: Path, saves: Pa
 
 BAD_AUTOSAVES = [
     ("corrupt", lambda good: good[: len(good) // 2], "is damaged"),
-    ("foreign", lambda good: good.replace('"test-night"', '"another-tale"'), "belongs to another story"),
+    ("foreign", lambda good: good.replace('"story_id": "test-night', '"story_id": "another-tale'), "belongs to another story"),
     ("newer", lambda good: good.replace('"version": 1', '"version": 99'), "written by a newer DreamPhases"),
 ]
 
@@ -135,9 +135,9 @@ BAD_AUTOSAVES = [
 def test_continue_from_a_bad_autosave_explains_and_changes_nothing(
     play: Play, night: Path, saves: Path, case: str, spoil, message: str
 ) -> None:
-    play(night, "--choices", "2")
+    play(night, "--choices", "2", "--autosave")
     play(night, "--choices", "1,/save keep")
-    autosave = saves / "test-night" / "autosave.json"
+    autosave = slot_file(saves, "autosave")
     autosave.write_text(spoil(autosave.read_text(encoding="utf-8")), encoding="utf-8")
     before = files_snapshot(saves)
     result = play(night, "--continue", input="1\n")
@@ -181,7 +181,7 @@ def test_a_saves_folder_that_cannot_be_written_warns_once_and_play_goes_on(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("keep me", encoding="utf-8")
-    result = play(night, "--choices", "2,1", "--saves", str(blocker))
+    result = play(night, "--choices", "2,1", "--autosave", "--saves", str(blocker))
     assert result.returncode == 0
     assert result.stdout.count("Autosave failed: could not write") == 1
     assert "› Open the door" in result.stdout

@@ -58,7 +58,7 @@ def _valid(make_save: Callable[..., SaveFile]) -> dict[str, object]:
 
 BAD_FILES: list[tuple[str, Callable[[dict[str, object]], str], str]] = [
     ("corrupt", lambda good: '{"format": "dreamphases-save", "vers', "not valid JSON"),
-    ("not-utf8", lambda good: "\udcff", "not valid JSON"),
+    ("not-utf8", lambda good: "\udcff", "not UTF-8 text"),
     ("not-a-save", lambda good: json.dumps({"inkVersion": 21, "root": []}), "is not a DreamPhases save file"),
     ("a-list", lambda good: "[1, 2]", "is not a DreamPhases save file"),
     ("foreign", lambda good: json.dumps({**good, "story_id": "another-tale"}),
