@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from dreamphases.seed import seed_argument
+from dreamphases.textsafe import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     while True:
         if scripted is None:
             for line in recorder.lines:
-                print(line)
+                print(printable(line))
         if recorder.error:
             print(f"RUNTIME ERROR: {recorder.error}", file=sys.stderr)
             break
@@ -101,7 +102,7 @@ def _next_pick(offered: list[str], pending: object) -> int | None:
         return next(pending, None)  # type: ignore[call-overload]
     print()
     for number, text in enumerate(offered, 1):
-        print(f"{number}: {text}")
+        print(f"{number}: {printable(text)}")
     while True:
         print("?> ", end="", flush=True)
         answer = sys.stdin.readline()

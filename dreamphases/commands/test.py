@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from dreamphases.testing.runner import run_spec
     from dreamphases.testing.spec import SpecError, load_spec
     from dreamphases.testing.story import StoryProblem
+    from dreamphases.textsafe import printable
 
     specs, missing = find_specs(args.paths)
     for path in missing:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             result = run_spec(load_spec(path))
         except (SpecError, StoryProblem) as exc:
             unusable += 1
-            print(f"ERROR {path}: {exc}")
+            print(printable(f"ERROR {path}: {exc}"))
         else:
             if result.failure is None:
                 passed += 1

@@ -11,6 +11,8 @@ import difflib
 from dataclasses import dataclass, field
 from enum import Enum
 
+from dreamphases.textsafe import clip_around, printable
+
 __all__ = [
     "Severity", "Code", "CODES", "Diagnostic", "Span", "Reporter", "render", "has_errors", "codes_markdown",
     "did_you_mean",
@@ -129,14 +131,18 @@ def has_errors(diagnostics: list[Diagnostic]) -> bool:
 def render(diag: Diagnostic) -> str:
     """`file:line:col: error[E012]: message`, then the source line with a caret, then a hint."""
     s = diag.span
-    out = [f"{s.file}:{s.line}:{s.col}: {diag.severity.value}[{diag.code_id}]: {diag.message}"]
+    out = [printable(f"{s.file}:{s.line}:{s.col}: {diag.severity.value}[{diag.code_id}]: {diag.message}")]
     if diag.excerpt is not None:
-        line = diag.excerpt.rstrip("\n").expandtabs(4)
+        raw = diag.excerpt.rstrip("\n")
+        # control characters go, tabs widen to 4 columns: the caret moves with both; then a long line
+        # is clipped to a window around the caret
+        caret = len(printable(raw[: max(s.col - 1, 0)]).expandtabs(4))
+        line, caret = clip_around(printable(raw).expandtabs(4), caret)
         gutter = f"{s.line:>5} | "
         out.append(gutter + line)
-        out.append(" " * (len(gutter) + max(s.col - 1, 0)) + "^")
+        out.append(" " * (len(gutter) + caret) + "^")
     if diag.hint:
-        out.append(f"  hint: {diag.hint}")
+        out.append(printable(f"  hint: {diag.hint}"))
     return "\n".join(out)
 
 

@@ -1,16 +1,23 @@
 """The interactive player: story text scrolls through rich, the choice menu is a prompt_toolkit prompt.
 
 At a choice point the menu is drawn inside the prompt so ↑/↓ can move a highlight and Enter (or a
-number key) picks; typing `/` starts a command. Input that names no choice is ignored, not an
-error. Ctrl-C and Ctrl-D leave cleanly after an autosave.
+number key) picks; typing `/` starts a command. A number that names no choice stays on the line
+for Enter to submit, and is then refused with a message (so that Enter never takes option 1). Keys typed
+while the story text is still coming are neither echoed into the text nor kept for the menu: the
+terminal does not echo between prompts, and pending input is flushed before each menu. Ctrl-C and
+Ctrl-D leave cleanly after an autosave (Ctrl-C with 130, at any prompt or during the text).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TextIO
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app
@@ -40,6 +47,32 @@ class _Pick:
     index: int
 
 
+@contextlib.contextmanager
+def quiet_keys(stream: TextIO | None = None) -> Iterator[None]:
+    """While the story prints, keys the player types are not echoed into the text (Ctrl-C still
+    works). On leaving, whatever was typed meanwhile is discarded, so it cannot pick the next choice
+    before the player has seen it. Does nothing where stdin is not a terminal."""
+    stream = sys.stdin if stream is None else stream
+    try:
+        import termios
+
+        fd = stream.fileno()
+        if not os.isatty(fd):
+            raise OSError
+        saved = termios.tcgetattr(fd)
+    except (ImportError, OSError, ValueError, AttributeError):
+        yield
+        return
+    quiet = list(saved)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+        yield
+    finally:
+        termios.tcflush(fd, termios.TCIFLUSH)
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
+
+
 class ChoicePrompt:
     """The menu-in-a-prompt. `read` returns a `_Pick` or the text typed (a command, or noise)."""
 
@@ -66,11 +99,13 @@ class ChoicePrompt:
             @bindings.add(digit, filter=has_choices & empty)
             def _number(event: KeyPressEvent) -> None:
                 number = int(event.data)
-                if len(self.choices) > 9:  # two-digit menus: type the number, then Enter
-                    event.current_buffer.insert_text(event.data)
-                elif number <= len(self.choices):
+                if number <= len(self.choices) <= 9:
                     event.app.exit(result=_Pick(number - 1))
-                # a number with no choice behind it is ignored
+                else:
+                    # Typed into the line, for Enter to submit: two-digit menus need that, and a
+                    # number with no choice behind it is then refused with a message. (Ignoring it
+                    # left the Enter meant to confirm it to take the highlighted option 1.)
+                    event.current_buffer.insert_text(event.data)
 
             @bindings.add(digit, filter=~has_choices & empty)
             def _no_menu(event: KeyPressEvent) -> None:
@@ -116,14 +151,16 @@ class ChoicePrompt:
 
 
 def _ask(question: str) -> str:
-    """A plain question (slot name, yes/no). Ctrl-C or Ctrl-D count as no answer."""
+    """A plain question (slot name, yes/no). Ctrl-D counts as no answer; Ctrl-C quits (exit 130),
+    as it does everywhere else in the player."""
     try:
         return str(PromptSession().prompt(question))
-    except (KeyboardInterrupt, EOFError):
+    except EOFError:
         return ""
 
 
 def _leave(session: Session, status: int) -> int:
+    session.renderer.end_partial_line()
     session.autosave()
     session.renderer.info("Your place is kept in the autosave. Good night.")
     return status
@@ -136,11 +173,12 @@ def play_interactive(session: Session, *, resume: bool = False) -> int:
     autosaves and leaves with 130; Ctrl-D at the prompt autosaves and leaves with 0.
     """
     try:
-        if resume:
-            if not session.load("autosave", _ask):
-                return EXIT_USAGE
-        else:
-            session.start()
+        with quiet_keys():
+            if resume:
+                if not session.load("autosave", _ask):
+                    return EXIT_USAGE
+            else:
+                session.start()
         return _loop(session)
     except KeyboardInterrupt:
         return _leave(session, EXIT_INTERRUPTED)
@@ -158,13 +196,21 @@ def _loop(session: Session) -> int:
         except EOFError:
             return _leave(session, EXIT_OK)
         if isinstance(answer, _Pick):
-            session.choose(answer.index)
+            with quiet_keys():
+                session.choose(answer.index)
             continue
         text = str(answer).strip()
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            session.choose(int(text) - 1)
+        if text.isdigit():
+            number = int(text)
+            if 1 <= number <= len(choices):
+                with quiet_keys():
+                    session.choose(number - 1)
+            else:
+                offered = f"pick 1 to {len(choices)}" if choices else "the story has ended"
+                session.renderer.warn(f"There is no choice {number} here ({offered}).")
         elif text.startswith("/"):
-            outcome = dispatch(session, text, _ask)
+            with quiet_keys():
+                outcome = dispatch(session, text, _ask)
             if outcome.quit:
                 if session.dirty:
                     session.renderer.info("Save before you go? Type a slot name, or press Enter to leave "

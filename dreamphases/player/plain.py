@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
+from dreamphases.textsafe import printable
 
 __all__ = ["play_plain"]
 
@@ -26,23 +27,26 @@ def _drain(engine: Engine, out: TextIO) -> bool:
         try:
             line = engine.next_line()
         except StoryRuntimeError as exc:
-            out.write(exc.text)
-            message = str(exc)
+            out.write(printable(exc.text))
+            message = printable(str(exc))
             if not message.startswith("RUNTIME ERROR"):
                 message = f"RUNTIME ERROR: {message}"
             out.write(message + "\n")
             return False
-        out.write(line.text)
-        last = line.text or last
+        text = printable(line.text)
+        out.write(text)
+        last = text or last
         if line.tags:
-            out.write("# tags: " + ", ".join(line.tags) + "\n")
+            out.write("# tags: " + printable(", ".join(line.tags)) + "\n")
     if last and not last.endswith("\n") and not engine.choices():
         out.write("\n")
     return True
 
 
 def play_plain(engine: Engine, picks: Iterable[int], out: TextIO) -> int:
-    """Play with 1-based choice numbers from `picks`. Returns an exit status (0 ok, 1 runtime error)."""
+    """Play with 1-based choice numbers from `picks`. Returns an exit status: 0 ok, 1 a runtime error,
+    2 a pick that names no choice (unusable input, as everywhere else; the transcript line stays
+    inklecate's)."""
     pending = iter(picks)
     if not _drain(engine, out):
         return 1
@@ -52,14 +56,14 @@ def play_plain(engine: Engine, picks: Iterable[int], out: TextIO) -> int:
             return 0
         out.write("\n")
         for number, text in enumerate(choices, 1):
-            out.write(f"{number}: {text}\n")
+            out.write(f"{number}: {printable(text)}\n")
         out.write("?> ")
         pick = next(pending, None)
         if pick is None:
             return 0
         if not 1 <= pick <= len(choices):
             out.write("Choice out of range\n")
-            return 1
+            return 2
         engine.choose(pick - 1)
         if not _drain(engine, out):
             return 1

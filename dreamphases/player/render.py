@@ -24,8 +24,9 @@ from dreamphases.player.tags import MAX_GLITCH, LineStyle, StoryMeta, line_style
 from dreamphases.runtime.engine import Line
 from dreamphases.runtime.stats import StatChange, StatTracker
 from dreamphases.statspec import StatSpec
+from dreamphases.textsafe import printable
 
-__all__ = ["Renderer", "glitch", "make_console", "speaker_colour", "format_number", "hud_text"]
+__all__ = ["Renderer", "glitch", "make_console", "speaker_colour", "format_number", "hud_text", "runtime_error_text"]
 
 #: Speaker colours: distinct on dark and light terminals, none of them the narration's colour.
 PALETTE: tuple[str, ...] = (
@@ -68,6 +69,12 @@ def glitch(text: str, level: int) -> str:
         elif char == " " and level >= 3 and rng.random() < 0.05 * level:
             out.append(rng.choice(_NOISE) + " ")
     return "".join(out)
+
+
+def runtime_error_text(message: str) -> str:
+    """A runtime error as the player reads it: the runtime's message without its own `RUNTIME ERROR:`
+    prefix (the sentence around it already says so), and without control characters."""
+    return printable(message.removeprefix("RUNTIME ERROR:").strip())
 
 
 def format_number(value: float) -> str:
@@ -116,7 +123,7 @@ def hud_text(tracker: StatTracker, width: int) -> Text:
         value = tracker.values[spec.var]
         cells = 10 if width >= 60 else 5
         part = Text()
-        part.append(f"{spec.label} ", style="bold")
+        part.append(f"{printable(spec.label)} ", style="bold")
         part.append(bar(spec, value, cells), style=stat_style(spec, value))
         shown = format_number(value)
         if spec.low == 0:
@@ -145,14 +152,17 @@ class Renderer:
         self.meta = meta
         self.reveal = reveal and pacing
         self.pacing = pacing
+        #: a revealed row is half printed (Ctrl-C can land there)
+        self._mid_line = False
 
     # -- story text -----------------------------------------------------------------------------
     def title(self) -> None:
         if self.meta.title:
-            self.console.set_window_title(self.meta.title)
-            self.console.print(Rule(Text(self.meta.title, style="bold")))
+            title = printable(self.meta.title)
+            self.console.set_window_title(title)
+            self.console.print(Rule(Text(title, style="bold")))
             if self.meta.author:
-                self.console.print(Text(f"by {self.meta.author}", style="dim italic"), justify="center")
+                self.console.print(Text(f"by {printable(self.meta.author)}", style="dim italic"), justify="center")
             self.console.print()
 
     def degradation(self, lucidity: float | None) -> int:
@@ -180,8 +190,8 @@ class Renderer:
         return min(NARRATION_CAP, max(0, extra - 2))
 
     def line(self, line: Line, lucidity: float | None = None) -> None:
-        style = line_style(line.tags)
-        body = line.text.rstrip("\n")
+        style = line_style([printable(tag) for tag in line.tags])
+        body = printable(line.text.rstrip("\n"))
         if style.scene is not None:
             self.scene(style.scene)
         if not body.strip():
@@ -215,11 +225,19 @@ class Renderer:
             return
         delay = 0.03 if slow else 0.012
         for row in text.wrap(self.console, self.console.width):
+            self._mid_line = True
             for index in range(len(row)):
                 self.console.print(row[index:index + 1], end="")
                 self.console.file.flush()
                 time.sleep(delay)
             self.console.print()
+            self._mid_line = False
+
+    def end_partial_line(self) -> None:
+        """Finish a line the reveal was interrupted in, so the next message starts on its own line."""
+        if self._mid_line:
+            self.console.print()
+            self._mid_line = False
 
     def scene(self, name: str) -> None:
         self.console.print()
@@ -236,7 +254,7 @@ class Renderer:
         style = "green" if change.delta > 0 else "red"
         if change.spec.kind == "lucidity" and change.delta < 0:
             style = "magenta"
-        self.console.print(Text(f"  ✦ {change.note()}", style=f"italic {style}"))
+        self.console.print(Text(f"  ✦ {printable(change.note())}", style=f"italic {style}"))
 
     # -- interface ------------------------------------------------------------------------------
     def hud(self, tracker: StatTracker) -> None:
@@ -254,10 +272,10 @@ class Renderer:
         for spec in tracker.specs:
             value = tracker.values.get(spec.var)
             if value is None:
-                table.add_row(spec.label, "", "—", f"{format_number(spec.low)}..{format_number(spec.high)}")
+                table.add_row(printable(spec.label), "", "—", f"{format_number(spec.low)}..{format_number(spec.high)}")
                 continue
             table.add_row(
-                spec.label,
+                printable(spec.label),
                 Text(bar(spec, value), style=stat_style(spec, value)),
                 format_number(value),
                 f"{format_number(spec.low)}..{format_number(spec.high)}",
@@ -267,7 +285,7 @@ class Renderer:
     def choice_labels(self, choices: list[str], lucidity: float | None) -> list[str]:
         """The choices as the menu shows them: at very low lucidity even the options start to slip."""
         level = min(NARRATION_CAP, max(0, self.degradation(lucidity) - 2))
-        return [glitch(choice, level) for choice in choices]
+        return [glitch(printable(choice), level) for choice in choices]
 
     def choices(self, choices: list[str], lucidity: float | None = None) -> None:
         """The menu as static text (non-interactive play; the interactive prompt draws its own)."""
@@ -277,7 +295,7 @@ class Renderer:
             self.console.print(row)
 
     def chosen(self, text: str) -> None:
-        self.console.print(Text(f"› {text}", style="bold"))
+        self.console.print(Text(f"› {printable(text)}", style="bold"))
         self.console.print()
 
     def end(self) -> None:
@@ -285,10 +303,10 @@ class Renderer:
         self.console.print(Rule(Text("THE END", style="bold"), style="dim"))
 
     def info(self, message: str) -> None:
-        self.console.print(Text(message, style="cyan"))
+        self.console.print(Text(printable(message), style="cyan"))
 
     def warn(self, message: str) -> None:
-        self.console.print(Text(message, style="yellow"))
+        self.console.print(Text(printable(message), style="yellow"))
 
     def error(self, message: str) -> None:
-        self.console.print(Text(message, style="bold red"))
+        self.console.print(Text(printable(message), style="bold red"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dreamphases.player.render import Renderer, format_number
+from dreamphases.player.render import Renderer, format_number, runtime_error_text
 from dreamphases.player.tags import StoryMeta
 from dreamphases.runtime.engine import Engine, Line, StoryRuntimeError
 from dreamphases.runtime.stats import StatTracker
@@ -120,7 +120,7 @@ class Session:
                 if exc.text.strip():
                     self._show(Line(exc.text, []))
                 self.error = str(exc)
-                self.renderer.error(f"The story stopped with a runtime error: {exc}")
+                self.renderer.error(f"The story stopped with a runtime error: {runtime_error_text(str(exc))}")
                 break
             self._show(line)
         self._notes()
@@ -336,6 +336,9 @@ class Session:
             return
         self.renderer.info(f"Saves in {self.store.folder}{why}:")
         from rich.table import Table
+        from rich.text import Text
+
+        from dreamphases.textsafe import printable
 
         table = Table(box=None, header_style="bold", pad_edge=False)
         for column in ("Slot", "Saved (UTC)", "Where", "Stats"):
@@ -343,10 +346,11 @@ class Session:
         labels = {spec.var: spec.label for spec in self.meta.stats}
         for info in slots:
             if info.save is None:
-                table.add_row(info.slot, "", "", f"[unreadable: {info.problem}]")
+                table.add_row(info.slot, "", "", Text(f"[unreadable: {printable(info.problem)}]"))
                 continue
             stats = ", ".join(
                 f"{labels.get(name, name)} {format_number(value)}" for name, value in info.save.stats.items()
             )
-            table.add_row(info.slot, f"{info.save.saved_at:%Y-%m-%d %H:%M}", info.save.knot or "—", stats)
+            table.add_row(info.slot, f"{info.save.saved_at:%Y-%m-%d %H:%M}",
+                          Text(printable(info.save.knot) or "—"), Text(printable(stats)))
         self.renderer.console.print(table)

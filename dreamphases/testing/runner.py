@@ -18,6 +18,7 @@ from dreamphases.statspec import stat_specs
 from dreamphases.tags import canonical_tag
 from dreamphases.testing.spec import REGEX_SECONDS, ChoiceRef, LoadedSpec, Range, Regex, SpecError, Step
 from dreamphases.testing.story import load_story
+from dreamphases.textsafe import printable
 
 __all__ = ["StepFailure", "SpecResult", "run_spec", "TRANSCRIPT_TAIL"]
 
@@ -46,7 +47,7 @@ class StepFailure:
             out += [f"    {n}: {text}" for n, text in enumerate(self.choices, 1)]
         else:
             out.append("no choices now (the story has stopped)")
-        return "\n".join(out)
+        return printable("\n".join(out))  # story text and spec values are someone's file
 
 
 @dataclass(slots=True)

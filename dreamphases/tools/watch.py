@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import TextIO
 
 from dreamphases.loader import StoryProblem, load_story
+from dreamphases.player.render import runtime_error_text
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
+from dreamphases.textsafe import printable
 from dreamphases.tools.loading import source_path
 
 __all__ = ["WatchSession", "Reload", "run_watch", "stdin_reader", "POLL_SECONDS"]
@@ -147,19 +149,20 @@ _HELP = ("type a choice's number; u = undo, r = restart, l = reload now, q = qui
 
 def _show_lines(lines: list[Line], out: TextIO) -> None:
     for line in lines:
-        out.write(line.text if line.text.endswith("\n") else line.text + "\n")
+        text = printable(line.text)
+        out.write(text if text.endswith("\n") else text + "\n")
 
 
 def _show_choices(session: WatchSession, out: TextIO) -> None:
     if session.runtime_error:
-        out.write(f"[runtime error: {session.runtime_error}]\n")
+        out.write(f"[runtime error: {runtime_error_text(session.runtime_error)}]\n")
     offered = session.choices()
     if session.engine is None:
         out.write("[waiting for the story to compile…]\n")
     elif not offered:
         out.write("[the end — u to undo, r to restart]\n")
     for number, text in enumerate(offered, 1):
-        out.write(f"  {number}: {text}\n")
+        out.write(f"  {number}: {printable(text)}\n")
     out.flush()
 
 
@@ -175,7 +178,7 @@ def _report(outcome: Reload, session: WatchSession, out: TextIO, changed: list[P
         out.write(f"── choice {outcome.lost_at + 1} (“{outcome.lost.text}”) no longer exists; "
                   "stopped just before it ──\n")
     if outcome.runtime_error:
-        out.write(f"── replay stopped at a runtime error: {outcome.runtime_error} ──\n")
+        out.write(f"── replay stopped at a runtime error: {runtime_error_text(outcome.runtime_error)} ──\n")
     _show_lines(outcome.lines, out)
 
 

@@ -108,14 +108,46 @@ def test_arrow_keys_wrap_around_the_menu(spawn: Spawn, tmp_path: Path) -> None:
     child.expect("› Leave")
 
 
-def test_a_number_with_no_choice_behind_it_is_ignored(spawn: Spawn, tmp_path: Path) -> None:
+def test_a_number_with_no_choice_behind_it_is_refused_and_enter_does_not_take_option_1(
+    spawn: Spawn, tmp_path: Path
+) -> None:
     child = spawn(write_story("night", tmp_path))
     child.expect(READY)
     child.send("9")
+    child.send(ENTER)
+    child.expect(r"There is no choice 9 here \(pick 1 to 3\)")
+    child.expect(READY)
+    assert "›" not in child.before.split("There is no choice")[0][-200:]  # nothing was chosen
     child.send("3")
     child.expect("› Leave")
+
+
+def test_keys_typed_while_the_text_is_revealed_are_not_echoed_and_do_not_choose(
+    spawn: Spawn, tmp_path: Path
+) -> None:
+    child = spawn(write_story("night", tmp_path), "--reveal", fast=False)
+    child.expect("The k")
+    child.send("2")  # typed ahead, while the first lines are still being revealed
     child.expect(READY)
-    assert "9" not in child.before.replace("\x1b[", "").split("› Leave")[0][-5:]
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    story_text = shown.split("Lucidity")[0]
+    assert "2" not in story_text and "itchen is quiet" in story_text
+    assert "› Ignore him" not in shown
+    child.send("1")
+    child.expect("› Listen")
+
+
+def test_ctrl_c_at_the_save_before_quitting_prompt_exits_130(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn(write_story("night", tmp_path))
+    child.expect(READY)
+    child.send("1")
+    child.expect(READY)
+    child.sendline("/quit")
+    child.expect("Save before you go?")
+    child.expect("slot:")
+    child.send(CTRL_C)
+    child.expect("Your place is kept in the autosave")
+    assert finish(child) == 130
 
 
 def test_words_that_name_no_choice_get_a_hint_not_an_error(spawn: Spawn, tmp_path: Path) -> None:
@@ -327,6 +359,8 @@ def test_ctrl_c_during_the_reveal_autosaves_and_continue_picks_up_the_rest(
     child.expect("The k")  # the first letters of the first line, revealed one by one
     child.send(CTRL_C)
     child.expect("Your place is kept in the autosave")
+    # on a line of its own, not on the end of the half-revealed one
+    assert re.search(r"\n(?:\x1b\[[0-9;]*m)*$", child.before), repr(child.before[-80:])
     assert finish(child) == 130
 
     child = spawn(night, "--continue")
