@@ -17,7 +17,8 @@ from dreamphases.fileio import write_atomic
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes and links")
 
-STORY = "# title: Door\nThe door is ajar.\n* [Push it] It swings open. # ending: open\n  -> END\n* [Wait] It stays shut. # ending: shut\n  -> END\n"
+STORY = ("# title: Door\nThe door is ajar.\n* [Push it] It swings open. # ending: open\n  -> END\n"
+         "* [Wait] It stays shut. # ending: shut\n  -> END\n")
 
 
 @pytest.fixture

@@ -126,7 +126,8 @@ def test_continue_without_an_autosave_says_so(play: Play, night: Path, saves: Pa
 
 BAD_AUTOSAVES = [
     ("corrupt", lambda good: good[: len(good) // 2], "is damaged"),
-    ("foreign", lambda good: good.replace('"story_id": "test-night', '"story_id": "another-tale'), "belongs to another story"),
+    ("foreign", lambda good: good.replace('"story_id": "test-night', '"story_id": "another-tale'),
+     "belongs to another story"),
     ("newer", lambda good: good.replace('"version": 1', '"version": 99'), "written by a newer DreamPhases"),
 ]
 
