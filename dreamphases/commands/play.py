@@ -54,10 +54,9 @@ def load_story_json(path: Path) -> tuple[str | None, int]:
 
 
 def default_story() -> Path:
-    here = Path("story/dreamphases.ink")
-    if here.is_file():
-        return here
-    return Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
+    from dreamphases.bundled import bundled_story
+
+    return bundled_story()
 
 
 def _run_plain(json_text: str, seed: int | None) -> int:
