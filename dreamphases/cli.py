@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"dreamphases.commands.{name}").register(sub)
+    from dreamphases.commands.helptext import tidy
+
+    tidy(parser)
     return parser
 
 

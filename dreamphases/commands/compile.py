@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from dreamphases.compiler import compile_path, render
     from dreamphases.fileio import describe, write_atomic
-    from dreamphases.tools.loading import source_path
+    from dreamphases.tools.loading import display_path, source_path
 
     story: Path = args.story
     if story.is_dir():
@@ -42,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     result = compile_path(story)
     for diag in result.diagnostics:
         if diag.is_error or not args.quiet_warnings:
-            print(render(diag), file=sys.stderr)
+            # file names as the writer addressed the story (`docs/x.ink:7:6`), as `check` prints them
+            shown = replace(diag, span=replace(diag.span, file=display_path(story, diag.span.file)))
+            print(render(shown), file=sys.stderr)
     if result.json_text is None:
         errors = sum(1 for d in result.diagnostics if d.is_error)
         print(f"{errors} error{'s' if errors != 1 else ''}; nothing written", file=sys.stderr)
