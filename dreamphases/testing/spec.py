@@ -193,6 +193,24 @@ def _line_at(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
     return line
 
 
+def _duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:
+    """The first key that appears twice in one mapping, anywhere in the document, with its line."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                name = str(key.value)
+                if name in seen:
+                    return name, key.start_mark.line + 1
+                seen.add(name)
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return None
+
+
 def parse_spec(text: str, path: Path) -> LoadedSpec:
     """Validate a spec's text. Raises `SpecError` pointing at the offending line."""
     try:
@@ -204,6 +222,10 @@ def parse_spec(text: str, path: Path) -> LoadedSpec:
         raise SpecError(path, line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
     except RecursionError:  # PyYAML composes recursively: `[[[[…` 5,000 deep would overflow
         raise SpecError(path, 1, "not valid YAML for a spec: nested too deeply") from None
+    duplicate = _duplicate_key(root)
+    if duplicate is not None:
+        key, line = duplicate
+        raise SpecError(path, line, f"`{key}` appears twice here; YAML would silently keep only the last one")
     if not isinstance(data, dict):
         raise SpecError(path, 1, "a spec is a mapping with `story` and `steps` "
                                  "(see `dreamphases test --help`)")
