@@ -141,7 +141,7 @@ def campaign_specs(rng: random.Random, iterations: int, work: Path) -> Tally:
             content = mutate(rng, content)
         path = work / f"fuzz{i % 10}.playthrough.yaml"
 
-        def run() -> bool:
+        def run(content: str = content, path: Path = path) -> bool:
             result = run_spec(parse_spec(content, path))
             return result.failure is None
 
@@ -157,7 +157,7 @@ def campaign_printable(rng: random.Random, iterations: int) -> Tally:
     for i in range(iterations):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
 
-        def check() -> bool:
+        def check(raw: str = raw) -> bool:
             out = printable(raw)
             bad = [ch for ch in out if (ord(ch) < 0x20 and ch not in "\t\n") or 0x7f <= ord(ch) <= 0x9f]
             if bad:
@@ -179,7 +179,7 @@ def campaign_compiler(rng: random.Random, iterations: int) -> Tally:
         for _ in range(rng.randrange(1, 6)):
             text = mutate(rng, text)
 
-        def compile_one() -> bool:
+        def compile_one(text: str = text) -> bool:
             result = compile_source(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
             internal = [d for d in result.diagnostics if d.code_id == "E000"]
             if internal:

@@ -72,10 +72,9 @@ def test_a_killed_save_never_damages_the_previous_one(tmp_path: Path) -> None:
 def test_killing_the_real_player_mid_game_never_loses_or_rewinds_the_autosave(tmp_path: Path) -> None:
     """The player itself, autosaving after every choice, SIGKILLed at 50 moments: after each kill the
     autosave loads into the story (state and all) and holds at least as many choices as before."""
-    from tests.player.storybook import write_story
-
     from dreamphases.runtime.engine import Engine
     from dreamphases.saving import restore_state
+    from tests.player.storybook import write_story
 
     story = write_story("corridor", tmp_path)
     saves = tmp_path / "saves"
