@@ -10,6 +10,7 @@ Ctrl-D leave cleanly after an autosave (Ctrl-C with 130, at any prompt or during
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
@@ -17,7 +18,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app
@@ -30,7 +31,7 @@ from prompt_toolkit.styles import Style
 from dreamphases.player.commands import dispatch
 from dreamphases.player.session import Session
 
-__all__ = ["play_interactive"]
+__all__ = ["Watcher", "play_interactive", "quiet_keys"]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -45,6 +46,20 @@ _STYLE = Style.from_dict({
 @dataclass(slots=True)
 class _Pick:
     index: int
+
+
+class _Changed:
+    """The prompt was left because a watched source file changed (`watch`)."""
+
+
+class Watcher(Protocol):
+    """What `watch` adds to the player: files to poll while the prompt waits, and a reload."""
+
+    interval: float
+
+    def changed(self) -> bool: ...
+
+    def reload(self) -> None: ...
 
 
 @contextlib.contextmanager
@@ -142,12 +157,28 @@ class ChoicePrompt:
         parts.append(("class:prompt", "› "))
         return FormattedText(parts)
 
-    def read(self, choices: list[str]) -> object:
-        """Show `choices` (as given: the caller may have dressed them) and wait for one."""
+    def read(self, choices: list[str], watcher: Watcher | None = None) -> object:
+        """Show `choices` (as given: the caller may have dressed them) and wait for one. With a
+        `watcher`, a change to a watched file ends the wait too (the result is `_Changed`)."""
         if choices != self.choices:
             self.selected = 0
         self.choices = choices
-        return self.session.prompt(self._message)
+        if watcher is None:
+            return self.session.prompt(self._message)
+
+        def poll_while_waiting() -> None:
+            app = get_app()
+
+            async def poll() -> None:
+                while True:
+                    await asyncio.sleep(watcher.interval)
+                    if watcher.changed():
+                        app.exit(result=_Changed())
+                        return
+
+            app.create_background_task(poll())
+
+        return self.session.prompt(self._message, pre_run=poll_while_waiting)
 
 
 def _ask(question: str) -> str:
@@ -161,12 +192,13 @@ def _ask(question: str) -> str:
 
 def _leave(session: Session, status: int) -> int:
     session.renderer.end_partial_line()
-    session.autosave()
-    session.renderer.info("Your place is kept in the autosave. Good night.")
+    if session.autosaving:
+        session.autosave()
+        session.renderer.info("Your place is kept in the autosave. Good night.")
     return status
 
 
-def play_interactive(session: Session, *, resume: bool = False) -> int:
+def play_interactive(session: Session, *, resume: bool = False, watcher: Watcher | None = None) -> int:
     """Start (or resume the autosave) and run the prompt loop until the player quits.
 
     Returns the exit status. Ctrl-C anywhere — at the prompt, or while text is being revealed —
@@ -179,22 +211,27 @@ def play_interactive(session: Session, *, resume: bool = False) -> int:
                     return EXIT_USAGE
             else:
                 session.start()
-        return _loop(session)
+        return _loop(session, watcher)
     except KeyboardInterrupt:
         return _leave(session, EXIT_INTERRUPTED)
 
 
-def _loop(session: Session) -> int:
+def _loop(session: Session, watcher: Watcher | None = None) -> int:
     prompt = ChoicePrompt()
     console = session.renderer.console
     while True:
+        if watcher is not None and watcher.changed():
+            with quiet_keys():
+                watcher.reload()
         choices = session.choices()
         console.print()
         session.renderer.hud(session.tracker)
         try:
-            answer = prompt.read(session.renderer.choice_labels(choices, session.tracker.lucidity()))
+            answer = prompt.read(session.renderer.choice_labels(choices, session.tracker.lucidity()), watcher)
         except EOFError:
             return _leave(session, EXIT_OK)
+        if isinstance(answer, _Changed):
+            continue
         if isinstance(answer, _Pick):
             with quiet_keys():
                 session.choose(answer.index)
@@ -212,7 +249,7 @@ def _loop(session: Session) -> int:
             with quiet_keys():
                 outcome = dispatch(session, text, _ask)
             if outcome.quit:
-                if session.dirty:
+                if session.dirty and session.autosaving:
                     session.renderer.info("Save before you go? Type a slot name, or press Enter to leave "
                                           "(the autosave keeps your place either way).")
                     slot = _ask("slot: ").strip()

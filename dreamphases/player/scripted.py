@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from dreamphases.player.commands import dispatch
 from dreamphases.player.session import Session
+
+if TYPE_CHECKING:  # prompt_toolkit is not loaded for scripted play
+    from dreamphases.player.app import Watcher
 
 __all__ = ["inputs_from_lines", "play_scripted"]
 
@@ -40,7 +44,9 @@ def inputs_from_lines(lines: Iterable[str]) -> Iterator[str]:
                 yield from (token for token in re.split(r"\s+", part) if token)
 
 
-def play_scripted(session: Session, inputs: Iterable[str]) -> int:
+def play_scripted(session: Session, inputs: Iterable[str], watcher: Watcher | None = None) -> int:
+    """Play `inputs` in order. With a `watcher` (`watch` fed from a pipe), changed source files are
+    reloaded before each input is taken."""
     pending = iter(inputs)
 
     def ask(question: str) -> str:
@@ -58,6 +64,13 @@ def play_scripted(session: Session, inputs: Iterable[str]) -> int:
             session.renderer.choices(choices, session.tracker.lucidity())
         menu_due = False
         item = next(pending, None)
+        if watcher is not None and watcher.changed():
+            watcher.reload()
+            choices = session.choices()
+            if choices:  # the reloaded story's menu, which the input now answers
+                console.print()
+                session.renderer.hud(session.tracker)
+                session.renderer.choices(choices, session.tracker.lucidity())
         if item is None:
             return EXIT_ERROR if session.error else EXIT_OK
         if item.startswith("/"):

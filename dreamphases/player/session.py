@@ -90,6 +90,8 @@ class Session:
         #: Scripted runs leave the player's autosave alone unless asked (`--autosave`).
         self.autosaving = autosave
         self._autosave_warned = False
+        #: Called with the index just before each choice is taken (`record` listens here).
+        self.on_choice: Callable[[int], None] | None = None
         #: Where the player was before each `/restart` (history, seed): `/undo` at the start goes back.
         self._before_restart: list[tuple[list[ChoiceRecord], int]] = []
 
@@ -150,6 +152,8 @@ class Session:
         from dreamphases.saving import ChoiceRecord
 
         text = self.engine.choices()[index]
+        if self.on_choice is not None:
+            self.on_choice(index)
         self.engine.choose(index)
         self.history.append(ChoiceRecord(index=index, text=text))
         self.recent = []
@@ -157,6 +161,20 @@ class Session:
         self.renderer.chosen(text)
         self.run()
         self.autosave()
+
+    def adopt(self, engine: Engine, history: list[ChoiceRecord], lines: list[Line], error: str = "") -> None:
+        """Play on with a recompiled story (`watch`): its engine, already replayed to `history`, with
+        `lines` the text since the last replayed choice. Stats are re-read: the edit may have
+        changed the `# stat:` declarations."""
+        from dreamphases.player.tags import story_meta
+
+        self.engine = engine
+        self.meta = story_meta(engine.global_tags())
+        self.renderer.meta = self.meta
+        self.tracker = StatTracker(engine, self.meta.stats)
+        self.tracker.refresh()
+        self.history, self.recent, self.error = list(history), list(lines), (error or None)
+        self.dirty = True
 
     def replay_recent(self) -> None:
         """Show again the text that led to the current choice point (after a load or undo)."""

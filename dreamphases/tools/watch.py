@@ -1,8 +1,9 @@
 """`watch`: play a story in the terminal and, whenever a source file changes, recompile and replay
 the same choices to the same point.
 
-The core is `WatchSession` (compile, replay, choose, undo; no terminal) and `run_watch`, a loop
-over an input function and an output stream, so both are tested without a TTY. Replay is the
+The core is `WatchSession` (compile, replay, choose, undo; no terminal). The playing is the
+player's: `PlayerWatch` hands each reload to the same `Session` that `play` uses, so the writer sees
+the story exactly as a reader will (HUD, styling, keys, `/undo`, `/restart`). Replay is the
 saves module's (`dreamphases.saving.replay`): choices are matched by their text, so an edit that
 renumbers choices still lands in the same place, and the first choice that no longer exists stops
 the replay there, which the writer is told. Changes are found by polling modification times and
@@ -13,21 +14,21 @@ inotify events).
 from __future__ import annotations
 
 import os
-import select
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+
+from rich.text import Text
 
 from dreamphases.loader import StoryProblem, load_story
 from dreamphases.player.render import runtime_error_text
+from dreamphases.player.session import Session
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
 from dreamphases.textsafe import printable
 from dreamphases.tools.loading import source_path
 
-__all__ = ["WatchSession", "Reload", "run_watch", "stdin_reader", "POLL_SECONDS"]
+__all__ = ["WatchSession", "Reload", "PlayerWatch", "POLL_SECONDS"]
 
 POLL_SECONDS = 0.4
 _Stamp = tuple[int, int] | None
@@ -98,7 +99,7 @@ class WatchSession:
         if json_text is None:
             return Reload(errors=errors)
         try:
-            engine = Engine(json_text)
+            engine = Engine(json_text, host_functions=True)
         except StoryLoadError as exc:
             return Reload(errors=[f"the runtime could not load the compiled story: {exc}"])
         wanted = self.history + self.pending
@@ -141,100 +142,44 @@ class WatchSession:
         return self.reload()
 
 
-# -- the terminal loop ----------------------------------------------------------------------------
+# -- the player's side -----------------------------------------------------------------------------
 
-_HELP = ("type a choice's number; u = undo, r = restart, l = reload now, q = quit. "
-         "Saving any source file replays your choices on the new version.")
+class PlayerWatch:
+    """Connects a `WatchSession` (compile, replay) to the player's `Session`, so `watch` plays through
+    the same player as `play` — the same HUD, menu, keys and `/commands` — and reloads when a source
+    file changes (the interactive prompt polls `changed` while it waits; scripted input checks it
+    before each input).
+    """
 
+    def __init__(self, core: WatchSession, session: Session, interval: float = POLL_SECONDS) -> None:
+        self.core = core
+        self.session = session
+        self.interval = interval
 
-def _show_lines(lines: list[Line], out: TextIO) -> None:
-    for line in lines:
-        text = printable(line.text)
-        out.write(text if text.endswith("\n") else text + "\n")
+    def changed(self) -> bool:
+        return bool(self.core.changed())
 
-
-def _show_choices(session: WatchSession, out: TextIO) -> None:
-    if session.runtime_error:
-        out.write(f"[runtime error: {runtime_error_text(session.runtime_error)}]\n")
-    offered = session.choices()
-    if session.engine is None:
-        out.write("[waiting for the story to compile…]\n")
-    elif not offered:
-        out.write("[the end — u to undo, r to restart]\n")
-    for number, text in enumerate(offered, 1):
-        out.write(f"  {number}: {printable(text)}\n")
-    out.flush()
-
-
-def _report(outcome: Reload, session: WatchSession, out: TextIO, changed: list[Path]) -> None:
-    names = ", ".join(p.name for p in changed) or session.story.name
-    if not outcome.ok:
-        out.write(f"\n── {names} has errors; still playing the last version that compiled ──\n")
-        out.write("\n\n".join(outcome.errors) + "\n")
-        return
-    out.write(f"\n── {names} reloaded: replayed {outcome.replayed} "
-              f"choice{'s' if outcome.replayed != 1 else ''} ──\n")
-    if outcome.lost is not None and outcome.lost_at is not None:
-        out.write(f"── choice {outcome.lost_at + 1} (“{outcome.lost.text}”) no longer exists; "
-                  "stopped just before it ──\n")
-    if outcome.runtime_error:
-        out.write(f"── replay stopped at a runtime error: {runtime_error_text(outcome.runtime_error)} ──\n")
-    _show_lines(outcome.lines, out)
-
-
-def run_watch(session: WatchSession, read: Callable[[float], str | None], out: TextIO,
-              poll: float = POLL_SECONDS) -> int:
-    """Play until `q` or end of input. `read(timeout)` returns a line, None on timeout, raises EOFError."""
-    first = session.reload()
-    out.write(f"watching {session.story} — {_HELP}\n\n")
-    if first.ok:
-        _show_lines(first.lines, out)
-    else:
-        out.write("\n\n".join(first.errors) + "\n")
-    _show_choices(session, out)
-    while True:
-        changed = session.changed()
-        if changed:
-            _report(session.reload(), session, out, changed)
-            _show_choices(session, out)
-        try:
-            text = read(poll)
-        except EOFError:
-            return 0
-        if text is None:
-            continue
-        command = text.strip().lower()
-        if command in ("q", "quit", "exit"):
-            return 0
-        if command in ("h", "help", "?"):
-            out.write(_HELP + "\n")
-        elif command in ("u", "undo"):
-            _report(session.rewind(len(session.history) - 1), session, out, [])
-        elif command in ("r", "restart"):
-            _report(session.rewind(0), session, out, [])
-        elif command in ("l", "reload"):
-            _report(session.reload(), session, out, [])
-        elif command.isdigit():
-            try:
-                out.write("\n")
-                _show_lines(session.choose(int(command)), out)
-            except IndexError:
-                out.write(f"no choice {command} here\n")
-        elif command:
-            out.write(f"unknown command `{command}`; " + _HELP + "\n")
-        _show_choices(session, out)
-
-
-def stdin_reader(stream: TextIO = sys.stdin) -> Callable[[float], str | None]:
-    """A `read(timeout)` over a terminal or pipe, using select() so file changes are seen while waiting."""
-
-    def read(timeout: float) -> str | None:
-        ready, _, _ = select.select([stream], [], [], timeout)
-        if not ready:
-            return None
-        line = stream.readline()
-        if line == "":
-            raise EOFError
-        return line
-
-    return read
+    def reload(self) -> None:
+        names = ", ".join(p.name for p in self.core.changed()) or self.core.story.name
+        if self.session.history != self.core.history:
+            # the player chose (or undid) since the last reload: what they did now is the history,
+            # and choices an earlier edit made unreachable are not coming back
+            self.core.history, self.core.pending = list(self.session.history), []
+        outcome = self.core.reload()
+        renderer = self.session.renderer
+        renderer.console.print()
+        if not outcome.ok:
+            renderer.warn(f"── {names} has errors; still playing the last version that compiled ──")
+            for error in outcome.errors:
+                renderer.console.print(Text(printable(error)))
+            return
+        assert self.core.engine is not None
+        self.session.adopt(self.core.engine, self.core.history, outcome.lines, outcome.runtime_error)
+        replayed = f"{outcome.replayed} choice{'s' if outcome.replayed != 1 else ''}"
+        renderer.info(f"── {names} reloaded: replayed {replayed} ──")
+        if outcome.lost is not None and outcome.lost_at is not None:
+            renderer.warn(f"── choice {outcome.lost_at + 1} (“{outcome.lost.text}”) no longer exists; "
+                          "stopped just before it ──")
+        if outcome.runtime_error:
+            renderer.error(f"── replay stopped at a runtime error: {runtime_error_text(outcome.runtime_error)} ──")
+        self.session.replay_recent()

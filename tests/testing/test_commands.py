@@ -181,3 +181,22 @@ def test_a_json_file_that_is_not_a_story_is_unusable(tmp_path: Path, capsys: pyt
     bogus.write_text("this is not json", encoding="utf-8")
     assert main(["explore", str(bogus)]) == 2
     assert "cannot load" in capsys.readouterr().err
+
+
+def test_record_plays_through_the_same_player_as_play(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "night.playthrough.yaml"
+    night = Path(__file__).resolve().parents[1] / "player" / "stories" / "night.ink"
+    assert main(["record", str(night), "-o", str(out), "--choices", "2,1"]) == 0
+    shown = capsys.readouterr().out
+    assert "Lucidity" in shown and "/100" in shown  # the HUD, as in play
+    assert "› Ignore him" in shown and "› Open the door" in shown  # the player's own echo of a choice
+    assert main(["test", str(out)]) == 0
+
+
+def test_undo_while_recording_takes_the_step_back_out(tmp_path: Path) -> None:
+    out = tmp_path / "undo.playthrough.yaml"
+    assert main(["record", ENDINGS, "-o", str(out), "--choices", "2,/undo,1"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "choose: Board the ferry" in text and "choose: Buy a map" not in text
+    assert "seed:" in text  # the seed is always written, so RANDOM replays the same
+    assert main(["test", str(out)]) == 0

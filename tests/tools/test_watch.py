@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dreamphases.tools.watch import WatchSession, run_watch
+from dreamphases.tools.watch import WatchSession
 
 STORY = """
     Night falls.
@@ -98,32 +98,90 @@ def test_included_files_are_watched(write_story):
     assert "A long hall." in [line.text.strip() for line in s.reload().lines]
 
 
-def test_the_loop_reloads_between_inputs_and_quits_cleanly(session):
-    steps: list[str | Callable[[], None] | None] = [
-        "1",
-        lambda: touch_later(session.story, STORY.replace("[Go right]", "[Go up]")),
-        None,
-        "7",
-        "q",
-    ]
+# -- watch plays through the player (one player: HUD, menu, keys and /commands as in `play`) ---------
 
-    def read(timeout: float) -> str | None:
-        step = steps.pop(0)
-        if callable(step):
-            step()
-            return None
-        return step
+def _player(session: WatchSession, tmp_path: Path):
+    from dreamphases.player.render import Renderer, make_console
+    from dreamphases.player.session import Session
+    from dreamphases.player.tags import story_meta
+    from dreamphases.tools.watch import PlayerWatch
 
-    out = io.StringIO()
-    assert run_watch(session, read, out, poll=0) == 0
-    text = out.getvalue()
+    assert session.engine is not None
+    meta = story_meta(session.engine.global_tags())
+    renderer = Renderer(make_console(io.StringIO(), terminal=False, width=80), meta)
+    player = Session(session.engine, meta, renderer, tmp_path / "saves", "watched", seed=session.seed,
+                     autosave=False)
+    return player, PlayerWatch(session, player, interval=0.05)
+
+
+def _text(player) -> str:
+    return player.renderer.console.file.getvalue()
+
+
+def test_at_the_prompt_an_edit_reloads_and_replays_to_the_same_point(session, tmp_path):
+    import threading
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from dreamphases.player.app import play_interactive
+
+    player, watcher = _player(session, tmp_path)
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        keys.send_text("1")  # Open the door
+
+        def edit_then_leave() -> None:
+            import time
+
+            time.sleep(1.0)  # while the prompt waits at the hall
+            touch_later(session.story, STORY.replace("[Go right]", "[Go up]"))
+            deadline = time.monotonic() + 30
+            while "reloaded" not in _text(player) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            keys.send_text("2\x04")  # the reloaded menu's second choice, then Ctrl-D
+
+        worker = threading.Thread(target=edit_then_leave)
+        worker.start()
+        status = play_interactive(player, watcher=watcher)
+        worker.join()
+    text = _text(player)
+    assert status == 0
     assert "main.ink reloaded: replayed 1 choice" in text
-    assert "2: Go up" in text
-    assert "no choice 7 here" in text
+    assert "› Go up" in text
+    assert "Your place is kept in the autosave" not in text  # watch does not autosave
+    assert not (tmp_path / "saves").exists()
 
 
-def test_end_of_input_ends_the_session(session):
-    def read(timeout: float) -> str | None:
-        raise EOFError
+def test_scripted_input_reloads_before_each_input(session, tmp_path):
+    from dreamphases.player.scripted import play_scripted
 
-    assert run_watch(session, read, io.StringIO(), poll=0) == 0
+    player, watcher = _player(session, tmp_path)
+    player.start()
+
+    def inputs():
+        yield "1"
+        touch_later(session.story, STORY.replace("[Go right]", "[Go up]"))
+        yield "7"
+
+    assert play_scripted(player, inputs(), watcher) == 2
+    text = _text(player)
+    assert "main.ink reloaded: replayed 1 choice" in text
+    assert "2. Go up" in text
+    assert "names no choice here" in text
+
+
+def test_a_compile_error_at_the_prompt_is_shown_and_play_goes_on(session, tmp_path):
+    from dreamphases.player.scripted import play_scripted
+
+    player, watcher = _player(session, tmp_path)
+    player.start()
+
+    def inputs():
+        touch_later(session.story, STORY + "\n-> nowhere\n")
+        yield "1"
+
+    assert play_scripted(player, inputs(), watcher) == 0
+    text = _text(player)
+    assert "has errors; still playing the last version that compiled" in text
+    assert "› Open the door" in text
