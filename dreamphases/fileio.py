@@ -61,8 +61,11 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
         raise OSError(errno.EISDIR if kind == "a folder" else errno.EINVAL, f"{target} is {kind}")
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else default_mode()
     directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # name the file the user asked for, not our temp file
+        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             os.fchmod(fh.fileno(), mode)

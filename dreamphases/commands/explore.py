@@ -123,9 +123,14 @@ def run(args: argparse.Namespace) -> int:
     report_or_status = _explore(args, shard)
     if isinstance(report_or_status, int):
         return report_or_status
-    if args.output:
-        write_atomic(args.output, report_or_status.model_dump_json(indent=1) + "\n")
-    return _finish(report_or_status, args)
+    try:
+        if args.output:
+            write_atomic(args.output, report_or_status.model_dump_json(indent=1) + "\n")
+        return _finish(report_or_status, args)
+    except OSError as exc:  # a report or spec that cannot be written: a message and exit 2
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: cannot write {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport | int:

@@ -160,3 +160,14 @@ def test_compile_to_an_unwritable_place_is_exit_2_with_a_message(story: Path, tm
 def test_compile_of_a_folder_says_it_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compile", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["-o", "--specs"])
+@posix_only
+def test_explore_to_an_unwritable_place_is_exit_2_with_a_message(
+    option: str, story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["explore", str(story), "--runs", "3", option, str(blocker / "below")]) == 2
+    assert capsys.readouterr().err.startswith("error: cannot write")

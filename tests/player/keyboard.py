@@ -31,11 +31,12 @@ class Played:
     session: Session
 
 
-def new_session(json_text: str, saves: Path, *, story_id: str = "test-night", seed: int = 7) -> Session:
+def new_session(json_text: str, saves: Path, *, story_id: str = "test-night", seed: int = 7,
+                saves_why: str = "") -> Session:
     engine = Engine(json_text, host_functions=True)
     meta = story_meta(engine.global_tags())
     renderer = Renderer(make_console(io.StringIO(), terminal=False, width=80), meta)
-    return Session(engine, meta, renderer, saves, story_id, seed=seed)
+    return Session(engine, meta, renderer, saves, story_id, seed=seed, saves_why=saves_why)
 
 
 def play_keys(session: Session, keys: str, *, resume: bool = False) -> Played:

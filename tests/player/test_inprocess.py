@@ -80,3 +80,11 @@ def test_text_from_a_save_file_reaches_the_screen_without_control_sequences(save
     assert "Loaded slot 'autosave' at hallway" in played.text
     assert "hums." in played.text
     assert not any(ch in played.text for ch in "\x1b\x07")
+
+
+def test_saves_says_which_folder_is_in_use_and_why(saves: Path) -> None:
+    session = new_session(compiled_json("night"), saves, saves_why="your user data folder")
+    played = play_keys(session, "/saves" + ENTER + "2" + "/saves" + ENTER + CTRL_D)
+    text = " ".join(played.text.split())  # rich wraps long paths
+    assert f"No saves yet in {saves / 'test-night'} (your user data folder)." in text
+    assert f"Saves in {saves / 'test-night'} (your user data folder):" in text
