@@ -247,8 +247,11 @@ class Session:
         try:
             save = self.store.read(slot)
         except SaveError as exc:
-            self.renderer.error(f"Cannot load: {exc}")
-            return False
+            earlier = self._from_an_earlier_version(slot) if exc.missing else None
+            if earlier is None:
+                self.renderer.error(f"Cannot load: {exc}")
+                return False
+            save = earlier
         before = self._checkpoint()
         try:
             fits = restore_state(self.engine, save)
@@ -298,6 +301,23 @@ class Session:
         self.replay_recent()
         self.autosave()
         return True
+
+    def _from_an_earlier_version(self, slot: str) -> SaveFile | None:
+        """A save in this slot from before save ids carried the story's location (`saves/<slug>/`),
+        taken only when it was made from this very compiled story, so it cannot be another story's.
+        It is read, never moved or written: the next save goes to the story's own folder."""
+        from dreamphases.saving import SaveError, read_save
+
+        legacy = re.sub(r"-[0-9a-f]{8}$", "", self.story_id)
+        if legacy == self.story_id:
+            return None
+        try:
+            save = read_save(self.saves / legacy / f"{slot}.json", legacy, slot)
+        except SaveError:
+            return None
+        if save.story_hash != self.engine.hash:
+            return None
+        return save.model_copy(update={"story_id": self.story_id})
 
     def undo(self) -> bool:
         from dreamphases.saving import replay

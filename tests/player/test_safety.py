@@ -76,3 +76,31 @@ def test_a_save_with_an_out_of_range_seed_is_refused_with_a_message(play: Play, 
     result = play(night, "--continue")
     assert result.returncode == 2
     assert "damaged: seed" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_autosave_from_before_save_ids_carried_the_location_still_continues(
+    play: Play, night: Path, saves: Path
+) -> None:
+    play(night, "--choices", "2", "--autosave")
+    new_place = slot_file(saves, "autosave")
+    old_place = saves / "test-night" / "autosave.json"  # where earlier versions kept it
+    old_place.parent.mkdir()
+    data = json.loads(new_place.read_text(encoding="utf-8"))
+    old_place.write_text(json.dumps({**data, "story_id": "test-night"}), encoding="utf-8")
+    new_place.unlink()
+    kept = old_place.read_bytes()
+    resumed = play(night, "--continue", input="1\n")
+    assert resumed.returncode == 0, resumed.stdout
+    assert "Loaded slot 'autosave' at hallway" in resumed.stdout
+    assert old_place.read_bytes() == kept  # read, never rewritten
+
+
+def test_an_old_save_of_another_story_with_the_same_name_is_not_taken(play: Play, night: Path, saves: Path) -> None:
+    play(night, "--choices", "2", "--autosave")
+    new_place = slot_file(saves, "autosave")
+    old_place = saves / "test-night" / "autosave.json"
+    old_place.parent.mkdir()
+    data = json.loads(new_place.read_text(encoding="utf-8"))
+    old_place.write_text(json.dumps({**data, "story_id": "test-night", "story_hash": "0" * 64}), encoding="utf-8")
+    new_place.unlink()
+    assert play(night, "--continue").returncode == 2
