@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from dreamphases.cli import main
-from tests.testing.test_commands import spec
+from tests.testing.support import STORIES
+
+ENDINGS = str(STORIES / "endings.ink")
+
+
+def spec(folder: Path, name: str, body: str) -> Path:
+    path = folder / f"{name}.playthrough.yaml"
+    path.write_text(f"story: {ENDINGS}\nsteps:\n{body}", encoding="utf-8")
+    return path
 
 
 def test_yaml_nested_5000_deep_is_one_unusable_spec_and_the_run_goes_on(
