@@ -60,10 +60,13 @@ def load_story(path: Path, *, graph: bool = True, disk_cache: bool = False) -> L
     `graph=False` lets a cached compile serve (the player needs no graph); `disk_cache` also keeps
     the compiled JSON on disk between runs."""
     path = Path(path)
-    if path.is_dir():
-        raise StoryProblem(f"{path} is a folder; name the story's main .ink (or compiled .json) file", 2)
-    if not path.is_file():
-        raise StoryProblem(f"no such story file: {path}", 2)
+    try:
+        if path.is_dir():
+            raise StoryProblem(f"{path} is a folder; name the story's main .ink (or compiled .json) file", 2)
+        if not path.is_file():
+            raise StoryProblem(f"no such story file: {path}", 2)
+    except OSError as exc:  # a name too long for the file system, a loop of links...
+        raise StoryProblem(f"cannot open the story {str(path)[:200]}: {exc.strerror or exc}", 2) from None
     if path.suffix.lower() == ".json":
         try:
             data = read_regular(path, MAX_JSON_BYTES)

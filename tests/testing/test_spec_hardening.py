@@ -75,3 +75,18 @@ def test_a_spec_that_is_a_fifo_does_not_hang(tmp_path: Path, capsys: pytest.Capt
     os.mkfifo(tmp_path / "pipe.playthrough.yaml")
     assert main(["test", str(tmp_path / "pipe.playthrough.yaml")]) == 2
     assert "not a regular file" in capsys.readouterr().out
+
+
+def test_a_spec_naming_a_story_path_too_long_for_the_file_system_is_unusable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "long.playthrough.yaml").write_text(f"story: {'x' * 5000}.ink\nsteps:\n- end: true\n",
+                                                    encoding="utf-8")
+    assert main(["test", str(tmp_path)]) == 2
+    assert "cannot open the story" in capsys.readouterr().out
+
+
+def test_a_duplicate_key_is_refused_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec(tmp_path, "twice", "  - choose: Go home\nsteps:\n  - end: true\n")
+    assert main(["test", str(tmp_path)]) == 2
+    assert "twice.playthrough.yaml:4: `steps` appears twice here" in capsys.readouterr().out
