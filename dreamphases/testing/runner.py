@@ -8,7 +8,6 @@ the transcript so far and the choices on offer; the pytest plugin and `dreamphas
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
