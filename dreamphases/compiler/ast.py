@@ -262,6 +262,8 @@ class VarDecl:
     value: Expr
     span: Span
     const: bool = False
+    #: the knot (and stitch) the declaration stands in: names in its value resolve from there
+    scope: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

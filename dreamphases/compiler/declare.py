@@ -46,6 +46,9 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
         for item in decl.items:
             d.items.setdefault(item.name, []).append((decl, item))
     for var in story.variables:
+        prev = d.globals.get(var.name)
+        if prev is not None and prev.const and var.const and _same_value(rep, prev, var):
+            continue  # inklecate lets a CONST be declared again with the same value
         if claim(var.name, var.span, "variable"):
             d.globals[var.name] = var
     for ext in story.externals:
@@ -80,6 +83,17 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
         d.labels[id(flow)] = table
     _number_nodes(woven, d)
     return d
+
+
+def _same_value(rep: Reporter, a: A.VarDecl, b: A.VarDecl) -> bool:
+    """Do two declarations give the same value as written (after their '=')?"""
+
+    def written(var: A.VarDecl) -> str:
+        lines = rep.lines.get(var.span.file, [])
+        line = lines[var.span.line - 1] if 0 < var.span.line <= len(lines) else ""
+        return line.partition("=")[2].split("//")[0].strip()
+
+    return written(a) == written(b)
 
 
 def _collect_labels(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], flow: A.Flow,

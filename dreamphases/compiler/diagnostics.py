@@ -62,11 +62,12 @@ CODES: dict[str, Code] = _codes(
     ("E020", "misplaced", E, "A construct where ink does not allow it (e.g. a choice inside a function)."),
     ("E021", "nesting-too-deep", E, "Input nested deeper than the compiler accepts."),
     ("E022", "return-outside-function", E, "`~ return` outside a function."),
+    ("E023", "empty-flow", E, "A knot, function or stitch with no line of content before the next header."),
     ("W001", "loose-end", W, "A weave or knot runs out of content without a divert, `-> END` or `-> DONE`."),
     ("W002", "todo", W, "A `TODO:` note left in the script."),
     ("W003", "unused-variable", W, "A variable that is declared but never used."),
     ("W004", "empty-knot", W, "A knot or stitch with no content."),
-    ("W006", "stray-brace", W, "A `}` with no `{` before it (inklecate prints it as text)."),
+    ("W006", "stray-brace", W, "A line starting with `}` outside any block: inklecate ignores the rest of the file."),
     ("W005", "bad-stat-tag", W, "A `# stat:` global tag that does not follow the stat grammar."),
     ("W007", "blank-choice", W, "A choice with no text and no divert (played as a fallback choice)."),
 )

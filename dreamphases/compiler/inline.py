@@ -65,6 +65,8 @@ class InlineParser:
         self.raw_lines = raw_lines
         self.diags = diags
         self.depth = 0
+        #: set while a choice line is parsed: only there may a divert have no target (`* ->`)
+        self.in_choice = False
 
     def error(self, code: str, message: str, line: int, col: int, hint: str | None = None) -> None:
         excerpt = self.raw_lines[line - 1] if 0 < line <= len(self.raw_lines) else None
@@ -134,8 +136,7 @@ class InlineParser:
                 i = end + 1
                 continue
             if c == "}":
-                # inklecate prints a stray '}' as text; keep that, but tell the writer
-                self.error("W006", "a '}' with no '{' before it is printed as text", line, col + i,
+                self.error("E002", "a '}' with no '{' before it", line, col + i,
                            "write '\\}' for a literal brace, or remove it")
                 buf.append(c)
                 i += 1
@@ -214,6 +215,9 @@ class InlineParser:
         if twin > 0 and text[2:twin].strip():
             return self.diverts(text[:twin] + "->", line, col) + self.diverts(text[twin:], line, col + twin)
         if not text[2:].strip():
+            if not self.in_choice:
+                self.error("E001", "a divert needs a target: '->' alone is only valid on a choice line", line, col,
+                           "write '-> DONE' or '-> END' to stop here, or '-> knot' to go on")
             return []  # a bare '->' ends a fallback choice line: '* ->'
         segments = _arrows(text[2:])
         out: list[Inline] = []

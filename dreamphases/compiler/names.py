@@ -86,10 +86,19 @@ class _NameResolver:
         self.out = Names()
         self.scopes = Scopes(decls.knots, decls.labels)
 
+    def _scope_chain(self, scope: tuple[str, ...]) -> list[A.Flow]:
+        """The flows a declaration stands in: inklecate resolves `VAR x = -> name` from there."""
+        chain = [self.woven.story.root]
+        knot = self.d.knots.get(scope[0]) if scope else None
+        if knot is not None:
+            chain.append(knot)
+            chain.extend(st for st in knot.children if len(scope) > 1 and st.name == scope[1])
+        return chain
+
     def run(self) -> None:
         root = self.woven.story.root
         for var in self.woven.story.variables:
-            self.expr(var.value, _Ctx([root], set()), in_global=True)
+            self.expr(var.value, _Ctx(self._scope_chain(var.scope), set()), in_global=True)
         for flow in self.woven.flows():
             chain = self.d.chain(flow, root)
             temps = {p.name for f in chain[1:] for p in f.params}

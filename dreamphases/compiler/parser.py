@@ -157,8 +157,18 @@ class _FileParser(BlockParser):
                 header = self.header(line, lineno, col)
                 self.i += 1
                 if header is not None:
+                    self._require_content(header)
                     out.append(header)
                 continue
+            if line.startswith("}") and not in_block:
+                # inklecate's parser stops at a '}' that starts a line outside any block, silently
+                # dropping the rest of the file: do the same, so the story plays as it does in Inky
+                self.diags.append(Diagnostic(
+                    "W006", "a '}' with no '{' before it ends the file here: inklecate ignores everything after it",
+                    self.span(lineno, col), "remove the '}', or write '\\}' for a literal brace",
+                    self.src.raw_lines[lineno - 1]))
+                self.i = len(self.lines)
+                return out
             if line.startswith("INCLUDE") and re.match(r"^INCLUDE\b", line):
                 include = _Include(self.sources.includes.get((self.src.name, lineno)))
                 (self.hoisted if in_block else out).append(include)
@@ -211,7 +221,8 @@ class _FileParser(BlockParser):
                                              excerpt=self.src.raw_lines[lineno - 1]))
                 return []
         if line[0] in "*+":
-            return self.choice(line, lineno, col)
+            # a choice keeps its trailing whitespace: inklecate emits it as content (see `choice`)
+            return self.choice(raw.lstrip().rstrip("\r"), lineno, col)
         if line[0] == "-" and not line.startswith("->"):
             return self.gather(line, lineno, col)
         if brace_balance(line) > 0:
@@ -246,6 +257,19 @@ class _FileParser(BlockParser):
         self.error("E001", "malformed knot or stitch header", lineno, col,
                    "knots look like '== name ==' or '== name(a, b) ==', stitches like '= name'")
         return None
+
+    def _require_content(self, header: _Header) -> None:
+        """inklecate rejects a knot, function or stitch with no line before the next header that ends it."""
+        for nxt in self.lines[self.i:]:
+            stripped = nxt.strip()
+            if stripped:
+                if not (stripped.startswith("==") or (header.kind == "stitch" and stripped.startswith("="))):
+                    return
+                break
+        what = "stitch" if header.kind == "stitch" else header.kind
+        self.diags.append(Diagnostic(
+            "E023", f"{what} '{header.name}' is empty: inklecate needs at least one line in it",
+            header.span, "give it some content, or '-> DONE'", self.src.raw_lines[header.span.line - 1]))
 
     def params(self, text: str | None, lineno: int, col: int) -> list[Param]:
         if not text or not text.strip():
@@ -378,22 +402,29 @@ class _FileParser(BlockParser):
                 self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
                 self.src.raw_lines[lineno - 1]))
         (start_text, _), (only_text, only_at), (inner_text, inner_at), has_brackets = _split_choice(rest)
+        if not has_brackets and any(c == "[" and depth == 0 for _, c, depth in structure(start_text, "[")):
+            self.error("E001", "this choice's '[' is never closed with ']'", lineno,
+                       col + i + start_text.index("[") if "[" in start_text else col,
+                       "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
+        for part, at in ((start_text, 0), (only_text, only_at), (inner_text, inner_at)):
+            if part.lstrip(" \t").startswith("~"):
+                self.error("E001", "'~' starts logic only on a line of its own", lineno,
+                           col + i + at + len(part) - len(part.lstrip(" \t")),
+                           "put the logic on the next line ('~ x = 1'), or inline in braces: {f()}")
         base = col + i
-        start = self.inline.content(start_text, lineno, base)
-        only = self.inline.content(only_text, lineno, base + only_at) if only_text else []
-        inner_items = self.inline.content(inner_text, lineno, base + inner_at) if inner_text else []
+        self.inline.in_choice = True
+        try:
+            start = self.inline.content(start_text, lineno, base)
+            only = self.inline.content(only_text, lineno, base + only_at) if only_text else []
+            inner_items = self.inline.content(inner_text, lineno, base + inner_at) if inner_text else []
+        finally:
+            self.inline.in_choice = False
         if start and isinstance(start[0], Text):
             t = start[0].text.lstrip()
             if t:
                 start[0] = Text(t)
             else:
                 start.pop(0)
-        if not has_brackets and start and isinstance(start[-1], Text) and not inner_items:
-            t = start[-1].text.rstrip()
-            if t:
-                start[-1] = Text(t)
-            else:
-                start.pop()
         ch = Choice(len(marks), sticky, label, conditions, start, only, inner_items,
                     self.span(lineno, col), has_brackets)
         return [ch]
@@ -523,6 +554,7 @@ def _merge(name: str, parsed: dict[str, list[_Parsed]], story: Story, top: list[
         return
     seen.add(name)
     knot: Flow | None = None
+    scope: tuple[str, ...] = ()
     current: list[Stmt] = top
     for item in parsed[name]:
         if isinstance(item, _Include):
@@ -543,8 +575,10 @@ def _merge(name: str, parsed: dict[str, list[_Parsed]], story: Story, top: list[
                 flows.append(flow)
                 knot = flow
             current = flow.body
+            scope = (knot.name, flow.name) if knot is not None and knot is not flow else (flow.name,)
             continue
         if isinstance(item, VarDecl):
+            item.scope = scope
             story.variables.append(item)
         elif isinstance(item, ListDecl):
             story.lists.append(item)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dreamphases.compiler.collisions import check_collisions
 from dreamphases.compiler.declare import declare
 from dreamphases.compiler.diagnostics import Diagnostic, Reporter
 from dreamphases.compiler.graph_build import Built, build_graph
@@ -32,6 +33,7 @@ def resolve(woven: Woven, lines: dict[str, list[str]], earlier: Sequence[Diagnos
     regions = Regions(woven.story)
     unparsed = {id(regions.flow_at(d.span)) for d in earlier if d.is_error}
     decls = declare(woven, rep)
+    check_collisions(woven, rep)
     names = resolve_names(woven, decls, rep)
     loose = find_loose_ends(woven, rep, unparsed)
     resolved = Resolved(woven, decls, names, loose)

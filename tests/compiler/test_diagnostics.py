@@ -92,8 +92,11 @@ CASES: dict[str, Case] = {
     "loose end in a knot": Case("W001", "-> k\n== k ==\n* one\n  text\n* two\n  -> END\n", 3, 1,
                                 "loose end: the flow in 'k' runs out of content", "'-> DONE' or '-> END'"),
     "TODO note": Case("W002", "TODO: write the ending\n-> END\n", 1, 1, "TODO: write the ending"),
-    "stray closing brace": Case("W006", "Hello }\n-> END\n", 1, 7, "a '}' with no '{' before it",
-                                "write '\\}' for a literal brace"),
+    "stray closing brace in a line": Case("E002", "Hello }\n-> END\n", 1, 7, "a '}' with no '{' before it",
+                                          "write '\\}' for a literal brace"),
+    "stray closing brace starting a line": Case("W006", "Hello\n}\n-> END\n", 2, 1, "inklecate ignores everything",
+                                                "remove the '}'"),
+    "empty knot": Case("E023", "-> k\n== k ==\n== j ==\n-> END\n", 2, 1, "knot 'k' is empty", "some content"),
     "completely empty choice": Case("W007", "Hi\n*\n- -> END\n", 2, 1, "this choice is completely empty",
                                     "write '* ->'"),
 }

@@ -97,8 +97,10 @@ def play(json_text: str, choices: list[int], expected: list[str]) -> list[str]:
         if joined:
             out.extend(joined[:-1].split("\n") if joined.endswith("\n") else joined.split("\n"))
 
-    for _ in range(MAX_STEPS):
-        while engine.can_continue():
+    budget = MAX_STEPS  # lines and choices together: a story that loops forever fails, never hangs
+    while budget > 0:
+        while engine.can_continue() and budget > 0:
+            budget -= 1
             try:
                 line = engine.next_line()
             except StoryRuntimeError as exc:
@@ -114,6 +116,7 @@ def play(json_text: str, choices: list[int], expected: list[str]) -> list[str]:
         offered = engine.choices()
         if not offered or not pending:
             break
+        budget -= 1
         out.extend("* " + c for c in offered)
         engine.choose(pending.pop(0) - 1)
     return out

@@ -1,0 +1,147 @@
+"""Name collisions inklecate refuses: one name for two kinds of thing. Woven story → diagnostics.
+
+ink looks a bare name up in one order (knots, lists, list items, globals, the flow's own content,
+arguments, temporaries), so inklecate rejects a name declared at one level that another level already
+holds: a stitch named like a knot, a label like a global, an argument like a knot, a temp like an
+argument, a global like a list item, two EXTERNALs of one function, two arguments of one flow. The
+duplicates within one kind (two knots, two VARs, two labels in a weave) are `declare`'s, and a
+parameter or temp named like a global is reported by `declare` and `names`.
+
+A resolving pass beside `declare`: reads the woven story, reports E010, changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from typing_extensions import assert_never
+
+from dreamphases.compiler import ast as A
+from dreamphases.compiler.diagnostics import Reporter, Span
+from dreamphases.compiler.weave import Woven
+
+__all__ = ["check_collisions"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    """Who already holds a name: what it is (for the message) and where."""
+
+    what: str
+    span: Span
+
+
+def _statements(body: list[A.Stmt]) -> Iterator[A.Stmt]:
+    """Every statement in a body, nested ones included (branches, sequences, choice and gather bodies)."""
+    for st in body:
+        yield st
+        match st:
+            case A.Conditional():
+                for br in st.branches:
+                    yield from _statements(br.body)
+            case A.Sequence():
+                for el in st.elements:
+                    yield from _statements(el)
+            case A.Choice() | A.Gather():
+                yield from _statements(st.body)
+            case A.Weave():
+                yield from _statements(st.items)
+            case A.ContentLine() | A.Assign() | A.Return() | A.ExprStmt():
+                pass
+            case _:
+                assert_never(st)
+
+
+class _Checker:
+    def __init__(self, woven: Woven, rep: Reporter) -> None:
+        self.woven = woven
+        self.story = woven.story
+        self.rep = rep
+        self.knots: dict[str, _Holder] = {}
+        self.lists: dict[str, _Holder] = {}
+        self.items: dict[str, _Holder] = {}
+        self.globals: dict[str, _Holder] = {}
+
+    def error(self, name: str, what: str, span: Span, holder: _Holder) -> None:
+        self.rep.report("E010", f"{what} '{name}': the name is already used for {holder.what} at "
+                                f"{holder.span.file}:{holder.span.line}", span,
+                        "ink looks names up across kinds: give one of them another name")
+
+    def first(self, name: str, *tables: dict[str, _Holder]) -> _Holder | None:
+        for table in tables:
+            if name in table:
+                return table[name]
+        return None
+
+    def run(self) -> None:
+        story = self.story
+        for flow in story.root.children:
+            self.knots.setdefault(flow.name, _Holder("a function" if flow.kind == "function" else "a knot", flow.span))
+        for decl in story.lists:
+            self.lists.setdefault(decl.name, _Holder("a list", decl.span))
+            for item in decl.items:
+                self.items.setdefault(item.name, _Holder(f"an item of list '{decl.name}'", decl.span))
+        for var in story.variables:
+            self.globals.setdefault(var.name, _Holder("a CONST" if var.const else "a VAR", var.span))
+        self.declarations()
+        for knot in story.root.children:
+            self.flow(knot, knot)
+            for stitch in knot.children:
+                if (holder := self.first(stitch.name, self.knots, self.lists, self.items, self.globals)):
+                    self.error(stitch.name, "stitch", stitch.span, holder)
+                self.flow(stitch, knot)
+        self.flow(story.root, None)
+
+    def declarations(self) -> None:
+        story = self.story
+        for decl in story.lists:
+            if (holder := self.first(decl.name, self.knots, self.items)):
+                self.error(decl.name, "list", decl.span, holder)
+            for item in decl.items:
+                if (holder := self.first(item.name, self.knots)) or (
+                        item.name in self.lists and (holder := self.lists[item.name])):
+                    self.error(item.name, "list item", decl.span, holder)
+        for var in story.variables:
+            if (holder := self.first(var.name, self.items)):
+                self.error(var.name, "CONST" if var.const else "VAR", var.span, holder)
+        externals: dict[str, Span] = {}
+        for ext in story.externals:
+            if ext.name in externals:
+                self.error(ext.name, "EXTERNAL", ext.span, _Holder("another EXTERNAL", externals[ext.name]))
+            externals.setdefault(ext.name, ext.span)
+
+    def flow(self, flow: A.Flow, knot: A.Flow | None) -> None:
+        """Arguments, labels and temporaries of one flow (a stitch's statements, not its knot's)."""
+        own: dict[str, _Holder] = {}
+        if knot is not None:
+            for sub in knot.children:
+                own.setdefault(sub.name, _Holder("a stitch", sub.span))
+        labels: dict[str, _Holder] = {}
+        temps: list[A.Assign] = []
+        for st in _statements(self.woven.weave_of(flow).items):
+            match st:
+                case A.Choice(label=str(label), span=span) | A.Gather(label=str(label), span=span):
+                    if (holder := self.first(label, self.knots, self.lists, self.items, self.globals)):
+                        self.error(label, "label", span, holder)
+                    labels.setdefault(label, _Holder("a label", span))
+                case A.Assign(temp=True):
+                    temps.append(st)
+                case _:
+                    pass
+        args: dict[str, _Holder] = {}
+        for p in flow.params:
+            if p.name in args:
+                self.error(p.name, "argument", flow.span, _Holder(f"another argument of '{flow.name}'", flow.span))
+                continue
+            args[p.name] = _Holder(f"an argument of '{flow.name}'", flow.span)
+            if (holder := self.first(p.name, self.knots, self.lists, self.items, own, labels)):
+                self.error(p.name, "argument", flow.span, holder)
+        for t in temps:
+            if (holder := self.first(t.name, self.knots, self.lists, self.items, own, labels, args)):
+                self.error(t.name, "temp", t.span, holder)
+
+
+def check_collisions(woven: Woven, rep: Reporter) -> None:
+    """Report every clash between names of different kinds that inklecate reports, as E010."""
+    _Checker(woven, rep).run()

@@ -1,0 +1,3 @@
+* A
+* B
+- -> // expect error: E001

@@ -1,0 +1,2 @@
+* Hello [there // expect error: E001
+  -> END

@@ -1,0 +1,3 @@
+Text.
+-> END
+== function f // expect error: E023

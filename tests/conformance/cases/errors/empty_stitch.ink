@@ -1,0 +1,6 @@
+-> k
+== k
+= first // expect error: E023
+= second
+Text.
+-> END

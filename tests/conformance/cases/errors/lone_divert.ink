@@ -1,0 +1,4 @@
+Some text.
+-> // expect error: E001
+* A fallback after a choice may be a bare arrow:
+* ->

@@ -1,0 +1,2 @@
+* A choice } with a brace // expect error: E002
+  -> END

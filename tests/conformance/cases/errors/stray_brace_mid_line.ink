@@ -1,0 +1,1 @@
+A brace } in the middle of a line. // expect error: E002

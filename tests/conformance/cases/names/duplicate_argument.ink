@@ -1,0 +1,3 @@
+-> k(1, 2)
+== k(a, a) // expect error: E010
+Text -> END

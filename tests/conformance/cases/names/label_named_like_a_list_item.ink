@@ -1,0 +1,5 @@
+LIST colours = red, blue
+-> k
+== k
+* (red) Pick // expect error: E010
+  -> END

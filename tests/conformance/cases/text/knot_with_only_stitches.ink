@@ -1,0 +1,6 @@
+-> k
+== k
+= s
+In the stitch.
+-> END
+// expect: In the stitch.

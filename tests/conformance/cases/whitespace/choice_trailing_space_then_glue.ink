@@ -1,0 +1,6 @@
+* Hello 
+  <>world.
+  -> END
+// choose: 1
+// expect choice: Hello
+// expect: Hello world.
