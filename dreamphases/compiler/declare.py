@@ -46,8 +46,8 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
         for item in decl.items:
             d.items.setdefault(item.name, []).append((decl, item))
     for var in story.variables:
-        prev = d.globals.get(var.name)
-        if prev is not None and prev.const and var.const and _same_value(rep, prev, var):
+        earlier = d.globals.get(var.name)
+        if earlier is not None and earlier.const and var.const and _same_value(rep, earlier, var):
             continue  # inklecate lets a CONST be declared again with the same value
         if claim(var.name, var.span, "variable"):
             d.globals[var.name] = var
