@@ -237,7 +237,9 @@ class Choice:
 
     @property
     def fallback(self) -> bool:
-        return not self.start and not self.choice_only
+        """An invisible default choice: no content at all but diverts. As in inklecate, whitespace
+        after the brackets is content, so `* [] -> x` is a visible choice with empty text."""
+        return not self.start and not self.choice_only and all(isinstance(it, Divert) for it in self.inner)
 
 
 @dataclass(slots=True)

@@ -114,10 +114,10 @@ def play(json_text: str, choices: list[int], expected: list[str]) -> list[str]:
                 out.append("# " + " | ".join(line.tags))
         flush()
         offered = engine.choices()
+        out.extend("* " + c for c in offered)
         if not offered or not pending:
             break
         budget -= 1
-        out.extend("* " + c for c in offered)
         engine.choose(pending.pop(0) - 1)
     return out
 

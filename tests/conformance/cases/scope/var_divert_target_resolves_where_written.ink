@@ -7,5 +7,4 @@ VAR next = -> s2
 One. -> next
 = s2
 Two. -> END
-// expect: One.
-// expect: Two.
+// expect: One. Two.

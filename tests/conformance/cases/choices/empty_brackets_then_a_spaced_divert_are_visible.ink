@@ -1,0 +1,7 @@
+Pick.
+* [] -> END
+* [B] Took B. -> END
+// choose: 1
+// expect: Pick.
+// expect choice: 
+// expect choice: B
