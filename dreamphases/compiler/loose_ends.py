@@ -7,7 +7,7 @@ end is an implicit gather holding `-> DONE` (`LooseEnds.final`), which the emitt
 
 The emitter links each loose point to its gather from `gathers_into`; it does not work this out
 again. Weaves inside conditional and sequence branches are "sealed": their loose choices need an
-explicit divert (as in inklecate), while their loose gathers flow on to the enclosing weave.
+explicit divert (E026, as in inklecate), while their loose gathers flow on to the enclosing weave.
 """
 
 from __future__ import annotations
@@ -99,6 +99,14 @@ class _Finder:
             else:
                 self.body([item], sealed=False)
         self.stack.pop()
+        if sealed:
+            # inklecate rejects these: the block cannot gather them, so the story would run out there
+            for point in own:
+                if isinstance(point, A.Choice):
+                    self.rep.report("E026", "a choice inside a conditional or sequence must divert "
+                                    "somewhere when it is done", point.span,
+                                    "end its content with '-> knot' (or '-> DONE'); for a choice shown only "
+                                    "under a condition, write '* {condition} text'")
         if self.stack:
             # sealed weaves (in a conditional's or a sequence's branch) keep their loose choices
             self.stack[-1].extend(p for p in own if not (sealed and isinstance(p, A.Choice)))

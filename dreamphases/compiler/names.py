@@ -185,6 +185,13 @@ class _NameResolver:
         target = self.target(d, d.target, d.span, ctx)
         if isinstance(target, A.Flow):
             self.check_args(target, len(d.args), d.span)
+        elif isinstance(target, VarTarget):
+            param = next((p for f in reversed(ctx.chain) for p in f.params if p.name == d.target), None)
+            if param is not None and not param.divert:
+                owner = next(f for f in reversed(ctx.chain) if param in f.params)
+                self.rep.report("E025", f"parameter '{param.name}' is diverted to, so it must be declared "
+                                f"'-> {param.name}'", d.span,
+                                f"write '== {owner.name}(-> {param.name})' (as inklecate requires)")
 
     def target(self, node: A.Divert | A.DivertTarget, path: str, span: Span, ctx: _Ctx) -> Target | None:
         found: Target | None
@@ -201,6 +208,9 @@ class _NameResolver:
             self.rep.report("E012", f"divert target '{path}' not found", span,
                             did_you_mean(path, self.scopes.target_names(ctx.chain)))
             return None
+        if isinstance(node, A.DivertTarget) and isinstance(found, VarTarget):
+            self.rep.report("E024", f"'{path}' is a variable: it already holds a divert target, so no '->' here",
+                            span, f"write '{path}' instead of '-> {path}'")
         self.out.targets[id(node)] = found
         return found
 

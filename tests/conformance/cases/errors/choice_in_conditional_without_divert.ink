@@ -1,0 +1,5 @@
+{true:
+* A choice the block cannot gather // expect error: E026
+  Its content runs out.
+}
+-> END

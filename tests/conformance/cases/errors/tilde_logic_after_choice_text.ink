@@ -1,0 +1,3 @@
+VAR x = 0
+* [Go] ~ x = 1 // expect error: E001
+  -> END
