@@ -9,7 +9,7 @@ from __future__ import annotations
 from dreamphases.compiler.ast import Branch, Conditional, ContentLine, Newline, Sequence, Stmt
 from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expressions import ExprError, parse_expression
-from dreamphases.compiler.inline import InlineParser, sequence_kind
+from dreamphases.compiler.inline import SUPPORTED_SEQUENCES, InlineParser, sequence_kind
 from dreamphases.compiler.scan import brace_balance, find_top_level, unmatched_close
 
 __all__ = ["BlockParser", "MAX_BLOCK_DEPTH"]
@@ -66,6 +66,9 @@ class BlockParser:
         if colon >= 0:
             head = header[:colon]
             kind = sequence_kind(head)
+            if kind is not None and kind not in SUPPORTED_SEQUENCES:
+                self.error("E001", f"'{head.strip()}' is not a sequence ink supports", lineno, hcol,
+                           "use once, cycle, shuffle, stopping, 'shuffle once' or 'shuffle stopping'")
             if kind is None:
                 subject = self.inline.expression(head, lineno, hcol)
                 if subject is None:
@@ -73,6 +76,9 @@ class BlockParser:
                     return None
             after = header[colon + 1:]
             if after.strip():
+                # inklecate reads `{cond: text` as inline logic, which must close on its own line
+                self.error("E002", "this '{' is never closed on its line", lineno, hcol - 1,
+                           "a multiline block's first line ends at its ':'; put the text on the next line")
                 first_line = " " * (hcol + colon) + after
         elif header.strip():
             if self.skip_block():

@@ -88,6 +88,9 @@ class _Checker:
         for knot in story.root.children:
             self.flow(knot, knot)
             for stitch in knot.children:
+                if knot.kind == "function":
+                    self.rep.report("E020", f"functions may not contain stitches ('{stitch.name}' in '{knot.name}')",
+                                    stitch.span, "make it a function of its own, or make the function a knot")
                 if (holder := self.first(stitch.name, self.knots, self.lists, self.items, self.globals)):
                     self.error(stitch.name, "stitch", stitch.span, holder)
                 self.flow(stitch, knot)

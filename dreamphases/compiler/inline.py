@@ -37,7 +37,7 @@ from dreamphases.compiler.scan import (
     split_top_level,
 )
 
-__all__ = ["InlineParser", "SEQUENCE_WORDS", "sequence_kind"]
+__all__ = ["InlineParser", "SEQUENCE_WORDS", "SUPPORTED_SEQUENCES", "sequence_kind"]
 
 SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
 _TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOTALL)
@@ -55,6 +55,11 @@ def sequence_kind(head: str) -> int | None:
     for w in words:
         kind |= SEQUENCE_WORDS[w]
     return kind
+
+
+#: the combinations of sequence words inklecate supports (others are an error there)
+SUPPORTED_SEQUENCES = frozenset({SEQ_STOPPING, SEQ_CYCLE, SEQ_SHUFFLE, SEQ_ONCE,
+                                 SEQ_SHUFFLE | SEQ_STOPPING, SEQ_SHUFFLE | SEQ_ONCE})
 
 
 class InlineParser:
@@ -180,6 +185,11 @@ class InlineParser:
             rest = inner[colon + 1:]
             named = sequence_kind(head)
             if named is not None:
+                if named not in SUPPORTED_SEQUENCES:
+                    self.error("E001", f"'{head.strip()}' is not a sequence ink supports", line, col,
+                               "use once, cycle, shuffle, stopping, 'shuffle once' or 'shuffle stopping'")
+                if not rest.strip():
+                    self.error("E001", "a sequence needs elements after its ':'", line, col + colon)
                 return Sequence(named, self._elements(rest, line, col + colon + 1), span)
             cond = self.expression(head, line, col)
             parts = split_top_level(rest, "|")

@@ -183,8 +183,14 @@ class _NameResolver:
             self.rep.report("E020", "functions may not contain diverts", d.span,
                             "a function must return to its caller; use a knot or a tunnel instead")
         target = self.target(d, d.target, d.span, ctx)
-        if isinstance(target, A.Flow):
+        if isinstance(target, A.Flow) and target.kind == "function" and not d.thread:
+            self.rep.report("E020", f"'{target.name}' is a function: call it, do not divert to it", d.span,
+                            f"write '~ {target.name}()' or '{{{target.name}()}}'")
+        elif isinstance(target, A.Flow):
             self.check_args(target, len(d.args), d.span)
+            self.check_arg_kinds(target, d.args, ctx)
+        elif d.args and isinstance(target, A.Choice | A.Gather):
+            self.rep.report("E015", "only a knot or stitch takes arguments; this divert goes to a label", d.span)
         elif isinstance(target, VarTarget):
             param = next((p for f in reversed(ctx.chain) for p in f.params if p.name == d.target), None)
             if param is not None and not param.divert:
@@ -213,6 +219,22 @@ class _NameResolver:
                             span, f"write '{path}' instead of '-> {path}'")
         self.out.targets[id(node)] = found
         return found
+
+    def check_arg_kinds(self, flow: A.Flow, args: list[A.Expr], ctx: _Ctx) -> None:
+        """inklecate checks each argument of a divert against its parameter: `ref` wants a variable,
+        `-> p` wants a divert target (a knot's bare name would pass its read count instead)."""
+        for param, arg in zip(flow.params, args, strict=False):  # a count mismatch is check_args's
+            span = arg.span
+            if param.ref and not isinstance(arg, A.Name):
+                self.rep.report("E016", f"parameter '{param.name}' of '{flow.name}' is 'ref': pass a variable",
+                                span)
+            elif param.divert and not isinstance(arg, A.DivertTarget | A.Name):
+                self.rep.report("E016", f"parameter '-> {param.name}' of '{flow.name}' takes a divert target",
+                                span, "pass '-> knot'")
+            elif param.divert and isinstance(arg, A.Name) and arg.name not in ctx.temps \
+                    and arg.name not in self.d.globals and self.scopes.lookup(arg.name, ctx.chain) is not None:
+                self.rep.report("E016", f"'{arg.name}' passes a read count to '-> {param.name}'", span,
+                                f"pass the divert target: '-> {arg.name}'")
 
     def check_args(self, flow: A.Flow, count: int, span: Span) -> None:
         if count != len(flow.params):
@@ -287,12 +309,19 @@ class _NameResolver:
             return
         var = self.d.globals.get(name)
         if var is not None:
+            if in_global and not var.const:
+                self.rep.report("E018", f"a global's initial value cannot read another variable ('{name}')", e.span,
+                                "use a literal value, a CONST or a list item")
             self.out.names[id(e)] = ConstValue(name, var.value) if var.const else VarRead(name, temp=False)
             return
         if name in self.d.lists:
             self.out.names[id(e)] = VarRead(name, temp=False)
             return
         item = self.d.list_item(name)
+        if item is not None and "." not in name and len(self.d.items.get(name, [])) > 1:
+            owners = " and ".join(f"'{decl.name}'" for decl, _ in self.d.items[name][:2])
+            self.rep.report("E013", f"list item '{name}' is ambiguous: lists {owners} both have it", e.span,
+                            f"name the list too: {self.d.items[name][0][0].name}.{name}")
         if item is not None:
             self.out.names[id(e)] = ItemValue(item[0].name, item[1].name, item[1].value)
             return

@@ -143,9 +143,11 @@ class _FileParser(BlockParser):
                     return out
                 close = unmatched_close(raw)
                 if close >= 0:
-                    # content and the block's closing brace on one line: parse the content only
+                    # content and the block's closing brace on one line: inklecate wants the '}' alone
                     head = raw[:close]
                     if head.strip():
+                        self.error("E002", "a block's closing '}' must stand on a line of its own", lineno, close + 1,
+                                   "move the '}' to the next line")
                         out.extend(self.line_statements(head, lineno, top=False))
                     self.lines[self.i] = " " * close + raw[close:]
                     return out
@@ -229,8 +231,18 @@ class _FileParser(BlockParser):
             self.error("E002", "this '{' is never closed on its line", lineno, col + line.find("{"),
                        "a multiline block must start with '{' at the beginning of a line")
             return []
+        self._stray_marks(line, "|", lineno, col)
         items = self.inline.content(line, lineno, col)
         return [self.content_line(items, lineno, col)]
+
+    def _stray_marks(self, text: str, marks: str, lineno: int, col: int) -> None:
+        """inklecate ends a line's content at a '|' (or, on a choice, a ']') outside braces and then
+        expects the end of the line: report the first such mark."""
+        for at, c, depth in structure(text, marks):
+            if depth == 0 and c in marks:
+                self.error("E001", f"a '{c}' outside braces ends the text here, but the line goes on", lineno,
+                           col + at, f"write '\\{c}' for a literal '{c}'")
+                return
 
     def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
         if items and all(isinstance(it, (Tag, Divert)) for it in items):
@@ -296,6 +308,10 @@ class _FileParser(BlockParser):
             expr = self.inline.expression(m.group(3), lineno, value_col)
             if expr is None:
                 return None
+            problem = _initial_value_problem(expr, m.group(1) == "CONST")
+            if problem is not None:
+                self.error("E018", problem, lineno, value_col,
+                           "initial values are worked out before the story starts; set it with '~' instead")
             return VarDecl(m.group(2), expr, Span(self.src.name, lineno, col + m.start(2)), m.group(1) == "CONST")
         m = _LIST.match(line)
         if m:
@@ -323,6 +339,9 @@ class _FileParser(BlockParser):
                            "list items look like 'name', '(name)' or 'name = 3'")
                 continue
             value = int(m.group(2)) if m.group(2) is not None else value + 1
+            if any(it.name == m.group(1) for it in items):
+                self.error("E010", f"list '{name}' already has an item '{m.group(1)}'", lineno,
+                           col + off + len(part) - len(part.lstrip()))
             items.append(ListItemDef(m.group(1), value, selected))
         return ListDecl(name, items, Span(sp.file, sp.line, sp.col))
 
@@ -332,6 +351,7 @@ class _FileParser(BlockParser):
         bcol = col + len(text) - len(text.lstrip())
         sp = self.span(lineno, bcol)
         if not body:
+            self.error("E003", "'~' needs logic after it", lineno, col - 1, "write '~ x = 1', '~ f()' or '~ return'")
             return []
         m = _RETURN.match(body)
         if m:
@@ -406,6 +426,9 @@ class _FileParser(BlockParser):
             self.error("E001", "this choice's '[' is never closed with ']'", lineno,
                        col + i + start_text.index("[") if "[" in start_text else col,
                        "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
+        self._stray_marks(start_text, "|" if has_brackets else "|]", lineno, col + i)
+        self._stray_marks(only_text, "|", lineno, col + i + only_at)
+        self._stray_marks(inner_text, "|]", lineno, col + i + inner_at)
         for part, at in ((start_text, 0), (only_text, only_at), (inner_text, inner_at)):
             if part.lstrip(" \t").startswith("~"):
                 self.error("E001", "'~' starts logic only on a line of its own", lineno,
@@ -479,6 +502,24 @@ def _split_choice(text: str) -> tuple[_Part, _Part, _Part, bool]:
     if cut >= 0:
         return (text[:cut], 0), ("", cut), (text[cut:], cut), False
     return (text, 0), ("", len(text)), ("", len(text)), False
+
+
+def _initial_value_problem(expr: Expr, const: bool) -> str | None:
+    """What inklecate finds wrong with a VAR's or CONST's initial value, or None."""
+    from dreamphases.compiler.ast import Bool, DivertTarget, ListLit, Name, Number, StringLit, Unary
+
+    value = expr
+    while isinstance(value, Unary):  # inklecate folds `-1`, `not false`, `!(0)` into literals
+        value = value.operand
+    if value is not expr and not isinstance(value, Number | Bool):
+        value = expr
+    if isinstance(value, StringLit):
+        return None if all(isinstance(p, Text) for p in value.parts) else "a constant string cannot contain logic"
+    allowed: tuple[type, ...] = (Number, Bool, DivertTarget) if const else (Number, Bool, DivertTarget, Name, ListLit)
+    if isinstance(value, allowed):
+        return None
+    return ("the initial value of a CONST must be a number, a string or a divert target" if const else
+            "the initial value of a VAR must be a number, a string, a constant, a list or a divert target")
 
 
 def _has_call(expr: object) -> bool:

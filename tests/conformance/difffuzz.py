@@ -199,8 +199,12 @@ class Outcome:
 #: inkjs's known compiler bugs: (reason, test on the outcome). An outcome a rule matches is left
 #: out of the agreement rates and reported apart, with the reason.
 EXCLUSIONS: list[tuple[str, Callable[[Outcome], bool]]] = [
-    ("inkjs's compiler hung or crashed on this mutant (no verdict to compare)",
-     lambda o: any(e.startswith("exception:") and "Compilation failed" not in e for e in o.theirs_errors)),
+    ("bink crashes or hangs on inkjs's JSON too (a runtime defect, e.g. a temp passed by reference to a "
+     "knot, ink-proof I131): no transcript to compare",
+     lambda o: o.detail == "bink crashed or hung on inkjs's JSON as well"),
+    ("inkjs's compiler hung or crashed on this mutant before reporting any error (no verdict to compare)",
+     lambda o: not o.theirs_ok and not any(e.startswith("ERROR:") for e in o.theirs_errors)
+     and any(e.startswith("exception:") and "Compilation failed" not in e for e in o.theirs_errors)),
 ]
 
 
@@ -236,6 +240,9 @@ class Fuzzer:
             played = self.player.ask({"ours": str(ours_json), "theirs": str(theirs_json)}, PLAY_TIMEOUT_S)
             if played is None:
                 outcome.same_transcript, outcome.detail = False, "the player crashed or hung"
+                alone = self.player.ask({"ours": str(theirs_json), "theirs": str(theirs_json)}, PLAY_TIMEOUT_S)
+                if alone is None:
+                    outcome.detail = "bink crashed or hung on inkjs's JSON as well"
             else:
                 outcome.same_transcript, outcome.detail = bool(played["same"]), str(played["detail"])
         for reason, rule in EXCLUSIONS:

@@ -22,8 +22,8 @@ inklecate's behaviour, not a record of ours.
 
 from __future__ import annotations
 
+import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,18 +152,36 @@ def test_case(path: Path) -> None:
         assert play(result.json_text, case.choices, case.transcript) == case.transcript
 
 
+@pytest.fixture(scope="session")
+def inkjs_verdicts(inkjs_run: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple[bool, str, Path]]:
+    """Every case compiled by inkjs's compiler in one node process: (accepted, errors, JSON path)."""
+    from tests.conformance.difffuzz import BATCH_JS, INKJS_MODULES, Worker
+
+    out_dir = tmp_path_factory.mktemp("inkjs-cases")
+    worker = Worker(["node", str(BATCH_JS)], dict(os.environ, NODE_PATH=str(INKJS_MODULES)))
+    verdicts: dict[Path, tuple[bool, str, Path]] = {}
+    try:
+        for i, path in enumerate(all_cases()):
+            out = out_dir / f"{i}.json"
+            reply = worker.ask({"in": str(path), "out": str(out)}, 60.0) or {"ok": False, "errors": ["no reply"]}
+            errors = reply.get("errors")
+            verdicts[path] = (bool(reply["ok"]), "; ".join(map(str, errors)) if isinstance(errors, list) else "",
+                              out)
+    finally:
+        worker.close()
+    return verdicts
+
+
 @pytest.mark.parametrize("path", all_cases(), ids=_id)
-def test_inkjs_agrees(path: Path, inkjs_run: Path, tmp_path: Path) -> None:
+def test_inkjs_agrees(path: Path, inkjs_verdicts: dict[Path, tuple[bool, str, Path]]) -> None:
     """inkjs's compiler is a port of inklecate: the expectations must hold for its JSON too."""
     case = load(path)
-    out = tmp_path / "inkjs.json"
-    done = subprocess.run([str(inkjs_run), "compile", "-o", str(out), str(path)], capture_output=True, text=True,
-                          timeout=300)
+    accepted, errors, out = inkjs_verdicts[path]
     try:
         if case.errors:
-            assert done.returncode != 0, "inkjs accepts this story"
+            assert not accepted, "inkjs accepts this story"
         else:
-            assert done.returncode == 0, f"inkjs rejects this story: {done.stderr.strip()[-500:]}"
+            assert accepted, f"inkjs rejects this story: {errors[-500:]}"
             try:
                 played = play(out.read_text(encoding="utf-8-sig"), case.choices, case.transcript)
             except StoryLoadError as exc:

@@ -1,0 +1,3 @@
+CONST c = RANDOM(1, 2)
+-> END
+// expect error: E018

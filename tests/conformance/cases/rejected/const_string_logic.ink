@@ -1,0 +1,3 @@
+CONST s = "{1}"
+-> END
+// expect error: E018

@@ -1,0 +1,4 @@
+-> k(1)
+== k(-> t)
+-> t
+// expect error: E016

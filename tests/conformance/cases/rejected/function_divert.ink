@@ -1,0 +1,4 @@
+-> f
+== function f
+~ return 1
+// expect error: E020

@@ -1,0 +1,7 @@
+{f()}
+-> END
+== function f
+~ return 1
+= s
+x
+// expect error: E020

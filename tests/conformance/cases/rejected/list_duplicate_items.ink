@@ -1,0 +1,3 @@
+LIST l = a, a
+-> END
+// expect error: E010

@@ -1,0 +1,6 @@
+-> k(j)
+== k(-> t)
+-> t
+== j
+x -> END
+// expect error: E016

@@ -1,0 +1,3 @@
+{stopping shuffle cycle: a|b}
+-> END
+// expect error: E001

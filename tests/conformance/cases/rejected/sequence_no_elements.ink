@@ -1,0 +1,3 @@
+{stopping:}
+-> END
+// expect error: E001

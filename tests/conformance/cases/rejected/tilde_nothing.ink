@@ -1,0 +1,3 @@
+~
+-> END
+// expect error: E003
