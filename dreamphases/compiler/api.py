@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dreamphases.compiler.diagnostics import Diagnostic, Span, has_errors
+from dreamphases.compiler.diagnostics import Diagnostic, Reporter, Span, has_errors
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.compiler.source import SourceSet, read_sources
 
@@ -30,6 +30,7 @@ class CompileResult:
 def _run(sources: SourceSet, cache: ParseCache | None = None, emit_json: bool = True) -> CompileResult:
     """The pipeline: read → parse → weave → resolve → emit, each stage's output the next one's input."""
     from dreamphases.compiler.emit import emit
+    from dreamphases.compiler.loadable import check_loadable
     from dreamphases.compiler.parser import parse
     from dreamphases.compiler.resolve import resolve
     from dreamphases.compiler.weave import weave
@@ -45,6 +46,10 @@ def _run(sources: SourceSet, cache: ParseCache | None = None, emit_json: bool = 
     if has_errors(diags) or not emit_json:
         return CompileResult(None, _ordered(diags), built.graph)
     emitted = emit(resolved)
+    rep = Reporter(lines)
+    woven = resolved.woven
+    if not check_loadable(emitted.json_text, [(f, woven.weave_of(f)) for f in woven.flows()], rep):
+        return CompileResult(None, _ordered(diags + rep.diags), built.graph)
     # where each conditional branch ended up in the JSON, for tools that ask the runtime about it
     for branch, key in zip(built.graph.branches, built.branch_keys, strict=True):
         branch.runtime_path = emitted.branch_paths.get(key, "")

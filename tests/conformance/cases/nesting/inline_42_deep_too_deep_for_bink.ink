@@ -1,0 +1,3 @@
+// expect error: E021
+{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:{true:x}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
+-> END
