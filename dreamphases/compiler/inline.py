@@ -62,6 +62,19 @@ SUPPORTED_SEQUENCES = frozenset({SEQ_STOPPING, SEQ_CYCLE, SEQ_SHUFFLE, SEQ_ONCE,
                                  SEQ_SHUFFLE | SEQ_STOPPING, SEQ_SHUFFLE | SEQ_ONCE})
 
 
+def space_before_divert(items: list[Inline]) -> list[Inline]:
+    """Text that runs into a divert ends in exactly one space, as inklecate writes it (`Hi-> k` prints
+    "Hi " before k's text). Choice lines are exempt: there the divert is not part of the text."""
+    end = len(items)
+    while end > 0 and isinstance(items[end - 1], Divert):
+        end -= 1
+    if end < len(items) and end > 0 and isinstance(items[end - 1], Text):
+        before = items[end - 1]
+        assert isinstance(before, Text)
+        items[end - 1] = Text(before.text.rstrip(" \t") + " ")
+    return items
+
+
 class InlineParser:
     """Parses inline content for one file; appends problems to `diags`."""
 
@@ -201,7 +214,9 @@ class InlineParser:
                                        is_else=True, inline=True))
             return Conditional(None, branches, span, initial=True) if cond is not None else None
         if len(split_top_level(inner, "|")) > 1:
-            return Sequence(SEQ_STOPPING, self._elements(inner, line, col), span)
+            # inklecate skips the whitespace after '{' before it sees a sequence: `x{  a|b}` prints "xa"
+            skip = len(inner) - len(inner.lstrip(" \t"))
+            return Sequence(SEQ_STOPPING, self._elements(inner[skip:], line, col + skip), span)
         if not inner.strip():
             self.error("E003", "empty '{}'", line, col - 1, "put an expression or some alternatives inside")
             return None
@@ -209,7 +224,7 @@ class InlineParser:
         return Print(expr) if expr is not None else None
 
     def _line(self, text: str, line: int, col: int) -> ContentLine:
-        return ContentLine(self.content(text, line, col), Span(self.file, line, col))
+        return ContentLine(space_before_divert(self.content(text, line, col)), Span(self.file, line, col))
 
     def _elements(self, body: str, line: int, col: int) -> list[list[Stmt]]:
         return [[self._line(part, line, col + off)] for off, part in split_top_level(body, "|")]

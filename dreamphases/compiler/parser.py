@@ -38,7 +38,7 @@ from dreamphases.compiler.ast import (
 )
 from dreamphases.compiler.blocks import BlockParser
 from dreamphases.compiler.diagnostics import Diagnostic, Span
-from dreamphases.compiler.inline import InlineParser
+from dreamphases.compiler.inline import InlineParser, space_before_divert
 from dreamphases.compiler.scan import (
     brace_balance,
     find_top_level,
@@ -245,6 +245,7 @@ class _FileParser(BlockParser):
                 return
 
     def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
+        space_before_divert(items)
         if items and all(isinstance(it, (Tag, Divert)) for it in items):
             # tags alone belong to the next line; a line that only diverts ends no line of text
             return ContentLine(items, self.span(lineno, col))

@@ -1,0 +1,5 @@
+VAR x = 1
+{ x:
+  hello } // expect error: E002
+after
+-> END

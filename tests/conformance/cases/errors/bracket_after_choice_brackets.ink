@@ -1,0 +1,2 @@
+* [Hello] ], world. // expect error: E001
+  -> END

@@ -1,0 +1,5 @@
+* Hello [there] friend  
+  -> END
+// choose: 1
+// expect choice: Hello there
+// expect: Hello friend

@@ -1,0 +1,5 @@
+Start -> next   
+== next
+   Next.   
+-> END
+// expect: Start Next.

@@ -1,0 +1,3 @@
+Hello   <>
+   world.
+// expect: Hello world.

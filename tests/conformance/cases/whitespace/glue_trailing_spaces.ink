@@ -1,0 +1,3 @@
+Text then glue <>   
+  , continued.
+// expect: Text then glue , continued.

@@ -1,0 +1,3 @@
+~ temp x = 1
+   {x > 0: yes | no}   
+// expect: yes

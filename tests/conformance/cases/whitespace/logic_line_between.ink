@@ -1,0 +1,5 @@
+A
+  ~ temp y = 2
+  B {y}
+// expect: A
+// expect: B 2
