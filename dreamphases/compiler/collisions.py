@@ -140,7 +140,12 @@ class _Checker:
             args[p.name] = _Holder(f"an argument of '{flow.name}'", flow.span)
             if (holder := self.first(p.name, self.knots, self.lists, self.items, own, labels)):
                 self.error(p.name, "argument", flow.span, holder)
+        declared: dict[str, _Holder] = {}
         for t in temps:
+            if t.name in declared:
+                self.error(t.name, "temp", t.span, _Holder("another temp in this flow", declared[t.name].span))
+                continue
+            declared[t.name] = _Holder("a temp", t.span)
             if (holder := self.first(t.name, self.knots, self.lists, self.items, own, labels, args)):
                 self.error(t.name, "temp", t.span, holder)
 

@@ -54,7 +54,7 @@ from dreamphases.compiler.source import SourceFile, SourceSet
 __all__ = ["ParseCache", "parse"]
 
 _IDENT = r"[^\W][\w]*"
-_KNOT = re.compile(r"^={2,}\s*(?:(function)\s+)?(" + _IDENT + r")\s*(?:\((.*)\))?\s*=*\s*$", re.UNICODE)
+_KNOT = re.compile(r"^={2,}\s*(?:(function)\s+)?(" + _IDENT + r")\s*(?:\((.*)\))?\s*(?:={2,}\s*)?$", re.UNICODE)
 _STITCH = re.compile(r"^=\s*(" + _IDENT + r")\s*(?:\((.*)\))?\s*$", re.UNICODE)
 _DECL = re.compile(r"^(VAR|CONST)\s+(" + _IDENT + r")\s*=\s*(.*)$", re.UNICODE)
 _LIST = re.compile(r"^LIST\s+(" + _IDENT + r")\s*=\s*(.*)$", re.UNICODE)
@@ -62,6 +62,8 @@ _EXTERNAL = re.compile(r"^EXTERNAL\s+(" + _IDENT + r")\s*\((.*)\)\s*$", re.UNICO
 _ASSIGN = re.compile(r"^(temp\s+)?(" + _IDENT + r"(?:\.[\w]+)?)\s*(\+=|-=|=)(?!=)(.*)$", re.UNICODE)
 _INCDEC = re.compile(r"^(" + _IDENT + r")\s*(\+\+|--)\s*$", re.UNICODE)
 _LABEL = re.compile(r"^\(\s*(" + _IDENT + r")\s*\)", re.UNICODE)
+#: where inklecate commits to reading a label: `(` and a name (it then wants the `)`)
+_LABEL_START = re.compile(r"^\(\s*" + _IDENT, re.UNICODE)
 _RETURN = re.compile(r"^return\b(.*)$")
 _DECLARATION = re.compile(r"^(VAR|CONST|LIST|EXTERNAL)\b")
 _CHOICE_MARKS = re.compile(r"^([*+](?:\s*[*+])*)")
@@ -385,7 +387,7 @@ class _FileParser(BlockParser):
         i = m.end()
         rest = line[i:]
         label = None
-        lm = _LABEL.match(rest.lstrip())
+        lm = self._label(rest.lstrip(), lineno, col)
         if lm:
             label = lm.group(1)
             rest = rest.lstrip()[lm.end():]
@@ -453,6 +455,14 @@ class _FileParser(BlockParser):
                     self.span(lineno, col), has_brackets)
         return [ch]
 
+    def _label(self, text: str, lineno: int, col: int) -> re.Match[str] | None:
+        """A `(name)` label at the start of `text`; `(name` without its `)` is an error in inklecate."""
+        lm = _LABEL.match(text)
+        if lm is None and _LABEL_START.match(text):
+            self.error("E001", "a label needs its closing ')'", lineno, col,
+                       "labels look like '* (name) text'; write '\\(' for a literal bracket")
+        return lm
+
     def _continues_choice(self) -> bool:
         if self.i >= len(self.lines):
             return False
@@ -467,7 +477,7 @@ class _FileParser(BlockParser):
         depth = m.group(1).replace(" ", "").replace("\t", "").count("-")
         rest = line[m.end():]
         label = None
-        lm = _LABEL.match(rest.lstrip())
+        lm = self._label(rest.lstrip(), lineno, col)
         if lm:
             label = lm.group(1)
             rest = rest.lstrip()[lm.end():]

@@ -1,0 +1,2 @@
+== f = // expect error: E001
+Text -> END

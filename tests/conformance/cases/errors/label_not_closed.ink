@@ -1,0 +1,2 @@
+* (lab Pick // expect error: E001
+  -> END

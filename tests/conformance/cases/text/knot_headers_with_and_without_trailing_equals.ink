@@ -1,0 +1,6 @@
+-> f
+== f ==
+Text -> END
+== g
+G -> END
+// expect: Text
