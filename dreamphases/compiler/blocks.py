@@ -54,6 +54,13 @@ class BlockParser:
         finally:
             self.block_depth -= 1
 
+    def _next_closes(self) -> bool:
+        """Is the next non-blank line the block's closing '}'?"""
+        j = self.i
+        while j < len(self.lines) and not self.lines[j].strip():
+            j += 1
+        return j < len(self.lines) and self.lines[j].strip().startswith("}")
+
     def _block(self, raw: str, lineno: int, col: int) -> Stmt | None:
         sp = self.span(lineno, col)
         header = raw.strip()[1:]
@@ -63,6 +70,9 @@ class BlockParser:
         subject = None
         kind = None
         first_line: str | None = None
+        if colon >= 0 and not header[colon + 1:].strip() and self._next_closes():
+            self.error("E001", "this block has no content before its '}'", lineno, hcol - 1,
+                       "inklecate wants at least one line (or branch) inside '{…:' … '}'")
         if colon >= 0:
             head = header[:colon]
             kind = sequence_kind(head)

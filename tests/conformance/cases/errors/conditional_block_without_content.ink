@@ -1,0 +1,4 @@
+VAR x = 1
+{x: // expect error: E001
+}
+-> END

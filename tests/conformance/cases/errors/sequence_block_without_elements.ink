@@ -1,0 +1,3 @@
+{stopping: // expect error: E001
+}
+-> END
