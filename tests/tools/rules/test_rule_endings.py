@@ -89,7 +89,8 @@ def test_a_tag_line_is_where_the_duplicate_is_reported_in_ink(check_ink):
 def test_endings_chosen_by_a_conditional_in_ink(ink_codes):
     found = ink_codes("""
         VAR good = true
-        {good: You wake. # ending: awake
+        {good:
+            You wake. # ending: awake
         - else: You sleep. # ending: asleep
         }
         -> END
