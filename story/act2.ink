@@ -75,10 +75,12 @@ JULIAN ACHTERBERG. 58 HOURS IN-SESSION, PAST SEVEN DAYS.
 
 // The afternoon: lunch with Zara, or the work. Julian's is the evening's question (`evening`).
 = choose_visit
-{choose_visit == 1:
-    There's a gap in your afternoon before the sign-off at eleven. Zara is free for lunch; she always is, now. Julian asked you round this evening. The tide can wait, probably.
-- else:
+// (A divert from inside a stitch back to its own top does not count as a new visit in ink, so the
+// return from Priya is told by her choice's count, not by `choose_visit`'s.)
+{asked_priya:
     Priya has gone back to her screens. The gap in your afternoon is still there.
+- else:
+    There's a gap in your afternoon before the sign-off at eleven. Zara is free for lunch; she always is, now. Julian asked you round this evening. The tide can wait, probably.
 }
 * (asked_priya) {lucidity >= 55} [Ask Priya to flag them for a wellness check]
     "Can you flag them? Wellness check, session caps. Something." # speaker: Lyra
