@@ -58,7 +58,7 @@ def _story(tmp_path: Path, source: str) -> Path:
 def _explored(path: Path) -> tuple[list[str], list[str]]:
     loaded = load_story(path)
     walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="exhaustive", max_depth=5))
-    tally = explore(walker)
+    tally = explore(walker).tally
     return sorted(tally.endings), sorted(tally.dead_ends)
 
 

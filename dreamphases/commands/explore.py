@@ -1,4 +1,5 @@
-"""`dreamphases explore STORY` — random walks or an exhaustive search; endings, errors, dead ends, coverage.
+"""`dreamphases explore STORY` — random walks, a coverage-guided search or an exhaustive search; endings,
+errors, dead ends, coverage.
 
 One CI line: `dreamphases explore story.ink --exhaustive --expect-endings a,b,c` exits 1 when an
 expected ending is unreached or any runtime error or dead end was found. Shards for CI matrices:
@@ -18,14 +19,32 @@ from dreamphases.seed import seed_argument
 if TYPE_CHECKING:
     from dreamphases.testing.report import ExploreReport
 
+STRATEGIES = ("random", "exhaustive", "guided")
+#: --runs when a stopping rule decides instead
+UNLIMITED = 1 << 40
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("explore", help="explore a story: endings reached, errors, dead ends, coverage",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("story", nargs="?", type=Path, help="the story (.ink or compiled .json)")
-    mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--runs", type=int, default=200, help="random walks (default 200)")
-    mode.add_argument("--exhaustive", action="store_true", help="breadth-first search of every choice")
+    p.add_argument("--strategy", choices=STRATEGIES, default=None,
+                   help="random walks (default), exhaustive breadth-first search, or a coverage-guided "
+                        "search from saved states")
+    p.add_argument("--exhaustive", action="store_true", help="the same as --strategy exhaustive")
+    p.add_argument("--runs", type=int, default=None,
+                   help="walks at most (random: default 200; guided: default 2000; unlimited with "
+                        "--until-covered or --budget)")
+    p.add_argument("--until-covered", action="store_true",
+                   help="stop once every knot, choice, conditional branch and declared ending is covered, "
+                        "or once the second half of the work (at least a few hundred walks) found nothing new")
+    p.add_argument("--budget", type=float, metavar="SECONDS",
+                   help="stop after this many seconds (the report then depends on the machine)")
+    p.add_argument("--walk-steps", type=int, default=40,
+                   help="guided: choices per walk from a saved state (default 40)")
+    p.add_argument("--no-liveness", action="store_true",
+                   help="exhaustive: do not merge states that differ only in variables no later read "
+                        "can observe")
     p.add_argument("--seed", type=seed_argument, default=1,
                    help="seed for the walks and the story's RANDOM (default 1)")
     p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")
@@ -113,11 +132,21 @@ def run(args: argparse.Namespace) -> int:
     if args.saturation is not None and not 0 < args.saturation <= 100:
         print("error: --saturation wants a percentage above 0 and at most 100", file=sys.stderr)
         return 2
-    if args.exhaustive and (args.track or args.saturation is not None):
-        print("error: --track and --saturation read random walks; drop --exhaustive", file=sys.stderr)
+    if (args.exhaustive or args.strategy not in (None, "random")) and (args.track or args.saturation is not None):
+        print("error: --track and --saturation read random walks; use the random strategy", file=sys.stderr)
         return 2
-    for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs", "max_states"):
-        if getattr(args, name) < 1:
+    if args.exhaustive and args.strategy not in (None, "exhaustive"):
+        print(f"error: --exhaustive contradicts --strategy {args.strategy}", file=sys.stderr)
+        return 2
+    if args.exhaustive and args.runs is not None:
+        print("error: --runs counts walks; an exhaustive search has none (use --max-states)", file=sys.stderr)
+        return 2
+    if args.budget is not None and not args.budget > 0:
+        print("error: --budget wants a number of seconds above 0", file=sys.stderr)
+        return 2
+    for name in ("runs", "max_steps", "max_depth", "visit_bound", "max_lines", "jobs", "max_states",
+                 "walk_steps"):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
             print(f"error: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return 2
     report_or_status = _explore(args, shard)
@@ -148,12 +177,18 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
     except StoryProblem as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.status
+    mode = "exhaustive" if args.exhaustive else (args.strategy or "random")
+    runs = args.runs
+    if runs is None:
+        runs = UNLIMITED if args.until_covered or args.budget else (2000 if mode == "guided" else 200)
     options = ExploreOptions(
-        mode="exhaustive" if args.exhaustive else "random", runs=args.runs, seed=args.seed,
+        mode=mode, runs=runs, seed=args.seed,
         max_steps=args.max_steps, max_depth=args.max_depth, visit_bound=args.visit_bound,
         max_lines=args.max_lines, untagged_ok=args.untagged_ok, max_states=args.max_states,
+        until_covered=args.until_covered, budget=args.budget, walk_steps=args.walk_steps,
+        liveness=not args.no_liveness,
     )
-    if not args.exhaustive and not args.no_trajectories:
+    if mode == "random" and not args.no_trajectories:
         from dreamphases.runtime.engine import Engine
         from dreamphases.testing.trajectories import DEFAULT_SATURATION, TrackConfig
 
@@ -198,12 +233,12 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
 
         with Progress(transient=True, console=Console(stderr=True)) as bar:
             job = bar.add_task(f"exploring {args.story}", total=None)
-            tally = explore(walker, jobs=args.jobs, shard=shard,
-                            progress=lambda done, total: bar.update(job, completed=done, total=total))
+            outcome = explore(walker, jobs=args.jobs, shard=shard,
+                              progress=lambda done, total: bar.update(job, completed=done, total=total))
     else:
-        tally = explore(walker, jobs=args.jobs, shard=shard)
+        outcome = explore(walker, jobs=args.jobs, shard=shard)
     seconds = time.perf_counter() - started
-    return build_report(str(args.story), story_hash(story.json_text), options, tally, walker, story.graph,
+    return build_report(str(args.story), story_hash(story.json_text), options, outcome, walker, story.graph,
                         shard, expected, seconds, args.jobs)
 
 

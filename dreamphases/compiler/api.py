@@ -53,6 +53,9 @@ def _run(sources: SourceSet, cache: ParseCache | None = None, emit_json: bool = 
     # where each conditional branch ended up in the JSON, for tools that ask the runtime about it
     for branch, key in zip(built.graph.branches, built.branch_keys, strict=True):
         branch.runtime_path = emitted.branch_paths.get(key, "")
+    # and where each choice leads: the explorer's identity of a choice, whatever text it shows
+    for choice, key in zip(built.graph.choices, built.choice_keys, strict=True):
+        choice.runtime_path = emitted.choice_paths.get(key, "")
     return CompileResult(emitted.json_text, _ordered(diags), built.graph)
 
 

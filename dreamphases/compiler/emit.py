@@ -25,6 +25,8 @@ class Emitted:
     json_text: str
     #: id(ast Branch) → the runtime path of the container holding that branch's content
     branch_paths: dict[int, str]
+    #: id(ast Choice) → the runtime path of the container the choice leads into
+    choice_paths: dict[int, str]
 
 
 class _WeaveState:
@@ -42,6 +44,8 @@ class _Emitter(ValueEmitter):
         super().__init__(res)
         #: id(ast Branch) → the container holding that branch's content
         self.branch_containers: dict[int, Container] = {}
+        #: id(ast Choice) → the container the choice leads into
+        self.choice_containers: dict[int, Container] = {}
 
     def count_flags(self, node: A.Flow | A.Choice | A.Gather, extra: int, always: bool = False) -> int:
         """Visit/turn counting flags for a container: only where the story reads them (like inklecate
@@ -78,7 +82,8 @@ class _Emitter(ValueEmitter):
         root.add_named(decl)
         list_defs = {lst.name: {i.name: i.value for i in lst.items} for lst in story.lists}
         text, paths = to_json(root, list_defs)
-        return Emitted(text, {key: paths.get(id(c), "") for key, c in self.branch_containers.items()})
+        return Emitted(text, {key: paths.get(id(c), "") for key, c in self.branch_containers.items()},
+                       {key: paths.get(id(c), "") for key, c in self.choice_containers.items()})
 
     def flow(self, flow: A.Flow) -> Container:
         c = self.container_for(flow)
@@ -148,6 +153,7 @@ class _Emitter(ValueEmitter):
         cc = self.container_for(ch)
         cc.name = ch.label or f"c-{state.choices}"
         state.choices += 1
+        self.choice_containers[id(ch)] = cc
         # once-only choices need their target's visit count: that is how the runtime hides them
         cc.flags = self.count_flags(ch, START_ONLY, always=not ch.sticky)
         flags = 0 if ch.sticky else 0x10

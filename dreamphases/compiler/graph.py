@@ -102,6 +102,10 @@ class Choice:
     parent: int | None = None
     #: weave depth: 1 for `*`, 2 for `* *` …
     depth: int = 1
+    #: the runtime path of the container the choice leads into (its `c-N`, or its label): the
+    #: choice's identity in the compiled story, so the explorer can tell whether it was ever taken
+    #: whatever text it displays
+    runtime_path: str = ""
 
 
 @dataclass(slots=True)

@@ -54,6 +54,8 @@ class Built:
     graph: StoryGraph
     #: for each of `graph.branches`, id() of its ast Branch (emit reports runtime paths by that key)
     branch_keys: list[int] = field(default_factory=list)
+    #: for each of `graph.choices`, id() of its ast Choice (emit reports where each choice leads by it)
+    choice_keys: list[int] = field(default_factory=list)
 
 
 def build_graph(res: Resolved, regions: Regions | None = None, errors: Sequence[Span] = ()) -> Built:
@@ -69,7 +71,7 @@ def build_graph(res: Resolved, regions: Regions | None = None, errors: Sequence[
             node = graph.nodes.get(res.decls.node_ids.get(id(owner), "?")) if owner is not None else None
             if node is not None:
                 node.clean = False
-    return Built(graph, builder.branch_keys)
+    return Built(graph, builder.branch_keys, builder.choice_keys)
 
 
 def reads_of(expr: T.Expr) -> tuple[str, ...]:
@@ -184,6 +186,7 @@ class _GraphBuilder:
         story = res.story
         self.graph = StoryGraph(story.root.span.file, files=list(story.files), includes=list(story.includes))
         self.branch_keys: list[int] = []
+        self.choice_keys: list[int] = []
         self.top = _Ctx([story.root], set(), "")
         self.choice_set = 0
         self.pending_ending: str | None = None
@@ -416,6 +419,7 @@ class _GraphBuilder:
                           tuple(conds), reads, self.choice_set,
                           parent=self.choice_stack[-1] if self.choice_stack else None, depth=ch.depth)
         self.graph.choices.append(gchoice)
+        self.choice_keys.append(id(ch))
         node_id = self.res.decls.node_ids.get(id(ch), ctx.node)
         sub = ctx.under(node_id, tuple(conds), reads)
         before = len(self.graph.edges)

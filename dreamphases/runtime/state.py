@@ -14,7 +14,8 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-__all__ = ["call_depth", "canonical_hash", "named_path", "position", "with_seed"]
+__all__ = ["call_depth", "canonical_hash", "canonical_state", "named_path", "position", "state_digest",
+           "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -109,18 +110,33 @@ def _renumber_threads(flow: dict[str, Any]) -> None:
     flow.pop("outputStream", None)
 
 
-def canonical_hash(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> bytes:
-    """A 16-byte digest equal for states that play the same from here on.
+def canonical_state(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> dict[str, Any]:
+    """The state as `canonical_hash` sees it (the explorer drops more from it before `state_digest`).
 
     Kept: call stack, pending choices, variables, and visit counts clamped to `visit_bound` (so a
     loop that only raises counts ends). Dropped: the output buffer, turn indices, thread numbering,
     and the visit counts of the containers named in `ignore` (counters added for coverage)."""
-    data = json.loads(state_text)
+    data: dict[str, Any] = json.loads(state_text)
     data["visitCounts"] = {k: min(int(v), visit_bound) for k, v in data.get("visitCounts", {}).items()
                            if k not in ignore}
     for key in ("turnIndices", "turnIdx"):
         data.pop(key, None)
     for flow in data.get("flows", {}).values():
         _renumber_threads(flow)
+    return data
+
+
+def state_digest(data: dict[str, Any]) -> bytes:
     text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def canonical_hash(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> bytes:
+    """A 16-byte digest equal for states that play the same from here on (see `canonical_state`)."""
+    return state_digest(canonical_state(state_text, visit_bound, ignore))
+
+
+def visit_counts(state_text: str) -> dict[str, int]:
+    """Every container's visit count in one read (cheaper than asking the runtime path by path)."""
+    counts: dict[str, int] = json.loads(state_text).get("visitCounts", {})
+    return counts

@@ -1,49 +1,52 @@
-"""The explorer: random walks and a breadth-first exhaustive search over a story's choices.
+"""The explorer: plays a story many times and tallies endings, errors, dead ends and coverage.
 
-Both modes cut the work into *tasks* whose results merge by commutative rules (sums, set unions,
-the shortest path per finding with ties broken by the path itself). The task list depends only on the
-options, never on `--jobs` or `--shard`, so one process, N processes and N CI machines produce the
-same report:
+What to play is a *strategy*'s business (`dreamphases/testing/strategies/`: random walks, an
+exhaustive search, a coverage-guided search); this module holds what they share:
 
-* random walks: walk k uses its own RNG seeded from (seed, k) for both the choices and the story's
-  RANDOM seed, so a walk is the same wherever it runs;
-* exhaustive: a breadth-first prefix is expanded identically everywhere until the frontier is wide
-  enough, then each frontier state is one task searching its subtree with its own seen-set.
+* `Walker` — one story in one process, and the few moves every strategy makes with it (start, run to
+  the next choice point, choose, save and load a state, read coverage);
+* `Tally` — everything a task learns, merged by commutative rules (sums, set unions, the shortest path
+  per finding with ties broken by the path itself);
+* `explore` — the driver: it asks the strategy for rounds of tasks, runs them in worker processes
+  (`pool.py`: a crash of the native runtime is a finding, not the end of the run), merges the results
+  in task order, applies the stopping rules (`--until-covered`, `--budget`) and notes when each
+  coverage milestone was reached.
 
-A state is identified by a canonical hash of the runtime state: call stack, pending choices,
-variables and visit counts clamped to `visit_bound` (so a loop that only raises counts terminates),
-without the output buffer, turn indices or thread numbering.
+A strategy's task list depends only on the options and on earlier rounds' merged results, never on
+`--jobs`, so one process and N processes produce the same report (`--budget` aside: it stops at a time).
 """
 
 from __future__ import annotations
 
-import os
+import json
 import random
+import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Protocol
 
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
-from dreamphases.runtime.panics import PanicLog, capture_panics
-from dreamphases.runtime.state import canonical_hash, with_seed
+from dreamphases.runtime.panics import PanicLog
+from dreamphases.runtime.state import visit_counts, with_seed
 from dreamphases.tags import endings_in
-from dreamphases.testing.story import count_visits, flag_paths
+from dreamphases.testing.pool import Crash, Pool, Trail, crash_message
+from dreamphases.testing.state_key import knots_in
+from dreamphases.testing.story import count_visits, flag_paths, is_branch_id, is_choice_id
+from dreamphases.testing.story_facts import StoryFacts
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
-__all__ = ["ExploreOptions", "Finding", "Tally", "Walker", "explore", "plan_tasks"]
+__all__ = ["ExploreOptions", "Finding", "Milestone", "StepObserver", "Tally", "Walker", "explore"]
 
-#: How wide the shared breadth-first prefix grows before the exhaustive search splits into tasks.
-SPLIT_WIDTH = 16
-#: Random walks per task: small enough to balance across processes, large enough to amortise IPC.
-WALKS_PER_TASK = 25
+STRATEGIES = ("random", "exhaustive", "guided")
 
 
 @dataclass(slots=True)
 class ExploreOptions:
-    mode: str = "random"  # "random" | "exhaustive"
+    mode: str = "random"  # a strategy's name: "random" | "exhaustive" | "guided"
     runs: int = 100
     seed: int = 1
     max_steps: int = 500
@@ -54,6 +57,17 @@ class ExploreOptions:
     #: exhaustive mode: stop after about this many states (a count, not a time, so reports stay
     #: reproducible); shared out evenly between the tasks
     max_states: int = 100_000
+    #: stop once everything is covered, or once the second half of the work found nothing new
+    until_covered: bool = False
+    #: stop after this many seconds (the report then depends on the machine's speed)
+    budget: float | None = None
+    #: `--until-covered` never stops on a plateau before this much work (0: the strategy's default;
+    #: a benchmark timing full coverage sets it out of reach)
+    patience: int = 0
+    #: guided search: choices per walk from a corpus state before it starts from another one
+    walk_steps: int = 40
+    #: exhaustive search: merge states that differ only in what no later read can observe
+    liveness: bool = True
     #: random walks: record stat trajectories (see `trajectories.py`) for these variables
     track: TrackConfig | None = None
 
@@ -70,7 +84,7 @@ class Finding:
         return (len(self.path), self.path, self.seed)
 
 
-def _keep_best(table: dict[str, Finding], name: str, found: Finding) -> None:
+def keep_best(table: dict[str, Finding], name: str, found: Finding) -> None:
     old = table.get(name)
     if old is None:
         table[name] = found
@@ -89,11 +103,13 @@ class Tally:
     lines: int = 0
     truncated: int = 0
     frontier_left: int = 0
+    #: exhaustive search: states found equal only once dead variables and visit counts were ignored
+    merged: int = 0
     endings: dict[str, Finding] = field(default_factory=dict)
     errors: dict[str, Finding] = field(default_factory=dict)
     dead_ends: dict[str, Finding] = field(default_factory=dict)
+    #: coverage ids seen: nodes, conditional branches (`?n`) and choices (`*n`)
     visited: set[str] = field(default_factory=set)
-    taken: set[str] = field(default_factory=set)
     trajectories: Samples = field(default_factory=Samples)
 
     def merge(self, other: Tally) -> None:
@@ -103,13 +119,60 @@ class Tally:
         self.lines += other.lines
         self.truncated += other.truncated
         self.frontier_left += other.frontier_left
+        self.merged += other.merged
         for mine, theirs in ((self.endings, other.endings), (self.errors, other.errors),
                              (self.dead_ends, other.dead_ends)):
             for name, found in theirs.items():
-                _keep_best(mine, name, found)
+                keep_best(mine, name, found)
         self.visited |= other.visited
-        self.taken |= other.taken
         self.trajectories.merge(other.trajectories)
+
+
+class StepObserver(Protocol):
+    """Something that watches walks choice point by choice point (stat trajectories, say).
+
+    Strategies that play walks call these; an observer keeps what it learns in the `Tally` it is given
+    at the end, so it merges like everything else.
+    """
+
+    def begin(self, walker: Walker) -> None: ...
+
+    def step(self, walker: Walker, steps: int, taken: str | None) -> None:
+        """At a choice point (or the end), after `steps` choices; `taken` is the last one's text."""
+
+    def end(self, walker: Walker, tally: Tally, endings: Sequence[str]) -> None: ...
+
+
+class TrajectoryObserver:
+    """Stat trajectories (`trajectories.py`) recorded along random walks."""
+
+    def __init__(self, track: TrackConfig, engine: Engine) -> None:
+        self.recorder = Recorder.for_engine(track, engine)
+
+    def begin(self, walker: Walker) -> None:
+        self.recorder.begin()
+
+    def step(self, walker: Walker, steps: int, taken: str | None) -> None:
+        self.recorder.sample(walker.engine, steps, taken)
+
+    def end(self, walker: Walker, tally: Tally, endings: Sequence[str]) -> None:
+        self.recorder.end(endings)
+        tally.trajectories.merge(self.recorder.take())
+
+
+#: above this many coverage ids, `Walker.seen` reads a saved state instead of asking for each
+_ASK_EACH = 24
+
+
+def trim_memory() -> None:
+    """Give freed memory back to the system. Loading a big story makes the runtime allocate about
+    twice what it keeps; without this a worker's resident size stays at the peak."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 # -- the walker ----------------------------------------------------------------------------------
@@ -117,30 +180,56 @@ class Tally:
 class Walker:
     """Plays one story many times in one process.
 
-    The hot loop uses the engine's fast path (`next_text`, `choice_list`): building a `Line` and copying
-    the tag list for every line would cost about a fifth of the explorer's throughput.
+    The hot loop talks to `engine.story` (bink) directly: the facade builds a `Line` and copies the tag
+    list for every line, which costs about a fifth of the explorer's throughput; the facade is still
+    what loads the story and collects runtime errors (its error handler fills `engine.errors`).
     """
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
                  instrumented: tuple[str, dict[str, str], set[str]] | None = None) -> None:
         self.options = options
+        self.graph = graph
         counted, self.node_paths, self.added = instrumented or count_visits(json_text, graph)
         self.instrumented = (counted, self.node_paths, self.added)
         #: the story without coverage counting, for random walks once coverage is complete
         self.plain_json: str | None = json_text
         #: how many nodes the loaded story counts visits to for coverage
         self._counting = len(self.added)
-        self._choices: Sequence[str] | None = None
+        self.count_choices = 0
         self.engine = Engine(counted)
-        self.errors = self.engine.errors
         self._initial = self.engine.save_state()
+        trim_memory()
         self._unvisited = dict(self.node_paths)
-        self.recorder = None if options.track is None else Recorder.for_engine(options.track, self.engine)
         self.expectations = Expectations(self.engine)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []
         #: the ending ids of the passage the story last stopped on (set by `settle`)
         self.endings: list[str] = []
+        #: where a worker's breadcrumb goes (see `pool.py`); a plain one in the parent
+        self.trail = Trail()
+        #: where a worker's runtime panics are captured (fd 2), for the report's messages
+        self._panics: PanicLog | None = None
+        #: per-choice-point observers of random walks (stat trajectories); empty: nothing to call
+        self.observers: list[StepObserver] = []
+        if options.track is not None:
+            self.observers.append(TrajectoryObserver(options.track, self.engine))
+        #: the story-level facts strategies plan with (liveness, condition variables), built once
+        self._facts: StoryFacts | None = None
+        self._watched: set[str] = set()
+        #: what strategies keep per process (the guided search's initial values, say)
+        self.cache: dict[str, Any] = {}
+        self._changed: dict[str, object] = {}
+
+    def enter_worker(self, trail: Trail) -> None:
+        """Called once in a worker process: breadcrumbs go to shared memory, panics to a file."""
+        self.trail = trail
+        self._panics = PanicLog().__enter__()  # for the worker's lifetime; it ends with the process
+
+    def facts(self) -> StoryFacts:
+        """What strategies plan with (watched variables, liveness), built once per process."""
+        if self._facts is None:
+            self._facts = StoryFacts.build(self.graph)
+        return self._facts
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
@@ -152,8 +241,9 @@ class Walker:
     def segment(self) -> tuple[int, str | None]:
         """Continue to the next choice point: (lines, error or None).
 
-        Tags are not read here: asking bink for every line's tags would cost a sixth of the
-        throughput, and only the passage the story stops on can hold its ending (`settle`).
+        An ending is the convention the story tests share: the line the story stops on carries
+        `# ending: <id>`. So tags are read once, on the last line of a segment that offers no choice:
+        asking bink for every line's tags would cost a sixth of the throughput.
         """
         engine, limit = self.engine, self.options.max_lines
         lines = 0
@@ -161,7 +251,7 @@ class Walker:
         while engine.can_continue():
             try:
                 text = engine.next_text()
-            except StoryRuntimeError as exc:  # an ink runtime error, a crash or a runaway line
+            except StoryRuntimeError as exc:  # an ink error, a crash inside the runtime, a budget run out
                 if broken:
                     self.violations += self.expectations.take(exc.text)
                 return lines, str(exc)
@@ -198,166 +288,160 @@ class Walker:
         lines, error = self.segment()
         tally.lines += lines
         for violation in self.violations:
-            _keep_best(tally.errors, violation, Finding(1, path, seed))
+            keep_best(tally.errors, violation, Finding(1, path, seed))
         self.violations.clear()
         if error is not None:
-            _keep_best(tally.errors, error, Finding(1, path, seed))
+            keep_best(tally.errors, error, Finding(1, path, seed))
             return 0
-        # kept for `choose`: each fetch of the choices is a round trip into the runtime
-        self._choices = self.engine.choice_list()
-        count = len(self._choices)
-        endings: list[str] = []
-        if count == 0 and lines:
-            endings = endings_in(self.engine.tags())
+        count = len(self.engine.choice_list())
+        self.endings = []
+        if count == 0:
+            endings = endings_in(self.engine.tags()) if lines else []
             if not endings and lines > 1:
                 endings = self._final_passage_endings(path, seed)
-        self.endings = endings
-        for ending in endings:
-            _keep_best(tally.endings, ending, Finding(1, path, seed))
-        if count == 0 and not endings and not self.options.untagged_ok:
-            _keep_best(tally.dead_ends, "the story stopped without an `# ending:` tag",
-                       Finding(1, path, seed))
+            self.endings = endings
+            for ending in endings:
+                keep_best(tally.endings, ending, Finding(1, path, seed))
+            if not endings and not self.options.untagged_ok:
+                keep_best(tally.dead_ends, "the story stopped without an `# ending:` tag",
+                          Finding(1, path, seed))
         return count
 
+    def choose(self, index: int) -> None:
+        self.trail.push(index)
+        self.engine.choose(index)
+
+    # -- coverage ---------------------------------------------------------------------------------
     def cover(self, tally: Tally) -> None:
         """Visit counts only grow along a path, so checking at the end of each path sees every node.
 
-        Once every node has been seen, random walks switch to the story as compiled: the counting
-        flags added for coverage cost bink time on every container it enters, and the story cannot
-        observe them, so the walks play exactly the same.
+        Once half the nodes have been seen, random walks switch to a story that counts only the rest:
+        the counting flags added for coverage cost bink time on every container it enters, and the
+        story cannot observe them, so the walks play exactly the same.
         """
         if not self._unvisited:
             return
-        count = self.engine.visit_count
-        for node, runtime in list(self._unvisited.items()):
-            if count(runtime) > 0:
-                tally.visited.add(node)
-                del self._unvisited[node]
-        self.errors.clear()
+        for node in self.seen(self._unvisited):
+            tally.visited.add(node)
+            del self._unvisited[node]
         if (self.options.mode == "random" and self.plain_json is not None
                 and len(self._unvisited) <= self._counting // 2):
             self._narrow_counting()
 
-    def _narrow_counting(self) -> None:
-        """Count visits only where coverage is still unknown (nowhere, once everything is seen).
+    def seen(self, ids: Collection[str]) -> set[str]:
+        """Which of these coverage ids the current state has visited.
 
-        The flags added for coverage cost bink time on every container it enters, and the story
-        cannot observe them, so the walks play exactly the same; narrowing when half the remaining
-        nodes have been seen keeps the rebuilds few.
+        Asking the runtime costs a call per id; for more than a few, reading every count from one
+        saved state is far cheaper (a 20,000-line story starts with thousands unseen).
         """
-        assert self.plain_json is not None
-        remaining = set(self._unvisited.values())
-        text, _ = flag_paths(self.plain_json, remaining) if remaining else (self.plain_json, set())
+        paths = self.node_paths
+        if len(ids) > _ASK_EACH:
+            counts = visit_counts(self.engine.save_state())
+            if len(counts) < len(ids):
+                by_path = self._ids_by_path()
+                return {i for path, n in counts.items() if n > 0 for i in by_path.get(path, ()) if i in ids}
+            return {i for i in ids if counts.get(paths[i], 0) > 0}
+        count = self.engine.visit_count
+        found = {i for i in ids if count(paths[i]) > 0}
+        self.engine.errors.clear()
+        return found
+
+    def _ids_by_path(self) -> dict[str, list[str]]:
+        found = self.cache.get("ids by path")
+        if found is None:
+            found = {}
+            for coverage_id, runtime in self.node_paths.items():
+                found.setdefault(runtime, []).append(coverage_id)
+            self.cache["ids by path"] = found
+        return found  # type: ignore[no-any-return]
+
+    def _narrow_counting(self) -> None:
+        """Count visits only where coverage is still unknown (nowhere, once everything is seen)."""
+        self.focus(set(self._unvisited.values()), force=True)
+
+    def focus(self, runtime_paths: set[str], force: bool = False) -> None:
+        """Count visits for coverage only at these runtime paths, once they are half as many as the
+        loaded story counts (so the rebuilds are few).
+
+        Every counted container the runtime enters makes each later line dearer (bink copies the
+        counts with every snapshot it takes), and the story cannot observe the counts we added, so
+        walks play exactly the same with fewer of them.
+        """
+        if self.plain_json is None or not (force or len(runtime_paths) <= self._counting // 2):
+            return
+        text, _ = flag_paths(self.plain_json, runtime_paths) if runtime_paths else (self.plain_json, set())
         self.engine = Engine(text)
-        self.errors = self.engine.errors
         self.expectations.bind(self.engine)
         self._initial = self.engine.save_state()
-        self._counting = len(remaining)
+        self._counting = len(runtime_paths)
+        trim_memory()
+        watched, self._watched = self._watched, set()
+        self.watch(watched)
 
-    def choose(self, index: int, tally: Tally, choices: Sequence[str] | None = None) -> None:
-        choices = choices if choices is not None else self.engine.choice_list()
-        tally.taken.add(choices[index])
-        self.engine.choose(index)
-        tally.choices += 1
+    # -- states -----------------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The runtime state, compressed: corpora and frontiers hold many, and they pack ~5x."""
+        return zlib.compress(self.engine.save_state().encode("utf-8"), 1)
 
-    # -- random walks -----------------------------------------------------------------------------
-    def walks(self, indices: Iterable[int]) -> Tally:
-        tally = Tally()
-        for k in indices:
-            self.walk(k, tally)
-        return tally
+    def save_lean(self, counting: set[str]) -> tuple[bytes, frozenset[str]]:
+        """The state without the visit counts no later read can observe, and the knots it is in.
 
-    def walk(self, k: int, tally: Tally) -> None:
-        rng = random.Random(f"{self.options.seed}:{k}")
-        seed = rng.randrange(1 << 30)
-        self.start(seed)
-        tally.walks += 1
-        path: list[int] = []
-        recorder = self.recorder
-        if recorder is not None:
-            recorder.begin()
-        count = self.settle(tally, (), seed)
-        tally.states += 1
-        if recorder is not None:
-            recorder.sample(self.engine, 0, None)
-        while count:
-            if len(path) >= self.options.max_steps:
-                tally.truncated += 1
-                break
-            index = rng.randrange(count)
-            path.append(index)
-            taken = self._choices[index] if recorder is not None and self._choices is not None else None
-            self.choose(index, tally, self._choices)
-            count = self.settle(tally, tuple(path), seed)
-            tally.states += 1
-            if recorder is not None:
-                recorder.sample(self.engine, len(path), taken)
-        if recorder is not None:
-            recorder.end(self.endings if not count else ())
-            tally.trajectories.merge(recorder.take())
-        self.cover(tally)
-
-    # -- exhaustive search ------------------------------------------------------------------------
-    def state_hash(self, state: str) -> bytes:
-        return canonical_hash(state, self.options.visit_bound, self.added)
-
-    def root(self, tally: Tally) -> tuple[bytes, tuple[int, ...]] | None:
-        self.start(self.options.seed)
-        count = self.settle(tally, (), self.options.seed)
-        tally.states += 1
-        self.cover(tally)
-        return (zlib.compress(self.engine.save_state().encode("utf-8"), 1), ()) if count else None
-
-    def expand(self, frontier: list[tuple[bytes, tuple[int, ...]]], seen: set[bytes],
-               tally: Tally, budget: int | None = None) -> list[tuple[bytes, tuple[int, ...]]]:
-        """One breadth-first level: every choice of every frontier state; new states are returned.
-
-        With a `budget`, parents left unexpanded once `tally.states` reaches it are returned as they
-        are (and counted in `truncated`), so the caller sees the search stopped early.
+        The counts we added for coverage are kept only at `counting` (the story cannot read them),
+        and those liveness finds dead are dropped: a smaller state plays faster once loaded, since
+        bink copies the counts with every snapshot it takes.
         """
-        seed = self.options.seed
-        following: list[tuple[bytes, tuple[int, ...]]] = []
-        for n, (packed, path) in enumerate(frontier):
-            if budget is not None and tally.states >= budget:
-                tally.truncated += 1
-                return following + frontier[n:]
-            state = zlib.decompress(packed).decode("utf-8")
-            self.engine.load_state(state)
-            count = len(self.engine.choice_list())
-            for index in range(count):
-                if index:
-                    self.engine.load_state(state)
-                self.choose(index, tally)
-                step = path + (index,)
-                more = self.settle(tally, step, seed)
-                self.cover(tally)
-                if not more:
-                    continue
-                after = self.engine.save_state()
-                digest = self.state_hash(after)
-                if digest in seen:
-                    continue
-                seen.add(digest)
-                tally.states += 1
-                # a frontier can hold hundreds of thousands of states; compressed they take ~5x less
-                following.append((zlib.compress(after.encode("utf-8"), 1), step))
-        return following
+        data = json.loads(self.engine.save_state())
+        added = self.added
+        data["visitCounts"] = {k: v for k, v in data.get("visitCounts", {}).items()
+                               if k not in added or k in counting}
+        liveness = self.facts().liveness
+        if liveness is not None:
+            liveness.prune_counts(data)
+        text = json.dumps(data, separators=(",", ":"))
+        return zlib.compress(text.encode("utf-8"), 1), frozenset(knots_in(data))
 
-    def search(self, start: tuple[bytes, tuple[int, ...]], seen: frozenset[bytes], depth_left: int,
-               budget: int) -> Tally:
-        tally = Tally()
-        frontier = [start]
-        local = set(seen)
-        for _ in range(depth_left):
-            frontier = self.expand(frontier, local, tally, budget)
-            if not frontier or tally.truncated:
-                break
-        tally.frontier_left += len(frontier)
-        return tally
+    def load(self, packed: bytes) -> None:
+        self.load_text(zlib.decompress(packed).decode("utf-8"))
+
+    def load_text(self, state: str) -> None:
+        self.engine.load_state(state)
+        self.violations.clear()
+        self.expectations.broken.clear()
+
+    def state_text(self) -> str:
+        return self.engine.save_state()
+
+    def choice_count(self) -> int:
+        return len(self.engine.choice_list())
+
+    def variable(self, name: str) -> object:
+        try:
+            return self.engine.get_variable(name)
+        except Exception:  # not a variable of this story after all
+            return None
+
+    def watch(self, names: Iterable[str]) -> dict[str, object]:
+        """Values assigned to these variables since the caller last cleared the returned dict.
+
+        The runtime calls back on each assignment, which costs nothing while a variable is left alone;
+        reading a variable costs several calls into the runtime, so polling them at every choice
+        point would cost more than playing. Loading a state does not call back: the caller knows
+        the values a state starts with. Watching is per process and for good (once per name).
+        """
+        changed = self._changed
+        for name in names:
+            if name not in self._watched:
+                self._watched.add(name)
+                self.engine.observe(name, changed.__setitem__)
+        return changed
 
     # -- replay -----------------------------------------------------------------------------------
     def replay(self, path: tuple[int, ...], seed: int) -> list[str]:
-        """The choice texts along a path, for reports and re-playable specs."""
+        """The choice texts along a path, for reports and re-playable specs.
+
+        Only the segments before each choice are played, never the one after the last: a path that
+        ends in a crash of the runtime replays safely in the process writing the report.
+        """
         self.start(seed)
         texts: list[str] = []
         for index in path:
@@ -369,109 +453,177 @@ class Walker:
             self.engine.choose(index)
         return texts
 
+    # -- random walks (the guided search's walks are these too) --------------------------------------
+    def walk(self, rng: random.Random, tally: Tally, path: list[int], seed: int, steps: int,
+             count: int) -> int:
+        """Take up to `steps` random choices from the choice point the story is at (with `count`
+        choices); `path` grows. Returns the choice count where the walk stopped (0: the story ended)."""
+        observers = self.observers
+        while count and steps > 0:
+            index = rng.randrange(count)
+            path.append(index)
+            taken = self.engine.choice_list()[index] if observers else None
+            self.choose(index)
+            tally.choices += 1
+            count = self.settle(tally, tuple(path), seed)
+            tally.states += 1
+            steps -= 1
+            for observer in observers:
+                observer.step(self, len(path), taken)
+        return count
 
-# -- tasks and processes --------------------------------------------------------------------------
+
+# -- the driver ----------------------------------------------------------------------------------
 
 @dataclass(slots=True)
-class Task:
-    walks: tuple[int, ...] = ()
-    start: tuple[bytes, tuple[int, ...]] | None = None
-    depth_left: int = 0
-    budget: int = 0
+class Milestone:
+    """When a kind of coverage reached its final figure: after how much work and how many seconds."""
+
+    name: str
+    covered: int
+    total: int
+    work: int
+    seconds: float
 
 
 @dataclass(slots=True)
-class Plan:
-    prefix: Tally
-    tasks: list[Task]
-    seen: frozenset[bytes] = frozenset()
+class Outcome:
+    """What `explore` returns: the tally, why it stopped, and the coverage milestones."""
+
+    tally: Tally
+    stop_reason: str
+    milestones: list[Milestone]
+    seconds: float
+    #: (seconds, work, covered per kind) each time coverage grew: for benchmarks racing to a target
+    timeline: list[tuple[float, int, dict[str, int]]] = field(default_factory=list)
 
 
-def plan_tasks(walker: Walker) -> Plan:
-    """The task list for these options; the same whatever the number of processes or shards."""
-    options = walker.options
-    if options.mode == "random":
-        ks = list(range(options.runs))
-        tasks = [Task(walks=tuple(ks[i:i + WALKS_PER_TASK])) for i in range(0, len(ks), WALKS_PER_TASK)]
-        return Plan(Tally(), tasks)
-    prefix = Tally()
-    root = walker.root(prefix)
-    if root is None:
-        return Plan(prefix, [])
-    seen = {walker.state_hash(zlib.decompress(root[0]).decode("utf-8"))}
-    frontier = [root]
-    depth = 0
-    while frontier and depth < options.max_depth and len(frontier) < SPLIT_WIDTH:
-        frontier = walker.expand(frontier, seen, prefix, options.max_states)
-        depth += 1
-        if prefix.truncated:
-            prefix.frontier_left += len(frontier)
-            return Plan(prefix, [])
-    budget = max(1, (options.max_states - prefix.states) // max(1, len(frontier)))
-    tasks = [Task(start=item, depth_left=options.max_depth - depth, budget=budget) for item in frontier]
-    return Plan(prefix, tasks, frozenset(seen))
+class Progress(Protocol):
+    def __call__(self, done: int, total: int | None) -> None: ...
 
 
-_WORKER: Walker | None = None
+def _coverage(tally: Tally, universe: dict[str, set[str]]) -> dict[str, int]:
+    seen = tally.visited
+    counts = {name: len(ids & seen) for name, ids in universe.items() if name != "endings"}
+    counts["endings"] = len(universe["endings"] & set(tally.endings))
+    return counts
 
 
-def _init_worker(json_text: str, options: ExploreOptions,
-                 instrumented: tuple[str, dict[str, str], set[str]]) -> None:
-    global _WORKER
-    _WORKER = Walker(json_text, None, options, instrumented)
-    PanicLog().__enter__()  # for the worker's lifetime; it ends with the pool
+def universe_of(walker: Walker) -> dict[str, set[str]]:
+    """Everything coverage can count: nodes, choices, conditional branches, declared endings."""
+    ids = set(walker.node_paths)
+    return {
+        "endings": {e.id for e in walker.graph.endings} if walker.graph is not None else set(),
+        "choices": {i for i in ids if is_choice_id(i)},
+        "branches": {i for i in ids if is_branch_id(i)},
+        "nodes": {i for i in ids if not is_choice_id(i) and not is_branch_id(i)},
+    }
 
 
-def _run_task(task: Task, seen: frozenset[bytes]) -> Tally:
-    assert _WORKER is not None
-    return _execute(_WORKER, task, seen)
-
-
-def _execute(walker: Walker, task: Task, seen: frozenset[bytes]) -> Tally:
-    if task.start is None:
-        return walker.walks(task.walks)
-    if task.depth_left <= 0:
-        tally = Tally()
-        tally.frontier_left = 1
-        return tally
-    return walker.search(task.start, seen, task.depth_left, task.budget)
-
-
-Progress = Callable[[int, int], None]
+def _crash_tally(crash: Crash, counts_walks: bool) -> Tally:
+    tally = Tally()
+    message = crash_message(crash.status)
+    if crash.unit is None:
+        message += " before any walk started"
+    keep_best(tally.errors, message, Finding(1, crash.path, crash.seed))
+    tally.walks = int(counts_walks and crash.unit is not None)
+    return tally
 
 
 def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
-            progress: Progress | None = None) -> Tally:
-    """Run the plan (or this shard's part of it) in `jobs` processes and merge the results.
+            progress: Progress | None = None) -> Outcome:
+    """Run the strategy named by `walker.options.mode` (this shard's part of it) in `jobs` worker
+    processes; merge, stop, and time the milestones.
 
-    `progress(done, total)` is called as tasks finish (the CLI draws a bar with it).
+    `progress(done, total)` is called as tasks finish (the CLI draws a bar with it; `total` is None
+    while the strategy cannot know how many tasks remain).
     """
-    with capture_panics():
-        return _explore(walker, jobs, shard, progress or (lambda done, total: None))
+    from dreamphases.testing.strategies import make_strategy
+
+    options = walker.options
+    strategy = make_strategy(walker, shard)
+    universe = universe_of(walker)
+    totals = {name: len(ids) for name, ids in universe.items()}
+    whole = sum(totals.values())
+    total = Tally()
+    started = time.perf_counter()
+    reached: dict[str, Milestone] = {}
+    last_counts = {name: 0 for name in universe}
+    last_new_work = 0
+    timeline: list[tuple[float, int, dict[str, int]]] = []
+    stop_reason = ""
+    done_tasks = 0
+    report = progress or (lambda done, total: None)
+
+    def note(work: int) -> bool:
+        """Record milestones after a merge; True when `--until-covered` says stop."""
+        nonlocal last_new_work
+        counts = _coverage(total, universe)
+        elapsed = time.perf_counter() - started
+        if counts != last_counts:
+            timeline.append((elapsed, work, counts))
+        for name, covered in counts.items():
+            if covered > last_counts[name] or name not in reached:
+                if covered > last_counts[name]:
+                    last_new_work = work
+                reached[name] = Milestone(name, covered, totals[name], work, round(elapsed, 3))
+        last_counts.update(counts)
+        if not options.until_covered:
+            return False
+        if whole and sum(counts.values()) == whole:
+            return True
+        # nothing new in the second half of the work so far (and not too early to tell)
+        return work >= max(2 * last_new_work, options.patience or strategy.patience)
+
+    make = partial(Walker, walker.plain_json or walker.instrumented[0], walker.graph, options,
+                   walker.instrumented)
+    with Pool[Any](jobs, walker, make) as pool:
+        tasks = strategy.first()
+        while tasks and not stop_reason:
+            payloads: list[Any] = [None] * len(tasks)
+            for index, result in pool.run(tasks):
+                if isinstance(result, Crash):
+                    total.merge(_crash_tally(result, strategy.work_name == "walks"))
+                    continue
+                tally, payloads[index] = result
+                total.merge(tally)
+                done_tasks += 1
+                report(done_tasks, strategy.expected_tasks)
+                if note(strategy.work(total)):
+                    stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
+                elif options.budget is not None and time.perf_counter() - started >= options.budget:
+                    stop_reason = "budget"
+                if stop_reason:
+                    break
+            if stop_reason:
+                pool.cancel()
+                break
+            tasks = strategy.after(payloads)
+        if not stop_reason:
+            stop_reason = strategy.finished(total)
+    seconds = time.perf_counter() - started
+    note(strategy.work(total))
+    milestones = [reached[name] for name in ("endings", "choices", "branches", "nodes") if name in reached]
+    return Outcome(total, describe_stop(stop_reason, strategy.work_name, strategy.work(total),
+                                        options), milestones, seconds, timeline)
 
 
-def _explore(walker: Walker, jobs: int, shard: tuple[int, int], progress: Progress) -> Tally:
-    plan = plan_tasks(walker)
-    index, count = shard
-    mine = [t for i, t in enumerate(plan.tasks) if i % count == index - 1]
-    # Every shard expands the same prefix, but only the first one reports it, so merged sums match.
-    total = plan.prefix if index == 1 else Tally()
-    jobs = max(1, min(jobs, len(mine) or 1, os.cpu_count() or 1))
-    progress(0, len(mine))
-    if jobs == 1:
-        for done, task in enumerate(mine, 1):
-            total.merge(_execute(walker, task, plan.seen))
-            progress(done, len(mine))
-        return total
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    counted = walker.instrumented
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(walker.plain_json or counted[0], walker.options, counted)) as pool:
-        results = pool.map(_run_task, mine, [plan.seen] * len(mine), chunksize=1)
-        for done, result in enumerate(results, 1):
-            total.merge(result)
-            progress(done, len(mine))
-    return total
+def describe_stop(reason: str, work_name: str, work: int, options: ExploreOptions) -> str:
+    """The report's sentence for why a run stopped."""
+    match reason:
+        case "covered":
+            return "everything was covered (--until-covered)"
+        case "plateau":
+            return f"nothing new was found in the second half of the {work_name} (--until-covered)"
+        case "budget":
+            return f"the time budget of {options.budget:g} s ran out (--budget)"
+        case "runs":
+            return f"all {work:,} walks were played (--runs)"
+        case "exhausted":
+            return "every reachable state was explored"
+        case "max-states":
+            return "the state budget ran out (--max-states)"
+        case "max-depth":
+            return "states were left at --max-depth"
+        case _:
+            return reason

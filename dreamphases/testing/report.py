@@ -8,7 +8,6 @@ same for the same story and options whatever `--jobs` or `--shard` were.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from dreamphases.compiler.expr_tree import source
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.expectations import PREFIX as CONTINUITY
-from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
+from dreamphases.testing.explorer import ExploreOptions, Finding, Outcome, Tally, Walker
 from dreamphases.testing.spec import dump_spec
-from dreamphases.testing.story import branch_id, is_branch_id
+from dreamphases.testing.story import branch_id, choice_id, is_choice_id, is_node_id
 from dreamphases.testing.trajectories import (
     Samples,
     TrajectoryReport,
@@ -44,6 +43,9 @@ class FindingModel(_Model):
 
 
 class ChoiceModel(_Model):
+    #: the choice's coverage id (`*<index>`): choices are told apart by where they lead in the
+    #: compiled story, not by their text
+    id: str = ""
     node: str
     text: str
     file: str
@@ -65,6 +67,20 @@ class Stats(_Model):
     lines: int = 0
     truncated: int = 0
     frontier_left: int = 0
+    #: exhaustive search: states merged with one already seen because they differed only in variables
+    #: no later read can observe
+    merged: int = 0
+
+
+class MilestoneModel(_Model):
+    """When a kind of coverage (endings, choices, branches, nodes) reached its final figure."""
+
+    name: str
+    covered: int
+    total: int
+    #: walks (random, guided) or states (exhaustive) played by then: the same on every machine
+    work: int
+    seconds: float
 
 
 class Timing(_Model):
@@ -75,7 +91,7 @@ class Timing(_Model):
 
 
 class OptionsModel(_Model):
-    mode: Literal["random", "exhaustive"]
+    mode: Literal["random", "exhaustive", "guided"]
     runs: int
     seed: int
     max_steps: int
@@ -84,6 +100,11 @@ class OptionsModel(_Model):
     max_lines: int
     untagged_ok: bool
     max_states: int
+    until_covered: bool = False
+    budget: float | None = None
+    patience: int = 0
+    walk_steps: int = 40
+    liveness: bool = True
 
 
 class BranchModel(_Model):
@@ -95,7 +116,8 @@ class BranchModel(_Model):
 
 
 class ExploreReport(_Model):
-    format: Literal["dreamphases-explore/1"] = "dreamphases-explore/1"
+    #: /2: choices are identified by coverage id (`taken` holds ids, not texts)
+    format: Literal["dreamphases-explore/2"] = "dreamphases-explore/2"
     story: str
     story_sha256: str
     options: OptionsModel
@@ -116,6 +138,10 @@ class ExploreReport(_Model):
     conditional_edges: list[EdgeModel] = Field(default_factory=list)
     #: every conditional branch in the source; `visited` holds the ids of those taken
     branches: list[BranchModel] = Field(default_factory=list)
+    #: why the run stopped (runs done, search exhausted, a stopping rule)
+    stop_reason: str = ""
+    #: when each kind of coverage reached its final figure (one run; not kept by --merge)
+    milestones: list[MilestoneModel] = Field(default_factory=list)
     timing: Timing | None = None
     #: stat trajectories over the random walks (schema `dreamphases.trajectories/1`), when recorded
     trajectories: TrajectoryReport | None = None
@@ -130,7 +156,8 @@ class ExploreReport(_Model):
         return [n for n in self.nodes if n not in seen]
 
     def untaken_choices(self) -> list[ChoiceModel]:
-        return [c for c in self.graph_choices if not any(_choice_matches(c.text, t) for t in self.taken)]
+        taken = set(self.taken)
+        return [c for c in self.graph_choices if c.id not in taken]
 
     def untaken_branches(self) -> list[BranchModel]:
         seen = set(self.visited)
@@ -150,26 +177,20 @@ class ExploreReport(_Model):
 
     def deterministic(self) -> dict[str, Any]:
         """Everything but the timing: what must be equal across --jobs and --shard."""
-        return self.model_dump(exclude={"timing"})
+        data = self.model_dump(exclude={"timing"})
+        for milestone in data["milestones"]:
+            milestone.pop("seconds")
+        return data
+
+    def findings(self) -> dict[str, Any]:
+        """What was found, without the run's timeline (stop reason, milestones): what merged shards
+        must share with one whole run."""
+        return self.model_dump(exclude={"timing", "milestones", "stop_reason"})
 
 
 def _complete(shards: list[list[int]]) -> bool:
     counts = {count for _, count in shards}
     return len(counts) == 1 and sorted(i for i, _ in shards) == list(range(1, counts.pop() + 1))
-
-
-def _display_text(source: str) -> str:
-    """What the player sees of a choice written as `start [choice-only] rest`."""
-    shown = re.sub(r"\].*$", "", source, flags=re.S).replace("[", "")
-    return " ".join(shown.split())
-
-
-def _choice_matches(source: str, taken: str) -> bool:
-    shown = _display_text(source)
-    if "{" not in shown:
-        return shown == " ".join(taken.split())
-    parts = re.split(r"\{[^}]*\}", shown)
-    return re.fullmatch(".*".join(re.escape(p) for p in parts), " ".join(taken.split()), re.S) is not None
 
 
 def _findings(table: dict[str, Finding], walker: Walker | None,
@@ -184,16 +205,20 @@ def _findings(table: dict[str, Finding], walker: Walker | None,
     return out
 
 
-def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: Tally, walker: Walker,
+def build_report(story: str, story_sha256: str, options: ExploreOptions, outcome: Outcome, walker: Walker,
                  graph: StoryGraph | None, shard: tuple[int, int], expected: list[str],
                  seconds: float, jobs: int) -> ExploreReport:
+    tally = outcome.tally
     choices: list[ChoiceModel] = []
     edges: list[EdgeModel] = []
     branches: list[BranchModel] = []
     if graph is not None:
         branches = [BranchModel(id=branch_id(i), node=b.node, file=b.file, line=b.line, condition=source(b.condition))
                     for i, b in enumerate(graph.branches) if branch_id(i) in walker.node_paths]
-        choices = [ChoiceModel(node=c.node, text=c.text, file=c.file, line=c.line) for c in graph.choices]
+        # a choice the runtime cannot count (no runtime path: not emitted) is not in the universe
+        choices = [ChoiceModel(id=choice_id(i), node=c.node, text=" ".join(c.text.split()), file=c.file,
+                               line=c.line)
+                   for i, c in enumerate(graph.choices) if choice_id(i) in walker.node_paths]
         edges = [EdgeModel(source=e.source, target=e.target, conditions=[source(c) for c in e.conditions], file=e.file,
                            line=e.line)
                  for e in graph.edges if e.conditions and e.kind in ("divert", "tunnel", "thread")]
@@ -201,19 +226,28 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, tally: 
         story=story, story_sha256=story_sha256,
         options=OptionsModel(**{k: getattr(options, k) for k in OptionsModel.model_fields}),
         shards=[list(shard)],
-        stats=Stats(walks=tally.walks, states=tally.states, choices=tally.choices, lines=tally.lines,
-                    truncated=tally.truncated, frontier_left=tally.frontier_left),
+        stats=_stats(tally),
         endings=_findings(tally.endings, walker), errors=_findings(tally.errors, walker),
         dead_ends=_findings(tally.dead_ends, walker), expected_endings=sorted(set(expected)),
-        nodes=sorted(n for n in walker.node_paths if not is_branch_id(n)), visited=sorted(tally.visited),
-        graph_choices=choices, taken=sorted(tally.taken), conditional_edges=edges, branches=branches,
+        nodes=sorted(n for n in walker.node_paths if is_node_id(n)),
+        visited=sorted(v for v in tally.visited if not is_choice_id(v)),
+        graph_choices=choices, taken=sorted(v for v in tally.visited if is_choice_id(v)),
+        conditional_edges=edges, branches=branches,
         declared_endings=sorted({e.id for e in graph.endings}) if graph is not None else [],
+        stop_reason=outcome.stop_reason,
+        milestones=[MilestoneModel(name=m.name, covered=m.covered, total=m.total, work=m.work,
+                                   seconds=m.seconds) for m in outcome.milestones],
     )
     if options.track is not None:
         report.trajectories = trajectory_report(tally.trajectories, walker.engine.global_tags(),
                                                 options.track, graph)
     report.timing = _timing(report.stats, seconds, jobs)
     return report
+
+
+def _stats(tally: Tally) -> Stats:
+    return Stats(walks=tally.walks, states=tally.states, choices=tally.choices, lines=tally.lines,
+                 truncated=tally.truncated, frontier_left=tally.frontier_left, merged=tally.merged)
 
 
 def _timing(stats: Stats, seconds: float, jobs: int) -> Timing:
@@ -227,7 +261,7 @@ class MergeError(Exception):
 
 
 def _tally(report: ExploreReport) -> tuple[Tally, dict[tuple[tuple[int, ...], int], list[str]]]:
-    tally = Tally(**report.stats.model_dump(), visited=set(report.visited), taken=set(report.taken))
+    tally = Tally(**report.stats.model_dump(), visited={*report.visited, *report.taken})
     texts: dict[tuple[tuple[int, ...], int], list[str]] = {}
     for table, items in ((tally.endings, report.endings), (tally.errors, report.errors),
                          (tally.dead_ends, report.dead_ends)):
@@ -263,13 +297,16 @@ def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
     merged = first.model_copy(deep=True)
     # all the shards together are the whole run, and say so exactly as a one-machine report does
     merged.shards = [[1, 1]] if _complete(shards) else sorted(shards)
-    merged.stats = Stats(walks=total.walks, states=total.states, choices=total.choices, lines=total.lines,
-                         truncated=total.truncated, frontier_left=total.frontier_left)
+    merged.stats = _stats(total)
+    # milestones are one run's timeline; shards' timelines do not add up to one
+    merged.milestones = [] if len(reports) > 1 else merged.milestones
+    if len(reports) > 1:
+        merged.stop_reason = "; ".join(sorted({r.stop_reason for r in reports if r.stop_reason}))
     merged.endings = _findings(total.endings, None, texts)
     merged.errors = _findings(total.errors, None, texts)
     merged.dead_ends = _findings(total.dead_ends, None, texts)
-    merged.visited = sorted(total.visited)
-    merged.taken = sorted(total.taken)
+    merged.visited = sorted(v for v in total.visited if not is_choice_id(v))
+    merged.taken = sorted(v for v in total.visited if is_choice_id(v))
     merged.expected_endings = sorted({e for r in reports for e in r.expected_endings})
     parts = [r.trajectories for r in reports if r.trajectories is not None]
     if parts:
@@ -306,11 +343,19 @@ def render_report(report: ExploreReport, console: Any) -> None:
         head.add_row("states left unexplored", f"{stats.frontier_left} (at --max-depth or --max-states)")
         if stats.truncated:
             head.add_row("stopped by --max-states", f"yes, in {stats.truncated} of the subtrees")
+        if report.options.liveness:
+            head.add_row("states merged by liveness", f"{stats.merged:,}")
     elif stats.truncated:
         head.add_row("walks cut at --max-steps", str(stats.truncated))
     if timing is not None:
         head.add_row("time", f"{timing.seconds:.2f} s with {timing.jobs} job(s): "
                      f"{timing.states_per_second:,.0f} states/s, {timing.choices_per_second:,.0f} choices/s")
+    if report.stop_reason:
+        head.add_row("stopped because", report.stop_reason)
+    unit = "states" if report.options.mode == "exhaustive" else "walks"
+    for m in report.milestones:
+        if m.total:
+            head.add_row(f"{m.name} {m.covered}/{m.total}", f"after {m.work:,} {unit} ({m.seconds:.2f} s)")
     if not report.complete:
         head.add_row("shards", f"partial report ({', '.join(f'{i}/{n}' for i, n in report.shards)})")
     console.print(head)

@@ -12,7 +12,8 @@ from typing import Any
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.loader import LoadedStory, StoryProblem, load_story
 
-__all__ = ["LoadedStory", "StoryProblem", "load_story", "count_visits"]
+__all__ = ["LoadedStory", "StoryProblem", "branch_id", "choice_id", "count_visits", "is_branch_id",
+           "is_choice_id", "is_node_id", "load_story"]
 
 
 # -- visit counting -------------------------------------------------------------------------------
@@ -127,15 +128,21 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
         elif _set_count_flag(container):
             added.add(runtime)
         paths[node_id] = runtime
-    # conditional branches too, under ids "?<index into graph.branches>", for "branches never taken"
-    for index, branch in enumerate(graph.branches if graph is not None else []):
-        target = _resolve(root, branch.runtime_path) if branch.runtime_path else None
+    # conditional branches ("?<index into graph.branches>") and choices ("*<index into graph.choices>"),
+    # by the container each one's content lives in: a choice is identified by where it leads in the
+    # compiled story, never by the text it displays (which interpolates, and which two choices share)
+    items: list[tuple[str, str]] = []
+    if graph is not None:
+        items += [(branch_id(i), b.runtime_path) for i, b in enumerate(graph.branches)]
+        items += [(choice_id(i), c.runtime_path) for i, c in enumerate(graph.choices)]
+    for coverage_id, runtime in items:
+        target = _resolve(root, runtime) if runtime else None
         if target is None:
             continue
         holder, key = target
         if _set_count_flag(holder[key]):  # type: ignore[index]
-            added.add(branch.runtime_path)
-        paths[branch_id(index)] = branch.runtime_path
+            added.add(runtime)
+        paths[coverage_id] = runtime
     return json.dumps(data, ensure_ascii=False), paths, added
 
 
@@ -146,6 +153,19 @@ def branch_id(index: int) -> str:
 
 def is_branch_id(coverage_id: str) -> bool:
     return coverage_id.startswith("?")
+
+
+def choice_id(index: int) -> str:
+    """The coverage id of `graph.choices[index]`: taken once the container it leads into is entered."""
+    return f"*{index}"
+
+
+def is_choice_id(coverage_id: str) -> bool:
+    return coverage_id.startswith("*")
+
+
+def is_node_id(coverage_id: str) -> bool:
+    return not coverage_id.startswith(("?", "*"))
 
 
 def flag_paths(json_text: str, runtime_paths: set[str]) -> tuple[str, set[str]]:

@@ -72,6 +72,7 @@ class ChoiceDoc(_Model):
     words: int = Field(0, ge=0, description="words read after taking the choice, up to the next choice")
     parent: int | None = Field(None, description="index of the option this one is nested under")
     depth: int = Field(1, ge=1, description="weave depth: 1 for `*`, 2 for `* *` …")
+    runtime_path: str = Field("", description="the container the choice leads into in the compiled JSON")
 
 
 class VariableDoc(_Model):

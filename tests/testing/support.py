@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dreamphases.testing.explorer import ExploreOptions, Tally, Walker, explore
+from dreamphases.testing.explorer import ExploreOptions, Outcome, Walker, explore
 from dreamphases.testing.report import ExploreReport, build_report
 from dreamphases.testing.story import load_story
 
@@ -17,5 +17,5 @@ def run_explorer(name: str, jobs: int = 1, shard: tuple[int, int] = (1, 1),
     loaded = load_story(STORIES / f"{name}.ink")
     opts = ExploreOptions(**options)  # type: ignore[arg-type]
     walker = Walker(loaded.json_text, loaded.graph, opts)
-    tally: Tally = explore(walker, jobs=jobs, shard=shard)
-    return build_report(name, "sha", opts, tally, walker, loaded.graph, shard, expected or [], 1.0, jobs)
+    outcome: Outcome = explore(walker, jobs=jobs, shard=shard)
+    return build_report(name, "sha", opts, outcome, walker, loaded.graph, shard, expected or [], 1.0, jobs)

@@ -107,7 +107,7 @@ def test_explore_fails_on_a_runtime_error() -> None:
 def test_explore_json_is_a_machine_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explore", ENDINGS, "--exhaustive", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["format"] == "dreamphases-explore/1"
+    assert report["format"] == "dreamphases-explore/2"
     assert {e["name"] for e in report["endings"]} == {"home", "island", "drowned"}
     assert report["timing"]["states_per_second"] > 0
 
@@ -124,8 +124,9 @@ def test_shard_reports_merge_into_the_whole(tmp_path: Path, capsys: pytest.Captu
     assert main(["explore", "--merge", *parts, "--json"]) == 0
     merged = json.loads(capsys.readouterr().out)
     expected = json.loads(whole.read_text(encoding="utf-8"))
-    merged.pop("timing")
-    expected.pop("timing")
+    for report in (merged, expected):  # one run's timeline: shards' do not add up to one
+        for key in ("timing", "milestones", "stop_reason"):
+            report.pop(key)
     assert merged == expected
 
 
@@ -151,8 +152,11 @@ def test_explore_writes_a_replayable_spec_per_ending(tmp_path: Path) -> None:
         ["explore", ENDINGS, "--shard", "3/2"],
         ["explore", ENDINGS, "--runs", "0"],
         ["explore"],
+        ["explore", ENDINGS, "--exhaustive", "--strategy", "guided"],
+        ["explore", ENDINGS, "--budget", "0"],
+        ["explore", ENDINGS, "--strategy", "guided", "--walk-steps", "0"],
     ],
-    ids=["missing story", "bad shard", "no runs", "no story"],
+    ids=["missing story", "bad shard", "no runs", "no story", "two strategies", "no budget", "no walk steps"],
 )
 def test_explore_bad_usage_exits_two(argv: list[str]) -> None:
     assert main(argv) == 2
@@ -200,3 +204,22 @@ def test_undo_while_recording_takes_the_step_back_out(tmp_path: Path) -> None:
     assert "choose: Board the ferry" in text and "choose: Buy a map" not in text
     assert "seed:" in text  # the seed is always written, so RANDOM replays the same
     assert main(["test", str(out)]) == 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_story_that_crashes_the_runtime_gets_a_report_not_a_dead_process(
+        jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explore", str(STORIES / "segfault.ink"), "--runs", "20", "--jobs", jobs, "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [e["choices"] for e in report["errors"]] == [["Open the box"]]
+    assert report["errors"][0]["name"].startswith("RUNTIME ERROR: the runtime crashed the process (SIG")
+    assert [e["name"] for e in report["endings"]] == ["away"]
+
+
+def test_the_guided_strategy_and_the_stopping_rule_from_the_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    story = str(STORIES / "coverable.ink")
+    assert main(["explore", story, "--strategy", "guided", "--until-covered", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["options"]["mode"] == "guided"
+    assert report["stop_reason"] == "everything was covered (--until-covered)"

@@ -101,7 +101,7 @@ def test_merged_shards_equal_one_whole_run(explored: Explore, mode: str) -> None
     assert not parts[0].complete
     merged = merge_reports(parts)
     assert merged.complete
-    assert merged.deterministic() == whole.deterministic()
+    assert merged.findings() == whole.findings()
 
 
 def test_the_same_seed_gives_the_same_walks_and_another_seed_other_walks(explored: Explore) -> None:
@@ -159,3 +159,141 @@ def test_a_conditional_branch_nothing_can_reach_is_listed(explored: Explore) -> 
 def test_branches_taken_on_some_path_are_not_listed(explored: Explore) -> None:
     report = explored("branches", mode="random", runs=20)
     assert all(b.line != 10 for b in report.untaken_branches())
+
+
+
+def test_a_choice_with_inline_content_counts_as_taken(explored: Explore) -> None:
+    report = explored("choice_identity", mode="exhaustive")
+    assert [(c.node, c.line) for c in report.untaken_choices()] == [("porch", 17)]
+
+
+def test_choices_with_the_same_text_are_covered_separately(explored: Explore) -> None:
+    report = explored("same_text", mode="exhaustive")
+    assert [(c.text, c.line) for c in report.untaken_choices()] == [("Leave", 5)]
+
+
+# -- a runtime that crashes its process --------------------------------------------------------------
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("mode", ["random", "exhaustive", "guided"])
+def test_a_walk_that_crashes_the_runtime_is_reported_and_exploration_goes_on(
+        explored: Explore, mode: str, jobs: int) -> None:
+    report = explored("segfault", mode=mode, runs=30, jobs=jobs)
+    crashes = [e for e in report.errors if "crashed the process" in e.name]
+    assert [c.choices for c in crashes] == [["Open the box"]]
+    assert "away" in endings(report)
+
+
+def test_the_crash_report_does_not_depend_on_the_number_of_processes(explored: Explore) -> None:
+    one = explored("segfault", mode="random", runs=40, seed=3, jobs=1)
+    two = explored("segfault", mode="random", runs=40, seed=3, jobs=2)
+    assert one.deterministic() == two.deterministic()
+
+
+# -- the guided search ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_guided_search_finds_a_branch_random_walks_almost_never_take(explored: Explore, seed: int) -> None:
+    guided = explored("well", mode="guided", runs=300, seed=seed)
+    random_walks = explored("well", mode="random", runs=300, seed=seed)
+    assert "bottom" in endings(guided)
+    assert "bottom" not in endings(random_walks)
+
+
+def test_guided_search_covers_what_random_walks_cover(explored: Explore) -> None:
+    report = explored("endings", mode="guided", runs=200)
+    assert set(endings(report)) == {"home", "drowned", "island"}
+    assert [c.text for c in report.untaken_choices()] == ["Take the helm"]
+
+
+@pytest.mark.parametrize("mode", ["random", "guided", "exhaustive"])
+def test_every_strategy_reports_the_same_whatever_the_number_of_processes(explored: Explore, mode: str) -> None:
+    one = explored("well", mode=mode, runs=200, seed=4, max_depth=10, jobs=1)
+    two = explored("well", mode=mode, runs=200, seed=4, max_depth=10, jobs=2)
+    assert one.deterministic() == two.deterministic()
+
+
+def test_guided_shards_merge_into_one_report(explored: Explore) -> None:
+    parts = [explored("endings", mode="guided", runs=100, seed=2, shard=(i, 2)) for i in (1, 2)]
+    merged = merge_reports(parts)
+    assert merged.complete
+    assert merged.stats.walks == 100
+    assert set(endings(merged)) == {"home", "drowned", "island"}
+
+
+# -- stopping rules and milestones ---------------------------------------------------------------
+
+@pytest.mark.parametrize("mode", ["random", "guided", "exhaustive"])
+def test_until_covered_stops_once_everything_is_covered(explored: Explore, mode: str) -> None:
+    report = explored("coverable", mode=mode, runs=1 << 40, until_covered=True)
+    assert report.stop_reason == "everything was covered (--until-covered)"
+    assert not report.untaken_choices() and not report.untaken_branches() and not report.unreached_nodes()
+    assert {m.name: (m.covered, m.total) for m in report.milestones} == {
+        "endings": (2, 2), "choices": (4, 4), "branches": (2, 2), "nodes": (3, 3)}
+
+
+@pytest.mark.parametrize("mode", ["random", "guided"])
+def test_until_covered_stops_when_the_second_half_of_the_walks_found_nothing(explored: Explore, mode: str) -> None:
+    report = explored("endings", mode=mode, runs=1 << 40, until_covered=True)
+    assert report.stop_reason.startswith("nothing new was found in the second half")
+    last = max(m.work for m in report.milestones)
+    assert report.stats.walks >= 2 * last
+    assert report.stats.walks < 5000
+
+
+def test_until_covered_gives_the_same_report_whatever_the_number_of_processes(explored: Explore) -> None:
+    one = explored("endings", mode="guided", runs=1 << 40, until_covered=True, jobs=1)
+    two = explored("endings", mode="guided", runs=1 << 40, until_covered=True, jobs=2)
+    assert one.deterministic() == two.deterministic()
+
+
+def test_a_time_budget_stops_an_endless_search(explored: Explore) -> None:
+    import time
+
+    started = time.perf_counter()
+    report = explored("well", mode="random", runs=1 << 40, budget=1.0)
+    assert report.stop_reason == "the time budget of 1 s ran out (--budget)"
+    assert report.stats.walks > 0
+    assert time.perf_counter() - started < 60  # it stopped; how soon depends on the machine
+
+
+def test_runs_done_is_the_stop_reason_without_a_rule(explored: Explore) -> None:
+    assert explored("endings", mode="random", runs=50).stop_reason == "all 50 walks were played (--runs)"
+
+
+def test_milestones_say_when_each_kind_of_coverage_was_complete(explored: Explore) -> None:
+    report = explored("endings", mode="random", runs=200, seed=5)
+    endings_done = next(m for m in report.milestones if m.name == "endings")
+    assert endings_done.covered == 3 and endings_done.total == 4  # `legend` is unreachable
+    assert 0 < endings_done.work <= 200
+
+
+# -- exhaustive search with liveness -------------------------------------------------------------
+
+def test_states_differing_only_in_a_variable_nothing_reads_are_merged(explored: Explore) -> None:
+    merged = explored("dead_variable", mode="exhaustive", max_depth=40)
+    assert merged.stats.frontier_left == 0  # it ran out of new states, not of depth
+    assert merged.stats.merged > 0
+    assert set(endings(merged)) == {"open", "locked"}  # `key` is read later: never merged away
+    plain = explored("dead_variable", mode="exhaustive", max_depth=40, liveness=False)
+    assert plain.stats.merged == 0
+    assert plain.stats.frontier_left > 0  # every hum is a new state: it runs out of depth
+
+
+def test_liveness_drops_only_what_no_later_read_can_observe() -> None:
+    from dreamphases.testing.explorer import ExploreOptions, Tally, Walker
+    from dreamphases.testing.story import load_story
+
+    loaded = load_story(STORIES / "two_rooms.ink")
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions())
+    walker.start(1)
+    walker.settle(Tally(), (), 1)
+    walker.choose(0)  # Knock: noise is read in the yard, the hall is never seen again
+    walker.settle(Tally(), (0,), 1)
+    data = json.loads(walker.state_text())
+    liveness = walker.facts().liveness
+    assert liveness is not None
+    assert "hall.0.c-0" in data["visitCounts"]
+    assert liveness.dead(data) == set()  # `noise` is read by the yard's choice
+    assert liveness.prune_counts(data)
+    assert not [k for k in data["visitCounts"] if k.startswith("hall.0.")]

@@ -1,0 +1,175 @@
+"""When two runtime states are the same state: the exhaustive search's identity of a state.
+
+A state is identified by a canonical hash of the runtime state (`runtime.state.canonical_state`: call
+stack, pending choices, variables and visit counts clamped to `visit_bound`, without the output
+buffer, turn indices or thread numbering).
+
+With liveness, variables and visit counts that no later read can observe are left out too, so states
+that differ only in them are merged. Which variables are dead where is `Liveness`'s business: a conservative analysis
+of our own over the story graph (a variable is live at a state when some knot the state can still
+reach reads it). It sits behind `liveness_for`, the one function to switch when the state analysis
+(`dreamphases/analysis/`) offers a finer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dreamphases.compiler.graph import StoryGraph
+from dreamphases.runtime.state import canonical_state, state_digest
+
+__all__ = ["Liveness", "knots_in", "knot_of", "liveness_for", "state_key"]
+
+def state_key(state_text: str, visit_bound: int, ignore: set[str],
+              liveness: Liveness | None) -> tuple[bytes, bytes]:
+    """(full hash, hash without dead variables); the two are equal without liveness."""
+    data = canonical_state(state_text, visit_bound, ignore)
+    full = state_digest(data)
+    if liveness is None:
+        return full, full
+    dead = liveness.dead(data)
+    pruned = liveness.prune_counts(data)
+    if not dead and not pruned:
+        return full, full
+    variables = data.get("variablesState", {})
+    data["variablesState"] = {k: v for k, v in variables.items() if k not in dead}
+    return full, state_digest(data)
+
+
+# -- liveness ------------------------------------------------------------------------------------
+
+_PATH_KEYS = ("cPath", "previousContentObject", "currentContainerPath")
+
+
+@dataclass(slots=True)
+class Liveness:
+    """Which global variables a state can still observe: those read in a knot it can still reach.
+
+    Knots are the unit: a knot's reads are those of the knot, its stitches and labels, and a knot
+    reaches what any edge out of it (divert, tunnel, thread, call, choice, a divert target used as a
+    value) leads to. A state's starting points are every knot named anywhere in its call stacks and
+    pending choices, so tunnels and threads returning there are covered. A story that diverts through
+    a variable (`-> target_var`) could go anywhere, so there every variable read anywhere is live.
+    """
+
+    reads: dict[str, frozenset[str]]  # knot -> variables read from there on
+    everything: frozenset[str]  # all globals read anywhere
+    globals_: frozenset[str]
+    anywhere: bool  # a divert through a variable: no knot-level reasoning
+    reach: dict[str, frozenset[str]]  # knot -> knots reachable from it (itself included)
+
+    def prune_counts(self, data: dict[str, Any]) -> bool:
+        """Drop the visit counts no later read can observe, in place; True if any were dropped.
+
+        The count of an anonymous container (a choice's `c-N`, a gather, a sequence) is read only by
+        the runtime while it plays that knot — a once-only choice checks its own target, a sequence
+        its own counter — so once the state can no longer reach the knot, the count is dead. Named
+        nodes (knots, stitches, labels) can be read from anywhere (`{knot}`, READ_COUNT) and are kept.
+        Smaller states play faster: bink copies the counts with every snapshot it takes.
+        """
+        if self.anywhere:
+            return False
+        reachable: set[str] = set()
+        for knot in knots_in(data):
+            found = self.reach.get(knot)
+            if found is None:
+                return False
+            reachable |= found
+        counts = data.get("visitCounts", {})
+        kept = {k: v for k, v in counts.items() if knot_of(k) in reachable or _NAMED.match(k.rsplit(".", 1)[-1])}
+        if len(kept) == len(counts):
+            return False
+        data["visitCounts"] = kept
+        return True
+
+    def dead(self, data: dict[str, Any]) -> set[str]:
+        names = set(data.get("variablesState", {}))
+        if self.anywhere:
+            return names - self.everything
+        live: set[str] = set()
+        for knot in knots_in(data):
+            found = self.reads.get(knot)
+            if found is None:  # a container we cannot place: be safe
+                return names - self.everything
+            live |= found
+        return {n for n in names if n in self.globals_ and n not in live}
+
+
+def knots_in(data: dict[str, Any]) -> set[str]:
+    """The knots a runtime state is in or may return to: its call stacks and pending choices."""
+    knots: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _PATH_KEYS and isinstance(value, str):
+                    knots.add(knot_of(value))
+                elif key == "targetPath" and isinstance(value, str):
+                    knots.add(knot_of(value))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for flow in data.get("flows", {}).values():
+        walk(flow.get("callstack"))
+        walk(flow.get("currentChoices"))
+        walk(flow.get("choiceThreads"))
+    return knots
+
+
+_TOP = re.compile(r"^\d")
+_NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def knot_of(path: str) -> str:
+    head = path.split(".", 1)[0]
+    return "" if not head or _TOP.match(head) else head
+
+
+def liveness_for(graph: StoryGraph | None) -> Liveness | None:
+    """The liveness analysis the exhaustive search merges states with (None: no merging)."""
+    if graph is None:
+        return None
+    globals_ = frozenset(n for n, d in graph.variables.items() if d.kind == "var")
+    own: dict[str, set[str]] = {}
+    for use in graph.uses:
+        if use.mode == "read" and use.name in globals_:
+            own.setdefault(use.node.split(".", 1)[0], set()).add(use.name)
+    for choice in graph.choices:
+        own.setdefault(choice.node.split(".", 1)[0], set()).update(r for r in choice.reads if r in globals_)
+    successors: dict[str, set[str]] = {}
+    # a global passed by `ref` is read inside the function under another name: count every global a
+    # knot that calls functions mentions as read there
+    by_ref = any(p.startswith("ref ") for params in graph.functions.values() for p in params)
+    callers = {e.source.split(".", 1)[0] for e in graph.edges if e.kind == "call"} if by_ref else set()
+    for use in graph.uses:
+        knot = use.node.split(".", 1)[0]
+        if knot in callers and use.name in globals_:
+            own.setdefault(knot, set()).add(use.name)
+    anywhere = False
+    for edge in graph.edges:
+        if edge.target.startswith("*"):
+            anywhere = True
+        source = edge.source.split(".", 1)[0]
+        successors.setdefault(source, set()).add(edge.target.split(".", 1)[0])
+        own.setdefault(source, set()).update(r for r in edge.reads if r in globals_)
+    knots = {n.split(".", 1)[0] for n in graph.nodes} | {""}
+    reach = {knot: frozenset(_reachable(knot, successors)) for knot in knots}
+    reads = {knot: frozenset(v for k in reach[knot] for v in own.get(k, ())) for knot in knots}
+    everything = frozenset(v for vs in own.values() for v in vs)
+    return Liveness(reads, everything, globals_, anywhere, reach)
+
+
+def _reachable(start: str, successors: dict[str, set[str]]) -> set[str]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for nxt in successors.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
