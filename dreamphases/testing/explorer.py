@@ -33,7 +33,7 @@ from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import visit_counts, with_seed
 from dreamphases.tags import endings_in
-from dreamphases.testing.pool import Crash, Pool, Trail, crash_message
+from dreamphases.testing.pool import DEADLINE, Crash, Pool, Trail, crash_message
 from dreamphases.testing.state_key import knots_in
 from dreamphases.testing.story import count_visits, flag_paths, is_branch_id, is_choice_id
 from dreamphases.testing.story_facts import StoryFacts
@@ -579,9 +579,13 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
                    walker.instrumented)
     with Pool[Any](jobs, walker, make) as pool:
         tasks = strategy.first()
+        deadline = None if options.budget is None else time.monotonic() + options.budget
         while tasks and not stop_reason:
             payloads: list[Any] = [None] * len(tasks)
-            for index, result in pool.run(tasks):
+            for index, result in pool.run(tasks, deadline):
+                if result is DEADLINE:
+                    stop_reason = "budget"
+                    break
                 if isinstance(result, Crash):
                     total.merge(_crash_tally(result, strategy.work_name == "walks"))
                     continue

@@ -18,13 +18,17 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import signal
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.sharedctypes import RawArray
 from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["Crash", "Pool", "Trail", "crash_message"]
+__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "crash_message"]
+
+#: what `Pool.run` yields (as the result, with index -1) when its deadline passes with tasks in flight
+DEADLINE = object()
 
 #: the longest choice path a breadcrumb keeps (a longer one is reported cut, with its start)
 TRAIL_LENGTH = 8192
@@ -191,9 +195,12 @@ class Pool(Generic[T]):
                 worker.process.kill()
                 self._retire(worker)
 
-    def run(self, tasks: Sequence[T]) -> Iterator[tuple[int, Any | Crash]]:
+    def run(self, tasks: Sequence[T], deadline: float | None = None) -> Iterator[tuple[int, Any | Crash]]:
         """Run every task; yield (task index, result) in task order, and a `Crash` before the result
-        of a task one of whose units crashed (the task is then run again without that unit)."""
+        of a task one of whose units crashed (the task is then run again without that unit).
+
+        With a `deadline` (a `time.monotonic()` value), (-1, DEADLINE) is yielded once it passes
+        while tasks are still running, so the caller can stop (`cancel`) without waiting for them."""
         pending: list[tuple[int, frozenset[int]]] = [(i, frozenset()) for i in range(len(tasks))]
         pending.reverse()
         done: dict[int, list[Any]] = {}
@@ -207,7 +214,11 @@ class Pool(Generic[T]):
                 worker.task, worker.skip = index, skip
                 worker.conn.send((index, tasks[index], skip))
             busy = [w for w in self._workers if w.task is not None]
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+            if not ready and deadline is not None and time.monotonic() >= deadline:
+                yield -1, DEADLINE
+                deadline = None
             for worker in busy:
                 if worker.conn in ready:
                     try:

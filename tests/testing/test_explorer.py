@@ -297,3 +297,12 @@ def test_liveness_drops_only_what_no_later_read_can_observe() -> None:
     assert liveness.dead(data) == set()  # `noise` is read by the yard's choice
     assert liveness.prune_counts(data)
     assert not [k for k in data["visitCounts"] if k.startswith("hall.0.")]
+
+
+def test_a_time_budget_stops_a_search_in_the_middle_of_a_long_task(explored: Explore) -> None:
+    import time
+
+    started = time.perf_counter()
+    report = explored("counter", mode="exhaustive", max_depth=10**6, max_states=10**9, budget=1.0)
+    assert report.stop_reason == "the time budget of 1 s ran out (--budget)"
+    assert time.perf_counter() - started < 30  # not when the (endless) subtree tasks finish
