@@ -49,7 +49,8 @@ CODES: dict[str, Code] = _codes(
     ("E005", "include-outside", E, "An INCLUDE path leaves the story's folder."),
     ("E006", "include-cycle", E, "A file INCLUDEs itself, directly or through others."),
     ("E007", "unreadable-source", E, "A source file is not text (binary, bad encoding) or too large."),
-    ("E010", "duplicate-name", E, "Two knots, stitches, labels, variables or lists share a name."),
+    ("E010", "duplicate-name", E, "Two knots, stitches, labels, variables or lists share a name, or a "
+     "temporary or parameter takes a global variable's name."),
     ("E011", "reserved-name", E, "A name that ink reserves (a keyword or a native function)."),
     ("E012", "undefined-target", E, "A divert or read count names a knot, stitch or label that does not exist."),
     ("E013", "undefined-variable", E, "An expression reads a variable that is not declared."),
