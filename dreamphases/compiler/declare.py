@@ -2,8 +2,9 @@
 
 Everything a name can refer to is collected before any name is looked up, so a divert may name a
 knot further down and a read count a label in another stitch: variables, constants, lists and their
-items, externals, knots and stitches, and the labels of each flow's weave. Clashes (E010) and
-reserved names (E011) are reported here; each place a reader can be gets its story-graph node id.
+items, externals, knots and stitches, and the labels and temporaries of each flow's weave. Clashes
+(E010) and reserved names (E011) are reported here; each place a reader can be gets its story-graph
+node id.
 """
 
 from __future__ import annotations
@@ -79,8 +80,10 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
                            "give the parameter another name")
     for flow in woven.flows():
         table: dict[str, A.Choice | A.Gather] = {}
-        _collect_labels(woven.weave_of(flow).items, table, flow, rep)
+        temps: set[str] = set()
+        _collect(woven.weave_of(flow).items, table, temps, flow, rep)
         d.labels[id(flow)] = table
+        d.temps[id(flow)] = temps
     _number_nodes(woven, d)
     return d
 
@@ -96,11 +99,15 @@ def _same_value(rep: Reporter, a: A.VarDecl, b: A.VarDecl) -> bool:
     return written(a) == written(b)
 
 
-def _collect_labels(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], flow: A.Flow,
-                    rep: Reporter) -> None:
+def _collect(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], temps: set[str], flow: A.Flow,
+             rep: Reporter) -> None:
+    """The labels (into `table`) and `~ temp` names (into `temps`) declared anywhere in a flow's weave."""
     for it in items:
-        if isinstance(it, (A.ContentLine, A.Assign, A.Return, A.ExprStmt)):  # the commonest first
+        if isinstance(it, (A.ContentLine, A.Return, A.ExprStmt)):  # the commonest first
             pass
+        elif isinstance(it, A.Assign):
+            if it.temp:
+                temps.add(it.name)
         elif isinstance(it, (A.Choice, A.Gather)):
             if it.label:
                 if it.label in table:
@@ -108,15 +115,15 @@ def _collect_labels(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], 
                                f"{'story' if flow.kind == 'root' else flow.kind}", it.span)
                 else:
                     table[it.label] = it
-            _collect_labels(it.body, table, flow, rep)
+            _collect(it.body, table, temps, flow, rep)
         elif isinstance(it, A.Weave):
-            _collect_labels(it.items, table, flow, rep)
+            _collect(it.items, table, temps, flow, rep)
         elif isinstance(it, A.Conditional):
             for br in it.branches:
-                _collect_labels(br.body, table, flow, rep)
+                _collect(br.body, table, temps, flow, rep)
         elif isinstance(it, A.Sequence):
             for el in it.elements:
-                _collect_labels(el, table, flow, rep)
+                _collect(el, table, temps, flow, rep)
         else:
             assert_never(it)
 

@@ -227,29 +227,28 @@ class _GraphBuilder:
             self.ref(name, name, "list", span, ctx)
 
     def target_ref(self, path: str, target: Target | None, span: Span, ctx: _Ctx) -> None:
-        match target:
-            case None | End():
-                pass
-            case VarTarget(name):
-                self.var_ref(name, span, ctx)
-            case A.Flow() | A.Choice() | A.Gather():
-                self.ref(path, self.target_id(target), "node", span, ctx)
-            case _:
-                assert_never(target)
+        if target is None or isinstance(target, End):
+            pass
+        elif isinstance(target, VarTarget):
+            self.var_ref(target.name, span, ctx)
+        elif isinstance(target, (A.Flow, A.Choice, A.Gather)):
+            self.ref(path, self.target_id(target), "node", span, ctx)
+        else:
+            assert_never(target)
 
     def name_ref(self, e: A.Name, ctx: _Ctx) -> None:
         meaning = self.res.names.names.get(id(e))
-        match meaning:
-            case None:
-                pass
-            case VarRead(name) | RefArg(name) | ConstValue(name):
-                self.var_ref(name, e.span, ctx)
-            case ItemValue(lst, item):
-                self.ref(e.name, f"{lst}.{item}", "item", e.span, ctx)
-            case CountRead(point):
-                self.ref(e.name, self.target_id(point), "node", e.span, ctx)
-            case _:
-                assert_never(meaning)
+        # (an isinstance chain, not `match`: this runs on every name in the story)
+        if meaning is None:
+            pass
+        elif isinstance(meaning, (VarRead, RefArg, ConstValue)):
+            self.var_ref(meaning.name, e.span, ctx)
+        elif isinstance(meaning, ItemValue):
+            self.ref(e.name, f"{meaning.list}.{meaning.item}", "item", e.span, ctx)
+        elif isinstance(meaning, CountRead):
+            self.ref(e.name, self.target_id(meaning.point), "node", e.span, ctx)
+        else:
+            assert_never(meaning)
 
     # -- declarations --------------------------------------------------------------------------------
     def declarations(self) -> None:

@@ -35,7 +35,7 @@ from dreamphases.compiler.resolved import (
 from dreamphases.compiler.scopes import Scopes
 from dreamphases.compiler.weave import Woven
 
-__all__ = ["resolve_names", "temporaries"]
+__all__ = ["resolve_names"]
 
 
 @dataclass(slots=True)
@@ -48,28 +48,6 @@ class _Ctx:
     @property
     def flow(self) -> A.Flow:
         return self.chain[-1]
-
-
-def temporaries(items: list[A.Stmt], temps: set[str]) -> None:
-    """Add the names of the `~ temp` declarations anywhere in `items` to `temps`."""
-    for it in items:
-        if isinstance(it, (A.ContentLine, A.Return, A.ExprStmt)):  # the commonest first
-            pass
-        elif isinstance(it, A.Assign):
-            if it.temp:
-                temps.add(it.name)
-        elif isinstance(it, (A.Choice, A.Gather)):
-            temporaries(it.body, temps)
-        elif isinstance(it, A.Weave):
-            temporaries(it.items, temps)
-        elif isinstance(it, A.Conditional):
-            for br in it.branches:
-                temporaries(br.body, temps)
-        elif isinstance(it, A.Sequence):
-            for el in it.elements:
-                temporaries(el, temps)
-        else:
-            assert_never(it)
 
 
 def resolve_names(woven: Woven, decls: Declarations, rep: Reporter) -> Names:
@@ -101,11 +79,9 @@ class _NameResolver:
             self.expr(var.value, _Ctx(self._scope_chain(var.scope), set()), in_global=True)
         for flow in self.woven.flows():
             chain = self.d.chain(flow, root)
-            temps = {p.name for f in chain[1:] for p in f.params}
-            weave = self.woven.weave_of(flow)
-            temporaries(weave.items, temps)
+            temps = {p.name for f in chain[1:] for p in f.params} | self.d.temps[id(flow)]
             self.out.temps[id(flow)] = temps
-            self.stmts(weave.items, _Ctx(chain, temps))
+            self.stmts(self.woven.weave_of(flow).items, _Ctx(chain, temps))
 
     # -- statements ----------------------------------------------------------------------------------
     def stmts(self, items: list[A.Stmt], ctx: _Ctx) -> None:

@@ -142,6 +142,9 @@ class Declarations:
     node_ids: dict[int, str] = field(default_factory=dict)
     #: id(stitch) → its knot
     parents: dict[int, A.Flow] = field(default_factory=dict)
+    #: id(flow) → the names its `~ temp` statements declare (anywhere in the flow: ink scopes a
+    #: temporary to its whole knot or stitch)
+    temps: dict[int, set[str]] = field(default_factory=dict)
 
     def list_item(self, name: str) -> tuple[A.ListDecl, A.ListItemDef] | None:
         """`item` or `List.item` → its declaration (the first list with it, for a bare name)."""
