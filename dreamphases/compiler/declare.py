@@ -9,11 +9,10 @@ node id.
 
 from __future__ import annotations
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, RESERVED
 from dreamphases.compiler.diagnostics import Reporter, Span
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.resolved import Declarations
 from dreamphases.compiler.weave import Woven
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.emit_values import ValueEmitter
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.resolved import End, Resolved, VarTarget
 from dreamphases.compiler.runtime_tree import START_ONLY, TURNS, VISITS, Container, Nop, Ref, to_json
 

@@ -6,10 +6,9 @@ expression grammar rather than the story's structure.
 
 from __future__ import annotations
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.resolved import (
     BuiltinCall,
     ConstValue,

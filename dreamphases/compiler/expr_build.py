@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler import expr_tree as T
 from dreamphases.compiler.diagnostics import Span
+from dreamphases.compiler.exhaustive import assert_never
 
 __all__ = ["Meanings", "build", "parse_condition"]
 

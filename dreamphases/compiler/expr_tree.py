@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from typing_extensions import assert_never
+from dreamphases.compiler.exhaustive import assert_never
 
 __all__ = [
     "Expr", "Num", "Bool", "Str", "Var", "VarKind", "Const", "ListItem", "ListLit", "ReadCount",

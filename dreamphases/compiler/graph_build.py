@@ -13,13 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler import expr_tree as T
 from dreamphases.compiler.builtins import TARGET_BUILTINS
 from dreamphases.compiler.describe import count_words
 from dreamphases.compiler.diagnostics import Span
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.expr_build import build
 from dreamphases.compiler.graph import Branch as GBranch
 from dreamphases.compiler.graph import Choice as GChoice

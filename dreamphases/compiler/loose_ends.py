@@ -12,10 +12,9 @@ explicit divert (E026, as in inklecate), while their loose gathers flow on to th
 
 from __future__ import annotations
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Reporter
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.resolved import LooseEnds
 from dreamphases.compiler.termination import ends, has_return, last_span, terminates
 from dreamphases.compiler.weave import Woven

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.builtins import BUILTINS, TARGET_BUILTINS
 from dreamphases.compiler.diagnostics import Reporter, Span, did_you_mean
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.resolved import (
     BuiltinCall,
     ConstValue,

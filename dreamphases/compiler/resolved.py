@@ -2,8 +2,10 @@
 means, and where loose ends flow. The emitter reads only this (and the woven story); the graph
 builder reads it too.
 
-Answers are tagged dataclasses, so every reader `match`es them and a new kind of answer is a type
-error wherever it is not handled. Tables are keyed by the identity of the woven story's nodes.
+Answers are tagged dataclasses, so every reader dispatches on their type and a new kind of answer
+is a type error wherever it is not handled. (Not frozen: nothing changes them after the pass that
+makes them, and frozen dataclasses cost more to define and to build.) Tables are keyed by the
+identity of the woven story's nodes.
 """
 
 from __future__ import annotations
@@ -27,14 +29,14 @@ __all__ = [
 Point = A.Flow | A.Choice | A.Gather
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class End:
     """`-> END` or `-> DONE`."""
 
     which: Literal["END", "DONE"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VarTarget:
     """A divert through a divert-target variable or parameter (`-> next`)."""
 
@@ -47,7 +49,7 @@ Target = A.Flow | A.Choice | A.Gather | End | VarTarget
 # -- names in expressions ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VarRead:
     """A variable's value; `temp` when it is a temporary or parameter (else a global or a LIST)."""
 
@@ -55,7 +57,7 @@ class VarRead:
     temp: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ConstValue:
     """A CONST: the emitter inlines its value."""
 
@@ -63,21 +65,21 @@ class ConstValue:
     value: A.Expr
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ItemValue:
     list: str
     item: str
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CountRead:
     """How often a knot, stitch or label was visited."""
 
     point: Point
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RefArg:
     """A variable passed to a `ref` parameter (a pointer to it, not its value)."""
 
@@ -91,31 +93,31 @@ Meaning = VarRead | ConstValue | ItemValue | CountRead | RefArg
 # -- calls ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BuiltinCall:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VariableCall:
     """A function called through a divert-target variable."""
 
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ListCast:
     """`Colour(2)` (the item of that value) or `Colour()` (the empty list of that list)."""
 
     list: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FunctionCall:
     flow: A.Flow
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExternalCall:
     external: A.External
 

@@ -7,10 +7,9 @@ options fall through to a gather.
 
 from __future__ import annotations
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Span
+from dreamphases.compiler.exhaustive import assert_never
 
 __all__ = ["ends", "has_return", "last_span", "terminates"]
 
