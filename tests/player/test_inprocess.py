@@ -15,7 +15,8 @@ ESC_STORY = """# title: Escapes
 VAR calm = 1
 # stat: calm, Ca\x1b[31mlm, 0..10
 Plain \x1b[2J\x1b]0;pwned\x07text.
-* [Go \x1b[5mon] ~ calm++
+* [Go \x1b[5mon]
+  ~ calm++
   Done\x9b31m here. -> END
 """
 
