@@ -18,6 +18,7 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -145,7 +146,10 @@ class Pool(Generic[T]):
 
     def __init__(self, jobs: int, context: Any, make: Callable[[], Any]) -> None:
         global _CONTEXT
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        # forking a process with other threads running (a language server's worker thread, say) can
+        # leave the child waiting on a lock another thread held: start fresh interpreters then
+        threaded = threading.active_count() > 1
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and not threaded else "spawn"
         self._mp = multiprocessing.get_context(method)
         self._make: Callable[[], Any] | None = None if method == "fork" else make
         _CONTEXT = context  # what a forked worker starts from
