@@ -33,3 +33,14 @@ def test_the_lint_framework_does_not_import_its_rule_registry() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
     assert not any(name.startswith("dreamphases.tools.rules") for name in _imports(PACKAGE / "tools" / "lint.py"))
+
+
+# keys of the runtime's saved-state JSON: only `runtime/state.py` may know them
+_STATE_KEYS = ("variablesState", "visitCounts", "callstack", "currentChoices", "choiceThreads")
+
+
+def test_only_the_runtime_package_reads_the_runtime_state_format() -> None:
+    outside = [f"{path.relative_to(PACKAGE)}: {key}" for path in sorted(PACKAGE.rglob("*.py"))
+               if "runtime" not in path.relative_to(PACKAGE).parts[:1]
+               for key in _STATE_KEYS if f'"{key}"' in path.read_text(encoding="utf-8")]
+    assert outside == []

@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
-__all__ = ["call_depth", "canonical_hash", "canonical_state", "named_path", "position", "state_digest",
+__all__ = ["call_depth", "canonical_hash", "canonical_state", "drop_variables", "keep_visit_counts", "knot_of",
+           "named_path", "parse_state", "position", "state_digest", "state_knots", "state_text", "variable_names",
            "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
@@ -140,3 +141,71 @@ def visit_counts(state_text: str) -> dict[str, int]:
     """Every container's visit count in one read (cheaper than asking the runtime path by path)."""
     counts: dict[str, int] = json.loads(state_text).get("visitCounts", {})
     return counts
+
+
+# -- trimming a parsed state -------------------------------------------------------------------------
+# The explorer merges and shrinks states by what its liveness analysis says is dead. It works on the
+# parsed state (`parse_state` / `canonical_state`) only through these functions, so the keys of the
+# runtime's format stay in this module.
+
+_PATH_KEYS = ("cPath", "previousContentObject", "currentContainerPath")
+_TOP = re.compile(r"^\d")
+
+
+def parse_state(state_text: str) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(state_text)
+    return parsed
+
+
+def state_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+def knot_of(path: str) -> str:
+    """The knot a runtime path is in ("" for the story's top level)."""
+    head = path.split(".", 1)[0]
+    return "" if not head or _TOP.match(head) else head
+
+
+def state_knots(data: dict[str, Any]) -> set[str]:
+    """The knots a parsed state is in or may return to: its call stacks and pending choices."""
+    knots: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _PATH_KEYS and isinstance(value, str):
+                    knots.add(knot_of(value))
+                elif key == "targetPath" and isinstance(value, str):
+                    knots.add(knot_of(value))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for flow in data.get("flows", {}).values():
+        walk(flow.get("callstack"))
+        walk(flow.get("currentChoices"))
+        walk(flow.get("choiceThreads"))
+    return knots
+
+
+def variable_names(data: dict[str, Any]) -> set[str]:
+    return set(data.get("variablesState", {}))
+
+
+def drop_variables(data: dict[str, Any], names: Collection[str]) -> None:
+    """Remove these global variables from a parsed state, in place."""
+    variables = data.get("variablesState", {})
+    data["variablesState"] = {k: v for k, v in variables.items() if k not in names}
+
+
+def keep_visit_counts(data: dict[str, Any], keep: Callable[[str], bool]) -> bool:
+    """Keep only the visit counts whose container path `keep` accepts, in place; True if any went."""
+    counts = data.get("visitCounts", {})
+    kept = {k: v for k, v in counts.items() if keep(k)}
+    if len(kept) == len(counts):
+        return False
+    data["visitCounts"] = kept
+    return True

@@ -18,7 +18,6 @@ A strategy's task list depends only on the options and on earlier rounds' merged
 
 from __future__ import annotations
 
-import json
 import random
 import time
 import zlib
@@ -31,10 +30,9 @@ from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
-from dreamphases.runtime.state import visit_counts, with_seed
+from dreamphases.runtime.state import keep_visit_counts, parse_state, state_knots, state_text, visit_counts, with_seed
 from dreamphases.tags import endings_in
 from dreamphases.testing.pool import DEADLINE, Crash, Pool, Trail, crash_message
-from dreamphases.testing.state_key import knots_in
 from dreamphases.testing.story import count_visits, flag_paths, is_branch_id, is_choice_id
 from dreamphases.testing.story_facts import StoryFacts
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
@@ -390,15 +388,13 @@ class Walker:
         and those liveness finds dead are dropped: a smaller state plays faster once loaded, since
         bink copies the counts with every snapshot it takes.
         """
-        data = json.loads(self.engine.save_state())
+        data = parse_state(self.engine.save_state())
         added = self.added
-        data["visitCounts"] = {k: v for k, v in data.get("visitCounts", {}).items()
-                               if k not in added or k in counting}
+        keep_visit_counts(data, lambda k: k not in added or k in counting)
         liveness = self.facts().liveness
         if liveness is not None:
             liveness.prune_counts(data)
-        text = json.dumps(data, separators=(",", ":"))
-        return zlib.compress(text.encode("utf-8"), 1), frozenset(knots_in(data))
+        return zlib.compress(state_text(data).encode("utf-8"), 1), frozenset(state_knots(data))
 
     def load(self, packed: bytes) -> None:
         self.load_text(zlib.decompress(packed).decode("utf-8"))

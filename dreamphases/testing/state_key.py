@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.runtime.state import canonical_state, state_digest
+from dreamphases.runtime.state import (
+    canonical_state,
+    drop_variables,
+    keep_visit_counts,
+    knot_of,
+    state_digest,
+    state_knots,
+    variable_names,
+)
 
-__all__ = ["Liveness", "knots_in", "knot_of", "liveness_for", "state_key"]
+__all__ = ["Liveness", "liveness_for", "state_key"]
 
 def state_key(state_text: str, visit_bound: int, ignore: set[str],
               liveness: Liveness | None) -> tuple[bytes, bytes]:
@@ -33,15 +41,11 @@ def state_key(state_text: str, visit_bound: int, ignore: set[str],
     pruned = liveness.prune_counts(data)
     if not dead and not pruned:
         return full, full
-    variables = data.get("variablesState", {})
-    data["variablesState"] = {k: v for k, v in variables.items() if k not in dead}
+    drop_variables(data, dead)
     return full, state_digest(data)
 
 
 # -- liveness ------------------------------------------------------------------------------------
-
-_PATH_KEYS = ("cPath", "previousContentObject", "currentContainerPath")
-
 
 @dataclass(slots=True)
 class Liveness:
@@ -72,24 +76,19 @@ class Liveness:
         if self.anywhere:
             return False
         reachable: set[str] = set()
-        for knot in knots_in(data):
+        for knot in state_knots(data):
             found = self.reach.get(knot)
             if found is None:
                 return False
             reachable |= found
-        counts = data.get("visitCounts", {})
-        kept = {k: v for k, v in counts.items() if knot_of(k) in reachable or _NAMED.match(k.rsplit(".", 1)[-1])}
-        if len(kept) == len(counts):
-            return False
-        data["visitCounts"] = kept
-        return True
+        return keep_visit_counts(data, lambda k: knot_of(k) in reachable or bool(_NAMED.match(k.rsplit(".", 1)[-1])))
 
     def dead(self, data: dict[str, Any]) -> set[str]:
-        names = set(data.get("variablesState", {}))
+        names = variable_names(data)
         if self.anywhere:
             return names - self.everything
         live: set[str] = set()
-        for knot in knots_in(data):
+        for knot in state_knots(data):
             found = self.reads.get(knot)
             if found is None:  # a container we cannot place: be safe
                 return names - self.everything
@@ -97,37 +96,7 @@ class Liveness:
         return {n for n in names if n in self.globals_ and n not in live}
 
 
-def knots_in(data: dict[str, Any]) -> set[str]:
-    """The knots a runtime state is in or may return to: its call stacks and pending choices."""
-    knots: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in _PATH_KEYS and isinstance(value, str):
-                    knots.add(knot_of(value))
-                elif key == "targetPath" and isinstance(value, str):
-                    knots.add(knot_of(value))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for flow in data.get("flows", {}).values():
-        walk(flow.get("callstack"))
-        walk(flow.get("currentChoices"))
-        walk(flow.get("choiceThreads"))
-    return knots
-
-
-_TOP = re.compile(r"^\d")
 _NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def knot_of(path: str) -> str:
-    head = path.split(".", 1)[0]
-    return "" if not head or _TOP.match(head) else head
 
 
 def liveness_for(graph: StoryGraph | None) -> Liveness | None:
