@@ -35,12 +35,12 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def test_spec_files_are_collected_as_tests(project: pytest.Pytester) -> None:
-    result = project.runpytest("--collect-only", "-q")
+    result = project.runpytest_subprocess("--collect-only", "-q")
     result.stdout.fnmatch_lines(["home.playthrough.yaml::home", "sea.playthrough.yaml::sea"])
 
 
 def test_a_failing_spec_reports_line_transcript_and_choices(project: pytest.Pytester) -> None:
-    result = project.runpytest("-q")
+    result = project.runpytest_subprocess("-q")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines([
         "*sea.playthrough.yaml:4: step 2: expected 'The sea is blue'*",
@@ -55,7 +55,7 @@ def test_a_failing_spec_reports_line_transcript_and_choices(project: pytest.Pyte
 
 def test_an_unusable_spec_fails_with_its_line(pytester: pytest.Pytester) -> None:
     pytester.makefile(".playthrough.yaml", broken="story: x.ink\nsteps:\n  - chose: 1\n")
-    result = pytester.runpytest("-q")
+    result = pytester.runpytest_subprocess("-q")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*unusable spec: *broken.playthrough.yaml:3: steps.0: unknown key `chose`*"])
 
@@ -65,5 +65,5 @@ def test_the_file_patterns_can_be_configured(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nplaythrough_patterns = *.story-test.yaml\n")
     pytester.makefile(".story-test.yaml", custom=PASSING.format(story=story))
     pytester.makefile(".playthrough.yaml", ignored=FAILING.format(story=story))
-    result = pytester.runpytest("-q")
+    result = pytester.runpytest_subprocess("-q")
     result.assert_outcomes(passed=1)
