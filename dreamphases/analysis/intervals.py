@@ -32,6 +32,9 @@ class Interval:
     hi: float
 
     def join(self, other: Interval) -> Interval:
+        # the same object, or one inside the other, is common where paths meet: no new interval
+        if other is self or (self.lo <= other.lo and other.hi <= self.hi):
+            return self
         return Interval(min(self.lo, other.lo), max(self.hi, other.hi))
 
     def __str__(self) -> str:
@@ -104,6 +107,35 @@ def evaluate_range(expr: T.Expr | None, env: Env, graph: StoryGraph | None = Non
                 return Interval(float(truth), float(truth))
             return Interval(0.0, 1.0) if isinstance(expr, T.Binary) and expr.op in (
                 "and", "or", "==", "!=", "<", ">", "<=", ">=") or isinstance(expr, T.Unary) else TOP
+
+
+def _env_reads(expr: T.Expr | None, graph: StoryGraph, seen: set[str] | None = None) -> set[str]:
+    """Every name `evaluate_range(expr, env, graph)` may look up in `env`, through the functions it
+    calls too (their `~ return` values and conditions): a superset, so a result keyed on these
+    names' ranges is exact."""
+    names: set[str] = set()
+    if expr is None:
+        return names
+    seen = set() if seen is None else seen
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        match node:
+            case T.Var(name):
+                names.add(name)
+            case T.Const(_, value):
+                stack.append(value)
+            case T.Call(name, args, "function"):
+                stack.extend(args)
+                if name not in seen:
+                    seen.add(name)
+                    for ret in graph.returns.get(name, ()):
+                        names |= _env_reads(ret.value, graph, seen)
+                        for cond in ret.conditions:
+                            names |= _env_reads(cond, graph, seen)
+            case _:
+                stack.extend(T.children(node))
+    return names
 
 
 def _call(name: str, args: list[Interval], env: Env, graph: StoryGraph, depth: int) -> Interval:
@@ -219,6 +251,11 @@ class Ranges:
     entry: dict[str, Env] = field(default_factory=dict)
     numeric: frozenset[str] = frozenset()
     _rounds: dict[str, int] = field(default_factory=dict)
+    #: (function, variable) -> the names `_function_write` looks up in the caller's ranges
+    _write_reads: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    #: `_function_write` results by function, variable, depth and the ranges of those names: the same
+    #: call is met again on every round of the fixpoint and again by `at`
+    _write_memo: dict[tuple[object, ...], Interval] = field(default_factory=dict)
 
     @classmethod
     def build(cls, graph: StoryGraph | FlowGraph) -> Ranges:
@@ -266,9 +303,32 @@ class Ranges:
     def _function_write(self, function: str, name: str, env: Env, depth: int = 0) -> Interval:
         """What `name` may hold after a call: the hull of its old range and every write to it in the
         function (parameters unknown), following nested calls."""
-        result = env.get(name, TOP)
         if depth > _CALL_DEPTH:
             return TOP
+        reads = self._write_reads.get((function, name))
+        if reads is None:
+            reads = self._write_reads[(function, name)] = tuple(sorted(self._function_reads(function, name, set())))
+        key = (function, name, depth, *(env.get(n, TOP) for n in reads))
+        found = self._write_memo.get(key)
+        if found is None:
+            found = self._write_memo[key] = self._function_write_uncached(function, name, env, depth)
+        return found
+
+    def _function_reads(self, function: str, name: str, seen: set[str]) -> set[str]:
+        """The names `_function_write(function, name, …)` may look up in its `env` (a superset)."""
+        names = {name}
+        if function in seen:
+            return names
+        seen.add(function)
+        for event in self.flow.events.get(function, ()):
+            if event.kind == "write" and event.name == name and event.use is not None and event.use.op == "=":
+                names |= _env_reads(event.use.expr, self.flow.graph)
+            elif event.kind == "call" and name in self.flow.may_write.get(event.name, frozenset()):
+                names |= self._function_reads(event.name, name, seen)
+        return names
+
+    def _function_write_uncached(self, function: str, name: str, env: Env, depth: int) -> Interval:
+        result = env.get(name, TOP)
         for event in self.flow.events.get(function, ()):
             if event.kind == "write" and event.name == name and event.use is not None:
                 use = event.use
@@ -286,7 +346,9 @@ class Ranges:
             self.entry[target] = dict(env)
             todo.append(target)
             return
-        new = {k: old[k].join(env[k]) for k in old if k in env}
+        if env is old:
+            return
+        new = {k: v.join(env[k]) for k, v in old.items() if k in env}
         if new != old:
             rounds = self._rounds.get(target, 0) + 1
             self._rounds[target] = rounds
