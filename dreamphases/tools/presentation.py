@@ -46,30 +46,37 @@ class SpokenLine:
     text: str
 
 
+#: the characters `_split_tags` acts on; everything between them is plain text to skip over
+_SYNTAX = re.compile(r'[{}"#]|//')
+_TAG = re.compile(r"#([^#]*)")
+
+
 def _split_tags(line: str) -> tuple[str, list[tuple[int, str]]]:
-    """(text, [(column of '#', tag text)]) for one source line, respecting strings and braces."""
+    """(text, [(column of '#', tag text)]) for one source line, respecting strings and braces.
+
+    Only the syntax characters are visited (a regex finds them), not every character: this runs on
+    each speaker-tagged line at every keystroke in the editor."""
     depth = 0
     quoted = False
     cut = None
-    for i, ch in enumerate(line):
-        if ch == "\\":
-            continue
+    for found in _SYNTAX.finditer(line):
+        ch = found.group()
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth = max(0, depth - 1)
-        elif ch == '"' and depth:
-            quoted = not quoted
-        elif ch == "/" and line[i:i + 2] == "//" and not depth:
-            line = line[:i]
-            break
-        elif ch == "#" and not depth and not quoted and cut is None:
-            cut = i
+        elif ch == '"':
+            if depth:
+                quoted = not quoted
+        elif ch == "//":
+            if not depth:
+                line = line[:found.start()]
+                break
+        elif not depth and not quoted and cut is None:  # '#'
+            cut = found.start()
     if cut is None:
         return line, []
-    tags = []
-    for match in re.finditer(r"#([^#]*)", line[cut:]):
-        tags.append((cut + match.start() + 1, match.group(1).strip()))
+    tags = [(match.start() + 1, match.group(1).strip()) for match in _TAG.finditer(line, cut)]
     return line[:cut], tags
 
 
