@@ -348,8 +348,20 @@ class Ranges:
             return
         if env is old:
             return
-        new = {k: v.join(env[k]) for k, v in old.items() if k in env}
-        if new != old:
+        # the join of the two, and whether it grew: this runs for every edge on every round, and most
+        # ranges arrive unchanged (the very same object), so those are neither joined nor compared
+        new: Env = {}
+        grew = False
+        for k, v in old.items():
+            other = env.get(k)
+            if other is None:
+                grew = True
+                continue
+            if other is not v and not (v.lo <= other.lo and other.hi <= v.hi):
+                v = Interval(min(v.lo, other.lo), max(v.hi, other.hi))
+                grew = True
+            new[k] = v
+        if grew:
             rounds = self._rounds.get(target, 0) + 1
             self._rounds[target] = rounds
             if rounds > _WIDEN_AFTER:
