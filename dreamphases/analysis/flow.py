@@ -58,6 +58,8 @@ class FlowGraph:
     always_written: frozenset[str] = frozenset()
 
     _knot_writes: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: `dynamic_targets` as the tuple `jump_targets` gives out (built once, in one order)
+    _dynamic: tuple[str, ...] | None = None
 
     def knot_writes(self, node_id: str) -> frozenset[str]:
         """What the knot containing `node_id` (its stitches and labels, the functions they call) may
@@ -84,7 +86,9 @@ class FlowGraph:
 
     def jump_targets(self, event: Event) -> tuple[str, ...]:
         if event.name.startswith("*"):
-            return tuple(self.dynamic_targets)
+            if self._dynamic is None:
+                self._dynamic = tuple(self.dynamic_targets)
+            return self._dynamic
         return (event.name,) if event.name in self.graph.nodes else ()
 
 

@@ -45,6 +45,8 @@ class Liveness:
     _ends: dict[str, Live] = field(default_factory=dict)
     _flows: dict[str, list[str]] = field(default_factory=dict)
     _subtree_events: dict[str, list[Event]] = field(default_factory=dict)
+    #: node -> `_owner(node)`, asked for every label on every round of the fixpoint
+    _owners: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, graph: StoryGraph | FlowGraph) -> Liveness:
@@ -144,11 +146,14 @@ class Liveness:
 
     def _owner(self, node_id: str) -> str:
         """The knot or stitch a `->->` in this node returns from (labels belong to their flow)."""
-        nodes = self.flow.graph.nodes
-        node = nodes.get(node_id)
-        while node is not None and node.kind == "label" and node.parent is not None:
-            node = nodes.get(node.parent)
-        return node.id if node is not None else node_id
+        found = self._owners.get(node_id)
+        if found is None:
+            nodes = self.flow.graph.nodes
+            node = nodes.get(node_id)
+            while node is not None and node.kind == "label" and node.parent is not None:
+                node = nodes.get(node.parent)
+            found = self._owners[node_id] = node.id if node is not None else node_id
+        return found
 
     def _step(self, event: Event, live: Live, record: bool = False) -> Live:
         """What is live before `event`, given `live` after it."""

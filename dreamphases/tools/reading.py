@@ -92,6 +92,8 @@ class Passages:
     _by_choice: dict[int, list[Edge]] = field(default_factory=dict)
     _loose: dict[str, list[Edge]] = field(default_factory=dict)
     _inline: dict[str, int | None] = field(default_factory=dict)
+    #: option numbers by the node they sit in, in story order (not a scan of every choice per node)
+    _in_node: dict[str, list[int]] = field(default_factory=dict)
 
     # -- building ------------------------------------------------------------------------------------
     @classmethod
@@ -100,6 +102,7 @@ class Passages:
         for number, choice in enumerate(graph.choices):
             level = self._levels.setdefault((choice.node, choice.parent), {})
             level.setdefault(choice.choice_set, []).append(number)
+            self._in_node.setdefault(choice.node, []).append(number)
         for edge in graph.edges:
             if edge.kind not in _FLOW_KINDS:
                 continue
@@ -138,7 +141,7 @@ class Passages:
         level = self._levels.get((node_id, None))
         if level:
             return level[min(level)]
-        mine = [i for i, c in enumerate(self.graph.choices) if c.node == node_id]
+        mine = self._in_node.get(node_id, [])
         if not mine:
             return []
         depth = min(self.graph.choices[i].depth for i in mine)
