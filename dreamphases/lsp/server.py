@@ -31,7 +31,7 @@ from dreamphases.lsp.hover import hover_text
 from dreamphases.lsp.outline import OutlineItem, outline, search
 from dreamphases.lsp.rename import RenameRefused, rename_places
 from dreamphases.lsp.stories import Compiled, Stories
-from dreamphases.lsp.symbols import Place, SymbolIndex
+from dreamphases.lsp.symbols import Key, Place, SymbolIndex
 
 __all__ = ["InkServer", "serve"]
 
@@ -145,6 +145,19 @@ class InkServer(LanguageServer):
         wall, cpu = time.perf_counter(), time.thread_time()
         compiled = self.stories.compile(main)
         return compiled, time.perf_counter() - wall, time.thread_time() - cpu
+
+    async def name_at(self, uri: str, pos: T.Position
+                      ) -> tuple[Compiled, SymbolIndex, tuple[Place, Key] | None] | None:
+        """The story, its index and the name under the cursor (None when the story has no analysis).
+
+        Every request about "the name here" (definition, references, hover, rename) starts the same way.
+        """
+        path = self.path(uri)
+        found = await self.analysis(path)
+        if found is None:
+            return None
+        story, index = found
+        return story, index, index.at(path, *self.cursor(story, path, pos))
 
     async def analysis(self, path: Path) -> tuple[Compiled, SymbolIndex] | None:
         """The latest compile and index of the story `path` belongs to (compiling it if never compiled)."""
@@ -286,12 +299,10 @@ def _files_changed(ls: InkServer, params: T.DidChangeWatchedFilesParams) -> None
 
 @server.feature(T.TEXT_DOCUMENT_DEFINITION)
 async def _definition(ls: InkServer, params: T.DefinitionParams) -> list[T.Location] | None:
-    path = ls.path(params.text_document.uri)
-    found = await ls.analysis(path)
+    found = await ls.name_at(params.text_document.uri, params.position)
     if found is None:
         return None
-    story, index = found
-    hit = index.at(path, *ls.cursor(story, path, params.position))
+    story, index, hit = found
     if hit is None:
         return None
     symbol = index.symbols.get(hit[1])
@@ -302,12 +313,10 @@ async def _definition(ls: InkServer, params: T.DefinitionParams) -> list[T.Locat
 
 @server.feature(T.TEXT_DOCUMENT_REFERENCES)
 async def _references(ls: InkServer, params: T.ReferenceParams) -> list[T.Location] | None:
-    path = ls.path(params.text_document.uri)
-    found = await ls.analysis(path)
+    found = await ls.name_at(params.text_document.uri, params.position)
     if found is None:
         return None
-    story, index = found
-    hit = index.at(path, *ls.cursor(story, path, params.position))
+    story, index, hit = found
     if hit is None:
         return None
     places = index.references(hit[1], params.context.include_declaration)
@@ -367,12 +376,10 @@ _COMPLETION_KIND = {
 
 @server.feature(T.TEXT_DOCUMENT_HOVER)
 async def _hover(ls: InkServer, params: T.HoverParams) -> T.Hover | None:
-    path = ls.path(params.text_document.uri)
-    found = await ls.analysis(path)
+    found = await ls.name_at(params.text_document.uri, params.position)
     if found is None:
         return None
-    story, index = found
-    hit = index.at(path, *ls.cursor(story, path, params.position))
+    story, index, hit = found
     if hit is None:
         return None
     text = hover_text(story, index, hit[1])
@@ -401,12 +408,10 @@ async def _completion(ls: InkServer, params: T.CompletionParams) -> T.Completion
 
 @server.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
 async def _prepare_rename(ls: InkServer, params: T.PrepareRenameParams) -> T.Range | None:
-    path = ls.path(params.text_document.uri)
-    found = await ls.analysis(path)
+    found = await ls.name_at(params.text_document.uri, params.position)
     if found is None:
         return None
-    story, index = found
-    hit = index.at(path, *ls.cursor(story, path, params.position))
+    story, index, hit = found
     if hit is None or (hit[1].kind == "node" and story.graph is not None and hit[1].target not in story.graph.nodes):
         return None
     return ls.lsp_range(story, hit[0])
@@ -414,13 +419,11 @@ async def _prepare_rename(ls: InkServer, params: T.PrepareRenameParams) -> T.Ran
 
 @server.feature(T.TEXT_DOCUMENT_RENAME)
 async def _rename(ls: InkServer, params: T.RenameParams) -> T.WorkspaceEdit | None:
-    path = ls.path(params.text_document.uri)
-    found = await ls.analysis(path)
+    found = await ls.name_at(params.text_document.uri, params.position)
     if found is None or found[0].graph is None:
         return None
-    story, index = found
+    story, index, hit = found
     assert story.graph is not None
-    hit = index.at(path, *ls.cursor(story, path, params.position))
     if hit is None:
         raise ValueError("nothing to rename here: put the cursor on a knot, stitch, label, function or variable")
     try:
