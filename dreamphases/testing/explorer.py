@@ -599,6 +599,9 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
                 pool.cancel()
                 break
             tasks = strategy.after(payloads)
+            total.merge(strategy.own_tally())
+            if note(strategy.work(total)):
+                stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
         if not stop_reason:
             stop_reason = strategy.finished(total)
     seconds = time.perf_counter() - started

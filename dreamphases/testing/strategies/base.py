@@ -53,5 +53,10 @@ class Strategy(ABC):
     def finished(self, tally: Tally) -> str:
         """Why the strategy ran out of tasks (a key `explorer.describe_stop` knows)."""
 
+    def own_tally(self) -> Tally:
+        """What the strategy learnt itself while planning the last round, to merge into the report
+        (the exhaustive search counts states against its one seen-set here); taken once."""
+        return Tally()
+
     def work(self, tally: Tally) -> int:
         return tally.walks if self.work_name == "walks" else tally.states
