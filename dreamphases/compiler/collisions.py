@@ -62,6 +62,8 @@ class _Checker:
         self.lists: dict[str, _Holder] = {}
         self.items: dict[str, _Holder] = {}
         self.globals: dict[str, _Holder] = {}
+        #: id(flow) → the labels of its own weave (`labels_of`), worked out once
+        self.flow_labels: dict[int, dict[str, _Holder]] = {}
 
     def error(self, name: str, what: str, span: Span, holder: _Holder) -> None:
         self.rep.report("E010", f"{what} '{name}': the name is already used for {holder.what} at "
@@ -114,18 +116,36 @@ class _Checker:
                 self.error(ext.name, "EXTERNAL", ext.span, _Holder("another EXTERNAL", externals[ext.name]))
             externals.setdefault(ext.name, ext.span)
 
+    def labels_of(self, flow: A.Flow) -> dict[str, _Holder]:
+        """The labels anywhere in a flow's own weave (not its stitches'), the first of each name."""
+        labels = self.flow_labels.get(id(flow))
+        if labels is None:
+            labels = self.flow_labels[id(flow)] = {}
+            for st in _statements(self.woven.weave_of(flow).items):
+                if isinstance(st, A.Choice | A.Gather) and st.label is not None:
+                    labels.setdefault(st.label, _Holder("a label", st.span))
+        return labels
+
     def flow(self, flow: A.Flow, knot: A.Flow | None) -> None:
         """Arguments, labels and temporaries of one flow (a stitch's statements, not its knot's)."""
         own: dict[str, _Holder] = {}
         if knot is not None:
             for sub in knot.children:
                 own.setdefault(sub.name, _Holder("a stitch", sub.span))
+        # inklecate's weave-point rule: a label may not take a name that a flow above its weave
+        # holds at that flow's own level: a top-level label; in a stitch also its knot's labels,
+        # its knot's stitches (its own included). A knot's label may share a stitch's name.
+        above: list[dict[str, _Holder]] = []
+        if flow.kind != "root":
+            above.append(self.labels_of(self.story.root))
+        if knot is not None and knot is not flow:
+            above += [self.labels_of(knot), own]
         labels: dict[str, _Holder] = {}
         temps: list[A.Assign] = []
         for st in _statements(self.woven.weave_of(flow).items):
             match st:
                 case A.Choice(label=str(label), span=span) | A.Gather(label=str(label), span=span):
-                    if (holder := self.first(label, self.knots, self.lists, self.items, self.globals)):
+                    if (holder := self.first(label, self.knots, self.lists, self.items, self.globals, *above)):
                         self.error(label, "label", span, holder)
                     labels.setdefault(label, _Holder("a label", span))
                 case A.Assign(temp=True):

@@ -94,7 +94,10 @@ class _Emitter(ValueEmitter):
         if flow.kind == "knot" and flow.children and not weave.items and not flow.children[0].params:
             c.add(Ref("->", self.container_for(flow.children[0])))
         if weave.items:
-            wc = Container()
+            # a label of the knot's weave may share a stitch's name (inklecate allows it): the weave
+            # then keeps a container of its own, as inklecate's does, so `k.s` stays the stitch
+            labels = self.res.decls.labels.get(id(flow), {})
+            wc = Container(keep=any(child.name in labels for child in flow.children))
             self.weave(weave.items, wc, flow)
             c.add(wc)
         for child in flow.children:

@@ -1,8 +1,11 @@
 """Scopes: how a name in a divert or a read count finds its knot, stitch or label.
 
-inklecate's rule, kept in one place: search from the innermost flow outwards (labels of the stitch,
-then the knot's labels and stitches, then the story's knots), then follow dotted components
-downwards; as a last resort a label in a sibling stitch, or anywhere if the name is unambiguous.
+inklecate's rule (its `Path.ResolveFromContext`), kept in one place. The first component is looked
+for from the innermost flow outwards; at each flow: a label anywhere in that flow's weave, the flow's
+own name, one of its stitches, and, at a knot only, a label anywhere in one of its stitches. At the
+story: a top-level label, then a knot. Each further component looks one level down: in a knot, a
+stitch first and then a label anywhere in the knot (`k.s` is stitch `s` even when `k` also has a
+label `s`); in a stitch, one of its labels. A label in another knot is not found by its bare name.
 """
 
 from __future__ import annotations
@@ -23,50 +26,48 @@ class Scopes:
 
     def lookup(self, path: str, chain: list[A.Flow]) -> Point | None:
         parts = path.split(".")
-        first = parts[0]
         found: Point | None = None
         for flow in reversed(chain):
-            table = self.labels.get(id(flow), {})
-            if first in table:
-                found = table[first]
+            found = self._in_flow(parts[0], flow)
+            if found is not None:
                 break
-            if flow.kind != "root":
-                if flow.name == first and flow.kind in ("knot", "function"):
-                    found = flow
-                    break
-                child = next((c for c in flow.children if c.name == first), None)
-                if child is not None:
-                    found = child
-                    break
-            elif first in self.knots:
-                found = self.knots[first]
-                break
-        if found is None and len(parts) == 1:
-            found = self.deep_label(first, chain)
-        if found is None:
-            return None
         for part in parts[1:]:
-            if not isinstance(found, A.Flow):
+            if not isinstance(found, A.Flow) or found.kind == "root":
                 return None
-            child = next((c for c in found.children if c.name == part), None)
-            if child is not None:
-                found = child
-                continue
-            label = self.labels.get(id(found), {}).get(part)
-            if label is None:
-                return None
-            found = label
+            found = self._below(part, found)
         return found
 
-    def deep_label(self, name: str, chain: list[A.Flow]) -> Point | None:
-        """inklecate's last resort: a label in a sibling stitch, then anywhere if unambiguous."""
-        if len(chain) > 1:
-            for st in chain[1].children:
-                label = self.labels.get(id(st), {}).get(name)
-                if label is not None:
-                    return label
-        hits = [t[name] for t in self.labels.values() if name in t]
-        return hits[0] if len(hits) == 1 else None
+    def _in_flow(self, name: str, flow: A.Flow) -> Point | None:
+        """`name` as the first component, seen from inside `flow` (not searching further out)."""
+        label = self.labels.get(id(flow), {}).get(name)
+        if label is not None:
+            return label
+        if flow.kind == "root":
+            return self.knots.get(name)
+        if flow.name == name:
+            return flow
+        child = next((c for c in flow.children if c.name == name), None)
+        if child is not None:
+            return child
+        return self._stitch_label(name, flow)
+
+    def _below(self, name: str, flow: A.Flow) -> Point | None:
+        """`name` as a further component after `flow`: a stitch of a knot first, then a label."""
+        child = next((c for c in flow.children if c.name == name), None)
+        if child is not None:
+            return child
+        label = self.labels.get(id(flow), {}).get(name)
+        if label is not None:
+            return label
+        return self._stitch_label(name, flow)
+
+    def _stitch_label(self, name: str, flow: A.Flow) -> Point | None:
+        """A label in one of a knot's stitches (inklecate searches a knot deeply, a stitch not)."""
+        for st in flow.children:
+            label = self.labels.get(id(st), {}).get(name)
+            if label is not None:
+                return label
+        return None
 
     def target_names(self, chain: list[A.Flow]) -> list[str]:
         names = list(self.knots)
