@@ -1,0 +1,291 @@
+"""How far a state is from taking something not covered yet: the guided search's compass.
+
+Coverage says only whether a walk took a branch. A branch guarded by `{bond_milo >= 6 and said_it}`
+is found by random walks once in thousands, and a coverage-guided search finds it no sooner unless
+it can tell a state *closer* to taking it from one further away. Search-based testing measures that
+with a **branch distance** (Korel; Tracey et al.; the directed fuzzers AFLGo and Beacon use the same
+idea): for each missing branch, a number that is 0 when the state's values make its condition true
+and grows with how far they are from it, computed on the typed condition tree.
+
+* `Guards.build(graph)` gives each coverage id (a node, a choice `*n`, a conditional branch `?n`, an
+  ending `e:id`) its *guard*: the branch's own condition or the choice's conditions, and the way
+  into the node it is written in — the conditions of the edges leading there, followed back a few
+  edges (any of the ways in; each with its own conditions). A function called in a condition is
+  inlined when it is one unconditional `~ return` with no parameters.
+* `distance(guard, values)` folds the tree: `and` adds, `or` takes the smaller, `not` is pushed
+  down to the comparisons, and a comparison `a >= b` costs `b - a` normalised into [0, 1)
+  (`n / (n + 1)`, so one far-off stat does not outweigh several unmet flags). A term whose inputs
+  can no longer change — a read count of a knot the state cannot reach again, a variable no knot it
+  can reach writes — and is false makes the guard unreachable (`math.inf`). Anything the values
+  cannot decide (a temporary, a parameter, a list operation) costs `UNDECIDED`.
+
+Everything here is general: nothing depends on a story's names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+
+from dreamphases.compiler.exhaustive import assert_never
+from dreamphases.compiler.expr_tree import (
+    TRUE,
+    Binary,
+    Bool,
+    Call,
+    Const,
+    DivertTarget,
+    Expr,
+    Increment,
+    ListItem,
+    ListLit,
+    Num,
+    ReadCount,
+    Str,
+    Unary,
+    Unknown,
+    Var,
+    all_of,
+    any_of,
+    walk,
+)
+from dreamphases.compiler.graph import StoryGraph
+
+__all__ = ["UNDECIDED", "Guards", "Values", "distance"]
+
+#: the cost of a term the values cannot decide: less than an unmet flag, more than a near miss
+UNDECIDED = 0.5
+#: how many edges back the way into a node is followed (each step multiplies the alternatives)
+GUARD_DEPTH = 4
+#: a node with more ways in than this is taken as open (one of them likely is)
+MAX_WAYS = 6
+#: a guard bigger than this many tree nodes is cut back to the branch's own condition
+MAX_GUARD = 400
+
+_FLIP = {"<": ">=", ">=": "<", ">": "<=", "<=": ">", "==": "!=", "!=": "=="}
+
+
+@dataclass(slots=True)
+class Values:
+    """What a state's guard is judged on: global variables by name, visit counts by graph node id.
+
+    `fixed(name)` says whether a variable (by name) or a read count (by node id) can no longer change
+    from the state: a false term made only of fixed inputs can never become true."""
+
+    variables: Mapping[str, object]
+    counts: Mapping[str, int]
+    fixed: Callable[[str], bool] = lambda name: False
+
+
+def _norm(gap: float) -> float:
+    return gap / (gap + 1.0)
+
+
+def _value(expr: Expr, values: Values) -> object:
+    """A term's value, or raise `Unknown`."""
+    match expr:
+        case Num(number):
+            return number
+        case Bool(truth):
+            return truth
+        case Var(name, kind):
+            if kind in ("global", "list") and name in values.variables:
+                return values.variables[name]
+            raise Unknown(name)
+        case Const(_, inner):
+            return _value(inner, values)
+        case ReadCount(_, node):
+            if node in values.counts:
+                return values.counts[node]
+            raise Unknown(node)
+        case Unary("-", operand):
+            negated = _value(operand, values)
+            if isinstance(negated, int | float) and not isinstance(negated, bool):
+                return -negated
+            raise Unknown("-")
+        case Unary("not", operand):
+            return not _value(operand, values)
+        case Binary("+" | "-" | "*" | "/" | "%" as op, left, right):
+            a, b = _value(left, values), _value(right, values)
+            if not (isinstance(a, int | float) and isinstance(b, int | float)) or (op in "/%" and not b):
+                raise Unknown(op)
+            match op:
+                case "+":
+                    return a + b
+                case "-":
+                    return a - b
+                case "*":
+                    return a * b
+                case "/":
+                    return a // b if isinstance(a, int) and isinstance(b, int) else a / b
+                case _:
+                    return a % b
+        case Call("LIST_COUNT", (arg,), "builtin"):
+            items = _value(arg, values)
+            try:
+                return len(items)  # type: ignore[arg-type]
+            except TypeError:
+                raise Unknown("LIST_COUNT") from None
+        case Binary() | Unary() | Str() | ListItem() | ListLit() | DivertTarget() | Call() | Increment():
+            raise Unknown("not a plain value")
+        case _:
+            assert_never(expr)
+
+
+def _inputs(expr: Expr) -> set[str]:
+    """The variables (by name) and read counts (by node id) a term depends on."""
+    out: set[str] = set()
+    for node in walk(expr):
+        if isinstance(node, Var):
+            out.add(node.name)
+        elif isinstance(node, ReadCount):
+            out.add(node.node)
+        elif isinstance(node, Const):
+            out |= _inputs(node.value)
+    return out
+
+
+def _fixed(expr: Expr, values: Values) -> bool:
+    inputs = _inputs(expr)
+    return bool(inputs) and all(values.fixed(name) for name in inputs)
+
+
+def _compare(op: str, a: object, b: object) -> float:
+    """The distance of `a op b` from true (0 when it holds)."""
+    if isinstance(a, bool) or isinstance(b, bool) or not (isinstance(a, int | float) and isinstance(b, int | float)):
+        if op in ("==", "!="):
+            return 0.0 if (a == b) == (op == "==") else 1.0
+        return UNDECIDED
+    step = 1 if isinstance(a, int) and isinstance(b, int) else 0
+    match op:
+        case "==":
+            return _norm(abs(a - b))
+        case "!=":
+            return 0.0 if a != b else _norm(1)
+        case "<":
+            return 0.0 if a < b else _norm(a - b + step)
+        case "<=":
+            return 0.0 if a <= b else _norm(a - b)
+        case ">":
+            return 0.0 if a > b else _norm(b - a + step)
+        case ">=":
+            return 0.0 if a >= b else _norm(b - a)
+    return UNDECIDED
+
+
+def distance(expr: Expr, values: Values, want: bool = True) -> float:
+    """How far `values` are from making `expr` come out as `want` (0: it does; `math.inf`: never)."""
+    match expr:
+        case Bool(v):
+            return 0.0 if v == want else math.inf
+        case Unary("not", operand):
+            return distance(operand, values, not want)
+        case Binary("and" | "or" as op, left, right):
+            conjunction = (op == "and") == want  # `not (a or b)` is `not a and not b`
+            a, b = distance(left, values, want), distance(right, values, want)
+            return a + b if conjunction else min(a, b)
+        case Binary("==" | "!=" | "<" | "<=" | ">" | ">=" as op, left, right):
+            try:
+                gap = _compare(op if want else _FLIP[op], _value(left, values), _value(right, values))
+            except Unknown:
+                return UNDECIDED
+            return math.inf if gap and _fixed(expr, values) else gap
+        case Const(_, inner):
+            return distance(inner, values, want)
+        case Num() | Var() | ReadCount() | Call() | Str() | ListItem() | ListLit() | DivertTarget() \
+                | Unary() | Binary() | Increment():
+            try:
+                truth = bool(_value(expr, values))
+            except Unknown:
+                return UNDECIDED
+            if truth == want:
+                return 0.0
+            return math.inf if _fixed(expr, values) else 1.0
+        case _:
+            assert_never(expr)
+
+
+@dataclass(slots=True)
+class Guards:
+    """Each coverage id's guard and the knot it is written in, built once from the story graph."""
+
+    guard: dict[str, Expr] = field(default_factory=dict)
+    knot: dict[str, str] = field(default_factory=dict)
+    #: variables (names) and read counts (node ids) some guard depends on
+    variables: frozenset[str] = frozenset()
+    counts: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, graph: StoryGraph, ids: Collection[str]) -> Guards:
+        inline = {name: rs[0].value for name, rs in graph.returns.items()
+                  if len(rs) == 1 and rs[0].value is not None and not rs[0].conditions
+                  and not graph.functions.get(name)}
+        into: dict[str, list[tuple[str, tuple[Expr, ...]]]] = {}
+        for edge in graph.edges:
+            if edge.kind != "call" and edge.source != edge.target:
+                into.setdefault(edge.target, []).append((edge.source, edge.conditions))
+        memo: dict[tuple[str, int], Expr] = {}
+
+        def way_in(node: str, depth: int) -> Expr:
+            """Any of the ways into `node`, each with its conditions, followed `depth` edges back (a
+            node with many ways in is taken as unconstrained: one of them is likely open)."""
+            key = (node, depth)
+            found = memo.get(key)
+            if found is not None:
+                return found
+            ways: list[Expr] = []
+            sources = into.get(node, ())
+            if len(sources) <= MAX_WAYS:
+                for source, conditions in sources:
+                    before = way_in(source, depth - 1) if depth > 1 else TRUE
+                    here = all_of([c for c in (*conditions, before) if c != TRUE])
+                    if here == TRUE:
+                        ways = []
+                        break
+                    ways.append(here)
+            memo[key] = out = any_of(ways) if ways else TRUE
+            return out
+
+        out = cls()
+        own: tuple[Expr, ...]
+        for coverage_id in ids:
+            if coverage_id.startswith("?"):
+                branch = graph.branches[int(coverage_id[1:])]
+                node, own = branch.node, (branch.condition,)
+            elif coverage_id.startswith("*"):
+                choice = graph.choices[int(coverage_id[1:])]
+                node, own = choice.node, choice.conditions
+            elif coverage_id.startswith("e:"):
+                ending = next((e for e in graph.endings if e.id == coverage_id[2:]), None)
+                if ending is None:
+                    continue
+                node, own = ending.node, ()
+            else:
+                node, own = coverage_id, ()
+            guard = all_of([_inlined(c, inline) for c in (*own, way_in(node, GUARD_DEPTH))
+                            if c != TRUE])
+            if sum(1 for _ in walk(guard)) > MAX_GUARD:
+                guard = all_of([_inlined(c, inline) for c in own])
+            out.guard[coverage_id] = guard
+            out.knot[coverage_id] = node.split(".", 1)[0]
+        inputs = [n for g in out.guard.values() for n in walk(g)]
+        out.variables = frozenset(n.name for n in inputs if isinstance(n, Var) and n.kind in ("global", "list"))
+        out.counts = frozenset(n.node for n in inputs if isinstance(n, ReadCount))
+        return out
+
+
+def _inlined(expr: Expr, inline: Mapping[str, Expr], depth: int = 0) -> Expr:
+    """`expr` with calls of parameterless one-line functions replaced by what they return."""
+    match expr:
+        case Call(name, (), "function") if name in inline and depth < 4:
+            return _inlined(inline[name], inline, depth + 1)
+        case Unary(op, operand):
+            return Unary(op, _inlined(operand, inline, depth))
+        case Binary(op, left, right):
+            return Binary(op, _inlined(left, inline, depth), _inlined(right, inline, depth))
+        case Num() | Bool() | Str() | Var() | Const() | ListItem() | ListLit() | ReadCount() | DivertTarget() \
+                | Call() | Increment():
+            return expr
+        case _:
+            assert_never(expr)
