@@ -26,7 +26,7 @@ LIST kept = ring, key, map
 }
 -> END
 == vault
-{ trust >= 8 and not rested:
+{ trust >= 8 and not hall.rested:
     Gold.
 - else:
     Dust.
@@ -58,7 +58,7 @@ def values(**variables: object) -> Values:
 
 def test_a_guard_includes_the_way_into_its_knot_with_functions_inlined(guards: Guards) -> None:
     gold = branch(guards, "trust >= 8")
-    assert source(guards.guard[gold]) == "trust >= 8 and not rested and (trust >= 6 and brave)"
+    assert source(guards.guard[gold]) == "trust >= 8 and not hall.rested and (trust >= 6 and brave)"
     assert guards.knot[gold] == "vault"
     assert {"trust", "brave"} <= guards.variables and "hall.rested" in guards.counts
 
