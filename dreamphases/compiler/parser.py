@@ -240,6 +240,8 @@ class _FileParser(BlockParser):
     def _stray_marks(self, text: str, marks: str, lineno: int, col: int) -> None:
         """inklecate ends a line's content at a '|' (or, on a choice, a ']') outside braces and then
         expects the end of the line: report the first such mark."""
+        if not any(mark in text for mark in marks):  # most lines: nothing to scan for
+            return
         for at, c, depth in structure(text, marks):
             if depth == 0 and c in marks:
                 self.error("E001", f"a '{c}' outside braces ends the text here, but the line goes on", lineno,
@@ -275,8 +277,9 @@ class _FileParser(BlockParser):
 
     def _require_content(self, header: _Header) -> None:
         """inklecate rejects a knot, function or stitch with no line before the next header that ends it."""
-        for nxt in self.lines[self.i:]:
-            stripped = nxt.strip()
+        lines = self.lines
+        for at in range(self.i, len(lines)):  # by index: slicing would copy the rest of the file per header
+            stripped = lines[at].strip()
             if stripped:
                 if not (stripped.startswith("==") or (header.kind == "stitch" and stripped.startswith("="))):
                     return
@@ -425,7 +428,8 @@ class _FileParser(BlockParser):
                 self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
                 self.src.raw_lines[lineno - 1]))
         (start_text, _), (only_text, only_at), (inner_text, inner_at), has_brackets = _split_choice(rest)
-        if not has_brackets and any(c == "[" and depth == 0 for _, c, depth in structure(start_text, "[")):
+        if not has_brackets and "[" in start_text and any(
+                c == "[" and depth == 0 for _, c, depth in structure(start_text, "[")):
             self.error("E001", "this choice's '[' is never closed with ']'", lineno,
                        col + i + start_text.index("[") if "[" in start_text else col,
                        "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
@@ -500,7 +504,7 @@ def _split_choice(text: str) -> tuple[_Part, _Part, _Part, bool]:
     """Split choice text into start, [choice-only] and inner content (outside braces), each with its
     offset in `text` (so carets point into the right part)."""
     open_at = close_at = -1
-    for i, c, depth in structure(text, "[]"):
+    for i, c, depth in structure(text, "[]") if "[" in text else ():
         if depth == 0 and c == "[" and open_at < 0:
             open_at = i
         elif depth == 0 and c == "]" and open_at >= 0:
