@@ -48,7 +48,7 @@ def _run(sources: SourceSet, cache: ParseCache | None = None, emit_json: bool = 
     emitted = emit(resolved)
     rep = Reporter(lines)
     woven = resolved.woven
-    if not check_loadable(emitted.json_text, [(f, woven.weave_of(f)) for f in woven.flows()], rep):
+    if not check_loadable(emitted.json_depth, [(f, woven.weave_of(f)) for f in woven.flows()], rep):
         return CompileResult(None, _ordered(diags + rep.diags), built.graph)
     # where each conditional branch ended up in the JSON, for tools that ask the runtime about it
     for branch, key in zip(built.graph.branches, built.branch_keys, strict=True):

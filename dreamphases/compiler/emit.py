@@ -22,6 +22,8 @@ __all__ = ["Emitted", "emit"]
 @dataclass(slots=True)
 class Emitted:
     json_text: str
+    #: how deeply arrays and objects nest in the JSON (bink refuses a story nested too deeply)
+    json_depth: int
     #: id(ast Branch) → the runtime path of the container holding that branch's content
     branch_paths: dict[int, str]
     #: id(ast Choice) → the runtime path of the container the choice leads into
@@ -80,8 +82,8 @@ class _Emitter(ValueEmitter):
         decl.add("end")
         root.add_named(decl)
         list_defs = {lst.name: {i.name: i.value for i in lst.items} for lst in story.lists}
-        text, paths = to_json(root, list_defs)
-        return Emitted(text, {key: paths.get(id(c), "") for key, c in self.branch_containers.items()},
+        text, paths, depth = to_json(root, list_defs)
+        return Emitted(text, depth, {key: paths.get(id(c), "") for key, c in self.branch_containers.items()},
                        {key: paths.get(id(c), "") for key, c in self.choice_containers.items()})
 
     def flow(self, flow: A.Flow) -> Container:

@@ -9,40 +9,15 @@ and `check` report it, at the most deeply nested construct.
 
 from __future__ import annotations
 
-import re
-
 from typing_extensions import assert_never
 
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Reporter, Span
 
-__all__ = ["BINK_MAX_JSON_DEPTH", "json_depth", "check_loadable"]
+__all__ = ["BINK_MAX_JSON_DEPTH", "check_loadable"]
 
 #: the deepest JSON nesting bink loads (measured: 127 loads, 128 is refused)
 BINK_MAX_JSON_DEPTH = 127
-
-# Everything that is not a bracket: whole strings (unrolled, so the regex engine does not step through
-# them one alternative per character) and runs of other characters.
-_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
-_INNERMOST = re.compile(r"\[\]|\{\}")
-
-
-def json_depth(text: str) -> int:
-    """How deeply arrays and objects nest in a JSON document (strings skipped).
-
-    Why not a loop over tokens: a big story's JSON runs to megabytes, and a Python-level loop over every
-    bracket cost a fifth of the compile. Here the work is done by the regex engine: keep only the
-    brackets, then peel off the innermost pairs, one round per level of nesting.
-    """
-    skeleton = _NOT_BRACKETS.sub("", text)
-    depth = 0
-    while skeleton:
-        peeled = _INNERMOST.sub("", skeleton)
-        if peeled == skeleton:  # unbalanced: not JSON we wrote; count what was peeled
-            break
-        skeleton = peeled
-        depth += 1
-    return depth
 
 
 def _deepest(stmts: list[A.Stmt], level: int, best: tuple[int, Span | None]) -> tuple[int, Span | None]:
@@ -75,9 +50,9 @@ def _deepest(stmts: list[A.Stmt], level: int, best: tuple[int, Span | None]) -> 
     return best
 
 
-def check_loadable(json_text: str, flows: list[tuple[A.Flow, A.Weave]], rep: Reporter) -> bool:
-    """Report E021 (and return False) when bink could not load `json_text`."""
-    depth = json_depth(json_text)
+def check_loadable(depth: int, flows: list[tuple[A.Flow, A.Weave]], rep: Reporter) -> bool:
+    """Report E021 (and return False) when bink could not load JSON nested `depth` deep
+    (`Emitted.json_depth`: worked out while the JSON was built, not by scanning its text)."""
     if depth <= BINK_MAX_JSON_DEPTH:
         return True
     best: tuple[int, Span | None] = (0, None)

@@ -82,37 +82,74 @@ def _assign_paths(c: Container, path: str, paths: dict[int, str]) -> None:
         _assign_paths(child, f"{prefix}{name}", paths)
 
 
-def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> list[object]:
+def _value_depth(value: object) -> int:
+    """How deeply arrays and objects nest in `value` (0 for a string, number, bool or null)."""
+    kind = type(value)
+    if kind is dict:
+        return 1 + max(map(_value_depth, cast(dict[str, object], value).values()), default=0)
+    if kind is list:
+        return 1 + max(map(_value_depth, cast(list[object], value)), default=0)
+    return 0
+
+
+def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[list[object], int]:
+    """The container as a JSON array, and how deeply that array nests (so the depth that decides
+    whether bink can load the story is known without scanning megabytes of text for it)."""
     out: list[object] = []
     append = out.append
+    inner = 0  # the deepest value in the array so far
     for item in c.content:
         kind = type(item)
         if kind is Container:
-            append(_encode(cast(Container, item), paths, True))
+            encoded, depth = _encode(cast(Container, item), paths, True)
+            append(encoded)
+            if depth > inner:
+                inner = depth
         elif kind is Ref:
             ref = cast(Ref, item)
             obj: dict[str, object] = {ref.key: paths[id(ref.target)] if ref.target is not None else ""}
-            obj.update(ref.extra)
+            if ref.extra:
+                obj.update(ref.extra)
+                depth = _value_depth(obj)
+                if depth > inner:
+                    inner = depth
+            elif not inner:
+                inner = 1
             append(obj)
         elif kind is Nop:
             append("nop")
         else:
+            if kind is dict:
+                depth = _value_depth(item)
+                if depth > inner:
+                    inner = depth
             append(item)
     meta: dict[str, object] = {}
-    for name, child in c.named.items():
-        meta[name] = _encode(child, paths, False)
+    named = 0  # the deepest named child
+    for name, named_child in c.named.items():
+        meta[name], depth = _encode(named_child, paths, False)
+        if depth > named:
+            named = depth
     if c.flags:
         meta["#f"] = c.flags
     if inline_name and c.name:
         meta["#n"] = c.name
-    out.append(meta or None)
-    return out
+    if meta:
+        out.append(meta)
+        if named + 1 > inner:
+            inner = named + 1
+    else:
+        out.append(None)
+    return out, inner + 1
 
 
-def to_json(root: Container, list_defs: dict[str, dict[str, int]]) -> tuple[str, dict[int, str]]:
-    """The story as ink JSON, and the runtime path of every container and nop (by object id)."""
+def to_json(root: Container, list_defs: dict[str, dict[str, int]]) -> tuple[str, dict[int, str], int]:
+    """The story as ink JSON, the runtime path of every container and nop (by object id), and how
+    deeply the JSON nests."""
     _flatten(root)
     paths: dict[int, str] = {}
     _assign_paths(root, "", paths)
-    doc = {"inkVersion": 21, "root": _encode(root, paths, False), "listDefs": list_defs}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")), paths
+    encoded, depth = _encode(root, paths, False)
+    doc = {"inkVersion": 21, "root": encoded, "listDefs": list_defs}
+    depth = 1 + max(depth, _value_depth(list_defs))
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")), paths, depth

@@ -1,22 +1,27 @@
-"""`json_depth` is what decides E021, so it must agree with the nesting a JSON parser sees."""
+"""The JSON depth that decides E021 is worked out while the JSON is built (`to_json`), so it must
+agree with the nesting a JSON parser sees in the text it wrote."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dreamphases.compiler.loadable import json_depth
+from dreamphases.compiler.emit import emit
+from dreamphases.compiler.parser import parse
+from dreamphases.compiler.resolve import resolve
+from dreamphases.compiler.runtime_tree import Container, Item, Nop, Ref, to_json
+from dreamphases.compiler.source import read_sources
+from dreamphases.compiler.weave import weave
+from tests.shared import CORPUS, INK_PROOF
 
-# strings full of the characters that could fool a bracket counter
-_tricky_text = st.text(alphabet='[]{}"\\^ab \n', max_size=8)
-_json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | _tricky_text,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_tricky_text, inner, max_size=4),
-    max_leaves=40,
-)
+REPO = Path(__file__).resolve().parents[2]
+STORIES = sorted({*REPO.glob("tests/**/*.ink"), REPO / "story" / "dreamphases.ink", *CORPUS.glob("**/*.ink"),
+                  *INK_PROOF.glob("*/story.ink")})
 
 
 def _reference_depth(value: Any) -> int:
@@ -27,11 +32,58 @@ def _reference_depth(value: Any) -> int:
     return 0
 
 
-@given(_json_values)
-def test_json_depth_matches_the_parsed_nesting(value: Any) -> None:
-    assert json_depth(json.dumps(value)) == _reference_depth(value)
+# strings full of the characters that could fool a bracket counter
+_text = st.text(alphabet='[]{}"\\^ab \n', max_size=6)
+_json = st.recursive(st.none() | st.booleans() | st.integers() | _text,
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
+                     max_leaves=12)
+_names = st.text(alphabet="abc", min_size=1, max_size=3)
 
 
-def test_brackets_inside_strings_do_not_count() -> None:
-    assert json_depth('{"k":"]]][[[{{"}') == 1
-    assert json_depth('["a\\\\",[["\\"]"]]]') == 3
+@st.composite
+def _containers(draw: st.DrawFn, depth: int = 0) -> Container:
+    """A runtime tree as the emitter builds them: values, raw JSON objects, refs (to containers in the
+    tree, to nops or to nothing, some with extra fields), nested and named children, flags."""
+    c = Container(draw(st.none() | _names), flags=draw(st.sampled_from([0, 0, 1, 3])), keep=draw(st.booleans()))
+    targets: list[Container | Nop | None] = [c, None]
+    for _ in range(draw(st.integers(0, 4))):
+        choice = draw(st.integers(0, 5 if depth < 5 else 3))
+        item: Item
+        if choice == 0:
+            item = draw(st.none() | st.booleans() | st.integers() | _text)
+        elif choice == 1:
+            item = draw(st.dictionaries(_text, _json, min_size=1, max_size=3))
+        elif choice == 2:
+            item = Nop()
+            targets.append(item)
+        elif choice == 3:
+            extra = draw(st.dictionaries(st.sampled_from(["c", "flg", "x"]), _json, max_size=2))
+            item = Ref(draw(st.sampled_from(["->", "^->", "*"])), draw(st.sampled_from(targets)), extra)
+        elif choice == 4:
+            item = draw(_containers(depth + 1))
+            targets.append(item)
+        else:
+            child = draw(_containers(depth + 1))
+            child.name = draw(_names)
+            c.add_named(child)
+            continue
+        c.add(item)
+    return c
+
+
+@given(_containers(), st.dictionaries(_names, st.dictionaries(_names, st.integers(), max_size=2), max_size=2))
+def test_the_depth_to_json_reports_is_the_depth_of_the_text_it_wrote(
+        root: Container, list_defs: dict[str, dict[str, int]]) -> None:
+    text, _, depth = to_json(root, list_defs)
+    assert depth == _reference_depth(json.loads(text))
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_emitted_depth_is_the_depth_of_the_emitted_json(story: Path) -> None:
+    sources = read_sources(story)
+    parsed, diags = parse(sources)
+    resolved, _, more = resolve(weave(parsed), {name: f.raw_lines for name, f in sources.files.items()}, diags)
+    if any(d.is_error for d in [*sources.diagnostics, *diags, *more]):
+        pytest.skip("the story does not compile")
+    emitted = emit(resolved)
+    assert emitted.json_depth == _reference_depth(json.loads(emitted.json_text))
