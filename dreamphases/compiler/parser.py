@@ -45,7 +45,6 @@ from dreamphases.compiler.scan import (
     first_at_top,
     matching_brace,
     split_commas,
-    structure,
     unmatched_close,
     unmatched_open,
 )
@@ -233,24 +232,22 @@ class _FileParser(BlockParser):
             self.error("E002", "this '{' is never closed on its line", lineno, col + line.find("{"),
                        "a multiline block must start with '{' at the beginning of a line")
             return []
-        self._stray_marks(line, "|", lineno, col)
+        self._stray_marks(line, ("|",), lineno, col)
         items = self.inline.content(line, lineno, col)
         return [self.content_line(items, lineno, col)]
 
-    def _stray_marks(self, text: str, marks: str, lineno: int, col: int) -> None:
+    def _stray_marks(self, text: str, marks: tuple[str, ...], lineno: int, col: int) -> None:
         """inklecate ends a line's content at a '|' (or, on a choice, a ']') outside braces and then
         expects the end of the line: report the first such mark."""
-        if not any(mark in text for mark in marks):  # most lines: nothing to scan for
-            return
-        for at, c, depth in structure(text, marks):
-            if depth == 0 and c in marks:
-                self.error("E001", f"a '{c}' outside braces ends the text here, but the line goes on", lineno,
-                           col + at, f"write '\\{c}' for a literal '{c}'")
-                return
+        at = first_at_top(text, marks)
+        if at >= 0:
+            c = text[at]
+            self.error("E001", f"a '{c}' outside braces ends the text here, but the line goes on", lineno,
+                       col + at, f"write '\\{c}' for a literal '{c}'")
 
     def content_line(self, items: list[Inline], lineno: int, col: int) -> ContentLine:
         space_before_divert(items)
-        if items and all(isinstance(it, (Tag, Divert)) for it in items):
+        if items and isinstance(items[0], (Tag, Divert)) and all(isinstance(it, (Tag, Divert)) for it in items):
             # tags alone belong to the next line; a line that only diverts ends no line of text
             return ContentLine(items, self.span(lineno, col))
         if items and isinstance(items[-1], Text):
@@ -428,14 +425,13 @@ class _FileParser(BlockParser):
                 self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
                 self.src.raw_lines[lineno - 1]))
         (start_text, _), (only_text, only_at), (inner_text, inner_at), has_brackets = _split_choice(rest)
-        if not has_brackets and "[" in start_text and any(
-                c == "[" and depth == 0 for _, c, depth in structure(start_text, "[")):
+        if not has_brackets and first_at_top(start_text, ("[",)) >= 0:
             self.error("E001", "this choice's '[' is never closed with ']'", lineno,
                        col + i + start_text.index("[") if "[" in start_text else col,
                        "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
-        self._stray_marks(start_text, "|" if has_brackets else "|]", lineno, col + i)
-        self._stray_marks(only_text, "|", lineno, col + i + only_at)
-        self._stray_marks(inner_text, "|]", lineno, col + i + inner_at)
+        self._stray_marks(start_text, ("|",) if has_brackets else ("|", "]"), lineno, col + i)
+        self._stray_marks(only_text, ("|",), lineno, col + i + only_at)
+        self._stray_marks(inner_text, ("|", "]"), lineno, col + i + inner_at)
         for part, at in ((start_text, 0), (only_text, only_at), (inner_text, inner_at)):
             if part.lstrip(" \t").startswith("~"):
                 self.error("E001", "'~' starts logic only on a line of its own", lineno,
@@ -503,13 +499,8 @@ _Part = tuple[str, int]  # a piece of a line and its offset in it
 def _split_choice(text: str) -> tuple[_Part, _Part, _Part, bool]:
     """Split choice text into start, [choice-only] and inner content (outside braces), each with its
     offset in `text` (so carets point into the right part)."""
-    open_at = close_at = -1
-    for i, c, depth in structure(text, "[]") if "[" in text else ():
-        if depth == 0 and c == "[" and open_at < 0:
-            open_at = i
-        elif depth == 0 and c == "]" and open_at >= 0:
-            close_at = i
-            break
+    open_at = first_at_top(text, ("[",))
+    close_at = first_at_top(text, ("]",), start=open_at + 1) if open_at >= 0 else -1
     if open_at >= 0 and close_at >= 0:
         return (text[:open_at], 0), (text[open_at + 1:close_at], open_at + 1), (text[close_at + 1:], close_at + 1), True
     # no brackets: a divert or tag on the choice line belongs after the choice text

@@ -120,9 +120,15 @@ def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[lis
             append("nop")
         else:
             if kind is dict:
-                depth = _value_depth(item)
-                if depth > inner:
-                    inner = depth
+                if not inner:
+                    inner = 1
+                # most objects hold only strings and numbers (depth 1): walk only the nested ones
+                for value in cast(dict[str, object], item).values():
+                    if type(value) is dict or type(value) is list:
+                        depth = _value_depth(item)
+                        if depth > inner:
+                            inner = depth
+                        break
             append(item)
     meta: dict[str, object] = {}
     named = 0  # the deepest named child

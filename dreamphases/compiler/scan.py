@@ -82,8 +82,27 @@ def unmatched_close(text: str) -> int:
     return -1
 
 
+def _countable(text: str, start: int, parens: bool, strings: bool) -> bool:
+    """Whether nesting in `text[start:]` can be read off by counting brackets: nothing escaped and no
+    string literal to skip. Most lines are; the fast paths below count with `str.count` and fall
+    back to `structure` for the rest."""
+    return text.find("\\", start) < 0 and not (strings and text.find('"', start) >= 0)
+
+
+def _nesting(text: str, start: int, end: int, parens: bool) -> int:
+    """The nesting depth at `end`, counting from `start` (only for `_countable` text)."""
+    depth = text.count("{", start, end) - text.count("}", start, end)
+    if parens:
+        depth += text.count("(", start, end) - text.count(")", start, end)
+    return depth
+
+
 def matching_brace(text: str, start: int = 0) -> int:
     """Index of the `}` that closes the `{` at `start`, or -1."""
+    close = text.find("}", start + 1)
+    if (close > 0 and text.startswith("{", start) and text.find("{", start + 1, close) < 0
+            and text.find("\\", start, close) < 0):
+        return close  # nothing nested or escaped before the first '}': the commonest `{…}`
     for i, c, depth in structure(text, start=start):
         if c == "}" and depth == 1:
             return i
@@ -93,8 +112,21 @@ def matching_brace(text: str, start: int = 0) -> int:
 def first_at_top(text: str, marks: tuple[str, ...], *, start: int = 0, parens: bool = False,
                  strings: bool = False) -> int:
     """Index of the first of `marks` (strings) outside nesting, or -1."""
-    if all(text.find(m, start) < 0 for m in marks):
+    for mark in marks:  # (a loop, not all(): this runs several times on every line)
+        if text.find(mark, start) >= 0:
+            break
+    else:
         return -1
+    if _countable(text, start, parens, strings):
+        best = -1
+        for mark in marks:
+            at = text.find(mark, start)
+            while at >= 0 and (best < 0 or at < best):
+                if _nesting(text, start, at, parens) == 0:
+                    best = at
+                    break
+                at = text.find(mark, at + 1)
+        return best
     firsts = "".join(sorted({m[0] for m in marks}))
     for i, c, depth in structure(text, firsts, start=start, parens=parens, strings=strings):
         if depth == 0 and c in firsts and any(text.startswith(m, i) for m in marks):
@@ -108,6 +140,17 @@ def split_at_top(text: str, sep: str, *, parens: bool = False, strings: bool = F
         return [(0, text)]
     parts: list[tuple[int, str]] = []
     last = 0
+    if _countable(text, 0, parens, strings):
+        at = text.find(sep)
+        while at >= 0:
+            if _nesting(text, 0, at, parens) == 0:
+                parts.append((last, text[last:at]))
+                last = at + len(sep)
+                at = text.find(sep, last)
+            else:
+                at = text.find(sep, at + 1)
+        parts.append((last, text[last:]))
+        return parts
     skip_to = -1
     for i, c, depth in structure(text, sep[0], parens=parens, strings=strings):
         if i < skip_to or depth != 0 or c != sep[0] or not text.startswith(sep, i):
