@@ -52,12 +52,12 @@ from dreamphases.compiler.expr_tree import (
 )
 from dreamphases.compiler.graph import StoryGraph
 
-__all__ = ["UNDECIDED", "Guards", "Values", "distance"]
+__all__ = ["UNDECIDED", "Guards", "Values", "compiled", "distance", "inputs_of"]
 
 #: the cost of a term the values cannot decide: less than an unmet flag, more than a near miss
 UNDECIDED = 0.5
 #: how many edges back the way into a node is followed (each step multiplies the alternatives)
-GUARD_DEPTH = 4
+GUARD_DEPTH = 8
 #: a node with more ways in than this is taken as open (one of them likely is)
 MAX_WAYS = 6
 #: a guard bigger than this many tree nodes is cut back to the branch's own condition
@@ -75,7 +75,7 @@ class Values:
 
     variables: Mapping[str, object]
     counts: Mapping[str, int]
-    fixed: Callable[[str], bool] = lambda name: False
+    fixed: Callable[[str], bool] | None = None
 
 
 def _norm(gap: float) -> float:
@@ -147,8 +147,11 @@ def _inputs(expr: Expr) -> set[str]:
 
 
 def _fixed(expr: Expr, values: Values) -> bool:
+    fixed = values.fixed
+    if fixed is None:
+        return False
     inputs = _inputs(expr)
-    return bool(inputs) and all(values.fixed(name) for name in inputs)
+    return bool(inputs) and all(fixed(name) for name in inputs)
 
 
 def _compare(op: str, a: object, b: object) -> float:
@@ -206,6 +209,18 @@ def distance(expr: Expr, values: Values, want: bool = True) -> float:
             assert_never(expr)
 
 
+def inputs_of(expr: Expr) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(variables, read-count node ids) the distance of `expr` depends on, each in a fixed order:
+    equal inputs give an equal distance, so callers can remember it."""
+    nodes = list(walk(expr))
+    for node in list(nodes):
+        if isinstance(node, Const):
+            nodes += walk(node.value)
+    variables = dict.fromkeys(n.name for n in nodes if isinstance(n, Var) and n.kind in ("global", "list"))
+    counts = dict.fromkeys(n.node for n in nodes if isinstance(n, ReadCount))
+    return tuple(variables), tuple(counts)
+
+
 @dataclass(slots=True)
 class Guards:
     """Each coverage id's guard and the knot it is written in, built once from the story graph."""
@@ -215,6 +230,20 @@ class Guards:
     #: variables (names) and read counts (node ids) some guard depends on
     variables: frozenset[str] = frozenset()
     counts: frozenset[str] = frozenset()
+    #: variable -> the knots (functions included) that write it
+    writers: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def fixed(self, reachable: Collection[str]) -> Callable[[str], bool]:
+        """`Values.fixed` for a state that can reach only these knots: a read count is fixed once its
+        knot is out of reach, a variable once every knot writing it is."""
+        counts = self.counts
+
+        def fixed(name: str) -> bool:
+            if name in counts:
+                return name.split(".", 1)[0] not in reachable
+            return not any(knot in reachable for knot in self.writers.get(name, ()))
+
+        return fixed
 
     @classmethod
     def build(cls, graph: StoryGraph, ids: Collection[str]) -> Guards:
@@ -272,6 +301,11 @@ class Guards:
         inputs = [n for g in out.guard.values() for n in walk(g)]
         out.variables = frozenset(n.name for n in inputs if isinstance(n, Var) and n.kind in ("global", "list"))
         out.counts = frozenset(n.node for n in inputs if isinstance(n, ReadCount))
+        writers: dict[str, set[str]] = {}
+        for use in graph.uses:
+            if use.mode == "write":
+                writers.setdefault(use.name, set()).add(use.node.split(".", 1)[0])
+        out.writers = {name: frozenset(knots) for name, knots in writers.items()}
         return out
 
 
@@ -289,3 +323,121 @@ def _inlined(expr: Expr, inline: Mapping[str, Expr], depth: int = 0) -> Expr:
             return expr
         case _:
             assert_never(expr)
+
+
+# -- compiled guards: the same distance, as one Python expression per guard ------------------------
+# The guided search measures a dozen guards at every choice point; walking the tree costs several µs
+# a node, so each guard is turned once into Python source with the same rules (`distance` with no
+# `fixed`: the walk cannot tell what is settled) and compiled.
+
+class _Undecided:
+    """A value the inputs cannot give (the compiled form of `Unknown`)."""
+
+
+_U = _Undecided()
+
+
+def _c_num(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _c_cmp(op: str, a: object, b: object) -> float:
+    if a is _U or b is _U:
+        return UNDECIDED
+    return _compare(op, a, b)
+
+
+def _c_truth(value: object, want: bool) -> float:
+    if value is _U:
+        return UNDECIDED
+    return 0.0 if bool(value) == want else 1.0
+
+
+def _c_arith(op: str, a: object, b: object) -> object:
+    if not (isinstance(a, int | float) and isinstance(b, int | float)) or (op in "/%" and not b):
+        return _U
+    match op:
+        case "+":
+            return a + b
+        case "-":
+            return a - b
+        case "*":
+            return a * b
+        case "/":
+            return a // b if isinstance(a, int) and isinstance(b, int) else a / b
+    return a % b
+
+
+def _c_neg(value: object) -> object:
+    return -value if _c_num(value) else _U  # type: ignore[operator]
+
+
+def _c_not(value: object) -> object:
+    return _U if value is _U else not value
+
+
+def _c_len(value: object) -> object:
+    try:
+        return len(value)  # type: ignore[arg-type]
+    except TypeError:
+        return _U
+
+
+def _c_value(expr: Expr) -> str:
+    match expr:
+        case Num(number):
+            return repr(number)
+        case Bool(truth):
+            return repr(truth)
+        case Var(name, kind):
+            return f"v.get({name!r}, U)" if kind in ("global", "list") else "U"
+        case Const(_, inner):
+            return _c_value(inner)
+        case ReadCount(_, node):
+            return f"c.get({node!r}, U)"
+        case Unary("-", operand):
+            return f"neg({_c_value(operand)})"
+        case Unary("not", operand):
+            return f"not_({_c_value(operand)})"
+        case Binary("+" | "-" | "*" | "/" | "%" as op, left, right):
+            return f"arith({op!r}, {_c_value(left)}, {_c_value(right)})"
+        case Call("LIST_COUNT", (arg,), "builtin"):
+            return f"len_({_c_value(arg)})"
+        case Binary() | Unary() | Str() | ListItem() | ListLit() | DivertTarget() | Call() | Increment():
+            return "U"
+        case _:
+            assert_never(expr)
+
+
+def _c_distance(expr: Expr, want: bool) -> str:
+    match expr:
+        case Bool(truth):
+            return "0.0" if truth == want else "INF"
+        case Unary("not", operand):
+            return _c_distance(operand, not want)
+        case Binary("and" | "or" as op, left, right):
+            a, b = _c_distance(left, want), _c_distance(right, want)
+            return f"({a} + {b})" if (op == "and") == want else f"min({a}, {b})"
+        case Binary("==" | "!=" | "<" | "<=" | ">" | ">=" as op, left, right):
+            return f"cmp({(op if want else _FLIP[op])!r}, {_c_value(left)}, {_c_value(right)})"
+        case Const(_, inner):
+            return _c_distance(inner, want)
+        case Num() | Var() | ReadCount() | Call() | Str() | ListItem() | ListLit() | DivertTarget() \
+                | Unary() | Binary() | Increment():
+            return f"truth({_c_value(expr)}, {want})"
+        case _:
+            assert_never(expr)
+
+
+_HELPERS = {"U": _U, "INF": math.inf, "cmp": _c_cmp, "truth": _c_truth, "arith": _c_arith, "neg": _c_neg,
+            "not_": _c_not, "len_": _c_len, "min": min}
+
+
+def compiled(expr: Expr) -> Callable[[Mapping[str, object], Mapping[str, int]], float]:
+    """`distance(expr, Values(variables, counts))` as a function of (variables, counts), compiled."""
+    try:
+        code = compile(f"lambda v, c: {_c_distance(expr, True)}", "<guard>", "eval")
+        function: Callable[[Mapping[str, object], Mapping[str, int]], float] = eval(code, dict(_HELPERS))
+    except (RecursionError, SyntaxError, MemoryError):  # too deep for Python's parser: walk the tree
+        return lambda v, c: distance(expr, Values(v, c))
+    return function

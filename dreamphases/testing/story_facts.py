@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.statspec import StatSpec, stat_specs
+from dreamphases.testing.branch_distance import Guards
 from dreamphases.testing.state_key import Liveness, liveness_for
 
 __all__ = ["StoryFacts", "bucket"]
@@ -48,6 +49,8 @@ class StoryFacts:
     signals: tuple[tuple[str, StatSpec | None], ...]
     #: which variables each state can still observe (None: no merging of states)
     liveness: Liveness | None = None
+    #: each coverage id's guard (branch distance, `branch_distance.py`) and the knot it is in
+    guards: Guards | None = None
 
     @classmethod
     def build(cls, graph: StoryGraph | None) -> StoryFacts:
@@ -65,4 +68,6 @@ class StoryFacts:
             if use.mode == "read" and use.name in globals_:
                 names.setdefault(use.name, None)
         picked = list(names)[:MAX_SIGNALS]
-        return cls(tuple((name, specs.get(name)) for name in picked), liveness_for(graph))
+        ids = [*(f"?{i}" for i in range(len(graph.branches))), *(f"*{i}" for i in range(len(graph.choices))),
+               *graph.nodes, *(f"e:{e.id}" for e in graph.endings)]
+        return cls(tuple((name, specs.get(name)) for name in picked), liveness_for(graph), Guards.build(graph, ids))

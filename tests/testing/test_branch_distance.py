@@ -8,7 +8,7 @@ import pytest
 
 from dreamphases.compiler import compile_path
 from dreamphases.compiler.expr_tree import source
-from dreamphases.testing.branch_distance import UNDECIDED, Guards, Values, distance
+from dreamphases.testing.branch_distance import UNDECIDED, Guards, Values, compiled, distance
 
 STORY = """\
 VAR trust = 0
@@ -100,3 +100,13 @@ def test_what_the_values_cannot_decide_costs_a_constant(guards: Guards) -> None:
     pockets = guards.guard[branch(guards, "LIST_COUNT")]
     assert distance(pockets, values(trust=6, brave=True)) == UNDECIDED
     assert distance(pockets, values(trust=6, brave=True, kept=frozenset({"ring", "key"}))) == 0
+
+
+@pytest.mark.parametrize("state", [
+    {"trust": 0, "brave": False}, {"trust": 7, "brave": True}, {"trust": 9, "brave": True, "rested": 1},
+    {"trust": 6, "brave": True, "kept": frozenset({"ring"})}, {"trust": 2.5, "brave": True}, {},
+])
+def test_a_compiled_guard_gives_the_same_distance_as_the_tree(guards: Guards, state: dict[str, object]) -> None:
+    given = values(**state)
+    for guard in guards.guard.values():
+        assert compiled(guard)(given.variables, given.counts) == distance(guard, given)

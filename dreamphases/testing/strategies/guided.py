@@ -22,11 +22,14 @@ from (seed, shard): merging them unites what each found (see docs/testing.md).
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
 from dreamphases.statspec import StatSpec
+from dreamphases.testing.branch_distance import Values as Measured
+from dreamphases.testing.branch_distance import compiled, distance, inputs_of
 from dreamphases.testing.explorer import Tally, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story_facts import StoryFacts, bucket
@@ -45,9 +48,18 @@ DEPTH_BAND = 10
 ROOT_SHARE = 0.3
 #: states a single walk may add to the corpus
 MAX_ADDS_PER_WALK = 4
+#: the share of walks that start from the entry closest to a missing target (branch distance)
+DIRECTED_SHARE = 0.4
+#: missing targets whose branch distance a round's walks measure (a rotating window over them all)
+TARGETS_PER_ROUND = 32
+#: states a single walk may add for coming closer to a target
+MAX_CLOSER_PER_WALK = 4
+#: entries kept per missing target at its best distance (each DEPTH_BAND choices deeper)
+FAVOURED = 4
 
 
 Values = tuple[tuple[str, str], ...]  # the watched variables' buckets at a state
+Raw = tuple[tuple[str, object], ...]  # the values branch distances read, as plain Python values
 
 
 @dataclass(slots=True)
@@ -58,6 +70,7 @@ class _Entry:
     count: int  # choices offered here
     values: Values
     knots: frozenset[str] = frozenset()  # where the state is (its call stacks and pending choices)
+    raw: Raw = ()
     tried: list[int] = field(default_factory=list)  # walks begun with each choice
     walks: int = 0
     finds: int = 0
@@ -78,6 +91,7 @@ class _Walk:
     first: int | None  # the first choice to take (an untried one), or None for a random one
     rng: int
     values: Values
+    raw: Raw
 
 
 @dataclass(slots=True)
@@ -92,6 +106,9 @@ class _Found:
     count: int = 0
     values: Values = ()
     knots: frozenset[str] = frozenset()
+    raw: Raw = ()
+    #: targets this state is closer to than any before it: (coverage id, branch distance)
+    closer: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(slots=True)
@@ -101,13 +118,19 @@ class Walks(Task):
     known_values: frozenset[str]
     known_endings: frozenset[str]
     steps: int
+    #: missing coverage ids whose branch distance walks measure, each with the best distance known
+    #: when the round was planned and the depth from which a state at that distance is kept too: a
+    #: state closer than the best, or as close and that deep, is kept
+    targets: tuple[tuple[str, float, float, float], ...] = ()
     #: runtime paths of `unknown`: where visits are counted, and the counts saved states keep
     _counting: set[str] = field(default_factory=set)
+    _compass: _Compass | None = None
 
     def run(self, walker: Walker, trail: Trail, skip: frozenset[int]) -> tuple[Tally, Any]:
         tally = Tally()
         found: list[_Found] = []
         unknown = set(self.unknown)
+        self._compass = _Compass.of(walker, self.targets)
         self._counting = {walker.node_paths[i] for i in unknown}
         walker.focus(self._counting)
         for unit, walk in enumerate(self.walks):
@@ -132,9 +155,13 @@ class Walks(Task):
              unknown: set[str]) -> list[_Found]:
         facts: StoryFacts = walker.facts()
         specs = dict(facts.signals)
-        changed = walker.watch(specs)
+        compass = self._compass
+        assert compass is not None
+        compass.begin()
+        changed = walker.watch([*specs, *compass.variables])
         rng = random.Random(walk.rng)
         current = dict(walk.values if walk.packed is not None else _initial(walker, specs))
+        raw = dict(walk.raw if walk.packed is not None else _initial_raw(walker, compass.variables))
         trail.begin(unit, walk.seed, walk.path)
         seed, count = self._start(walker, walk, tally, rng, changed)
         if walk.packed is None:
@@ -145,12 +172,14 @@ class Walks(Task):
         seen: set[str] = set()
         found: list[_Found] = []
         taken: list[int] = []
+        closer_adds = 0
         max_steps = walker.options.max_steps
         # a walk from the start is a plain random walk, played to the end as random walks are; walks
         # from corpus states are short, so effort goes back to the corpus soon
         steps = self.steps if walk.packed is not None else max_steps
         while True:
             if changed:
+                raw.update((name, _plain(value)) for name, value in changed.items())
                 band = f"@{len(path) // DEPTH_BAND}"
                 news = {n + band if specs.get(n[2:n.index("=")]) is not None else n
                         for n in _update(current, changed, specs)}
@@ -160,9 +189,18 @@ class Walks(Task):
                     if count and len(found) < MAX_ADDS_PER_WALK:
                         packed, knots = walker.save_lean(self._counting)
                         found.append(_Found(walk.entry, frozenset(news), packed, tuple(path), seed,
-                                            count, tuple(sorted(current.items())), knots))
+                                            count, tuple(sorted(current.items())), knots, _sorted(raw)))
                     else:
                         found.append(_Found(walk.entry, frozenset(news)))
+            if count and compass.targets and closer_adds < MAX_CLOSER_PER_WALK:
+                candidates = compass.closer(walker, raw, len(path))
+                if candidates:
+                    packed, knots = walker.save_lean(self._counting)
+                    closer = compass.confirm(candidates, raw, knots, len(path))
+                    if closer:
+                        closer_adds += 1
+                        found.append(_Found(walk.entry, frozenset(), packed, tuple(path), seed, count,
+                                            tuple(sorted(current.items())), knots, _sorted(raw), closer))
             if not count or steps <= 0:
                 break
             if len(path) >= max_steps:
@@ -185,15 +223,18 @@ class Walks(Task):
         if covered:
             tally.visited |= covered
             unknown -= covered
-            found += self._locate(walker, walk, seed, taken, covered, len(found), changed, specs)
+            found += self._locate(walker, walk, seed, taken, covered, len(found), changed, specs,
+                                  compass.variables)
         return found
 
     def _locate(self, walker: Walker, walk: _Walk, seed: int, taken: list[int], covered: set[str],
-                already: int, changed: dict[str, object], specs: dict[str, StatSpec | None]) -> list[_Found]:
+                already: int, changed: dict[str, object], specs: dict[str, StatSpec | None],
+                distance_inputs: frozenset[str]) -> list[_Found]:
         """Play the walk again from its start to find the steps at which `covered` was first seen."""
         scratch = Tally()
         if walk.packed is None:
             current = dict(_initial(walker, specs))
+            raw = dict(_initial_raw(walker, distance_inputs))
             changed.clear()
             walker.start(seed)
             walker.settle(scratch, (), seed)
@@ -201,6 +242,7 @@ class Walks(Task):
             changed.clear()
             walker.load(walk.packed)
             current = dict(walk.values)
+            raw = dict(walk.raw)
         path = list(walk.path)
         left = set(covered)
         out: list[_Found] = []
@@ -215,6 +257,7 @@ class Walks(Task):
             walker.choose(index)
             count = walker.settle(scratch, tuple(path), seed)
             if changed:
+                raw.update((name, _plain(value)) for name, value in changed.items())
                 _update(current, changed, specs)
             here = walker.seen(left)
             if not here:
@@ -223,7 +266,7 @@ class Walks(Task):
             if count and already + len(out) < MAX_ADDS_PER_WALK:
                 packed, knots = walker.save_lean(self._counting)
                 out.append(_Found(walk.entry, frozenset(here), packed, tuple(path), seed, count,
-                                  tuple(sorted(current.items())), knots))
+                                  tuple(sorted(current.items())), knots, _sorted(raw)))
             else:
                 out.append(_Found(walk.entry, frozenset(here)))
         if left:
@@ -241,16 +284,165 @@ def _initial(walker: Walker, specs: dict[str, StatSpec | None]) -> Values:
     return values  # type: ignore[no-any-return]
 
 
+def _initial_raw(walker: Walker, names: frozenset[str]) -> Raw:
+    """The values branch distances read, as the story starts (read once per process and name set)."""
+    key = ("guided.initial raw", names)
+    values = walker.cache.get(key)  # type: ignore[call-overload]
+    if values is None:
+        walker.start(0)
+        values = _sorted({name: _plain(walker.variable(name)) for name in names})
+        walker.cache[key] = values  # type: ignore[index]
+    return values  # type: ignore[no-any-return]
+
+
+def _plain(value: object) -> object:
+    """A runtime value as plain Python: a list's items as a frozenset of their names (picklable)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    items = getattr(value, "items", None)
+    if isinstance(items, list):
+        return frozenset(str(item) for item in items)
+    return str(value)
+
+
+def _sorted(values: dict[str, object]) -> Raw:
+    return tuple(sorted(values.items()))
+
+
+class _Compass:
+    """A task's targets and how close a state is to each (see `branch_distance.py`).
+
+    `closer` is cheap (the values the walk tracks, and a few visit counts); only a state it picks is
+    saved, and `confirm` then checks with the state's knots that the target is still within reach and
+    that no false term of its guard is settled. What a task keeps it also remembers, so one task does
+    not keep the same improvement twice; a walk stops measuring a target it has gone past."""
+
+    def __init__(self, walker: Walker, targets: tuple[tuple[str, float, float, float], ...]) -> None:
+        facts = walker.facts()
+        guards = facts.guards
+        self.ids = [t for t, *_ in targets] if guards is not None else []
+        self.targets = bool(self.ids)
+        self.best = [(d, deeper, shallower) for _, d, deeper, shallower in targets]
+        self._guards = guards
+        self._exprs = [guards.guard[t] for t in self.ids] if guards is not None else []
+        cache: dict[str, Any] = walker.cache.setdefault("guided.compiled", {})
+        for t, expr in zip(self.ids, self._exprs, strict=True):
+            if t not in cache:
+                cache[t] = compiled(expr)
+        self._measures = [cache[t] for t in self.ids]
+        self._knots = [guards.knot[t] for t in self.ids] if guards is not None else []
+        self._reach = facts.liveness.reach if facts.liveness is not None else None
+        inputs = [inputs_of(expr) for expr in self._exprs]
+        self.variables = frozenset(v for names, _ in inputs for v in names)
+        paths = walker.node_paths
+        self._inputs = inputs
+        #: the visit counts guards read (node id, runtime path); those the coverage does not map are
+        #: left undecided
+        self._counts = tuple((node, paths[node]) for node in dict.fromkeys(n for _, ns in inputs for n in ns)
+                             if node in paths)
+        self._counted: dict[str, int] = {}
+        self._past: set[int] = set()
+        #: distances by target and inputs: walks meet the same values again and again
+        self._memo: list[dict[tuple[object, ...], float]] = [{} for _ in self._exprs]
+
+    @classmethod
+    def of(cls, walker: Walker, targets: tuple[tuple[str, float, float, float], ...]) -> _Compass:
+        return cls(walker, targets)
+
+    def begin(self) -> None:
+        self._past.clear()
+
+    def _better(self, i: int, d: float, depth: int) -> bool:
+        best, deeper, shallower = self.best[i]
+        return d < best or (d <= best and (depth >= deeper or depth <= shallower))
+
+    def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[int]:
+        """The targets this state may be closer to than any kept before (to be confirmed)."""
+        count = walker.engine.visit_count
+        counted = self._counted = {node: count(path) for node, path in self._counts}
+        out: list[int] = []
+        for i, measure in enumerate(self._measures):
+            if i in self._past:
+                continue
+            names, nodes = self._inputs[i]
+            key = (*(raw.get(n) for n in names), *(counted.get(n) for n in nodes))
+            memo = self._memo[i]
+            d = memo.get(key)
+            if d is None:
+                if len(memo) > 4096:
+                    memo.clear()
+                d = memo[key] = measure(raw, counted)
+            if self._better(i, d, depth):
+                out.append(i)
+        return out
+
+    def confirm(self, candidates: list[int], raw: dict[str, object], knots: frozenset[str],
+                depth: int) -> tuple[tuple[str, float], ...]:
+        assert self._guards is not None
+        if self._reach is None:
+            reachable: frozenset[str] | None = None
+            fixed = Measured(raw, self._counted)
+        else:
+            reachable = frozenset().union(*(self._reach.get(k, frozenset({k})) for k in knots))
+            fixed = Measured(raw, self._counted, self._guards.fixed(reachable))
+        out: list[tuple[str, float]] = []
+        for i in candidates:
+            if reachable is not None and self._knots[i] not in reachable:
+                self._past.add(i)  # out of reach now, so for the rest of this walk
+                continue
+            d = distance(self._exprs[i], fixed)
+            if d == math.inf:
+                self._past.add(i)
+                continue
+            if self._better(i, d, depth):
+                self.best[i] = (d, depth + DEPTH_BAND, depth - DEPTH_BAND)
+                out.append((self.ids[i], d))
+        return tuple(out)
+
+
 def _update(current: dict[str, str], changed: dict[str, object], specs: dict[str, StatSpec | None]) -> set[str]:
     """Fold the assignments the runtime reported into `current`; the `v:name=bucket` keys that changed."""
     out = set()
     for name, value in changed.items():
+        if name not in specs:  # watched for branch distances only
+            continue
         b = bucket(value, specs.get(name))
         if current.get(name) != b:
             current[name] = b
             out.add(f"v:{name}={b}")
     changed.clear()
     return out
+
+
+@dataclass(slots=True)
+class _Aim:
+    """The corpus entries closest to one missing target (by branch distance), shallowest first: a
+    state as close as them is kept too when it is `DEPTH_BAND` choices shallower than all of them
+    (an earlier state is more likely before the target than past it: a target's distance is measured
+    only in some rounds, so the first state found may be past it) or, while there are few, deeper
+    (nearer the target). Walks aimed at the target start from one of them."""
+
+    distance: float
+    keys: list[int]
+    depths: list[int]
+
+    def deeper(self) -> float:
+        return self.depths[-1] + DEPTH_BAND if len(self.keys) < FAVOURED else math.inf
+
+    def shallower(self) -> float:
+        return self.depths[0] - DEPTH_BAND
+
+    def admits(self, d: float, depth: int) -> bool:
+        return d < self.distance or (d <= self.distance and (depth >= self.deeper() or depth <= self.shallower()))
+
+    def add(self, key: int, depth: int) -> None:
+        if depth <= self.shallower():
+            self.keys.insert(0, key)
+            self.depths.insert(0, depth)
+            del self.keys[FAVOURED:], self.depths[FAVOURED:]
+        else:
+            self.keys.append(key)
+            self.depths.append(depth)
 
 
 class Guided(Strategy):
@@ -273,8 +465,12 @@ class Guided(Strategy):
         self._steps = walker.options.walk_steps
         facts = walker.facts()
         self._reach = facts.liveness.reach if facts.liveness is not None else None
-        self._where = _where(walker)
+        self._where = facts.guards.knot if facts.guards is not None else {}
         self._targets: frozenset[str] = frozenset()
+        #: per missing target: the closest states found so far
+        self._best: dict[str, _Aim] = {}
+        #: walks aimed at each target from its best entry
+        self._aimed: dict[str, int] = {}
         # shards split the walks, so together they play --runs
         self._runs = walker.options.runs // count + (1 if part <= walker.options.runs % count else 0)
 
@@ -298,23 +494,40 @@ class Guided(Strategy):
         endings = {n[2:] for n in item.news if n.startswith("e:")}
         unknown = self._unknown
         new = (coverage & unknown) | (values - self._values) | {f"e:{e}" for e in endings - self._endings}
-        if not new:
-            return
         unknown -= coverage
         self._values |= values
         self._endings |= endings
+        for done in [*coverage, *(f"e:{e}" for e in endings)]:
+            self._best.pop(done, None)
+        depth = len(item.path)
+        closer = [(t, d) for t, d in item.closer if self._missing(t)
+                  and (t not in self._best or self._best[t].admits(d, depth))]
+        if not new and not closer:
+            return
         entry = self._corpus.get(item.entry)
         if entry is not None:
             entry.finds += len(new)
         if item.packed is not None and item.count:
-            self._corpus[self._next_id] = _Entry(item.packed, item.path, item.seed, item.count,
-                                                 item.values, item.knots, [0] * item.count, finds=len(new))
+            key = self._next_id
+            self._corpus[key] = _Entry(item.packed, item.path, item.seed, item.count, item.values, item.knots,
+                                       item.raw, [0] * item.count, finds=len(new))
             self._next_id += 1
+            for t, d in closer:
+                aim = self._best.get(t)
+                if aim is None or d < aim.distance:
+                    self._best[t] = _Aim(d, [key], [depth])
+                else:
+                    aim.add(key, depth)
+
+    def _missing(self, target: str) -> bool:
+        return target[2:] not in self._endings if target.startswith("e:") else target in self._unknown
 
     def _trim(self) -> None:
         if len(self._corpus) <= MAX_CORPUS:
             return
-        ranked = sorted((k for k in self._corpus if k), key=lambda k: (bool(self._corpus[k].untried()),
+        favoured = {key for aim in self._best.values() for key in aim.keys}
+        ranked = sorted((k for k in self._corpus if k and k not in favoured),
+                        key=lambda k: (bool(self._corpus[k].untried()),
                                                                    self._corpus[k].energy(), k))
         for k in ranked[:len(self._corpus) - MAX_CORPUS]:
             del self._corpus[k]
@@ -328,14 +541,31 @@ class Guided(Strategy):
         missing = [*self._unknown, *(f"e:{e}" for e in self._all_endings - self._endings)]
         self._targets = frozenset(self._where[i] for i in missing if i in self._where)
         self._weights = {k: self._weight(k) for k in self._corpus}
+        aims = sorted(self._best)
+        aim_weights = [1.0 / ((0.25 + self._best[t].distance) * (1.0 + self._aimed.get(t, 0) / 4.0)) for t in aims]
         wanted = min(left, TASKS_PER_ROUND * WALKS_PER_TASK)
-        walks = [self._pick(rng) for _ in range(wanted)]
+        walks = [self._pick(rng, aims, aim_weights) for _ in range(wanted)]
         self._walks += wanted
         unknown = tuple(sorted(self._unknown))
         values = frozenset(self._values)
         endings = frozenset(self._endings)
-        return [Walks(tuple(walks[i:i + WALKS_PER_TASK]), unknown, values, endings, self._steps)
+        targets = self._window(sorted(missing))
+        return [Walks(tuple(walks[i:i + WALKS_PER_TASK]), unknown, values, endings, self._steps, targets)
                 for i in range(0, len(walks), WALKS_PER_TASK)]
+
+    def _window(self, missing: list[str]) -> tuple[tuple[str, float, float, float], ...]:
+        """The round's targets: a window over the missing ids that moves every round, so each is
+        measured in turn, and every round once few are left."""
+        missing = [t for t in missing if t in self._where]
+        if not missing:
+            return ()
+        start = (self._round - 1) * TARGETS_PER_ROUND % len(missing)
+        picked = (missing + missing)[start:start + min(TARGETS_PER_ROUND, len(missing))]
+        out: list[tuple[str, float, float, float]] = []
+        for t in picked:
+            aim = self._best.get(t)
+            out.append((t, math.inf, 0, -1) if aim is None else (t, aim.distance, aim.deeper(), aim.shallower()))
+        return tuple(out)
 
     def _weight(self, key: int) -> float:
         """How much of the round a corpus entry deserves: its energy, its depth (later states are
@@ -353,38 +583,34 @@ class Guided(Strategy):
             return weight * 3.0
         return weight * 0.3
 
-    def _pick(self, rng: random.Random) -> _Walk:
+    def _pick(self, rng: random.Random, aims: list[str], aim_weights: list[float]) -> _Walk:
         corpus = self._corpus
         keys = list(corpus)
         # energy, and depth: later states are where the hard-to-reach branches wait
         weights = [self._weights[k] for k in keys]
-        # a share of fresh walks from the start keeps the breadth random walks have
-        key = 0 if rng.random() < ROOT_SHARE or len(keys) == 1 else rng.choices(keys, weights)[0]
+        # a share of fresh walks from the start keeps the breadth random walks have; a share starts
+        # from the state closest to a missing target (nearer ones more often, each less as it is tried)
+        draw = rng.random()
+        first: int | None = None
+        if draw < ROOT_SHARE or len(keys) == 1:
+            key = 0
+        elif draw < ROOT_SHARE + DIRECTED_SHARE and aims:
+            aim = rng.choices(aims, aim_weights)[0]
+            self._aimed[aim] = self._aimed.get(aim, 0) + 1
+            key = rng.choice(self._best[aim].keys)
+            entry = corpus[key]
+            entry.walks += 1
+            return _Walk(key, entry.packed, entry.path, entry.seed, None, rng.randrange(1 << 62), entry.values,
+                         entry.raw)
+        else:
+            key = rng.choices(keys, weights)[0]
         entry = corpus[key]
         entry.walks += 1
-        first: int | None = None
         if entry.count:
             untried = entry.untried()
             first = rng.choice(untried) if untried else min(range(entry.count),
                                                             key=lambda i: (entry.tried[i], rng.random()))
             entry.tried[first] += 1
-        return _Walk(key, entry.packed, entry.path, entry.seed, first, rng.randrange(1 << 62), entry.values)
+        return _Walk(key, entry.packed, entry.path, entry.seed, first, rng.randrange(1 << 62), entry.values,
+                     entry.raw)
 
-
-def _where(walker: Walker) -> dict[str, str]:
-    """The knot each coverage id (and each declared ending, as `e:<id>`) is written in."""
-    graph = walker.graph
-    if graph is None:
-        return {}
-    out: dict[str, str] = {}
-    for coverage_id in walker.node_paths:
-        if coverage_id.startswith("?"):
-            node = graph.branches[int(coverage_id[1:])].node
-        elif coverage_id.startswith("*"):
-            node = graph.choices[int(coverage_id[1:])].node
-        else:
-            node = coverage_id
-        out[coverage_id] = node.split(".", 1)[0]
-    for ending in graph.endings:
-        out[f"e:{ending.id}"] = ending.node.split(".", 1)[0]
-    return out
