@@ -11,6 +11,11 @@ of `Budget.slice_ms` of runtime work: between slices Python runs its signal hand
 works), and the engine checks the time the line has taken and the depth of the ink call stack. A
 line over budget raises `StoryRuntimeError` naming where the story was and the choices that led there.
 The runtime counts no steps we could read, so the step budget is a budget of runtime time per line.
+
+Checking the call depth means saving and parsing the whole state, so it is done once per slice of
+*work* (this thread's CPU time), not per slice of wall time: on a loaded machine most slices that
+run out are slices the process spent waiting for a core, and checking after each of them cost the
+explorer a tenth of its throughput. The time budget is checked after every slice (a clock read).
 """
 
 from __future__ import annotations
@@ -153,37 +158,56 @@ class Engine:
         return bool(self.story.can_continue())
 
     def next_text(self) -> str:
-        """Continue by one line and return its text (without tags: the explorer's fast path).
+        """Continue by one line and return its text (without tags).
 
         Raises `StoryRuntimeError` if the runtime reported an error or crashed, and `BudgetExceeded`
         if the line took more than the budget allows."""
+        self.advance()
+        return self.text()
+
+    def text(self) -> str:
+        """The text of the line `advance` (or `next_text`) produced last."""
+        return str(self.story.get_current_text())
+
+    def advance(self) -> None:
+        """Continue by one line without reading it: the explorer's fast path (reading the text is one
+        more call into the runtime per line, and a walk needs it only to check expectations).
+
+        Raises as `next_text` does; the error then carries the line's text."""
         story = self.story
         self._offered = None
         try:
             if not story.continue_async(self.budget.slice_ms):
                 self._run_on(time.monotonic())
-            text = str(story.get_current_text())
         except RuntimeError as exc:  # a panic inside the runtime (e.g. division by zero)
             detail = panic_detail()
             self.errors.append(f"RUNTIME ERROR: the runtime crashed: {detail}" if detail else f"RUNTIME ERROR: {exc}")
-            text = ""
+            self._raise("")
         if self.errors:
-            message = self.errors.pop(0)
-            self.errors.clear()
-            raise StoryRuntimeError(message, text, self.current_knot(), self.trail)
-        return text
+            self._raise(self.text())
+
+    def _raise(self, text: str) -> None:
+        message = self.errors.pop(0)
+        self.errors.clear()
+        raise StoryRuntimeError(message, text, self.current_knot(), self.trail)
 
     def _run_on(self, started: float) -> None:
         """Further slices of one line, checking the budget between them (see the module's docstring)."""
         story, budget = self.story, self.budget
+        work = budget.slice_ms / 1000
+        checked = time.thread_time()  # the depth is first read after a further slice of work
         try:
             while not story.continue_async(budget.slice_ms):
-                depth, where = call_depth(story.save_state())
-                if depth > budget.call_depth:
-                    self._stop(f"ink calls nested {depth:,} deep without returning (endless recursion?)", where)
+                now = time.thread_time()
+                if now - checked >= work:
+                    checked = now
+                    depth, where = call_depth(story.save_state())
+                    if depth > budget.call_depth:
+                        self._stop(f"ink calls nested {depth:,} deep without returning (endless recursion?)",
+                                   where)
                 if time.monotonic() - started > budget.seconds:
                     self._stop(f"the story ran for {budget.seconds:g} s without a line of text or a choice "
-                               "(an endless loop?)", where)
+                               "(an endless loop?)", call_depth(story.save_state())[1])
         except BaseException:  # Ctrl-C included: the runtime is mid-line and cannot go on from here
             self.story = self._build()
             raise
@@ -242,6 +266,12 @@ class Engine:
         self.story.reset_state()
         self._taken = []
         self._offered = None
+
+    def release(self) -> None:
+        """Free the runtime's copy of the story now rather than when the engine is collected: a
+        caller about to load another story would otherwise hold both (tens of MB for a big story).
+        The engine is unusable afterwards."""
+        del self.story
 
     @property
     def hash(self) -> str:

@@ -106,6 +106,49 @@ def test_a_line_that_only_takes_a_while_is_not_cut_short() -> None:
     assert engine.next_text() == "Total 3000.\n"
 
 
+class _WaitingStory:
+    """The runtime as a loaded machine shows it: the first slices of a line run out while the process
+    waits for a core (no work done), then the line completes. Counts the states saved meanwhile."""
+
+    def __init__(self, story: object, lost_slices: int) -> None:
+        self._story, self._lost, self.saves = story, lost_slices, 0
+
+    def continue_async(self, slice_ms: float) -> bool:
+        if self._lost:
+            self._lost -= 1
+            return False
+        return bool(self._story.continue_async(slice_ms))  # type: ignore[attr-defined]
+
+    def save_state(self) -> str:
+        self.saves += 1
+        return str(self._story.save_state())  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._story, name)
+
+
+def test_slices_lost_to_waiting_for_a_core_do_not_read_the_state() -> None:
+    """Reading the call depth saves and parses the whole state: it is done per slice of work done,
+    so a busy machine (slices running out with nothing done) does not slow every line down."""
+    engine = Engine(_json(SILENT_LOOP))
+    waiting = _WaitingStory(engine.story, lost_slices=5)
+    engine.story = waiting  # type: ignore[assignment]
+    assert engine.next_text() == "The lamp flickers.\n"
+    assert waiting.saves == 0
+
+
+def test_advancing_a_line_does_not_read_its_text() -> None:
+    engine = Engine(_json(SILENT_LOOP))
+    read: list[str] = []
+    story = engine.story
+    engine.story = type("Story", (), {  # type: ignore[assignment]
+        "__getattr__": lambda self, name: getattr(story, name),
+        "get_current_text": lambda self: read.append("text") or story.get_current_text(),
+    })()
+    engine.advance()
+    assert read == [] and engine.text() == "The lamp flickers.\n"
+
+
 @pytest.mark.parametrize("source, what", [(SILENT_LOOP, "endless loop"), (ENDLESS_RECURSION, "endless recursion")])
 def test_play_reports_a_runaway_story_and_exits_1(tmp_path: Path, source: str, what: str) -> None:
     done = _play(_write(tmp_path, source), "1\n")
