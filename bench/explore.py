@@ -16,8 +16,13 @@ It prints one table per question:
    and whether it finished within `--exhaustive-budget` seconds.
 
 Stories are compiled by our compiler; inkjs plays the same JSON. Timings exclude compiling and
-loading, as inkjs's do, and include starting the worker processes. Runs that measure memory go
-through the `dreamphases explore` command in a child process, so nothing else is counted.
+loading, as inkjs's do, and include starting the worker processes (each loads the story). Runs that
+measure memory go through the `dreamphases explore` command in a child process, so nothing else is
+counted, and that child's whole process tree is measured (the workers are forked by a fork server).
+
+The machine is often shared: beside wall-clock choices per second, the throughput table gives
+choices per CPU second, the explorer's from its workers' CPU time (the report's `timing`), inkjs's
+from the node process's CPU time less what the same command with no walks takes.
 """
 
 from __future__ import annotations
@@ -74,28 +79,52 @@ def _reached(outcome: Any, target: dict[str, int]) -> tuple[float, int] | None:
 
 def inkjs(json_path: Path, runs: int, seed: int) -> tuple[float, float] | None:
     """(seconds, choices/s) of inkjs's random play for `runs` walks, or None without inkjs."""
+    played = _inkjs(json_path, runs, seed)
+    return None if played is None else (played[0], played[1])
+
+
+def _inkjs(json_path: Path, runs: int, seed: int) -> tuple[float, float, int, float] | None:
+    """(seconds, choices/s, choices, CPU seconds of the node process) of inkjs's random play."""
     if not INKJS.exists():
         return None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([str(INKJS), "randomplay", str(json_path), "--runs", str(runs), "--seed", str(seed)],
                          capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     try:  # "N walks, C choices, L lines, S s, R choices/s"
         parts = [p.strip() for p in out.stdout.strip().split(",")]
-        return float(parts[3].split()[0]), float(parts[4].split()[0])
+        return float(parts[3].split()[0]), float(parts[4].split()[0]), int(parts[1].split()[0]), cpu
     except (IndexError, ValueError):
         print(f"  inkjs failed: {out.stderr.strip()[:200]}", file=sys.stderr)
         return None
 
 
-def _cli(args: list[str]) -> tuple[dict[str, Any], float]:
-    """Run `dreamphases explore ... --json` in a child; (report, peak RSS in MB of its largest process).
+#: Runs a command as a child and reports on its whole process tree. It is a child subreaper
+#: (Linux), so descendants that outlive their parent (the workers' fork server) are handed to it
+#: and waited for: ru_maxrss of RUSAGE_CHILDREN is then the largest of every process of the run,
+#: and the CPU times are the sum over all of them.
+_TREE = """
+import ctypes, json, os, resource, subprocess, sys
+try:
+    ctypes.CDLL("libc.so.6").prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except (OSError, AttributeError):
+    pass
+out = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+while True:
+    try:
+        os.waitpid(-1, 0)
+    except ChildProcessError:
+        break
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({'out': out.stdout, 'err': out.stderr[-2000:], 'rss': use.ru_maxrss,
+                  'cpu': use.ru_utime + use.ru_stime}))
+"""
 
-    ru_maxrss of RUSAGE_CHILDREN is the largest of the waited-for descendants, so each measured run
-    gets its own grandchild tree through a small wrapper."""
-    wrapper = ("import resource, subprocess, sys, json;"
-               "out = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
-               "print(json.dumps({'out': out.stdout, 'err': out.stderr[-2000:],"
-               " 'rss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
-    command = [sys.executable, "-c", wrapper, sys.executable, "-m", "dreamphases", "explore", *args, "--json"]
+
+def _cli(args: list[str]) -> tuple[dict[str, Any], float]:
+    """Run `dreamphases explore ... --json` in a child; (report, peak RSS in MB of its largest process)."""
+    command = [sys.executable, "-c", _TREE, sys.executable, "-m", "dreamphases", "explore", *args, "--json"]
     result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     try:
         report = json.loads(result["out"])
@@ -158,19 +187,26 @@ def generated(args: argparse.Namespace, workdir: Path) -> None:
         _row(f"{mode}, {args.window:g} s", f"{len(report['taken'])} of {len(report['graph_choices'])}",
              f"{report['stats']['walks']:,}", f"{report['stats']['choices']:,}", f"{rss:.0f} MB")
     print(f"  random-walk throughput ({args.jobs} jobs) and memory against the number of walks:")
-    _row("", "choices/s", "walks", "seconds", "peak RSS (largest process)")
-    ours = 0.0
+    _row("", "choices/s", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)")
+    ours = ours_cpu = 0.0
     for runs in (args.runs_large, 4 * args.runs_large):
         report, rss = _cli([str(source), "--runs", str(runs), "--jobs", str(args.jobs), "--seed", str(args.seed),
                             "--untagged-ok", "--no-trajectories"])
         timing = report["timing"]
-        ours = timing["choices_per_second"]
-        _row("explorer, random", f"{ours:,.0f}", f"{runs:,}", f"{timing['seconds']:.2f}", f"{rss:.0f} MB")
-    reference = inkjs(json_path, 4 * args.runs_large, args.seed)
-    if reference:
-        _row("inkjs random play", f"{reference[1]:,.0f}", f"{4 * args.runs_large:,}", f"{reference[0]:.2f}",
-             "(one process)")
-        print(f"  explorer with {args.jobs} jobs / inkjs: {ours / reference[1]:.2f}x (target 2x)")
+        ours, ours_cpu = timing["choices_per_second"], timing["choices_per_cpu_second"]
+        _row("explorer, random", f"{ours:,.0f}", f"{runs:,}", f"{timing['seconds']:.2f}",
+             f"{ours_cpu:,.0f} ({timing['cpu_seconds']:.1f} s)", f"{rss:.0f} MB")
+    played = _inkjs(json_path, 4 * args.runs_large, args.seed)
+    loading = _inkjs(json_path, 0, args.seed)  # node's start and the story's load, to take off its CPU time
+    if played and loading:
+        seconds, rate, choices, cpu = played
+        walking = max(cpu - loading[3], 1e-9)
+        _row("inkjs random play", f"{rate:,.0f}", f"{4 * args.runs_large:,}", f"{seconds:.2f}",
+             f"{choices / walking:,.0f} ({walking:.1f} s)", "(one process)")
+        print(f"  explorer with {args.jobs} jobs / inkjs: {ours / rate:.2f}x (target 2x); per CPU second, "
+              f"one explorer process / inkjs: {ours_cpu / (choices / walking):.2f}x")
+        print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node "
+              "process less its start and the story's load)")
 
 
 def exhaustive(args: argparse.Namespace) -> None:

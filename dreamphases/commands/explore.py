@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from dreamphases.seed import seed_argument
 
 if TYPE_CHECKING:
+    from dreamphases.runtime.engine import StoryLoadError
     from dreamphases.testing.report import ExploreReport
+    from dreamphases.testing.story import LoadedStory
 
 STRATEGIES = ("random", "exhaustive", "guided")
 #: --runs when a stopping rule decides instead
@@ -163,7 +165,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport | int:
-    import time
 
     from rich.console import Console
 
@@ -189,21 +190,16 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
         liveness=not args.no_liveness,
     )
     if mode == "random" and not args.no_trajectories:
-        from dreamphases.runtime.engine import Engine
         from dreamphases.testing.trajectories import DEFAULT_SATURATION, TrackConfig
 
-        try:
-            probe = Engine(story.json_text)
-        except StoryLoadError as exc:
-            print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
+        known = _globals(story, args.track)
+        if isinstance(known, StoryLoadError):
+            print(f"error: the runtime cannot load this story: {known}", file=sys.stderr)
             return 2
-        tags = probe.global_tags()
-        for name in args.track:
-            try:
-                probe.get_variable(name)
-            except RuntimeError:
-                print(f"error: --track {name}: the story has no global variable `{name}`", file=sys.stderr)
-                return 2
+        tags, untracked = known
+        if untracked is not None:
+            print(f"error: --track {untracked}: the story has no global variable `{untracked}`", file=sys.stderr)
+            return 2
         pct = DEFAULT_SATURATION if args.saturation is None else args.saturation
         only = [e.strip() for e in (args.trajectories_for or "").split(",") if e.strip()]
         declared = {e.id for e in story.graph.endings} if story.graph is not None else None
@@ -222,24 +218,50 @@ def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport 
                   file=sys.stderr)
             return 2
         expected = sorted({e.id for e in story.graph.endings})
+    walker = Walker(story.json_text, story.graph, options)
     try:
-        walker = Walker(story.json_text, story.graph, options)
-    except StoryLoadError as exc:
+        if sys.stderr.isatty() and not args.json:
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=Console(stderr=True)) as bar:
+                job = bar.add_task(f"exploring {args.story}", total=None)
+                outcome = explore(walker, jobs=args.jobs, shard=shard,
+                                  progress=lambda done, total: bar.update(job, completed=done, total=total))
+        else:
+            outcome = explore(walker, jobs=args.jobs, shard=shard)
+    except StoryLoadError as exc:  # met by the first worker to load the story
         print(f"error: the runtime cannot load this story: {exc}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    if sys.stderr.isatty() and not args.json:
-        from rich.progress import Progress
-
-        with Progress(transient=True, console=Console(stderr=True)) as bar:
-            job = bar.add_task(f"exploring {args.story}", total=None)
-            outcome = explore(walker, jobs=args.jobs, shard=shard,
-                              progress=lambda done, total: bar.update(job, completed=done, total=total))
-    else:
-        outcome = explore(walker, jobs=args.jobs, shard=shard)
-    seconds = time.perf_counter() - started
     return build_report(str(args.story), story_hash(story.json_text), options, outcome, walker, story.graph,
-                        shard, expected, seconds, args.jobs)
+                        shard, expected, outcome.seconds, args.jobs)
+
+
+def _globals(story: LoadedStory, names: list[str]) -> tuple[list[str], str | None] | StoryLoadError:
+    """The story's global tags (trajectories read them), and the first of `names` that is not a
+    global variable (None: all are).
+
+    From the story graph when there is one: loading the runtime here would put a second copy of a big
+    story in the process that writes the report (the workers load their own). A compiled .json story
+    has no graph, so the runtime is asked, and let go before the walks start."""
+    if story.graph is not None:
+        variables = story.graph.variables
+        unknown = (n for n in names if n not in variables or variables[n].kind == "const")
+        return list(story.graph.global_tags), next(unknown, None)
+    from dreamphases.runtime.engine import Engine, StoryLoadError
+
+    try:
+        probe = Engine(story.json_text)
+    except StoryLoadError as exc:
+        return exc
+    try:
+        for name in names:
+            try:
+                probe.get_variable(name)
+            except RuntimeError:
+                return probe.global_tags(), name
+        return probe.global_tags(), None
+    finally:
+        probe.release()
 
 
 def _expected(args: argparse.Namespace) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 import time
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
@@ -178,12 +178,17 @@ def trim_memory() -> None:
 class Walker:
     """Plays one story many times in one process.
 
+    The runtime is loaded on first use (`engine`): the parent process of a run plans and merges but
+    never plays, so it never holds the runtime's copy of the story (tens of MB for a big one); each
+    worker loads its own (`for_worker`), without the story graph.
+
     The hot loop uses the engine's lean calls (`advance`, `choice_list`): building a `Line`, reading
     the text and copying the tags for every line would cost about a fifth of the explorer's throughput.
     """
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
-                 instrumented: tuple[str, dict[str, str], set[str]] | None = None) -> None:
+                 instrumented: tuple[str, dict[str, str], set[str]] | None = None,
+                 facts: StoryFacts | None = None) -> None:
         self.options = options
         self.graph = graph
         counted, self.node_paths, self.added = instrumented or count_visits(json_text, graph)
@@ -192,12 +197,11 @@ class Walker:
         self.plain_json: str | None = json_text
         #: how many nodes the loaded story counts visits to for coverage
         self._counting = len(self.added)
-        self.count_choices = 0
-        self.engine = Engine(counted)
-        self._initial = self.engine.save_state()
-        trim_memory()
+        #: the story the runtime loads on first use (the counted one, until `focus` narrows it)
+        self._story_json = counted
+        self._engine: Engine | None = None
+        self._initial = ""
         self._unvisited = dict(self.node_paths)
-        self.expectations = Expectations(self.engine)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []
         #: the ending ids of the passage the story last stopped on (set by `settle`)
@@ -208,17 +212,55 @@ class Walker:
         self._panics: PanicLog | None = None
         #: per-choice-point observers of random walks (stat trajectories); empty: nothing to call
         self.observers: list[StepObserver] = []
-        if options.track is not None:
-            self.observers.append(TrajectoryObserver(options.track, self.engine))
         #: the story-level facts strategies plan with (liveness, condition variables), built once
-        self._facts: StoryFacts | None = None
+        self._facts: StoryFacts | None = facts
         self._watched: set[str] = set()
         #: what strategies keep per process (the guided search's initial values, say)
         self.cache: dict[str, Any] = {}
         self._changed: dict[str, object] = {}
 
+    @property
+    def engine(self) -> Engine:
+        """The runtime, loaded on first use. Raises `StoryLoadError` if it rejects the story."""
+        if self._engine is None:
+            self._load(self._story_json)
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def runtime_loaded(self) -> bool:
+        """Whether this process has loaded the runtime (the parent of a run never does)."""
+        return self._engine is not None
+
+    @property
+    def expectations(self) -> Expectations:
+        self.engine  # noqa: B018 - loading binds the expectations
+        return self._expectations
+
+    def _load(self, story_json: str) -> None:
+        engine = Engine(story_json)
+        self._initial = engine.save_state()
+        trim_memory()  # loading a big story makes the runtime allocate about twice what it keeps
+        if self._engine is None:
+            self._expectations = Expectations(engine)
+            if self.options.track is not None:
+                self.observers.append(TrajectoryObserver(self.options.track, engine))
+        else:
+            self._expectations.bind(engine)
+        self._engine = engine
+        self._story_json = story_json
+
+    def for_worker(self, with_facts: bool) -> Callable[[], Walker]:
+        """What builds this walker again in a worker process (picklable): the story and what was
+        derived from it, without the graph; the facts strategies plan with are built here and shipped
+        when the strategy's tasks use them (`Strategy.uses_facts`)."""
+        facts = self.facts() if with_facts else None
+        return partial(Walker, self.plain_json or self.instrumented[0], None, self.options, self.instrumented, facts)
+
     def enter_worker(self, trail: Trail) -> None:
-        """Called once in a worker process: breadcrumbs go to shared memory, panics to a file."""
+        """Called once in a worker process: load the runtime; breadcrumbs go to shared memory, panics
+        to a file."""
+        self.engine  # noqa: B018 - a story the runtime rejects fails here, before any task
         self.trail = trail
         self._panics = PanicLog().__enter__()  # for the worker's lifetime; it ends with the process
 
@@ -230,8 +272,9 @@ class Walker:
 
     # -- playing ----------------------------------------------------------------------------------
     def start(self, story_seed: int) -> None:
-        self.engine.load_state(with_seed(self._initial, story_seed))
-        self.engine.warnings.clear()
+        engine = self.engine  # loads the runtime on first use, and with it `_initial`
+        engine.load_state(with_seed(self._initial, story_seed))
+        engine.warnings.clear()
         self.violations.clear()
         self.expectations.broken.clear()
 
@@ -369,13 +412,11 @@ class Walker:
         if self.plain_json is None or not (force or len(runtime_paths) <= self._counting // 2):
             return
         text, _ = flag_paths(self.plain_json, runtime_paths) if runtime_paths else (self.plain_json, set())
-        self.engine.release()  # loading a story takes twice what it keeps: never hold two at once
-        trim_memory()
-        self.engine = Engine(text)
-        self.expectations.bind(self.engine)
-        self._initial = self.engine.save_state()
+        if self._engine is not None:
+            self._engine.release()  # loading a story takes twice what it keeps: never hold two at once
+            trim_memory()
+        self._load(text)
         self._counting = len(runtime_paths)
-        trim_memory()
         watched, self._watched = self._watched, set()
         self.watch(watched)
 
@@ -485,6 +526,10 @@ class Milestone:
     seconds: float
 
 
+#: choice texts by (path, seed)
+Texts = dict[tuple[tuple[int, ...], int], list[str]]
+
+
 @dataclass(slots=True)
 class Outcome:
     """What `explore` returns: the tally, why it stopped, and the coverage milestones."""
@@ -495,6 +540,12 @@ class Outcome:
     seconds: float
     #: (seconds, work, covered per kind) each time coverage grew: for benchmarks racing to a target
     timeline: list[tuple[float, int, dict[str, int]]] = field(default_factory=list)
+    #: the choice texts along each finding's (path, seed), replayed in a worker for the report
+    texts: Texts = field(default_factory=dict)
+    #: the story's global tags as the runtime reads them (only when trajectories were recorded)
+    global_tags: list[str] | None = None
+    #: CPU time the worker processes spent (loading the story included), beside `seconds` of wall time
+    cpu_seconds: float = 0.0
 
 
 class Progress(Protocol):
@@ -574,9 +625,7 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
         # nothing new in the second half of the work so far (and not too early to tell)
         return work >= max(2 * last_new_work, options.patience or strategy.patience)
 
-    make = partial(Walker, walker.plain_json or walker.instrumented[0], walker.graph, options,
-                   walker.instrumented)
-    with Pool[Any](jobs, walker, make) as pool:
+    with Pool[Any](jobs, walker.for_worker(strategy.uses_facts)) as pool:
         tasks = strategy.first()
         deadline = None if options.budget is None else time.monotonic() + options.budget
         while tasks and not stop_reason:
@@ -607,11 +656,41 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
                 stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
         if not stop_reason:
             stop_reason = strategy.finished(total)
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        cpu_seconds = pool.cpu_seconds
+        texts, tags = _replay_findings(pool, total, options.track is not None)
     note(strategy.work(total))
     milestones = [reached[name] for name in ("endings", "choices", "branches", "nodes") if name in reached]
     return Outcome(total, describe_stop(stop_reason, strategy.work_name, strategy.work(total),
-                                        options), milestones, seconds, timeline)
+                                        options), milestones, seconds, timeline, texts, tags, cpu_seconds)
+
+
+@dataclass(slots=True)
+class _Replays:
+    """The report's last task: the choice texts along each finding's path, and the story's global
+    tags, read in a worker so the process writing the report never loads the runtime."""
+
+    paths: tuple[tuple[tuple[int, ...], int], ...]
+
+    def run(self, walker: Walker, trail: Trail, skip: frozenset[int]) -> tuple[Texts, list[str]]:
+        texts: Texts = {}
+        for unit, (path, seed) in enumerate(self.paths):
+            if unit not in skip:
+                trail.begin(unit, seed, path)
+                texts[(path, seed)] = walker.replay(path, seed)
+        return texts, walker.engine.global_tags()
+
+
+def _replay_findings(pool: Pool[Any], tally: Tally, with_tags: bool) -> tuple[Texts, list[str] | None]:
+    paths = sorted({(f.path, f.seed) for table in (tally.endings, tally.errors, tally.dead_ends)
+                    for f in table.values()})
+    if not paths and not with_tags:
+        return {}, None
+    for _, result in pool.run([_Replays(tuple(paths))]):
+        if not isinstance(result, Crash):
+            texts, tags = result
+            return texts, tags
+    return {}, None  # the replays crashed the runtime every time: the report shows paths alone
 
 
 def describe_stop(reason: str, work_name: str, work: int, options: ExploreOptions) -> str:

@@ -11,6 +11,12 @@ parent reads only after the worker is gone). When a worker dies, the parent read
 reports the crash with that path as a runtime error, starts a new worker and runs the task again
 skipping that unit. A task's other units give the same results either way, so the report is still
 the same whatever `--jobs`.
+
+Workers are forked from multiprocessing's fork server (a fresh interpreter with the explorer's
+modules imported once), never from the parent: the parent holds the compiled story and its graph,
+which a worker does not need, and a forked copy would carry it (RSS counts inherited pages). Each
+worker builds its own context with `make`, so it holds only what playing needs. The fork server is
+also safe when the parent runs threads (a language server), which a plain fork is not.
 """
 
 from __future__ import annotations
@@ -18,7 +24,6 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +31,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.sharedctypes import RawArray
 from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "crash_message"]
+__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "WorkerFailed", "crash_message"]
 
 #: what `Pool.run` yields (as the result, with index -1) when its deadline passes with tasks in flight
 DEADLINE = object()
@@ -111,21 +116,34 @@ class _Worker:
     trail: Trail
     task: int | None = None
     skip: frozenset[int] = field(default_factory=frozenset)
+    #: the CPU time the worker reported with its last result
+    cpu: float = 0.0
 
 
-_CONTEXT: Any = None
+#: modules every worker needs, imported once in the fork server rather than in each worker
+PRELOAD = ["dreamphases.testing.explorer", "dreamphases.testing.strategies"]
 
 
-def _serve(conn: Connection, trail: Trail, make: Callable[[], Any] | None) -> None:
-    """A worker's life: build the context (unless inherited by fork), then run tasks until told to stop."""
-    global _CONTEXT
-    if make is not None:
-        _CONTEXT = make()
+class WorkerFailed(Exception):
+    """A worker could not build its context (the story does not load, say): raised in the parent by
+    `Pool.run` as the exception the worker met, or as this when that cannot be sent."""
+
+
+def _serve(conn: Connection, trail: Trail, make: Callable[[], Any]) -> None:
+    """A worker's life: build the context, then run tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     faulthandler.disable()  # a crash here is expected and reported by the parent, not dumped
-    enter = getattr(_CONTEXT, "enter_worker", None)
-    if enter is not None:
-        enter(trail)
+    try:
+        context = make()
+        enter = getattr(context, "enter_worker", None)
+        if enter is not None:
+            enter(trail)
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            conn.send((-1, _Failure(exc), 0.0))
+        except Exception:  # noqa: BLE001 - not picklable: say what it was
+            conn.send((-1, _Failure(WorkerFailed(f"{type(exc).__name__}: {exc}")), 0.0))
+        return
     while True:
         try:
             message = conn.recv()
@@ -134,27 +152,39 @@ def _serve(conn: Connection, trail: Trail, make: Callable[[], Any] | None) -> No
         if message is None:
             return
         index, task, skip = message
-        conn.send((index, task.run(_CONTEXT, trail, skip)))
+        result = task.run(context, trail, skip)
+        conn.send((index, result, time.process_time()))  # this worker's CPU time so far, load included
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    error: Exception
+
+
+def _start_method() -> str:
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 class Pool(Generic[T]):
-    """`jobs` worker processes running tasks against a context; results come back in task order.
+    """`jobs` worker processes running tasks against the context `make` builds in each (`make` must be
+    picklable); results come back in task order."""
 
-    With the fork start method the workers inherit `context` as it is; otherwise each builds its own
-    with `make` (which must be picklable).
-    """
-
-    def __init__(self, jobs: int, context: Any, make: Callable[[], Any]) -> None:
-        global _CONTEXT
-        # forking a process with other threads running (a language server's worker thread, say) can
-        # leave the child waiting on a lock another thread held: start fresh interpreters then
-        threaded = threading.active_count() > 1
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() and not threaded else "spawn"
+    def __init__(self, jobs: int, make: Callable[[], Any]) -> None:
+        method = _start_method()
         self._mp = multiprocessing.get_context(method)
-        self._make: Callable[[], Any] | None = None if method == "fork" else make
-        _CONTEXT = context  # what a forked worker starts from
+        if method == "forkserver":
+            self._mp.set_forkserver_preload(PRELOAD)  # type: ignore[attr-defined]
+        self._make = make
         self._jobs = max(1, jobs)
         self._workers: list[_Worker] = []
+        self._retired_cpu = 0.0
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the workers have spent, as they last reported it (loading the story included;
+        a crashed worker's time since its last result is not known)."""
+        return self._retired_cpu + sum(w.cpu for w in self._workers)
 
     def __enter__(self) -> Pool[T]:
         return self
@@ -174,6 +204,7 @@ class Pool(Generic[T]):
         return worker
 
     def _retire(self, worker: _Worker) -> None:
+        self._retired_cpu += worker.cpu
         self._workers.remove(worker)
         worker.conn.close()
         worker.process.join(timeout=5)
@@ -226,10 +257,12 @@ class Pool(Generic[T]):
             for worker in busy:
                 if worker.conn in ready:
                     try:
-                        index, result = worker.conn.recv()
+                        index, result, worker.cpu = worker.conn.recv()
                     except (EOFError, OSError):
                         ready.append(worker.process.sentinel)
                     else:
+                        if isinstance(result, _Failure):
+                            raise result.error
                         worker.task = None
                         done[index] = [*crashes.pop(index, []), result]
                         continue

@@ -88,6 +88,9 @@ class Timing(_Model):
     jobs: int
     states_per_second: float
     choices_per_second: float
+    #: CPU time of the worker processes (on a busy machine, wall time says more about the others)
+    cpu_seconds: float = 0.0
+    choices_per_cpu_second: float = 0.0
 
 
 class OptionsModel(_Model):
@@ -227,8 +230,8 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, outcome
         options=OptionsModel(**{k: getattr(options, k) for k in OptionsModel.model_fields}),
         shards=[list(shard)],
         stats=_stats(tally),
-        endings=_findings(tally.endings, walker), errors=_findings(tally.errors, walker),
-        dead_ends=_findings(tally.dead_ends, walker), expected_endings=sorted(set(expected)),
+        endings=_findings(tally.endings, walker, outcome.texts), errors=_findings(tally.errors, walker, outcome.texts),
+        dead_ends=_findings(tally.dead_ends, walker, outcome.texts), expected_endings=sorted(set(expected)),
         nodes=sorted(n for n in walker.node_paths if is_node_id(n)),
         visited=sorted(v for v in tally.visited if not is_choice_id(v)),
         graph_choices=choices, taken=sorted(v for v in tally.visited if is_choice_id(v)),
@@ -239,9 +242,10 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, outcome
                                    seconds=m.seconds) for m in outcome.milestones],
     )
     if options.track is not None:
-        report.trajectories = trajectory_report(tally.trajectories, walker.engine.global_tags(),
+        tags = outcome.global_tags if outcome.global_tags is not None else walker.engine.global_tags()
+        report.trajectories = trajectory_report(tally.trajectories, tags,
                                                 options.track, graph)
-    report.timing = _timing(report.stats, seconds, jobs)
+    report.timing = _timing(report.stats, seconds, jobs, outcome.cpu_seconds)
     return report
 
 
@@ -250,10 +254,11 @@ def _stats(tally: Tally) -> Stats:
                  truncated=tally.truncated, frontier_left=tally.frontier_left, merged=tally.merged)
 
 
-def _timing(stats: Stats, seconds: float, jobs: int) -> Timing:
+def _timing(stats: Stats, seconds: float, jobs: int, cpu_seconds: float = 0.0) -> Timing:
     rate = 1 / seconds if seconds > 0 else 0.0
     return Timing(seconds=round(seconds, 4), jobs=jobs, states_per_second=round(stats.states * rate, 1),
-                  choices_per_second=round(stats.choices * rate, 1))
+                  choices_per_second=round(stats.choices * rate, 1), cpu_seconds=round(cpu_seconds, 4),
+                  choices_per_cpu_second=round(stats.choices / cpu_seconds, 1) if cpu_seconds > 0 else 0.0)
 
 
 class MergeError(Exception):
@@ -316,7 +321,8 @@ def merge_reports(reports: list[ExploreReport]) -> ExploreReport:
         merged.trajectories = resummarise(parts[0], samples)
     timings = [r.timing for r in reports if r.timing is not None]
     if timings:  # shards run side by side: the wall time is the slowest shard's
-        merged.timing = _timing(merged.stats, max(t.seconds for t in timings), sum(t.jobs for t in timings))
+        merged.timing = _timing(merged.stats, max(t.seconds for t in timings), sum(t.jobs for t in timings),
+                                sum(t.cpu_seconds for t in timings))
     return merged
 
 

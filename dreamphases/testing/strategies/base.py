@@ -30,6 +30,8 @@ class Strategy(ABC):
     work_name = "walks"
     #: `--until-covered` never stops on a plateau before this much work
     patience = 200
+    #: whether tasks read `walker.facts()` (workers get them built, since they hold no story graph)
+    uses_facts = True
 
     def __init__(self, walker: Walker, shard: tuple[int, int]) -> None:
         self.options = walker.options

@@ -56,6 +56,8 @@ class Walks(Task):
 
 
 class RandomWalks(Strategy):
+    uses_facts = False
+
     def __init__(self, walker: Walker, shard: tuple[int, int]) -> None:
         super().__init__(walker, shard)
         self._next = 0  # the next task number
