@@ -20,6 +20,9 @@ __all__ = ["RandomWalks", "WALKS_PER_TASK"]
 WALKS_PER_TASK = 25
 #: Tasks per round: the stopping rules look at the merged results between rounds of this many.
 TASKS_PER_ROUND = 8
+#: Without `--until-covered`, a run of up to this many tasks is one round: nothing needs to be decided
+#: between rounds, and a round's last task would leave the other processes idle until it finished.
+ONE_ROUND = 4096
 
 
 def random_walk(walker: Walker, k: int, unit: int, tally: Tally, trail: Trail) -> None:
@@ -68,12 +71,13 @@ class RandomWalks(Strategy):
     def _round(self) -> list[Task]:
         out: list[Task] = []
         runs = self.options.runs
+        size = TASKS_PER_ROUND if self.options.until_covered or self._tasks > ONE_ROUND else self._tasks
         while not out and self._next < self._tasks:
-            for number in range(self._next, min(self._next + TASKS_PER_ROUND, self._tasks)):
+            for number in range(self._next, min(self._next + size, self._tasks)):
                 if self.mine(number):
                     first = number * WALKS_PER_TASK
                     out.append(Walks(tuple(range(first, min(first + WALKS_PER_TASK, runs)))))
-            self._next += TASKS_PER_ROUND
+            self._next += size
         return out
 
     def first(self) -> list[Task]:

@@ -1,0 +1,86 @@
+"""Reading the position, the changed variables and the call depth from a saved state without parsing its
+visit counts (the bulk of a deep state) gives what parsing the whole state gives."""
+
+from __future__ import annotations
+
+import json
+import random
+import textwrap
+
+import pytest
+
+from dreamphases.compiler import compile_source
+from dreamphases.runtime.engine import Engine
+from dreamphases.runtime.state import _current_thread, call_depth, named_path, position, snapshot
+
+STORY = """\
+VAR trust = 0
+VAR mood = "calm"
+-> hub
+=== hub ===
+{&The hall hums.|The hall is quiet.}
+* [Left] -> left
+* [Right] -> right
++ [Wait]
+  ~ trust++
+  -> hub
+=== left ===
+~ mood = "bold"
+-> stairs
+= stairs
+You climb. {trust > 1: Someone waves.}
++ [Back] -> hub
+* [Up] -> END
+=== right ===
+~ temp n = depth(3)
+A door. {n}
++ [Back] -> hub
+* [Out] -> END
+=== function depth(x) ===
+{ x <= 0:
+  ~ return 0
+}
+~ return 1 + depth(x - 1)
+"""
+
+
+def _states() -> list[str]:
+    result = compile_source(textwrap.dedent(STORY), "story.ink")
+    assert result.json_text is not None
+    engine = Engine(result.json_text)
+    rng = random.Random(3)
+    states = []
+    for _ in range(40):
+        while engine.can_continue():
+            engine.next_text()
+            states.append(engine.save_state())
+        offered = engine.choices()
+        if not offered:
+            break
+        engine.choose(rng.randrange(len(offered)))
+    return states
+
+
+def _whole(state: str) -> tuple[str, dict[str, object], int]:
+    data = json.loads(state)
+    thread = _current_thread(data)
+    return (named_path(str(thread.get("previousContentObject", "")), parts=2), data.get("variablesState", {}),
+            len(thread["callstack"]))
+
+
+def test_position_variables_and_depth_read_without_the_counts_match_a_whole_parse() -> None:
+    states = _states()
+    assert len(states) > 20 and any('"visitCounts":{"' in s for s in states)
+    for state in states:
+        where, changed, depth = _whole(state)
+        assert snapshot(state) == (where, changed)
+        assert position(state) == where
+        assert call_depth(state)[0] == depth
+
+
+@pytest.mark.parametrize("tail", [',"visitCounts":{"visitCounts":2}}', ',"visitCounts":{"a":1,"visitCounts":1}}'])
+def test_a_container_named_like_the_counts_key_falls_back_to_a_whole_parse(tail: str) -> None:
+    state = _states()[-1]
+    cut = state.rfind(',"visitCounts":')
+    odd = state[:cut] + tail
+    assert snapshot(odd) == _whole(odd)[:2]
