@@ -207,6 +207,38 @@ def generated(args: argparse.Namespace, workdir: Path) -> None:
               f"one explorer process / inkjs: {ours_cpu / (choices / walking):.2f}x")
         print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node "
               "process less its start and the story's load)")
+    bare = _bink_alone(json_text, args.runs_large, args.seed)
+    _row("bink alone, 1 process", f"{bare[0]:,.0f}", f"{args.runs_large:,}", f"{bare[1]:.2f}",
+         f"{bare[2]:,.0f}", "(this process; the ceiling)")
+    print("  (bink alone: the engine's lean calls in a loop, as inkjs's random play does: no coverage, "
+          "endings, breadcrumbs or workers)")
+
+
+def _bink_alone(json_text: str, runs: int, seed: int) -> tuple[float, float, float]:
+    """(choices/s, seconds, choices per CPU s) of random walks on the runtime with nothing else: what
+    the explorer could reach per process if everything it adds cost nothing."""
+    import random
+
+    from dreamphases.runtime.engine import Engine
+
+    engine = Engine(json_text)
+    start = engine.save_state()
+    rng = random.Random(seed)
+    choices = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(runs):
+        engine.load_state(start)
+        for _ in range(500):
+            while engine.can_continue():
+                engine.advance()
+            offered = len(engine.choice_list())
+            if not offered:
+                break
+            engine.choose(rng.randrange(offered))
+            choices += 1
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    engine.release()
+    return choices / wall, wall, choices / cpu
 
 
 def exhaustive(args: argparse.Namespace) -> None:

@@ -165,14 +165,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _explore(args: argparse.Namespace, shard: tuple[int, int]) -> ExploreReport | int:
-
     from rich.console import Console
 
     from dreamphases.runtime.engine import StoryLoadError, story_hash
     from dreamphases.testing.explorer import ExploreOptions, Walker, explore
+    from dreamphases.testing.pool import warm_up
     from dreamphases.testing.report import build_report
     from dreamphases.testing.story import StoryProblem, load_story
 
+    warm_up()  # the workers' fork server starts while the story compiles
     try:
         story = load_story(args.story)
     except StoryProblem as exc:

@@ -31,7 +31,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.sharedctypes import RawArray
 from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "WorkerFailed", "crash_message"]
+__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "WorkerFailed", "crash_message", "warm_up"]
 
 #: what `Pool.run` yields (as the result, with index -1) when its deadline passes with tasks in flight
 DEADLINE = object()
@@ -164,6 +164,16 @@ class _Failure:
 def _start_method() -> str:
     methods = multiprocessing.get_all_start_methods()
     return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def warm_up() -> None:
+    """Start the fork server now, so it imports the explorer while the caller does other work
+    (compiling the story, say) rather than when the first worker is needed."""
+    if _start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)  # type: ignore[attr-defined]
+        forkserver.ensure_running()
 
 
 class Pool(Generic[T]):
