@@ -200,6 +200,17 @@ def test_guided_search_finds_a_branch_random_walks_almost_never_take(explored: E
     assert "bottom" not in endings(random_walks)
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_guided_search_finds_a_branch_behind_a_stat_and_a_flag_by_branch_distance(explored: Explore,
+                                                                                  seed: int) -> None:
+    # `trust >= 8 and key`: about 1 random walk in 7,000 opens the vault; coverage alone cannot tell a
+    # walk that is getting closer, the branch distance can
+    guided = explored("vault", mode="guided", runs=500, seed=seed)
+    random_walks = explored("vault", mode="random", runs=500, seed=seed)
+    assert "vault" in endings(guided)
+    assert "vault" not in endings(random_walks)
+
+
 def test_guided_search_covers_what_random_walks_cover(explored: Explore) -> None:
     report = explored("endings", mode="guided", runs=200)
     assert set(endings(report)) == {"home", "drowned", "island"}

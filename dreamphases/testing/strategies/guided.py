@@ -54,8 +54,8 @@ DIRECTED_SHARE = 0.4
 TARGETS_PER_ROUND = 32
 #: states a single walk may add for coming closer to a target
 MAX_CLOSER_PER_WALK = 4
-#: entries kept per missing target at its best distance (each DEPTH_BAND choices deeper)
-FAVOURED = 4
+#: entries kept per missing target on its front of (depth, distance)
+FAVOURED = 8
 
 
 Values = tuple[tuple[str, str], ...]  # the watched variables' buckets at a state
@@ -118,10 +118,9 @@ class Walks(Task):
     known_values: frozenset[str]
     known_endings: frozenset[str]
     steps: int
-    #: missing coverage ids whose branch distance walks measure, each with the best distance known
-    #: when the round was planned and the depth from which a state at that distance is kept too: a
-    #: state closer than the best, or as close and that deep, is kept
-    targets: tuple[tuple[str, float, float, float], ...] = ()
+    #: missing coverage ids whose branch distance walks measure, each with its front of (depth,
+    #: distance) when the round was planned: a state the front does not dominate is kept
+    targets: tuple[tuple[str, Front], ...] = ()
     #: runtime paths of `unknown`: where visits are counted, and the counts saved states keep
     _counting: set[str] = field(default_factory=set)
     _compass: _Compass | None = None
@@ -177,7 +176,9 @@ class Walks(Task):
         # a walk from the start is a plain random walk, played to the end as random walks are; walks
         # from corpus states are short, so effort goes back to the corpus soon
         steps = self.steps if walk.packed is not None else max_steps
+        quiet = 0  # choice points since the compass last measured
         while True:
+            dirty = bool(changed)
             if changed:
                 raw.update((name, _plain(value)) for name, value in changed.items())
                 band = f"@{len(path) // DEPTH_BAND}"
@@ -192,7 +193,10 @@ class Walks(Task):
                                             count, tuple(sorted(current.items())), knots, _sorted(raw)))
                     else:
                         found.append(_Found(walk.entry, frozenset(news)))
-            if count and compass.targets and closer_adds < MAX_CLOSER_PER_WALK:
+            quiet += 1
+            # distances move with the watched values; visit counts are caught within a few choices
+            if count and compass.targets and closer_adds < MAX_CLOSER_PER_WALK and (dirty or quiet >= 3):
+                quiet = 0
                 candidates = compass.closer(walker, raw, len(path))
                 if candidates:
                     packed, knots = walker.save_lean(self._counting)
@@ -317,12 +321,12 @@ class _Compass:
     that no false term of its guard is settled. What a task keeps it also remembers, so one task does
     not keep the same improvement twice; a walk stops measuring a target it has gone past."""
 
-    def __init__(self, walker: Walker, targets: tuple[tuple[str, float, float, float], ...]) -> None:
+    def __init__(self, walker: Walker, targets: tuple[tuple[str, Front], ...]) -> None:
         facts = walker.facts()
         guards = facts.guards
         self.ids = [t for t, *_ in targets] if guards is not None else []
         self.targets = bool(self.ids)
-        self.best = [(d, deeper, shallower) for _, d, deeper, shallower in targets]
+        self.best = [front for _, front in targets]
         self._guards = guards
         self._exprs = [guards.guard[t] for t in self.ids] if guards is not None else []
         cache: dict[str, Any] = walker.cache.setdefault("guided.compiled", {})
@@ -346,15 +350,14 @@ class _Compass:
         self._memo: list[dict[tuple[object, ...], float]] = [{} for _ in self._exprs]
 
     @classmethod
-    def of(cls, walker: Walker, targets: tuple[tuple[str, float, float, float], ...]) -> _Compass:
+    def of(cls, walker: Walker, targets: tuple[tuple[str, Front], ...]) -> _Compass:
         return cls(walker, targets)
 
     def begin(self) -> None:
         self._past.clear()
 
     def _better(self, i: int, d: float, depth: int) -> bool:
-        best, deeper, shallower = self.best[i]
-        return d < best or (d <= best and (depth >= deeper or depth <= shallower))
+        return d < math.inf and not dominated(self.best[i], depth, d)
 
     def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[int]:
         """The targets this state may be closer to than any kept before (to be confirmed)."""
@@ -395,7 +398,7 @@ class _Compass:
                 self._past.add(i)
                 continue
             if self._better(i, d, depth):
-                self.best[i] = (d, depth + DEPTH_BAND, depth - DEPTH_BAND)
+                self.best[i] = admit(self.best[i], depth, d)
                 out.append((self.ids[i], d))
         return tuple(out)
 
@@ -414,35 +417,40 @@ def _update(current: dict[str, str], changed: dict[str, object], specs: dict[str
     return out
 
 
+Front = tuple[tuple[int, float], ...]  # (depth, branch distance), deeper ones strictly closer
+
+
+def dominated(front: Front, depth: int, d: float) -> bool:
+    """Whether a state `depth` choices deep at distance `d` is no better than one on the front: as
+    shallow or shallower (as much of the story left to fix what is missing) and as close."""
+    return any(depth_ <= depth and d_ <= d for depth_, d_ in front)
+
+
+def admit(front: Front, depth: int, d: float) -> Front:
+    """The front with the state added and what it dominates dropped (at most FAVOURED: the shallowest
+    go first)."""
+    kept = [(x, y) for x, y in front if not (x >= depth and y >= d)]
+    return tuple(sorted([*kept, (depth, d)]))[-FAVOURED:]
+
+
 @dataclass(slots=True)
 class _Aim:
-    """The corpus entries closest to one missing target (by branch distance), shallowest first: a
-    state as close as them is kept too when it is `DEPTH_BAND` choices shallower than all of them
-    (an earlier state is more likely before the target than past it: a target's distance is measured
-    only in some rounds, so the first state found may be past it) or, while there are few, deeper
-    (nearer the target). Walks aimed at the target start from one of them."""
+    """The corpus entries closest to one missing target (by branch distance), as a Pareto front over
+    depth: each is closer than every shallower one. Keeping only the closest would be a hill climb
+    that can end too deep to finish (`trust >= 8` raised to 7 with one turn left); keeping the front,
+    walks aimed at the target start from states with room left as well as from the closest ones."""
 
-    distance: float
-    keys: list[int]
-    depths: list[int]
+    front: Front
+    keys: dict[int, int]  # depth -> corpus entry
 
-    def deeper(self) -> float:
-        return self.depths[-1] + DEPTH_BAND if len(self.keys) < FAVOURED else math.inf
+    def distance(self) -> float:
+        return self.front[-1][1]
 
-    def shallower(self) -> float:
-        return self.depths[0] - DEPTH_BAND
-
-    def admits(self, d: float, depth: int) -> bool:
-        return d < self.distance or (d <= self.distance and (depth >= self.deeper() or depth <= self.shallower()))
-
-    def add(self, key: int, depth: int) -> None:
-        if depth <= self.shallower():
-            self.keys.insert(0, key)
-            self.depths.insert(0, depth)
-            del self.keys[FAVOURED:], self.depths[FAVOURED:]
-        else:
-            self.keys.append(key)
-            self.depths.append(depth)
+    def add(self, key: int, depth: int, d: float) -> None:
+        self.front = admit(self.front, depth, d)
+        depths = {x for x, _ in self.front}
+        self.keys = {x: k for x, k in self.keys.items() if x in depths}
+        self.keys[depth] = key
 
 
 class Guided(Strategy):
@@ -501,7 +509,7 @@ class Guided(Strategy):
             self._best.pop(done, None)
         depth = len(item.path)
         closer = [(t, d) for t, d in item.closer if self._missing(t)
-                  and (t not in self._best or self._best[t].admits(d, depth))]
+                  and (t not in self._best or not dominated(self._best[t].front, depth, d))]
         if not new and not closer:
             return
         entry = self._corpus.get(item.entry)
@@ -514,10 +522,10 @@ class Guided(Strategy):
             self._next_id += 1
             for t, d in closer:
                 aim = self._best.get(t)
-                if aim is None or d < aim.distance:
-                    self._best[t] = _Aim(d, [key], [depth])
+                if aim is None:
+                    self._best[t] = _Aim(((depth, d),), {depth: key})
                 else:
-                    aim.add(key, depth)
+                    aim.add(key, depth, d)
 
     def _missing(self, target: str) -> bool:
         return target[2:] not in self._endings if target.startswith("e:") else target in self._unknown
@@ -525,7 +533,7 @@ class Guided(Strategy):
     def _trim(self) -> None:
         if len(self._corpus) <= MAX_CORPUS:
             return
-        favoured = {key for aim in self._best.values() for key in aim.keys}
+        favoured = {key for aim in self._best.values() for key in aim.keys.values()}
         ranked = sorted((k for k in self._corpus if k and k not in favoured),
                         key=lambda k: (bool(self._corpus[k].untried()),
                                                                    self._corpus[k].energy(), k))
@@ -542,7 +550,7 @@ class Guided(Strategy):
         self._targets = frozenset(self._where[i] for i in missing if i in self._where)
         self._weights = {k: self._weight(k) for k in self._corpus}
         aims = sorted(self._best)
-        aim_weights = [1.0 / ((0.25 + self._best[t].distance) * (1.0 + self._aimed.get(t, 0) / 4.0)) for t in aims]
+        aim_weights = [1.0 / ((0.25 + self._best[t].distance()) * (1.0 + self._aimed.get(t, 0) / 4.0)) for t in aims]
         wanted = min(left, TASKS_PER_ROUND * WALKS_PER_TASK)
         walks = [self._pick(rng, aims, aim_weights) for _ in range(wanted)]
         self._walks += wanted
@@ -553,7 +561,7 @@ class Guided(Strategy):
         return [Walks(tuple(walks[i:i + WALKS_PER_TASK]), unknown, values, endings, self._steps, targets)
                 for i in range(0, len(walks), WALKS_PER_TASK)]
 
-    def _window(self, missing: list[str]) -> tuple[tuple[str, float, float, float], ...]:
+    def _window(self, missing: list[str]) -> tuple[tuple[str, Front], ...]:
         """The round's targets: a window over the missing ids that moves every round, so each is
         measured in turn, and every round once few are left."""
         missing = [t for t in missing if t in self._where]
@@ -561,11 +569,7 @@ class Guided(Strategy):
             return ()
         start = (self._round - 1) * TARGETS_PER_ROUND % len(missing)
         picked = (missing + missing)[start:start + min(TARGETS_PER_ROUND, len(missing))]
-        out: list[tuple[str, float, float, float]] = []
-        for t in picked:
-            aim = self._best.get(t)
-            out.append((t, math.inf, 0, -1) if aim is None else (t, aim.distance, aim.deeper(), aim.shallower()))
-        return tuple(out)
+        return tuple((t, self._best[t].front if t in self._best else ()) for t in picked)
 
     def _weight(self, key: int) -> float:
         """How much of the round a corpus entry deserves: its energy, its depth (later states are
@@ -597,7 +601,10 @@ class Guided(Strategy):
         elif draw < ROOT_SHARE + DIRECTED_SHARE and aims:
             aim = rng.choices(aims, aim_weights)[0]
             self._aimed[aim] = self._aimed.get(aim, 0) + 1
-            key = rng.choice(self._best[aim].keys)
+            # the closest states most often, those with more of the story left to play sometimes
+            front = self._best[aim].front
+            depth = rng.choices([x for x, _ in front], [1.0 / (0.1 + d) for _, d in front])[0]
+            key = self._best[aim].keys[depth]
             entry = corpus[key]
             entry.walks += 1
             return _Walk(key, entry.packed, entry.path, entry.seed, None, rng.randrange(1 << 62), entry.values,
