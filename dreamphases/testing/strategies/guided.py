@@ -48,6 +48,10 @@ DEPTH_BAND = 10
 ROOT_SHARE = 0.3
 #: states a single walk may add to the corpus
 MAX_ADDS_PER_WALK = 4
+#: `_locate` looks for finds every LOCATE_STRIDE choices while more than LOCATE_EACH are left (above
+#: that many, `Walker.seen` reads a whole saved state rather than asking for each)
+LOCATE_EACH = 24
+LOCATE_STRIDE = 8
 #: the share of walks that start from the entry closest to a missing target (branch distance)
 DIRECTED_SHARE = 0.4
 #: missing targets whose branch distance a round's walks measure (a rotating window over them all)
@@ -234,7 +238,12 @@ class Walks(Task):
     def _locate(self, walker: Walker, walk: _Walk, seed: int, taken: list[int], covered: set[str],
                 already: int, changed: dict[str, object], specs: dict[str, StatSpec | None],
                 distance_inputs: frozenset[str]) -> list[_Found]:
-        """Play the walk again from its start to find the steps at which `covered` was first seen."""
+        """Play the walk again from its start to find the steps at which `covered` was first seen.
+
+        Once the walk has kept as many states as it may, the rest is reported without its step (the
+        report and the energy only need that it was found). While many ids are left, asking the
+        runtime costs a saved state each time, so they are looked for every few choices and a find
+        is kept at the end of the stretch it was made in."""
         scratch = Tally()
         if walk.packed is None:
             current = dict(_initial(walker, specs))
@@ -254,8 +263,8 @@ class Walks(Task):
         if here:  # seen before the first choice (a walk from the start)
             left -= here
             out.append(_Found(walk.entry, frozenset(here)))
-        for index in taken:
-            if not left:
+        for step, index in enumerate(taken, 1):
+            if not left or already + len(out) >= MAX_ADDS_PER_WALK:
                 break
             path.append(index)
             walker.choose(index)
@@ -263,6 +272,8 @@ class Walks(Task):
             if changed:
                 raw.update((name, _plain(value)) for name, value in changed.items())
                 _update(current, changed, specs)
+            if len(left) > LOCATE_EACH and step % LOCATE_STRIDE and step != len(taken):
+                continue
             here = walker.seen(left)
             if not here:
                 continue
