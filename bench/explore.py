@@ -62,6 +62,23 @@ def _compile(path: Path) -> tuple[str, Any]:
     return result.json_text, result.graph
 
 
+def _for_inkjs(story: Path, workdir: Path) -> Path:
+    """The story compiled for inkjs's random play, which runs with ink fallbacks disabled: a copy of
+    its folder whose `EXTERNAL` declarations are left out, so each call runs the story's own ink
+    fallback, as any runtime does when the host binds nothing. Stories without EXTERNAL compile
+    to the same JSON as for the explorer."""
+    copy = workdir / "for-inkjs"
+    copy.mkdir(exist_ok=True)
+    for source in story.parent.glob("*.ink"):
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line if not line.lstrip().startswith("EXTERNAL ") else "\n" for line in lines]
+        (copy / source.name).write_text("".join(kept), encoding="utf-8")
+    json_text, _ = _compile(copy / story.name)
+    out = workdir / f"{story.stem}.inkjs.json"
+    out.write_text(json_text, encoding="utf-8")
+    return out
+
+
 def _run(json_text: str, graph: Any, jobs: int, **options: Any) -> Any:
     from dreamphases.testing.explorer import ExploreOptions, Walker, explore
 
@@ -139,8 +156,6 @@ def _row(*cells: object) -> None:
 
 def bundled(args: argparse.Namespace, workdir: Path) -> None:
     json_text, graph = _compile(BUNDLED)
-    json_path = workdir / "dreamphases.json"
-    json_path.write_text(json_text, encoding="utf-8")
     print(f"\n1. Bundled story ({BUNDLED.relative_to(ROOT)}): time to full coverage, {args.jobs} jobs, "
           f"seed {args.seed}, cap {args.cap:g} s")
     outcomes = {mode: _run(json_text, graph, args.jobs, mode=mode, runs=1 << 40, seed=args.seed,
@@ -161,7 +176,7 @@ def bundled(args: argparse.Namespace, workdir: Path) -> None:
              f"{outcome.tally.walks:,}, {outcome.tally.choices:,}")
     random_hit = reached["random"]
     walks = random_hit[1] if random_hit else outcomes["random"].tally.walks
-    reference = inkjs(json_path, walks, args.seed)
+    reference = inkjs(_for_inkjs(BUNDLED, workdir), walks, args.seed)
     if reference:
         _row("inkjs random play", f"{reference[0]:.2f} s", f"{walks:,}", "(as many walks as random needed; "
              "no coverage figures)")
