@@ -33,7 +33,7 @@ from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import keep_visit_counts, parse_state, state_knots, state_text, visit_counts, with_seed
 from dreamphases.tags import endings_in
 from dreamphases.testing.pool import DEADLINE, Crash, Pool, Trail, crash_message
-from dreamphases.testing.story import count_visits, flag_paths, is_branch_id, is_choice_id
+from dreamphases.testing.story import CountFlags, count_flags, is_branch_id, is_choice_id
 from dreamphases.testing.story_facts import StoryFacts
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
 
@@ -187,18 +187,17 @@ class Walker:
     """
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
-                 instrumented: tuple[str, dict[str, str], set[str]] | None = None,
+                 instrumented: tuple[CountFlags, dict[str, str], set[str]] | None = None,
                  facts: StoryFacts | None = None) -> None:
         self.options = options
         self.graph = graph
-        counted, self.node_paths, self.added = instrumented or count_visits(json_text, graph)
-        self.instrumented = (counted, self.node_paths, self.added)
-        #: the story without coverage counting, for random walks once coverage is complete
-        self.plain_json: str | None = json_text
-        #: how many nodes the loaded story counts visits to for coverage
+        flags, self.node_paths, self.added = instrumented or count_flags(json_text, graph)
+        #: the story cut around the count flags we may add: `focus` splices a copy counting fewer
+        self.instrumented = (flags, self.node_paths, self.added)
+        #: how many count flags the loaded story has that we added for coverage
         self._counting = len(self.added)
-        #: the story the runtime loads on first use (the counted one, until `focus` narrows it)
-        self._story_json = counted
+        #: the runtime paths whose count flag the story the runtime loads (on first use) has on
+        self._counted: set[str] = self.added
         self._engine: Engine | None = None
         self._initial = ""
         self._unvisited = dict(self.node_paths)
@@ -223,7 +222,7 @@ class Walker:
     def engine(self) -> Engine:
         """The runtime, loaded on first use. Raises `StoryLoadError` if it rejects the story."""
         if self._engine is None:
-            self._load(self._story_json)
+            self._load(self.instrumented[0].text(self._counted))
         assert self._engine is not None
         return self._engine
 
@@ -248,14 +247,13 @@ class Walker:
         else:
             self._expectations.bind(engine)
         self._engine = engine
-        self._story_json = story_json
 
     def for_worker(self, with_facts: bool) -> Callable[[], Walker]:
         """What builds this walker again in a worker process (picklable): the story and what was
         derived from it, without the graph; the facts strategies plan with are built here and shipped
         when the strategy's tasks use them (`Strategy.uses_facts`)."""
         facts = self.facts() if with_facts else None
-        return partial(Walker, self.plain_json or self.instrumented[0], None, self.options, self.instrumented, facts)
+        return partial(Walker, "", None, self.options, self.instrumented, facts)
 
     def enter_worker(self, trail: Trail) -> None:
         """Called once in a worker process: load the runtime; breadcrumbs go to shared memory, panics
@@ -357,17 +355,16 @@ class Walker:
     def cover(self, tally: Tally) -> None:
         """Visit counts only grow along a path, so checking at the end of each path sees every node.
 
-        Once half the nodes have been seen, random walks switch to a story that counts only the rest:
-        the counting flags added for coverage cost bink time on every container it enters, and the
-        story cannot observe them, so the walks play exactly the same.
+        Random walks keep the story they loaded, counting everything: switching to one that counts
+        only what is still unseen makes later walks about a fifth faster, but the runtime does not
+        give back the memory of the story it lets go once it has played (the allocator's pages are
+        fragmented by then), so each switch would add tens of MB to the worker on a big story.
         """
         if not self._unvisited:
             return
         for node in self.seen(self._unvisited):
             tally.visited.add(node)
             del self._unvisited[node]
-        if self.options.mode == "random":
-            self.focus(set(self._unvisited.values()))
 
     def seen(self, ids: Collection[str]) -> set[str]:
         """Which of these coverage ids the current state has visited.
@@ -406,15 +403,17 @@ class Walker:
         walks play exactly the same with fewer of them. Paths the story counts by itself cost nothing
         more and are not weighed.
         """
-        needed = len(runtime_paths & self.added)
-        if self.plain_json is None or needed >= self._counting or needed > self._counting // 2:
+        needed = runtime_paths & self.added
+        if len(needed) >= self._counting or len(needed) > self._counting // 2:
             return
-        text, _ = flag_paths(self.plain_json, runtime_paths) if runtime_paths else (self.plain_json, set())
-        if self._engine is not None:
-            self._engine.release()  # loading a story takes twice what it keeps: never hold two at once
-            trim_memory()
+        self._counted = needed
+        self._counting = len(needed)
+        if self._engine is None:
+            return  # loaded with these flags on first use
+        text = self.instrumented[0].text(needed)
+        self._engine.release()  # loading takes twice what the runtime keeps: never hold two stories
+        trim_memory()
         self._load(text)
-        self._counting = needed
         watched, self._watched = self._watched, set()
         self.watch(watched)
 

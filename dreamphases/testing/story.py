@@ -7,12 +7,16 @@ every source file, so an edited INCLUDE is recompiled.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.loader import LoadedStory, StoryProblem, load_story
 
-__all__ = ["LoadedStory", "StoryProblem", "branch_id", "choice_id", "count_visits", "is_branch_id",
+__all__ = ["CountFlags", "LoadedStory", "StoryProblem", "branch_id", "choice_id", "count_flags",
+           "is_branch_id",
            "is_choice_id", "is_node_id", "load_story"]
 
 
@@ -76,21 +80,50 @@ def _resolve(root: list[Any], runtime_path: str) -> tuple[list[Any], int | str] 
     return None
 
 
-def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[str, str], set[str]]:
+#: what a count flag we may turn on is written as while the template is cut (never a real flag value)
+_MARK = 10**15
+_MARKED = re.compile(r'(?<="#f": )(1000000\d{9})')
+
+
+@dataclass(frozen=True, slots=True)
+class CountFlags:
+    """The compiled story as text cut around the count flags coverage may turn on, so that a copy
+    counting visits at any subset of them is spliced together from strings.
+
+    Re-flagging by parsing the JSON would build tens of MB of objects for a big story, and in a
+    worker that memory is not given back (the allocator keeps it): the explorer narrows its counting
+    several times per process, so it splices instead."""
+
+    #: the text between the flags (one more than `slots`)
+    chunks: tuple[str, ...]
+    #: (runtime path, the container's own flags) of each flag, in text order
+    slots: tuple[tuple[str, int], ...]
+
+    def text(self, counting: Collection[str]) -> str:
+        """The story JSON counting visits at these runtime paths (besides what it counts itself)."""
+        parts = [self.chunks[0]]
+        for (path, flags), chunk in zip(self.slots, self.chunks[1:], strict=True):
+            parts.append(str(flags | 1 if path in counting else flags))
+            parts.append(chunk)
+        return "".join(parts)
+
+
+def count_flags(json_text: str, graph: StoryGraph | None) -> tuple[CountFlags, dict[str, str], set[str]]:
     """Make the runtime count visits to every knot and stitch, for coverage.
 
     inkle's compilers only count visits where the story reads them, so `get_visit_count_at_path_string`
     says 0 for most knots. Turning the flag on changes nothing the story can observe (it cannot read a
-    count it never references). Returns (new json, node id -> runtime path, runtime paths whose flag
-    we added — the explorer leaves those out of its state hash so they do not split states).
+    count it never references). Returns (the story cut around the flags we may add, node id -> runtime
+    path, runtime paths whose flag we added — the explorer leaves those out of its state hash so they
+    do not split states).
     """
     try:
         data = json.loads(json_text.lstrip("\ufeff"))
     except ValueError:  # not JSON at all: leave it to the runtime to say so
-        return json_text, {}, set()
+        return CountFlags((json_text,), ()), {}, set()
     root = data.get("root") if isinstance(data, dict) else None
     if not isinstance(root, list):
-        return json_text, {}, set()
+        return CountFlags((json_text,), ()), {}, set()
     top = _named(root)
     ids: list[str] = []
     labels: set[str] = set()
@@ -143,7 +176,23 @@ def count_visits(json_text: str, graph: StoryGraph | None) -> tuple[str, dict[st
         if _set_count_flag(holder[key]):  # type: ignore[index]
             added.add(runtime)
         paths[coverage_id] = runtime
-    return json.dumps(data, ensure_ascii=False), paths, added
+    return _cut(data, root, added), paths, added
+
+
+def _cut(data: Any, root: list[Any], added: set[str]) -> CountFlags:
+    """The story's text cut at the count flags of `added` (each marked with a number no flag has)."""
+    own: dict[int, tuple[str, int]] = {}
+    for number, runtime in enumerate(sorted(added)):
+        target = _resolve(root, runtime)
+        assert target is not None  # it was found to be flagged
+        holder, key = target
+        meta = holder[key][-1]  # type: ignore[index]
+        own[_MARK + number] = (runtime, int(meta["#f"]) & ~1)
+        meta["#f"] = _MARK + number
+    pieces = _MARKED.split(json.dumps(data, ensure_ascii=False))
+    return CountFlags(tuple(pieces[0::2]), tuple(own[int(mark)] for mark in pieces[1::2]))
+
+
 
 
 def branch_id(index: int) -> str:
@@ -166,18 +215,3 @@ def is_choice_id(coverage_id: str) -> bool:
 
 def is_node_id(coverage_id: str) -> bool:
     return not coverage_id.startswith(("?", "*"))
-
-
-def flag_paths(json_text: str, runtime_paths: set[str]) -> tuple[str, set[str]]:
-    """Count visits at just these runtime paths (those `count_visits` found): the explorer narrows its
-    coverage counting to what is still unvisited. Returns (new json, paths whose flag was added)."""
-    data = json.loads(json_text.lstrip("\ufeff"))
-    root = data["root"]
-    added: set[str] = set()
-    for runtime in runtime_paths:
-        target = _resolve(root, runtime)
-        if target is not None:
-            holder, key = target
-            if _set_count_flag(holder[key]):  # type: ignore[index]
-                added.add(runtime)
-    return json.dumps(data, ensure_ascii=False), added

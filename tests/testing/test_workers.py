@@ -67,3 +67,35 @@ def test_the_report_gives_the_workers_cpu_time_beside_the_wall_time() -> None:
     assert report.timing.cpu_seconds > 0
     assert report.timing.choices_per_cpu_second == pytest.approx(report.stats.choices / report.timing.cpu_seconds,
                                                                  rel=0.01)
+
+
+def test_a_story_counting_fewer_coverage_flags_is_spliced_and_plays_the_same() -> None:
+    from dreamphases.runtime.engine import Engine
+    from dreamphases.testing.story import count_flags
+
+    loaded = load_story(STORIES / "two_rooms.ink")
+    flags, paths, added = count_flags(loaded.json_text, loaded.graph)
+    assert added and len(flags.slots) == len(added)
+    some = set(sorted(added)[::2])
+
+    def play(text: str) -> tuple[list[str], dict[str, int]]:
+        engine = Engine(text)
+        engine.set_seed(7)
+        shown: list[str] = []
+        for pick in (0, 0, 1, 0, 0):
+            while engine.can_continue():
+                shown.append(engine.next_text())
+            offered = engine.choices()
+            if not offered:
+                break
+            shown += offered
+            engine.choose(pick % len(offered))
+        return shown, {p: engine.visit_count(p) for p in sorted(added)}
+
+    everything, counted = play(flags.text(added))
+    fewer, partly = play(flags.text(some))
+    nothing, uncounted = play(flags.text(set()))
+    assert everything == fewer == nothing
+    assert any(counted.values())
+    assert {p: n for p, n in counted.items() if p in some} == {p: n for p, n in partly.items() if p in some}
+    assert not any(n for p, n in partly.items() if p not in some) and not any(uncounted.values())
