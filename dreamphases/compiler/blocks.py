@@ -6,6 +6,8 @@ statement parser as everything else, so choices, logic and nested blocks work in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dreamphases.compiler.ast import Branch, Conditional, ContentLine, Newline, Sequence, Stmt
 from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expressions import ExprError, parse_expression
@@ -15,6 +17,24 @@ from dreamphases.compiler.scan import brace_balance, find_top_level, unmatched_c
 __all__ = ["BlockParser", "MAX_BLOCK_DEPTH"]
 
 MAX_BLOCK_DEPTH = 48
+
+
+@dataclass(slots=True)
+class _RawBranch:
+    """One `- …` branch of a multiline block as read, before the block's kind gives it a meaning."""
+
+    cond: str | None  # the text before the branch's ':' (None: no condition)
+    body: list[Stmt]
+    line: int
+    col: int
+    #: False for the lines before a block's first '-' (only a '{condition:' block may have them)
+    dashed: bool = True
+    #: text after the '-' (or its condition) or a non-blank line before the next branch
+    has_content: bool = True
+
+    @property
+    def is_else(self) -> bool:
+        return self.cond is not None and self.cond.strip() == "else"
 
 
 class BlockParser:
@@ -99,8 +119,12 @@ class BlockParser:
                            "close it with '}' on the same line")
             return None
         if kind is not None:
-            elements = [body for _, body, _ in self.branches(lineno)]
-            return Sequence(kind, elements, sp, inline=False)
+            elements = self.branches(lineno)
+            if elements and not elements[0].dashed:
+                first = elements[0]
+                self.error("E030", "a multiline sequence's elements each start with '-'", first.line, first.col,
+                           "start the element with '- ', or write the text on one line: {stopping: a|b}")
+            return Sequence(kind, [b.body for b in elements], sp, inline=False)
         if subject is not None and (first_line is not None or not self._next_is_branch()):
             # `{ condition:` with a body, then optionally `- else:`
             body: list[Stmt] = [ContentLine([Newline()], sp)]
@@ -108,20 +132,28 @@ class BlockParser:
                 body.extend(self.block_line(first_line, lineno))
             body.extend(self.block_body())
             branches = [Branch(subject, body, inline=False, span=sp)]
-            for cond_text, ebody, bline in self.branches(lineno, with_conditions=True):
-                if cond_text is not None and cond_text.strip() == "else":
-                    branches.append(Branch(None, ebody, is_else=True, inline=False, span=self.span(bline, col)))
+            for n, b in enumerate(self.branches(lineno, with_conditions=True)):
+                if not b.is_else:
+                    self.error("E001", "after '{condition:' and its body only '- else:' may follow", b.line, col)
+                elif n > 0:
+                    self.error("E030", "a '{condition:' block has one '- else:' at most", b.line, b.col)
                 else:
-                    self.error("E001", "after '{condition:' and its body only '- else:' may follow", bline, col)
+                    self._branch_content(b, col)
+                    branches.append(Branch(None, b.body, is_else=True, inline=False, span=self.span(b.line, col)))
             return Conditional(None, branches, sp, inline=False, initial=True)
         raw_branches = self.branches(lineno, with_conditions=True)
-        has_cases = any(c is not None and c.strip() != "else" for c, _, _ in raw_branches)
+        has_cases = any(b.cond is not None and not b.is_else for b in raw_branches)
+        for b in raw_branches:
+            if b.cond is None or b.is_else:
+                self._branch_content(b, col)
+        if (subject is None or len(raw_branches) > 2) and raw_branches:
+            self._else_last(raw_branches, subject is None, col)
         branches = []
         if subject is not None and not has_cases:
             # `{ condition:` `- then…` `- otherwise…`
             then: Branch | None = None
             otherwise: Branch | None = None
-            for cond_text, body, bline in raw_branches:
+            for cond_text, body, bline in ((b.cond, b.body, b.line) for b in raw_branches):
                 if cond_text is not None and cond_text.strip() == "else" and otherwise is None:
                     otherwise = Branch(None, body, is_else=True, inline=False, span=self.span(bline, col))
                 elif then is None and otherwise is None:
@@ -132,7 +164,7 @@ class BlockParser:
                     self.error("E001", "a '{condition:' block has at most two branches (then, else)", bline, col)
             branches = [then or Branch(subject, [], inline=False, span=sp)] + ([otherwise] if otherwise else [])
             return Conditional(None, branches, sp, inline=False, initial=True)
-        for n, (cond_text, body, bline) in enumerate(raw_branches):
+        for n, (cond_text, body, bline) in enumerate((b.cond, b.body, b.line) for b in raw_branches):
             if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
                 branches.append(Branch(None, body, is_else=True, inline=False, span=self.span(bline, col)))
                 continue
@@ -148,6 +180,25 @@ class BlockParser:
             branches.append(Branch(value, body, inline=False, span=self.span(bline, col)))
         return Conditional(subject, branches, sp, inline=False)
 
+    def _branch_content(self, b: _RawBranch, col: int) -> None:
+        """inklecate wants content in a branch that has no condition of its own (`-`, `- else:`)."""
+        if not b.has_content:
+            self.error("E030", "this branch has no condition and no content", b.line, b.col,
+                       "give it a line of text, or '-> DONE'; or remove it")
+
+    def _else_last(self, raw: list[_RawBranch], conditions: bool, col: int) -> None:
+        """Only the last branch may be an `- else:`; in a block of conditions, only one may be."""
+        last = raw[-1]
+        for b in raw[:-1]:
+            if b.is_else:
+                if last.is_else and conditions:
+                    self.error("E030", "a multiline conditional has one '- else:' at most, at its end", last.line,
+                               last.col, "merge the two else branches")
+                else:
+                    self.error("E030", "'- else:' must be the last branch", b.line, b.col,
+                               "move it after the other branches")
+                return
+
     def _next_is_branch(self) -> bool:
         j = self.i
         while j < len(self.lines) and not self.lines[j].strip():
@@ -157,10 +208,9 @@ class BlockParser:
         s = self.lines[j].strip()
         return s.startswith("-") and not s.startswith("->")
 
-    def branches(self, start_line: int, with_conditions: bool = False
-                 ) -> list[tuple[str | None, list[Stmt], int]]:
-        """Parse `- …` branches up to the closing `}`. Returns (condition text, body, line)."""
-        out: list[tuple[str | None, list[Stmt], int]] = []
+    def branches(self, start_line: int, with_conditions: bool = False) -> list[_RawBranch]:
+        """Parse `- …` branches up to the closing `}`."""
+        out: list[_RawBranch] = []
         while True:
             if self.i >= len(self.lines):
                 if not self.too_deep:
@@ -184,7 +234,7 @@ class BlockParser:
             col = len(raw) - len(raw.lstrip()) + 1
             if not (line.startswith("-") and not line.startswith("->")):
                 # content before the first branch marker
-                out.append((None, self.block_body(), lineno))
+                out.append(_RawBranch(None, self.block_body(), lineno, col, dashed=False))
                 continue
             text = line[1:]
             tcol = col + 1
@@ -205,15 +255,18 @@ class BlockParser:
                         body.extend(self.block_line(" " * (tcol - 1) + head, lineno))
                     self.i -= 1
                     self.lines[self.i] = " " * (tcol - 1 + close) + text[close:]
-                    out.append((cond, body, lineno))
+                    out.append(_RawBranch(cond, body, lineno, col, has_content=bool(head.strip())))
                     continue
                 if text.lstrip().startswith("{") and brace_balance(text) > 0:
                     self.i -= 1
                     self.lines[self.i] = " " * (tcol - 1) + text
                 else:
                     body.extend(self.block_line(" " * (tcol - 1) + text, lineno))
+            first = self.i
             body.extend(self.block_body())
-            out.append((cond, body, lineno))
+            # or a line of its own before the next branch
+            has_content = bool(text.strip()) or any(self.lines[k].strip() for k in range(first, self.i))
+            out.append(_RawBranch(cond, body, lineno, col, has_content=has_content))
 
     def skip_block(self) -> bool:
         """Skip to the end of a block; False when the file ends before it closes."""

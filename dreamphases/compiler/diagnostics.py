@@ -67,6 +67,16 @@ CODES: dict[str, Code] = _codes(
     ("E024", "arrow-on-variable", E, "`-> x` as a value where `x` is a variable already holding a divert target."),
     ("E025", "untyped-divert-parameter", E, "A parameter that is diverted to, not declared `-> name`."),
     ("E026", "loose-choice-in-block", E, "A choice inside a multiline conditional or sequence that does not divert."),
+    ("E027", "misplaced-increment", E, "`x++` or `x--` anywhere but alone on a `~` line (inside `{…}`, a condition, "
+     "or part of a larger expression)."),
+    ("E028", "divert-target-misuse", E, "A divert target value used in arithmetic, negated, as a condition, compared "
+     "with something that is not a divert target, or `-> END`/`-> DONE` taken as a value."),
+    ("E029", "useless-logic", E, "A `~` line whose logic does nothing: not an assignment, a call or `++`/`--` "
+     "(`~ x`, `~ a + b`)."),
+    ("E030", "bad-branch", E, "A multiline block's `-` branch that inklecate refuses: no condition and no content, an "
+     "`- else:` that is not the last or not the only one, or text before a sequence's first `-`."),
+    ("E031", "not-before-has", E, "`not a ? b` (or `!a has b`): the `not` applies to `a` alone, so inklecate asks for "
+     "parentheses."),
     ("W001", "loose-end", W, "A weave or knot runs out of content without a divert, `-> END` or `-> DONE`."),
     ("W002", "todo", W, "A `TODO:` note left in the script."),
     ("W003", "unused-variable", W, "A variable that is declared but never used."),

@@ -30,9 +30,14 @@ __all__ = ["ExprError", "parse_expression"]
 
 
 class ExprError(Exception):
-    def __init__(self, message: str, col: int) -> None:
+    """A problem at a 0-based column of the expression's text: raised when the text does not parse
+    (always E003), or collected when it parses but inklecate refuses the construct (its own code)."""
+
+    def __init__(self, message: str, col: int, code: str = "E003", hint: str | None = None) -> None:
         super().__init__(message)
         self.col = col
+        self.code = code
+        self.hint = hint
 
 
 _TOKEN = re.compile(
@@ -113,6 +118,11 @@ class _Parser:
         self.pos = 0
         self.base = span
         self.parse_string = parse_string
+        #: constructs that parse but that inklecate refuses; reported by the caller, never raised, so
+        #: a caller asking "is this an expression at all?" gets the same answer as inklecate's parser
+        self.problems: list[ExprError] = []
+        #: the `x++` / `x--` tokens seen: allowed only as a whole `~` statement
+        self.postfixes: list[Tok] = []
 
     def span(self, tok: Tok) -> Span:
         return Span(self.base.file, self.base.line, self.base.col + tok.col)
@@ -142,7 +152,27 @@ class _Parser:
                 return left
             self.take()
             right = self.expression(prec)
+            self._check_binary(tok, left, right)
             left = Binary(tok.text, left, right, self.span(tok))
+
+    def _check_binary(self, tok: Tok, left: Expr, right: Expr) -> None:
+        if tok.text == "?" and isinstance(left, Unary) and left.op == "!":
+            self.problems.append(ExprError(
+                "'not' here negates only the value on its left, not the result of '?' or 'has'",
+                left.span.col - self.base.col, "E031", "add parentheses: not (a ? b)"))
+        if isinstance(left, DivertTarget) or isinstance(right, DivertTarget):
+            comparable = (DivertTarget, Name)
+            if tok.text not in ("==", "!=") or not (isinstance(left, comparable) and isinstance(right, comparable)):
+                target = left if isinstance(left, DivertTarget) else right
+                self._divert_misuse(target)
+
+    def _divert_misuse(self, target: Expr) -> None:
+        assert isinstance(target, DivertTarget)
+        self.problems.append(ExprError(
+            "a divert target can only be compared with '==' or '!=', stored, passed or diverted to",
+            target.span.col - self.base.col, "E028",
+            f"to read how often '{target.path}' was seen, drop the arrow: {target.path}; "
+            f"to call it, write {target.path}()"))
 
     def unary(self) -> Expr:
         tok = self.peek()
@@ -151,6 +181,8 @@ class _Parser:
             operand = self.unary()
             if tok.text == "-" and isinstance(operand, Number):
                 return Number(-operand.value, self.span(tok))
+            if isinstance(operand, DivertTarget):
+                self._divert_misuse(operand)
             return Unary(tok.text, operand, self.span(tok))
         return self.primary()
 
@@ -165,6 +197,10 @@ class _Parser:
             target = self.take()
             if target.kind != "id":
                 raise ExprError("expected a knot, stitch or label after '->'", target.col)
+            if target.text in ("END", "DONE"):
+                self.problems.append(ExprError(
+                    f"'-> {target.text}' cannot be a divert target value", tok.col, "E028",
+                    f"divert to it instead: '-> {target.text}' on a line of its own"))
             return DivertTarget(target.text, sp)
         if tok.kind == "op" and tok.text == "(":
             if self.peek().text == ")":
@@ -196,6 +232,7 @@ class _Parser:
             nxt = self.peek()
             if nxt.kind == "op" and nxt.text in ("++", "--"):
                 self.take()
+                self.postfixes.append(nxt)
                 return Postfix(nxt.text, Name(tok.text, sp), sp)
             return Name(tok.text, sp)
         found = tok.text or "end of expression"
@@ -209,9 +246,12 @@ class _Parser:
 
 
 def parse_expression(
-    text: str, span: Span, parse_string: Callable[[str, int], list[Inline]]
+    text: str, span: Span, parse_string: Callable[[str, int], list[Inline]],
+    problems: list[ExprError] | None = None, statement: bool = False,
 ) -> Expr:
-    """Parse a whole expression; raises ExprError (with a 0-based column into `text`)."""
+    """Parse a whole expression; raises ExprError (with a 0-based column into `text`) when it does
+    not parse. Constructs that parse but that inklecate refuses go to `problems`. `statement`: the
+    expression is a whole `~` line, the one place `x++` may stand."""
     if not text.strip():
         raise ExprError("expected an expression", 0)
     p = _Parser(text, span, parse_string)
@@ -219,4 +259,11 @@ def parse_expression(
     tok = p.peek()
     if tok.kind != "end":
         raise ExprError(f"unexpected '{tok.text}' after expression", tok.col)
+    if problems is not None:
+        problems.extend(p.problems)
+        for inc in p.postfixes:
+            if not (statement and isinstance(expr, Postfix)):
+                problems.append(ExprError(
+                    f"'{inc.text}' can only stand alone on a '~' line", inc.col, "E027",
+                    f"increment on a line of its own ('~ x{inc.text}'), then use the variable"))
     return expr

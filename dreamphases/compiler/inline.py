@@ -91,18 +91,23 @@ class InlineParser:
         self.diags.append(Diagnostic(code, message, Span(self.file, line, col), hint, excerpt))
 
     # -- expressions ------------------------------------------------------------------------------
-    def expression(self, text: str, line: int, col: int) -> Expr | None:
-        """Parse `text` (which starts at 1-based column `col`), reporting errors."""
+    def expression(self, text: str, line: int, col: int, statement: bool = False) -> Expr | None:
+        """Parse `text` (which starts at 1-based column `col`), reporting errors. `statement`: the
+        whole logic of a `~` line (where `x++` may stand)."""
         lead = len(text) - len(text.lstrip())
+        problems: list[ExprError] = []
         try:
-            return parse_expression(text, Span(self.file, line, col),
-                                    lambda s, c: self.content(s, line, c))
+            expr = parse_expression(text, Span(self.file, line, col),
+                                    lambda s, c: self.content(s, line, c), problems, statement)
         except ExprError as exc:
-            self.error("E003", str(exc), line, col + max(exc.col, lead))
+            self.error(exc.code, str(exc), line, col + max(exc.col, lead), exc.hint)
             return None
         except RecursionError:
             self.error("E021", "expression nested too deeply", line, col)
             return None
+        for p in problems:
+            self.error(p.code, str(p), line, col + p.col, p.hint)
+        return expr
 
     # -- content ------------------------------------------------------------------------------------
     def content(self, text: str, line: int, col: int) -> list[Inline]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dreamphases.compiler.ast import (
     Assign,
+    Call,
     Choice,
     Conditional,
     ContentLine,
@@ -27,6 +28,7 @@ from dreamphases.compiler.ast import (
     ListItemDef,
     Newline,
     Param,
+    Postfix,
     Return,
     Sequence,
     Stmt,
@@ -372,9 +374,13 @@ class _FileParser(BlockParser):
             assign = Assign(m.group(2), m.group(3), value, Span(sp.file, lineno, bcol + m.start(2)),
                             temp=bool(m.group(1)))
             return [assign, ContentLine([Newline()], sp)] if _has_call(value) else [assign]
-        expr = self.inline.expression(body, lineno, bcol)
+        expr = self.inline.expression(body, lineno, bcol, statement=True)
         if expr is None:
             return None
+        if not isinstance(expr, Call | Postfix):
+            # inklecate refuses logic whose value would be thrown away (`~ x`, `~ a + b`, `~ f() && g()`)
+            self.error("E029", "a '~' line must do something: assign, call a function, or '++'/'--'",
+                       lineno, bcol, "'~ x = value', '~ x++', '~ f()'; to print a value write {x}")
         stmt = ExprStmt(expr, sp)
         return [stmt, ContentLine([Newline()], sp)] if _has_call(expr) else [stmt]
 

@@ -1,0 +1,8 @@
+// an element of a multiline sequence may be empty
+{ stopping:
+-
+- Second.
+}
+Done.
+-> END
+// expect: Done.

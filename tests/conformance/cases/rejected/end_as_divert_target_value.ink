@@ -1,0 +1,2 @@
+VAR next = -> END // expect error: E028
+-> next

@@ -1,0 +1,4 @@
+VAR visits = 0
+~ temp before = visits++ // expect error: E027
+{before}
+-> END

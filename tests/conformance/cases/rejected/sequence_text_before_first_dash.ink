@@ -1,0 +1,5 @@
+{ stopping:
+  The first time. // expect error: E030
+- The second time.
+}
+-> END

@@ -1,0 +1,3 @@
+VAR mood = 1
+~ mood // expect error: E029
+-> END
