@@ -100,7 +100,7 @@ class BlockParser:
                 self.error("E001", f"'{head.strip()}' is not a sequence ink supports", lineno, hcol,
                            "use once, cycle, shuffle, stopping, 'shuffle once' or 'shuffle stopping'")
             if kind is None:
-                subject = self.inline.expression(head, lineno, hcol)
+                subject = self.inline.condition(head, lineno, hcol)
                 if subject is None:
                     self.skip_block()
                     return None
@@ -176,7 +176,7 @@ class BlockParser:
             if cond_text.strip() == "else":
                 branches.append(Branch(None, body, is_else=True, inline=False, span=self.span(bline, col)))
                 continue
-            value = self.inline.expression(cond_text, bline, col + 1)
+            value = self.inline.condition(cond_text, bline, col + 1)
             branches.append(Branch(value, body, inline=False, span=self.span(bline, col)))
         return Conditional(subject, branches, sp, inline=False)
 
@@ -238,6 +238,11 @@ class BlockParser:
                 continue
             text = line[1:]
             tcol = col + 1
+            dashes = text.lstrip(" \t")
+            if dashes.startswith("-") and not dashes.startswith("->"):
+                self.error("E035", "a gather ('- -') cannot stand inside a multiline block", lineno,
+                           tcol + len(text) - len(dashes), "a block's branches start with one '-'; "
+                           "to gather choices, end the block first")
             cond: str | None = None
             if with_conditions:
                 colon = find_top_level(text, ":")

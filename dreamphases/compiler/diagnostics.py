@@ -77,6 +77,16 @@ CODES: dict[str, Code] = _codes(
      "`- else:` that is not the last or not the only one, or text before a sequence's first `-`."),
     ("E031", "not-before-has", E, "`not a ? b` (or `!a has b`): the `not` applies to `a` alone, so inklecate asks for "
      "parentheses."),
+    ("E032", "choice-condition", E, "A `{…}` before a choice's text that is not a condition (`* {&a|b} Go`, "
+     "`* {x: a|b} Go`): inklecate reads every leading `{` of a choice as a condition."),
+    ("E033", "bad-string", E, "A string literal holding a tag (`#`), a divert, or a `|` outside braces."),
+    ("E034", "text-after-divert", E, "Something after a divert on its line: a divert ends the line, so a tag must "
+     "come before it."),
+    ("E035", "gather-in-block", E, "A gather (`- -`, `--`) inside a multiline `{…}` block, whose branches start "
+     "with a single `-`."),
+    ("E036", "builtin-argument", E, "A built-in function given the wrong kind of argument: `READ_COUNT` and "
+     "`TURNS_SINCE` take a divert target (`-> knot`) or a variable holding one; `RANDOM` and `SEED_RANDOM` "
+     "integers."),
     ("W001", "loose-end", W, "A weave or knot runs out of content without a divert, `-> END` or `-> DONE`."),
     ("W002", "todo", W, "A `TODO:` note left in the script."),
     ("W003", "unused-variable", W, "A variable that is declared but never used."),

@@ -25,6 +25,7 @@ from dreamphases.compiler.ast import (
     Unary,
 )
 from dreamphases.compiler.diagnostics import Span
+from dreamphases.compiler.scan import structure
 
 __all__ = ["ExprError", "parse_expression"]
 
@@ -192,6 +193,7 @@ class _Parser:
         if tok.kind == "num":
             return Number(float(tok.text) if "." in tok.text else int(tok.text), sp)
         if tok.kind == "str":
+            self._check_string(tok)
             return StringLit(self.parse_string(tok.text, self.base.col + tok.col + 1), sp)
         if tok.kind == "op" and tok.text == "->":
             target = self.take()
@@ -237,6 +239,24 @@ class _Parser:
             return Name(tok.text, sp)
         found = tok.text or "end of expression"
         raise ExprError(f"expected a value but found '{found}'", tok.col)
+
+    def _check_string(self, tok: Tok) -> None:
+        """A string literal's text is content, but inklecate ends it at a '|' outside braces and
+        refuses a tag or a divert in it: the first of those is a problem."""
+        text = tok.text
+        if "|" not in text and "#" not in text and "->" not in text and "<-" not in text:
+            return
+        for at, c, depth in structure(text, "|#-<"):
+            if c == "#":
+                what, hint = "a tag", "write '\\#' for a hash sign"
+            elif depth == 0 and c == "|":
+                what, hint = "a '|' outside braces", "write '\\|' for a bar, or put alternatives in braces: \"{a|b}\""
+            elif depth == 0 and text.startswith(("->", "<-"), at):
+                what, hint = "a divert", "divert outside the string, or keep the target in a divert target value"
+            else:
+                continue
+            self.problems.append(ExprError(f"a string cannot contain {what}", tok.col + 1 + at, "E033", hint))
+            return
 
     @staticmethod
     def _list_item(expr: Expr) -> str:

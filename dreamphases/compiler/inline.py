@@ -17,6 +17,7 @@ from dreamphases.compiler.ast import (
     Conditional,
     ContentLine,
     Divert,
+    DivertTarget,
     Expr,
     Glue,
     Inline,
@@ -109,6 +110,16 @@ class InlineParser:
             self.error(p.code, str(p), line, col + p.col, p.hint)
         return expr
 
+    def condition(self, text: str, line: int, col: int) -> Expr | None:
+        """An expression that decides a branch or a choice: a divert target there is always true,
+        which inklecate refuses as a likely slip for a read count."""
+        expr = self.expression(text, line, col)
+        if isinstance(expr, DivertTarget):
+            self.error("E028", "a divert target as a condition is always true", line,
+                       col + len(text) - len(text.lstrip()),
+                       f"to test whether '{expr.path}' was seen, drop the arrow: {{{expr.path}: …}}")
+        return expr
+
     # -- content ------------------------------------------------------------------------------------
     def content(self, text: str, line: int, col: int) -> list[Inline]:
         """Parse inline content. `col` is the 1-based column of text[0]."""
@@ -173,6 +184,10 @@ class InlineParser:
                 flush()
                 end = _tag_end(text, i)
                 out.extend(self.diverts(text[i:end], line, col + i))
+                if end < n:
+                    # inklecate ends the line at a divert: what follows it, a tag too, is an error
+                    self.error("E034", "nothing can follow a divert on its line, not even a tag", line, col + end,
+                               "put the tag before the divert: 'Text #tag -> target'")
                 i = end
                 continue
             if c == "#":
@@ -209,7 +224,7 @@ class InlineParser:
                 if not rest.strip():
                     self.error("E001", "a sequence needs elements after its ':'", line, col + colon)
                 return Sequence(named, self._elements(rest, line, col + colon + 1), span)
-            cond = self.expression(head, line, col)
+            cond = self.condition(head, line, col)
             parts = split_top_level(rest, "|")
             if len(parts) > 2:
                 self.error("E001", "an inline conditional has at most two branches: {cond: yes|no}", line, col)
@@ -238,6 +253,9 @@ class InlineParser:
     def diverts(self, text: str, line: int, col: int) -> list[Inline]:
         """`-> a`, `-> a ->`, `-> a -> b`, `->->`, `->-> b`, `<- t` (text starts at the arrow)."""
         span = Span(self.file, line, col)
+        if "->->->" in text:
+            self.error("E001", "three arrows in a row: a divert has '->' (go) or '->->' (return from a tunnel)",
+                       line, col + text.index("->->->"), "write '->->' to return from a tunnel")
         if text.startswith("<-"):
             target = self._target(text[2:], line, col + 2, thread=True)
             return [target] if target else []

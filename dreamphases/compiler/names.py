@@ -312,6 +312,19 @@ class _NameResolver:
         self.rep.report("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",
                         e.span, did_you_mean(name, pool))
 
+    def builtin_argument(self, name: str, arg: A.Expr) -> None:
+        """inklecate's checks on what a built-in is given (beyond how many arguments)."""
+        if name in TARGET_BUILTINS:
+            if not isinstance(arg, A.Name):
+                self.rep.report("E036", f"{name} takes a divert target: {name}(-> knot)", arg.span,
+                                "name the knot, stitch or label with an arrow, or pass a variable holding one")
+            elif isinstance(self.out.names.get(id(arg)), CountRead):
+                self.rep.report("E036", f"'{arg.name}' is a knot, stitch or label, not a variable holding one",
+                                arg.span, f"write {name}(-> {arg.name})")
+        elif name in ("RANDOM", "SEED_RANDOM") and isinstance(arg, A.Number) and isinstance(arg.value, float):
+            self.rep.report("E036", f"{name} takes integers, not {arg.value}", arg.span,
+                            f"write {int(arg.value)}, or INT(…) of a computed value")
+
     def call(self, e: A.Call, ctx: _Ctx, in_global: bool) -> None:
         name = e.name
         if name in BUILTINS:
@@ -328,6 +341,8 @@ class _NameResolver:
                         self.out.visit_counted.add(id(target))
                     continue
                 self.expr(arg, ctx, in_global)
+                if lo <= len(e.args) <= hi:
+                    self.builtin_argument(name, arg)
             return
         if name in ctx.temps or (name in self.d.globals and not self.d.globals[name].const):
             self.out.calls[id(e)] = VariableCall(name)

@@ -416,12 +416,16 @@ class _FileParser(BlockParser):
             if end < 0:
                 break
             inner = stripped[1:end]
-            if find_top_level(inner, ":") >= 0 or "|" in inner.replace("||", ""):
-                break
             ccol = col + i + (len(rest) - len(stripped)) + 1
-            cond = self.inline.expression(inner, lineno, ccol)
-            if cond is not None:
-                conditions.append(cond)
+            if find_top_level(inner, ":") >= 0 or "|" in inner.replace("||", ""):
+                # inklecate reads every '{' before a choice's text as a condition
+                self.error("E032", "a '{' at the start of a choice is a condition: it holds only an expression",
+                           lineno, ccol - 1, "to begin the text with inline logic, put it in the brackets: "
+                           "'* [{&Go|Run}]', or after a word of text")
+            else:
+                cond = self.inline.condition(inner, lineno, ccol)
+                if cond is not None:
+                    conditions.append(cond)
             rest = stripped[end + 1:]
             i = len(line) - len(rest)
         if not rest.strip():
@@ -431,13 +435,16 @@ class _FileParser(BlockParser):
                 self.span(lineno, col), "write '* ->' for a fallback choice, or add its text",
                 self.src.raw_lines[lineno - 1]))
         (start_text, _), (only_text, only_at), (inner_text, inner_at), has_brackets = _split_choice(rest)
-        if not has_brackets and first_at_top(start_text, ("[",)) >= 0:
-            self.error("E001", "this choice's '[' is never closed with ']'", lineno,
-                       col + i + start_text.index("[") if "[" in start_text else col,
-                       "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
-        self._stray_marks(start_text, ("|",) if has_brackets else ("|", "]"), lineno, col + i)
-        self._stray_marks(only_text, ("|",), lineno, col + i + only_at)
-        self._stray_marks(inner_text, ("|", "]"), lineno, col + i + inner_at)
+        if not has_brackets:
+            # a '[' anywhere on the line (a tag's text too) opens the choice-only text
+            opened = first_at_top(rest, ("[",))
+            if opened >= 0:
+                self.error("E001", "this choice's '[' is never closed with ']'", lineno, col + i + opened,
+                           "choice-only text goes in brackets on the choice line: '* Hello[.] there'")
+        # inklecate's choice text stops at '|', '[' and ']' outside braces; only one [ … ] is allowed
+        self._stray_marks(start_text, ("|", "]"), lineno, col + i)
+        self._stray_marks(only_text, ("|", "["), lineno, col + i + only_at)
+        self._stray_marks(inner_text, ("|", "[", "]") if has_brackets else ("|", "]"), lineno, col + i + inner_at)
         for part, at in ((start_text, 0), (only_text, only_at), (inner_text, inner_at)):
             if part.lstrip(" \t").startswith("~"):
                 self.error("E001", "'~' starts logic only on a line of its own", lineno,

@@ -1,0 +1,2 @@
+* Open #door [quietly // expect error: E001
+  -> END

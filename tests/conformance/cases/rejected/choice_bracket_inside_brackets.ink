@@ -1,0 +1,2 @@
+* Open [the [door] // expect error: E001
+  -> END

@@ -1,0 +1,2 @@
+* Open[] the door [quietly] // expect error: E001
+  -> END

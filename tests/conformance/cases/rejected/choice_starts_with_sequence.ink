@@ -1,0 +1,2 @@
+* {&Walk|Run} home // expect error: E032
+  -> END

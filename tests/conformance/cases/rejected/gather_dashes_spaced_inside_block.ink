@@ -1,0 +1,5 @@
+{ stopping:
+  - First.
+  - - Second? // expect error: E035
+}
+-> END

@@ -1,0 +1,3 @@
+VAR x = 1
+~ x +-= 1 // expect error: E003
+-> END

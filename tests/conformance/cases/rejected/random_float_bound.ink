@@ -1,0 +1,2 @@
+{RANDOM(1, 2.5)} // expect error: E036
+-> END

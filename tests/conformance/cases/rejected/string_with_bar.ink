@@ -1,0 +1,3 @@
+~ temp name = "Ph|ilippe" // expect error: E033
+{name}
+-> END

@@ -1,0 +1,3 @@
+~ temp name = "away -> END" // expect error: E033
+{name}
+-> END

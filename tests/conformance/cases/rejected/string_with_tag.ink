@@ -1,0 +1,3 @@
+~ temp name = "Room #4" // expect error: E033
+{name}
+-> END

@@ -1,0 +1,1 @@
+The end. -> END # ending // expect error: E034

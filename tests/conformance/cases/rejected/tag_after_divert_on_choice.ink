@@ -1,0 +1,3 @@
+* Leave -> gone # exit // expect error: E034
+== gone
+Gone. -> END

@@ -1,0 +1,4 @@
+-> tunnel ->->-> // expect error: E001
+== tunnel
+In the tunnel.
+->->

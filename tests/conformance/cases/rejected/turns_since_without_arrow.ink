@@ -1,0 +1,4 @@
+{TURNS_SINCE(hall)} // expect error: E036
+-> hall
+== hall
+The hall. -> END
