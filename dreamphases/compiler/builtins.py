@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BUILTINS", "TARGET_BUILTINS", "RESERVED"]
+__all__ = ["BUILTINS", "TARGET_BUILTINS", "RESERVED", "UNSAFE_NAMES"]
 
 #: name → (min args, max args, runtime command or native function name)
 BUILTINS: dict[str, tuple[int, int, str]] = {
@@ -32,5 +32,9 @@ BUILTINS: dict[str, tuple[int, int, str]] = {
 #: built-ins whose argument is a divert target (`TURNS_SINCE(-> knot)`)
 TARGET_BUILTINS = {"TURNS_SINCE", "READ_COUNT"}
 
-RESERVED = {"true", "false", "not", "and", "or", "mod", "has", "hasnt", "temp", "return", "VAR", "CONST",
-            "LIST", "INCLUDE", "EXTERNAL", "END", "DONE", "function", "ref", "else"} | set(BUILTINS)
+#: the names inklecate refuses for anything a writer declares (its keywords and built-in functions)
+RESERVED = {"true", "false", "not", "return", "else", "VAR", "CONST", "temp", "LIST", "function"} | set(BUILTINS)
+
+#: names a rename must not produce: also the word operators and the words with a meaning of their own,
+#: which inklecate lets a writer declare but which then read as something else (`{and}`, `-> END`)
+UNSAFE_NAMES = RESERVED | {"and", "or", "mod", "has", "hasnt", "INCLUDE", "EXTERNAL", "END", "DONE", "ref"}

@@ -44,6 +44,7 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
         if claim(decl.name, decl.span, "list"):
             d.lists[decl.name] = decl
         for item in decl.items:
+            check_reserved(rep, item.name, decl.span, "list item")
             d.items.setdefault(item.name, []).append((decl, item))
     for var in story.variables:
         earlier = d.globals.get(var.name)
@@ -72,6 +73,7 @@ def declare(woven: Woven, rep: Reporter) -> Declarations:
             names.add(st.name)
     for flow in woven.flows():
         for param in flow.params:
+            check_reserved(rep, param.name, flow.span, "parameter")
             shadowed = d.globals.get(param.name)
             if shadowed is not None:  # inklecate's rule: a parameter may not take a global's name
                 rep.report("E010", f"parameter '{param.name}' of '{flow.name}' has the name of the global "
@@ -106,9 +108,12 @@ def _collect(items: list[A.Stmt], table: dict[str, A.Choice | A.Gather], temps: 
             pass
         elif isinstance(it, A.Assign):
             if it.temp:
+                if it.name not in temps:
+                    check_reserved(rep, it.name, it.span, "temporary variable")
                 temps.add(it.name)
         elif isinstance(it, (A.Choice, A.Gather)):
             if it.label:
+                check_reserved(rep, it.label, it.span, "label")
                 if it.label in table:
                     rep.report("E010", f"label '{it.label}' is already used in this "
                                f"{'story' if flow.kind == 'root' else flow.kind}", it.span)

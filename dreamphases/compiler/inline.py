@@ -261,6 +261,9 @@ class InlineParser:
             return [target] if target else []
         twin = text.find("->->", 2)
         if twin > 0 and text[2:twin].strip():
+            if "->" in text[twin + 4:]:
+                self.error("E001", "after '->->' in a divert comes at most one target, then the end of the line",
+                           line, col + twin, "end the divert at '->-> target'")
             return self.diverts(text[:twin] + "->", line, col) + self.diverts(text[twin:], line, col + twin)
         if not text[2:].strip():
             if not self.in_choice:

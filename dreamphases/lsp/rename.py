@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dreamphases.compiler.builtins import RESERVED
+from dreamphases.compiler.builtins import UNSAFE_NAMES
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.lsp.symbols import Key, Place, SymbolIndex
 
@@ -60,7 +60,7 @@ def rename_places(graph: StoryGraph, index: SymbolIndex, key: Key, new: str) -> 
         raise RenameRefused(f"'{key.target}' cannot be renamed")
     if not _IDENT.match(new):
         raise RenameRefused(f"'{new}' is not a name ink accepts (letters, digits and _, not starting with a digit)")
-    if new in RESERVED:
+    if new in UNSAFE_NAMES:
         raise RenameRefused(f"'{new}' is reserved by ink")
     old = index.symbols[key].name if key in index.symbols else key.target.rsplit(".", 1)[-1]
     if new == old:

@@ -1,0 +1,2 @@
+* (true) Yes // expect error: E011
+  -> END

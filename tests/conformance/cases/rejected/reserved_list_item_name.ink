@@ -1,0 +1,2 @@
+LIST answers = not, maybe // expect error: E011
+-> END

@@ -1,0 +1,3 @@
+-> roll(1)
+== roll(RANDOM) // expect error: E011
+Rolled. -> END

@@ -1,0 +1,2 @@
+~ temp not = 1 // expect error: E011
+-> END
