@@ -239,7 +239,7 @@ class _FileParser(BlockParser):
         return [self.content_line(items, lineno, col)]
 
     def _stray_marks(self, text: str, marks: tuple[str, ...], lineno: int, col: int) -> None:
-        """inklecate ends a line's content at a '|' (or, on a choice, a ']') outside braces and then
+        """inklecate ends a line's content at a '|' (or, on a choice, a '[' or ']') outside braces and then
         expects the end of the line: report the first such mark."""
         at = first_at_top(text, marks)
         if at >= 0:
