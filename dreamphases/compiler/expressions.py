@@ -30,6 +30,11 @@ from dreamphases.compiler.scan import structure
 __all__ = ["ExprError", "parse_expression"]
 
 
+#: inklecate's rule for text (a choice's, an alternative's, a string's): '~' cannot start it
+TILDE_IN_TEXT = "'~' starts logic only on a line of its own"
+TILDE_HINT = "put the logic on the next line ('~ x = 1'), or inline in braces: {f()}"
+
+
 class ExprError(Exception):
     """A problem at a 0-based column of the expression's text: raised when the text does not parse
     (always E003), or collected when it parses but inklecate refuses the construct (its own code)."""
@@ -244,6 +249,9 @@ class _Parser:
         """A string literal's text is content, but inklecate ends it at a '|' outside braces and
         refuses a tag or a divert in it: the first of those is a problem."""
         text = tok.text
+        if text.lstrip(" \t").startswith("~"):
+            self.problems.append(ExprError(TILDE_IN_TEXT, tok.col + 1 + len(text) - len(text.lstrip(" \t")), "E001",
+                                           TILDE_HINT))
         if "|" not in text and "#" not in text and "->" not in text and "<-" not in text:
             return
         for at, c, depth in structure(text, "|#-<"):

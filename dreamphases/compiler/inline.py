@@ -28,7 +28,7 @@ from dreamphases.compiler.ast import (
     Text,
 )
 from dreamphases.compiler.diagnostics import Diagnostic, Span
-from dreamphases.compiler.expressions import ExprError, parse_expression
+from dreamphases.compiler.expressions import TILDE_HINT, TILDE_IN_TEXT, ExprError, parse_expression
 from dreamphases.compiler.scan import (
     find_top_level,
     first_at_top,
@@ -41,6 +41,8 @@ from dreamphases.compiler.scan import (
 __all__ = ["InlineParser", "SEQUENCE_WORDS", "SUPPORTED_SEQUENCES", "sequence_kind"]
 
 SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
+#: `{&a|b}`, `{!…}`, `{~…}`, `{$…}`: a run of these symbols combines like the words
+SEQUENCE_SYMBOLS = {"&": SEQ_CYCLE, "!": SEQ_ONCE, "~": SEQ_SHUFFLE, "$": SEQ_STOPPING}
 _TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOTALL)
 MAX_DEPTH = 64
 _SPECIAL_CHARS = "\\{}<-#"  # the first characters of escapes, braces, glue, diverts, threads and tags
@@ -109,6 +111,12 @@ class InlineParser:
         for p in problems:
             self.error(p.code, str(p), line, col + p.col, p.hint)
         return expr
+
+    def no_tilde(self, text: str, line: int, col: int) -> None:
+        """Text (a choice's, an alternative's, a branch's) may not start with '~' in inklecate."""
+        stripped = text.lstrip(" \t")
+        if stripped.startswith("~"):
+            self.error("E001", TILDE_IN_TEXT, line, col + len(text) - len(stripped), TILDE_HINT)
 
     def condition(self, text: str, line: int, col: int) -> Expr | None:
         """An expression that decides a branch or a choice: a divert target there is always true,
@@ -208,10 +216,16 @@ class InlineParser:
         span = Span(self.file, line, col - 1)
         stripped = inner.lstrip()
         lead = len(inner) - len(stripped)
-        if stripped[:1] in ("&", "!", "~"):
-            kind = {"&": SEQ_CYCLE, "!": SEQ_ONCE, "~": SEQ_SHUFFLE}[stripped[0]]
-            body = inner[lead + 1:]
-            return Sequence(kind, self._elements(body, line, col + lead + 1), span)
+        if stripped[:1] in SEQUENCE_SYMBOLS:
+            run = len(stripped) - len(stripped.lstrip("&!~$"))
+            kind = 0
+            for symbol in stripped[:run]:
+                kind |= SEQUENCE_SYMBOLS[symbol]
+            if kind not in SUPPORTED_SEQUENCES:
+                self.error("E001", f"'{stripped[:run]}' is not a sequence ink supports", line, col + lead,
+                           "use one of & (cycle), ! (once), ~ (shuffle), $ (stopping), or ~! / ~$")
+            body = inner[lead + run:]
+            return Sequence(kind, self._elements(body, line, col + lead + run), span)
         colon = find_top_level(inner, ":")
         if colon >= 0:
             head = inner[:colon]
@@ -226,6 +240,11 @@ class InlineParser:
                 return Sequence(named, self._elements(rest, line, col + colon + 1), span)
             cond = self.condition(head, line, col)
             parts = split_top_level(rest, "|")
+            if not parts[0][1]:
+                self.error("E001", "an inline conditional needs text or logic right after its ':'", line,
+                           col + colon + 1, "write {cond: yes|no}; for nothing when true, write {not cond: no}")
+            for off, part in parts:
+                self.no_tilde(part, line, col + colon + 1 + off)
             if len(parts) > 2:
                 self.error("E001", "an inline conditional has at most two branches: {cond: yes|no}", line, col)
             branches = [Branch(cond, [self._line(parts[0][1], line, col + colon + 1 + parts[0][0])], inline=True)]
@@ -247,7 +266,10 @@ class InlineParser:
         return ContentLine(space_before_divert(self.content(text, line, col)), Span(self.file, line, col))
 
     def _elements(self, body: str, line: int, col: int) -> list[list[Stmt]]:
-        return [[self._line(part, line, col + off)] for off, part in split_top_level(body, "|")]
+        parts = split_top_level(body, "|")
+        for off, part in parts:
+            self.no_tilde(part, line, col + off)
+        return [[self._line(part, line, col + off)] for off, part in parts]
 
     # -- diverts ------------------------------------------------------------------------------------
     def diverts(self, text: str, line: int, col: int) -> list[Inline]:

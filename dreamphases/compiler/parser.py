@@ -446,10 +446,13 @@ class _FileParser(BlockParser):
         self._stray_marks(only_text, ("|", "["), lineno, col + i + only_at)
         self._stray_marks(inner_text, ("|", "[", "]") if has_brackets else ("|", "]"), lineno, col + i + inner_at)
         for part, at in ((start_text, 0), (only_text, only_at), (inner_text, inner_at)):
-            if part.lstrip(" \t").startswith("~"):
-                self.error("E001", "'~' starts logic only on a line of its own", lineno,
-                           col + i + at + len(part) - len(part.lstrip(" \t")),
-                           "put the logic on the next line ('~ x = 1'), or inline in braces: {f()}")
+            self.inline.no_tilde(part, lineno, col + i + at)
+        if has_brackets:
+            for part, at in ((start_text, 0), (only_text, only_at)):
+                arrow = first_at_top(part, ("->", "<-"))
+                if arrow >= 0:
+                    self.error("E034", "a divert on a choice line comes after its text and its '[…]'", lineno,
+                               col + i + at + arrow, "move the divert to the end of the line")
         base = col + i
         self.inline.in_choice = True
         try:

@@ -1,0 +1,3 @@
+* Leave -> porch [now] // expect error: E034
+== porch
+The porch. -> END

@@ -1,0 +1,3 @@
+* [Leave -> porch] // expect error: E034
+== porch
+The porch. -> END

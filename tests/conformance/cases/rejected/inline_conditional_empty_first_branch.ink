@@ -1,0 +1,3 @@
+VAR cold = true
+{cold:|Warm.} // expect error: E001
+-> END

@@ -1,0 +1,2 @@
+{&~Rain|Snow} // expect error: E001
+-> END

@@ -1,0 +1,3 @@
+VAR cold = true
+{cold: ~ Snow} // expect error: E001
+-> END

@@ -1,0 +1,3 @@
+~ temp weather = "~ snow" // expect error: E001
+{weather}
+-> END
