@@ -131,7 +131,7 @@ class Stories:
     def compile(self, main: Path) -> Compiled:
         """Compile and lint the story from the open buffers; never raises on a bad story."""
         cache = self.parses.setdefault(main, ParseCache())
-        result = check_path(main, overlay=dict(self.buffers), parse_cache=cache)
+        result = check_path(main, overlay=dict(self.buffers), parse_cache=cache, emit_json=False)
         graph = result.graph
         names = graph.files if graph is not None and graph.files else [main.name]
         files = [(main.parent / name).resolve() for name in names]

@@ -64,15 +64,18 @@ def _without_replaced(compiler: list[Diagnostic], lint: list[Diagnostic]) -> lis
 
 
 def check_path(path: str | Path, options: LintOptions | None = None,
-               overlay: Mapping[Path, str] | None = None, parse_cache: ParseCache | None = None) -> CheckResult:
+               overlay: Mapping[Path, str] | None = None, parse_cache: ParseCache | None = None,
+               emit_json: bool = True) -> CheckResult:
     """Compile `path` and lint its story graph. Never raises on a bad story.
 
     `overlay` (absolute resolved path → text): an editor's unsaved buffers, compiled and linted
-    instead of the files on disk; `parse_cache`: the editor's parses of unchanged files. No JSON is
-    emitted: checking needs only the diagnostics and the graph.
+    instead of the files on disk; `parse_cache`: the editor's parses of unchanged files.
+    `emit_json=False` (an editor, on every pause in typing) skips building the JSON, and with it
+    the one error only the JSON shows: E021, nesting too deep for bink to load. By default `check`
+    reports exactly what `compile` does.
     """
     story = Path(path)
-    compiled = compile_path(story, overlay, parse_cache=parse_cache, emit_json=False)
+    compiled = compile_path(story, overlay, parse_cache=parse_cache, emit_json=emit_json)
     diagnostics = list(compiled.diagnostics)
     if compiled.graph is not None:
         root = story.resolve().parent

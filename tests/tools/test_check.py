@@ -127,3 +127,22 @@ def test_json_output_end_to_end(write_story, capsys):
     assert main(["check", "--format", "json", str(write_story(UNREACHABLE))]) == 0
     report = CheckReport.model_validate_json(capsys.readouterr().out)
     assert [(d.code, d.line) for d in report.diagnostics] == [("L001", 4)]
+
+
+# -- check agrees with compile ----------------------------------------------------------------------
+
+_CASES = __import__("pathlib").Path(__file__).resolve().parents[1] / "conformance" / "cases"
+_REJECTED = sorted(p for p in _CASES.rglob("*.ink") if "// expect error:" in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _REJECTED, ids=lambda p: p.relative_to(_CASES).with_suffix("").as_posix())
+def test_check_reports_the_errors_compile_reports(case, capsys, tmp_path):
+    # a story `compile` refuses must not pass `check`, and both must name the same problems
+    from dreamphases.compiler import compile_path
+
+    result = compile_path(case)
+    assert result.json_text is None
+    assert main(["check", "--format", "json", str(case)]) == 1
+    report = CheckReport.model_validate_json(capsys.readouterr().out)
+    errors = {(d.code, d.line) for d in report.diagnostics if d.code.startswith("E")}
+    assert errors == {(d.code, d.span.line) for d in result.diagnostics if d.is_error}
