@@ -142,6 +142,9 @@ class BlockParser:
                     branches.append(Branch(None, b.body, is_else=True, inline=False, span=self.span(b.line, col)))
             return Conditional(None, branches, sp, inline=False, initial=True)
         raw_branches = self.branches(lineno, with_conditions=True)
+        if not raw_branches and subject is None:
+            self.error("E001", "this block has no content before its '}'", lineno, col,
+                       "a multiline block holds '- condition:' branches: {\n- x > 1: text\n}")
         has_cases = any(b.cond is not None and not b.is_else for b in raw_branches)
         for b in raw_branches:
             if b.cond is None or b.is_else:

@@ -275,12 +275,13 @@ class _FileParser(BlockParser):
         return None
 
     def _require_content(self, header: _Header) -> None:
-        """inklecate rejects a knot, function or stitch with no line before the next header that ends it."""
+        """inklecate rejects a knot, function or stitch with no line before the next header that ends it
+        (or before a '}', where inklecate stops reading)."""
         lines = self.lines
         for at in range(self.i, len(lines)):  # by index: slicing would copy the rest of the file per header
             stripped = lines[at].strip()
             if stripped:
-                if not (stripped.startswith("==") or (header.kind == "stitch" and stripped.startswith("="))):
+                if not (stripped.startswith(("==", "}")) or (header.kind == "stitch" and stripped.startswith("="))):
                     return
                 break
         what = "stitch" if header.kind == "stitch" else header.kind

@@ -1,0 +1,3 @@
+{ // expect error: E001
+}
+-> END

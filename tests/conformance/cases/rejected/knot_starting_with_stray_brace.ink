@@ -1,0 +1,4 @@
+-> hall
+== hall // expect error: E023
+}
+The hall.
