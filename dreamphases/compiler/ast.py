@@ -7,6 +7,7 @@ later stage can point a writer at the source.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from dreamphases.compiler.diagnostics import Span
@@ -323,6 +324,29 @@ class Flow:
 
 
 @dataclass(slots=True)
+class Order:
+    """The order inklecate generates a story in: the top level first, then each knot and its stitches
+    as written. It registers a variable when it generates the declaration, and looks a variable up
+    when it generates a divert or call to it, so a divert to a variable declared further down fails.
+    Per file, each top-level line's place: (flow's rank, statement's index in the flow)."""
+
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    #: knots and stitches met so far (the rank of the next one)
+    flows: int = 0
+
+    def add(self, span: Span, place: tuple[int, int]) -> None:
+        self.lines.setdefault(span.file, []).append(span.line)
+        self.places.setdefault(span.file, []).append(place)
+
+    def of(self, span: Span) -> tuple[int, int]:
+        """Where the top-level line holding `span` is generated."""
+        lines = self.lines.get(span.file)
+        at = bisect_right(lines, span.line) - 1 if lines else -1
+        return self.places[span.file][at] if at >= 0 else (0, -1)
+
+
+@dataclass(slots=True)
 class Story:
     root: Flow
     variables: list[VarDecl] = field(default_factory=list)
@@ -331,3 +355,4 @@ class Story:
     global_tags: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     includes: list[tuple[str, str, int]] = field(default_factory=list)
+    order: Order = field(default_factory=Order)

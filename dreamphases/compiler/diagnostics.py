@@ -52,7 +52,8 @@ CODES: dict[str, Code] = _codes(
     ("E010", "duplicate-name", E, "Two knots, stitches, labels, variables or lists share a name, or a "
      "temporary or parameter takes a global variable's name."),
     ("E011", "reserved-name", E, "A name that ink reserves (a keyword or a native function)."),
-    ("E012", "undefined-target", E, "A divert or read count names a knot, stitch or label that does not exist."),
+    ("E012", "undefined-target", E, "A divert or read count names a knot, stitch or label that does not exist, or "
+     "diverts to a variable declared only further down."),
     ("E013", "undefined-variable", E, "An expression reads a variable that is not declared."),
     ("E014", "undefined-function", E, "A call names a function that is not declared."),
     ("E015", "argument-count", E, "A call or divert passes the wrong number of arguments."),
@@ -81,7 +82,7 @@ CODES: dict[str, Code] = _codes(
      "`* {x: a|b} Go`): inklecate reads every leading `{` of a choice as a condition."),
     ("E033", "bad-string", E, "A string literal holding a tag (`#`), a divert, or a `|` outside braces."),
     ("E034", "text-after-divert", E, "Something after a divert on its line: a divert ends the line, so a tag must "
-     "come before it."),
+     "come before it (and on a choice line, the text and its `[…]` too)."),
     ("E035", "gather-in-block", E, "A gather (`- -`, `--`) inside a multiline `{…}` block, whose branches start "
      "with a single `-`."),
     ("E036", "builtin-argument", E, "A built-in function given the wrong kind of argument: `READ_COUNT` and "

@@ -189,11 +189,26 @@ class _NameResolver:
             self.rep.report("E012", f"divert target '{path}' not found", span,
                             did_you_mean(path, self.scopes.target_names(ctx.chain)))
             return None
+        if isinstance(found, VarTarget):
+            self.declared_before(path, span, ctx)
         if isinstance(node, A.DivertTarget) and isinstance(found, VarTarget):
             self.rep.report("E024", f"'{path}' is a variable: it already holds a divert target, so no '->' here",
                             span, f"write '{path}' instead of '-> {path}'")
         self.out.targets[id(node)] = found
         return found
+
+    def declared_before(self, name: str, span: Span, ctx: _Ctx) -> None:
+        """A divert to (or call of) a global variable needs its declaration earlier in the order
+        inklecate generates the story in (`Order`): it looks the variable up right there."""
+        decl = self.d.globals.get(name)
+        if decl is None or name in ctx.temps or any(p.name == name for f in ctx.chain for p in f.params):
+            return
+        order = self.woven.story.order
+        if order.of(span) < order.of(decl.span):
+            self.rep.report("E012", f"divert target '{name}' not found: the variable '{name}' is declared only "
+                            f"further down (at {decl.span.file}:{decl.span.line})", span,
+                            f"inklecate knows a variable from its declaration on: move 'VAR {name} = …' up, "
+                            "above the story's first line")
 
     def check_arg_kinds(self, flow: A.Flow, args: list[A.Expr], ctx: _Ctx) -> None:
         """inklecate checks each argument of a divert against its parameter: `ref` wants a variable,
@@ -345,6 +360,7 @@ class _NameResolver:
                     self.builtin_argument(name, arg)
             return
         if name in ctx.temps or (name in self.d.globals and not self.d.globals[name].const):
+            self.declared_before(name, e.span, ctx)
             self.out.calls[id(e)] = VariableCall(name)
             for arg in e.args:
                 self.expr(arg, ctx, in_global)

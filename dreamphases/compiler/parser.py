@@ -613,17 +613,20 @@ def parse(sources: SourceSet, cache: ParseCache | None = None) -> tuple[Story, l
 
 
 def _merge(name: str, parsed: dict[str, list[_Parsed]], story: Story, top: list[Stmt],
-           flows: list[Flow], seen: set[str]) -> None:
+           flows: list[Flow], seen: set[str], rank: int = 0) -> None:
+    """File `name`'s items into the story: statements into the flow they stand in (`top` and its
+    `rank` in generation order to begin with), declarations into the story's lists."""
     if name in seen or name not in parsed:
         return
     seen.add(name)
     knot: Flow | None = None
     scope: tuple[str, ...] = ()
     current: list[Stmt] = top
+    order = story.order
     for item in parsed[name]:
         if isinstance(item, _Include):
             if item.name is not None:
-                _merge(item.name, parsed, story, current, flows, seen)
+                _merge(item.name, parsed, story, current, flows, seen, rank)
             # inklecate ends the INCLUDE line like any other (tags above it get a line of their own)
             current.append(ContentLine([Newline()], story.root.span))
             continue
@@ -640,13 +643,18 @@ def _merge(name: str, parsed: dict[str, list[_Parsed]], story: Story, top: list[
                 knot = flow
             current = flow.body
             scope = (knot.name, flow.name) if knot is not None and knot is not flow else (flow.name,)
+            order.flows += 1
+            rank = order.flows
             continue
         if isinstance(item, VarDecl):
             item.scope = scope
+            order.add(item.span, (rank, len(current)))
             story.variables.append(item)
         elif isinstance(item, ListDecl):
             story.lists.append(item)
         elif isinstance(item, External):
             story.externals.append(item)
         else:
+            if not isinstance(item, Weave):  # (weaves are the next stage's: the parser makes none)
+                order.add(item.span, (rank, len(current)))
             current.append(item)

@@ -1,0 +1,9 @@
+-> start
+== start
+{greet()} // expect error: E012
+-> END
+== setup
+VAR greet = -> hello
+-> END
+== function hello
+~ return "Hi"
