@@ -58,7 +58,11 @@ def _containers(draw: st.DrawFn, depth: int = 0) -> Container:
             targets.append(item)
         elif choice == 3:
             extra = draw(st.dictionaries(st.sampled_from(["c", "flg", "x"]), _json, max_size=2))
-            item = Ref(draw(st.sampled_from(["->", "^->", "*"])), draw(st.sampled_from(targets)), extra)
+            target = draw(st.sampled_from(targets))
+            if isinstance(target, Container):
+                # as in the emitter, a container something refers to is kept (never flattened away)
+                target.keep = True
+            item = Ref(draw(st.sampled_from(["->", "^->", "*"])), target, extra)
         elif choice == 4:
             item = draw(_containers(depth + 1))
             targets.append(item)
