@@ -100,35 +100,37 @@ def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[lis
     inner = 0  # the deepest value in the array so far
     for item in c.content:
         kind = type(item)
-        if kind is Container:
-            encoded, depth = _encode(cast(Container, item), paths, True)
-            append(encoded)
-            if depth > inner:
-                inner = depth
-        elif kind is Ref:
-            ref = cast(Ref, item)
-            obj: dict[str, object] = {ref.key: paths[id(ref.target)] if ref.target is not None else ""}
-            if ref.extra:
-                obj.update(ref.extra)
+        if kind is str:  # the commonest item: control commands and text
+            append(item)
+        elif isinstance(item, Ref):
+            obj: dict[str, object] = {item.key: paths[id(item.target)] if item.target is not None else ""}
+            if item.extra:
+                obj.update(item.extra)
                 depth = _value_depth(obj)
                 if depth > inner:
                     inner = depth
             elif not inner:
                 inner = 1
             append(obj)
+        elif isinstance(item, Container):
+            encoded, depth = _encode(item, paths, True)
+            append(encoded)
+            if depth > inner:
+                inner = depth
+        elif isinstance(item, dict):
+            if not inner:
+                inner = 1
+            # most objects hold only strings and numbers (depth 1): walk only the nested ones
+            for value in item.values():
+                if type(value) is dict or type(value) is list:
+                    depth = _value_depth(item)
+                    if depth > inner:
+                        inner = depth
+                    break
+            append(item)
         elif kind is Nop:
             append("nop")
         else:
-            if kind is dict:
-                if not inner:
-                    inner = 1
-                # most objects hold only strings and numbers (depth 1): walk only the nested ones
-                for value in cast(dict[str, object], item).values():
-                    if type(value) is dict or type(value) is list:
-                        depth = _value_depth(item)
-                        if depth > inner:
-                            inner = depth
-                        break
             append(item)
     meta: dict[str, object] = {}
     named = 0  # the deepest named child
