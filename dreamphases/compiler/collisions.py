@@ -12,7 +12,6 @@ A resolving pass beside `declare`: reads the woven story, reports E010, changes 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from typing_extensions import assert_never
@@ -32,25 +31,32 @@ class _Holder:
     span: Span
 
 
-def _statements(body: list[A.Stmt]) -> Iterator[A.Stmt]:
-    """Every statement in a body, nested ones included (branches, sequences, choice and gather bodies)."""
+def _statements(body: list[A.Stmt]) -> list[A.Stmt]:
+    """Every statement in a body, nested ones included (branches, sequences, choice and gather bodies),
+    in source order."""
+    out: list[A.Stmt] = []
+    _collect(body, out)
+    return out
+
+
+def _collect(body: list[A.Stmt], out: list[A.Stmt]) -> None:
+    # an isinstance chain, not `match`: it runs on every statement of the story (and stays exhaustive)
     for st in body:
-        yield st
-        match st:
-            case A.Conditional():
-                for br in st.branches:
-                    yield from _statements(br.body)
-            case A.Sequence():
-                for el in st.elements:
-                    yield from _statements(el)
-            case A.Choice() | A.Gather():
-                yield from _statements(st.body)
-            case A.Weave():
-                yield from _statements(st.items)
-            case A.ContentLine() | A.Assign() | A.Return() | A.ExprStmt():
-                pass
-            case _:
-                assert_never(st)
+        out.append(st)
+        if isinstance(st, (A.ContentLine, A.Assign, A.Return, A.ExprStmt)):
+            pass
+        elif isinstance(st, (A.Choice, A.Gather)):
+            _collect(st.body, out)
+        elif isinstance(st, A.Weave):
+            _collect(st.items, out)
+        elif isinstance(st, A.Conditional):
+            for br in st.branches:
+                _collect(br.body, out)
+        elif isinstance(st, A.Sequence):
+            for el in st.elements:
+                _collect(el, out)
+        else:
+            assert_never(st)
 
 
 class _Checker:
@@ -143,15 +149,14 @@ class _Checker:
         labels: dict[str, _Holder] = {}
         temps: list[A.Assign] = []
         for st in _statements(self.woven.weave_of(flow).items):
-            match st:
-                case A.Choice(label=str(label), span=span) | A.Gather(label=str(label), span=span):
+            if isinstance(st, (A.Choice, A.Gather)):
+                label = st.label
+                if label is not None:
                     if (holder := self.first(label, self.knots, self.lists, self.items, self.globals, *above)):
-                        self.error(label, "label", span, holder)
-                    labels.setdefault(label, _Holder("a label", span))
-                case A.Assign(temp=True):
-                    temps.append(st)
-                case _:
-                    pass
+                        self.error(label, "label", st.span, holder)
+                    labels.setdefault(label, _Holder("a label", st.span))
+            elif isinstance(st, A.Assign) and st.temp:
+                temps.append(st)
         args: dict[str, _Holder] = {}
         for p in flow.params:
             if p.name in args:
