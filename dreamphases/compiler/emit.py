@@ -324,17 +324,17 @@ class _Emitter(ValueEmitter):
         if d.thread:
             c.add("thread")
         key = "->t->" if d.tunnel else "->"
-        match target:
-            case VarTarget(name):
-                c.add({key: name, "var": True})
-            case End(which):
-                c.add("end" if which == "END" else "done")
-            case A.Flow() | A.Choice() | A.Gather():
-                c.add(Ref(key, self.container_for(target)))
-            case None:  # unresolved: only when there were errors, and then nothing is written
-                c.add(Ref(key, None))
-            case _:
-                assert_never(target)
+        # (an isinstance chain, commonest first, not `match`: this runs on every divert in the story)
+        if isinstance(target, (A.Flow, A.Choice, A.Gather)):
+            c.add(Ref(key, self.container_for(target)))
+        elif isinstance(target, VarTarget):
+            c.add({key: target.name, "var": True})
+        elif isinstance(target, End):
+            c.add("end" if target.which == "END" else "done")
+        elif target is None:  # unresolved: only when there were errors, and then nothing is written
+            c.add(Ref(key, None))
+        else:
+            assert_never(target)
 
     def conditional(self, cond: A.Conditional, c: Container, flow: A.Flow) -> None:
         rejoin = Nop()
