@@ -313,13 +313,14 @@ class _GraphBuilder:
     def stmt(self, it: A.Stmt, ctx: _Ctx, flow: A.Flow) -> None:
         if isinstance(it, A.ContentLine):
             words = count_words(it.items)
-            node = self.graph.nodes.get(ctx.node)
-            if node is not None:
-                node.words += words
-                if ctx.node not in self.choice_seen:
-                    node.words_before_choice += words
-            if self.word_sinks and self.word_sinks[-1] is not None:
-                self.word_sinks[-1].words += words
+            if words:  # (lines without words, such as the line break after logic, change no count)
+                node = self.graph.nodes.get(ctx.node)
+                if node is not None:
+                    node.words += words
+                    if ctx.node not in self.choice_seen:
+                        node.words_before_choice += words
+                if self.word_sinks and self.word_sinks[-1] is not None:
+                    self.word_sinks[-1].words += words
             self.line = it.span.line
             self.inlines(it.items, ctx, flow)
         elif isinstance(it, A.Assign):
@@ -365,10 +366,10 @@ class _GraphBuilder:
                     section.clear()  # what fell into the last gather meets these options instead
                     carried = False
                 gchoice = self.choice(it, ctx, flow)
-                if not terminates(it.inner, it.body) and not any(isinstance(b, A.Weave) for b in it.body):
+                if not terminates(it.inner, it.body) and not _holds_weave(it.body):
                     section.append(gchoice)
             elif isinstance(it, A.Gather):
-                nested = any(isinstance(b, A.Weave) for b in it.body)
+                nested = _holds_weave(it.body)
                 labelled = bool(it.label) and id(it) in self.res.decls.node_ids
                 if not labelled:  # a labelled gather is a node: its words are read on arriving there
                     words = 0
@@ -410,9 +411,9 @@ class _GraphBuilder:
             conds.append(self.tree(cond, ctx))
         for part in (ch.start, ch.choice_only):
             self.inlines(part, ctx, flow)
-        text = "".join(p.text for p in ch.start + ch.choice_only if isinstance(p, A.Text)).strip()
+        text = "".join([p.text for part in (ch.start, ch.choice_only) for p in part if isinstance(p, A.Text)]).strip()
         index = len(self.graph.choices)
-        reads = tuple(dict.fromkeys(r for c in conds for r in reads_of(c)))
+        reads = tuple(dict.fromkeys(r for c in conds for r in reads_of(c))) if conds else ()
         gchoice = GChoice(ctx.node, text, ch.span.file, ch.span.line, ch.sticky, ch.fallback,
                           tuple(conds), reads, self.choice_set,
                           parent=self.choice_stack[-1] if self.choice_stack else None, depth=ch.depth)
@@ -640,6 +641,14 @@ class _GraphBuilder:
                                              ctx.reads, len(e.args)))
             case _:
                 assert_never(meaning)
+
+
+def _holds_weave(body: list[A.Stmt]) -> bool:
+    """Whether a point's body nests options of its own (a loop, not any(): it runs on every option)."""
+    for st in body:
+        if isinstance(st, A.Weave):
+            return True
+    return False
 
 
 def _fold(expr: T.Expr) -> float | int | bool | None:

@@ -92,6 +92,14 @@ def _value_depth(value: object) -> int:
     return 0
 
 
+def _object_depth(obj: dict[str, object]) -> int:
+    """`_value_depth` of an object, without walking it when it holds only strings and numbers (most do)."""
+    for value in obj.values():
+        if type(value) is dict or type(value) is list:
+            return _value_depth(obj)
+    return 1
+
+
 def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[list[object], int]:
     """The container as a JSON array, and how deeply that array nests (so the depth that decides
     whether bink can load the story is known without scanning megabytes of text for it)."""
@@ -106,7 +114,7 @@ def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[lis
             obj: dict[str, object] = {item.key: paths[id(item.target)] if item.target is not None else ""}
             if item.extra:
                 obj.update(item.extra)
-                depth = _value_depth(obj)
+                depth = _object_depth(obj)
                 if depth > inner:
                     inner = depth
             elif not inner:
@@ -118,15 +126,9 @@ def _encode(c: Container, paths: dict[int, str], inline_name: bool) -> tuple[lis
             if depth > inner:
                 inner = depth
         elif isinstance(item, dict):
-            if not inner:
-                inner = 1
-            # most objects hold only strings and numbers (depth 1): walk only the nested ones
-            for value in item.values():
-                if type(value) is dict or type(value) is list:
-                    depth = _value_depth(item)
-                    if depth > inner:
-                        inner = depth
-                    break
+            depth = _object_depth(item)
+            if depth > inner:
+                inner = depth
             append(item)
         elif kind is Nop:
             append("nop")
