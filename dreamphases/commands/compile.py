@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     for diag in result.diagnostics:
         if diag.is_error or not args.quiet_warnings:
             # file names as the writer addressed the story (`docs/x.ink:7:6`), as `check` prints them
-            shown = replace(diag, span=replace(diag.span, file=display_path(story, diag.span.file)))
+            shown = replace(diag, span=diag.span._replace(file=display_path(story, diag.span.file)))
             print(render(shown), file=sys.stderr)
     if result.json_text is None:
         errors = sum(1 for d in result.diagnostics if d.is_error)

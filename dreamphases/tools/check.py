@@ -84,7 +84,7 @@ def check_path(path: str | Path, options: LintOptions | None = None,
                         display=partial(display_path, story))
         lint = _without_duplicates(diagnostics, lint)
         diagnostics = _without_replaced(diagnostics, lint) + lint
-    diagnostics = [replace(d, span=replace(d.span, file=display_path(story, d.span.file)))
+    diagnostics = [replace(d, span=d.span._replace(file=display_path(story, d.span.file)))
                    for d in diagnostics]
     diagnostics.sort(key=lambda d: (d.span.file, d.span.line, d.span.col, d.code_id))
     return CheckResult(str(path), diagnostics, compiled.graph)
