@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
-__all__ = ["call_depth", "canonical_hash", "canonical_state", "drop_variables", "keep_visit_counts", "knot_of",
-           "named_path", "parse_state", "position", "state_digest", "state_knots", "state_text", "variable_names",
-           "visit_counts", "with_seed"]
+__all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
+           "keep_visit_counts", "knot_of", "named_path", "parse_state", "position", "replace_counts_and_variables",
+           "state_digest", "state_knots", "state_text", "variable_names", "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -132,17 +132,20 @@ def _renumber_threads(flow: dict[str, Any]) -> None:
     flow.pop("outputStream", None)
 
 
-def canonical_state(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> dict[str, Any]:
+def canonical_state(state_text: str, visit_bound: int, ignore: Collection[str] = (),
+                    keep_turns: bool = False) -> dict[str, Any]:
     """The state as `canonical_hash` sees it (the explorer drops more from it before `state_digest`).
 
     Kept: call stack, pending choices, variables, and visit counts clamped to `visit_bound` (so a
-    loop that only raises counts ends). Dropped: the output buffer, turn indices, thread numbering,
+    loop that only raises counts ends). Dropped: the output buffer, turn indices (unless
+    `keep_turns`: a story that reads `TURNS_SINCE` or `TURNS()` can observe them), thread numbering,
     and the visit counts of the containers named in `ignore` (counters added for coverage)."""
     data: dict[str, Any] = json.loads(state_text)
     data["visitCounts"] = {k: min(int(v), visit_bound) for k, v in data.get("visitCounts", {}).items()
                            if k not in ignore}
-    for key in ("turnIndices", "turnIdx"):
-        data.pop(key, None)
+    if not keep_turns:
+        for key in ("turnIndices", "turnIdx"):
+            data.pop(key, None)
     for flow in data.get("flows", {}).values():
         _renumber_threads(flow)
     return data
@@ -220,6 +223,22 @@ def drop_variables(data: dict[str, Any], names: Collection[str]) -> None:
     """Remove these global variables from a parsed state, in place."""
     variables = data.get("variablesState", {})
     data["variablesState"] = {k: v for k, v in variables.items() if k not in names}
+
+
+def counts_and_variables(data: dict[str, Any]) -> tuple[dict[str, int], dict[str, Any]]:
+    """A parsed state's visit counts and global variables (those not at their initial value: the
+    runtime saves only those), as the state holds them."""
+    return data.get("visitCounts", {}), data.get("variablesState", {})
+
+
+def replace_counts_and_variables(data: dict[str, Any], counts: dict[str, Any], variables: dict[str, Any],
+                                 keep_random: bool = True) -> None:
+    """Put other visit counts and variables (classes of values, say) in a parsed state, in place;
+    without `keep_random`, drop the state of `RANDOM`'s generator too."""
+    data["visitCounts"] = counts
+    data["variablesState"] = variables
+    if not keep_random:
+        data.pop("previousRandom", None)
 
 
 def keep_visit_counts(data: dict[str, Any], keep: Callable[[str], bool]) -> bool:

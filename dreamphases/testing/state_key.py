@@ -13,36 +13,97 @@ reach reads it). It sits behind `liveness_for`, the one function to switch when 
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from dreamphases.analysis.observers import EXACT, Observers, classify
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.state import (
     canonical_state,
+    counts_and_variables,
     drop_variables,
     keep_visit_counts,
     knot_of,
+    replace_counts_and_variables,
     state_digest,
     state_knots,
     variable_names,
 )
 
-__all__ = ["Liveness", "liveness_for", "state_key"]
+__all__ = ["Liveness", "liveness_for", "observed_values", "state_key"]
 
-def state_key(state_text: str, visit_bound: int, ignore: set[str],
-              liveness: Liveness | None) -> tuple[bytes, bytes]:
-    """(full hash, hash without dead variables); the two are equal without liveness."""
-    data = canonical_state(state_text, visit_bound, ignore)
+def state_key(state_text: str, visit_bound: int, ignore: Collection[str],
+              liveness: Liveness | None, observers: Observers | None = None) -> tuple[bytes, bytes]:
+    """(full hash, hash without what no later read can observe); the two are equal without liveness.
+
+    With `observers` (`analysis.observers`: how each read in the compiled story uses a value), the
+    second hash keeps of each visit count and variable only what the code the state can still reach
+    can tell apart: nothing when no reachable code reads it, a class of values when every reachable
+    read compares it with constants (and it is only ever set to constants there), else the value."""
+    keep_turns = observers is not None and observers.turns
+    data = canonical_state(state_text, _NO_BOUND, ignore, keep_turns)
+    counts, variables = counts_and_variables(data)
+    replace_counts_and_variables(data, {k: min(v, visit_bound) for k, v in counts.items()}, variables)
     full = state_digest(data)
     if liveness is None:
         return full, full
-    dead = liveness.dead(data)
-    pruned = liveness.prune_counts(data)
-    if not dead and not pruned:
-        return full, full
-    drop_variables(data, dead)
+    if observers is None or observers.dynamic or liveness.anywhere:
+        dead = liveness.dead(data)
+        pruned = liveness.prune_counts(data)
+        if not dead and not pruned:
+            return full, full
+        drop_variables(data, dead)
+        return full, state_digest(data)
+    replace_counts_and_variables(data, counts, variables)  # the raw counts: cuts may lie past the bound
+    kept_counts, kept_variables = observed_values(data, visit_bound, liveness, observers)
+    replace_counts_and_variables(data, kept_counts, kept_variables, keep_random=observers.random)
     return full, state_digest(data)
+
+
+def observed_values(data: dict[str, Any], visit_bound: int, liveness: Liveness,
+                    observers: Observers) -> tuple[dict[str, object], dict[str, object]]:
+    """Of a parsed state's visit counts and variables, what the code it can still reach can observe:
+    (counts, variables), each a value or a class of values; what none of it reads is left out."""
+    counts, variables = counts_and_variables(data)
+    reachable = liveness.reachable(data)
+    if reachable is not None:
+        reachable = reachable | (observers.knots - liveness.reach.keys())
+    kept_counts: dict[str, object] = {}
+    for path, count in counts.items():
+        cuts = observers.count_cuts(path, reachable)
+        if cuts is None:
+            continue
+        if cuts is EXACT:
+            kept_counts[path] = min(count, visit_bound)
+            continue
+        if reachable is None or knot_of(path) in reachable:
+            # the container may be entered again, raising the count: values below the highest cut
+            # may still be told apart, values at or above it never (a count only grows)
+            if count:
+                kept_counts[path] = min(count, math.ceil(max(cuts)))
+            continue
+        kind = classify(count, cuts)
+        if kind != classify(0, cuts):
+            kept_counts[path] = kind
+    kept_variables: dict[str, object] = {}
+    for name, value in variables.items():
+        cuts = observers.variable_cuts(name, reachable)
+        if cuts is None:
+            continue
+        if cuts is EXACT:
+            kept_variables[name] = value
+            continue
+        kind = classify(value, cuts)
+        if kind != classify(observers.defaults.get(name), cuts):
+            kept_variables[name] = kind
+    return kept_counts, kept_variables
+
+
+#: visit counts are compared raw first, and clamped to the caller's bound only where read exactly
+_NO_BOUND = 1 << 62
 
 
 # -- liveness ------------------------------------------------------------------------------------
@@ -63,6 +124,16 @@ class Liveness:
     globals_: frozenset[str]
     anywhere: bool  # a divert through a variable: no knot-level reasoning
     reach: dict[str, frozenset[str]]  # knot -> knots reachable from it (itself included)
+
+    def reachable(self, data: dict[str, Any]) -> set[str] | None:
+        """The knots a parsed state can still reach (None: one it is in is unknown, so anything)."""
+        found: set[str] = set()
+        for knot in state_knots(data):
+            reach = self.reach.get(knot)
+            if reach is None:
+                return None
+            found |= reach
+        return found
 
     def prune_counts(self, data: dict[str, Any]) -> bool:
         """Drop the visit counts no later read can observe, in place; True if any were dropped.

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from dreamphases.analysis.observers import observers_of
 from dreamphases.testing.explorer import Tally, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.state_key import state_key
@@ -47,9 +48,14 @@ Found = tuple[bytes, bytes, bytes | None, tuple[int, ...]]
 
 def _keys(walker: Walker, state: str) -> tuple[bytes, bytes]:
     """(key with what no later read observes left out, full key): equal without liveness."""
-    facts = walker.facts() if walker.options.liveness else None
-    full, live = state_key(state, walker.options.visit_bound, walker.added,
-                           facts.liveness if facts is not None else None)
+    options = walker.options
+    if not options.liveness:
+        full, _ = state_key(state, options.visit_bound, walker.added, None)
+        return full, full
+    observers = walker.cache.get("observers")
+    if observers is None:  # read off the story the engine plays, once per process
+        observers = walker.cache["observers"] = observers_of(walker.instrumented[0])
+    full, live = state_key(state, options.visit_bound, walker.added, walker.facts().liveness, observers)
     return live, full
 
 

@@ -1,0 +1,234 @@
+"""Merging states is sound: the search with merging sees exactly what the search without it sees.
+
+The exhaustive search identifies a state by a key that leaves out what no later read can observe
+(`state_key` with `analysis.observers`). If two states with one key could ever play differently, the
+search would miss whatever the second one does. So these tests compare, on small stories, every
+transcript (each passage's text and tags, the choices offered, the choice taken, to an ending or to a
+depth) of the full tree of play without any merging, with the transcripts read off the graph of
+states the keys build — a state met again under a known key is not played again, its future is taken
+to be the first one's. The two sets are equal exactly when merging lost nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dreamphases.analysis.observers import EXACT, observers_of
+from dreamphases.compiler import compile_source
+from dreamphases.runtime.engine import Engine, StoryRuntimeError
+from dreamphases.testing.explorer import ExploreOptions, Walker
+from dreamphases.testing.story import load_story
+from dreamphases.testing.strategies.exhaustive import _keys
+from tests.testing.support import STORIES, run_explorer
+
+Segment = tuple[str, tuple[str, ...]]  # the text (with tags) up to a choice point, the choices offered
+Transcript = tuple[object, ...]
+Key = Callable[[str], bytes]
+
+
+def _play(engine: Engine) -> Segment:
+    lines: list[str] = []
+    while engine.can_continue():
+        line = engine.next_line()
+        lines.append(line.text + "#" + "|".join(line.tags))
+    return "".join(lines), tuple(engine.choices())
+
+
+def tree(walker: Walker, depth: int) -> set[Transcript]:
+    """Every transcript of up to `depth` choices, playing every path: no state is ever merged."""
+    walker.start(walker.options.seed)
+    engine = walker.engine
+    found: set[Transcript] = set()
+
+    def down(prefix: Transcript, state: str, offered: int, level: int) -> None:
+        if not offered:
+            found.add(prefix + ("END",))
+            return
+        if level == depth:
+            found.add(prefix + ("CUT",))
+            return
+        for index in range(offered):
+            engine.load_state(state)
+            engine.choose(index)
+            segment = _play(engine)
+            down(prefix + (index, segment), engine.save_state(), len(segment[1]), level + 1)
+
+    first = _play(engine)
+    down((first,), engine.save_state(), len(first[1]), 0)
+    return found
+
+
+def quotient(walker: Walker, depth: int, key: Key) -> tuple[set[Transcript], int]:
+    """Every transcript of up to `depth` choices read off the graph of states `key` tells apart, and
+    how many states it told apart."""
+    walker.start(walker.options.seed)
+    engine = walker.engine
+    first = _play(engine)
+    root = key(engine.save_state())
+    edges: dict[bytes, list[tuple[int, Segment, bytes | None]]] = {}
+    offered = {root: len(first[1])}
+    frontier = [(root, engine.save_state())]
+    for _ in range(depth):
+        following: list[tuple[bytes, str]] = []
+        for node, state in frontier:
+            out: list[tuple[int, Segment, bytes | None]] = []
+            for index in range(offered[node]):
+                engine.load_state(state)
+                engine.choose(index)
+                segment = _play(engine)
+                if not segment[1]:
+                    out.append((index, segment, None))
+                    continue
+                after = engine.save_state()
+                child = key(after)
+                if child not in offered:
+                    offered[child] = len(segment[1])
+                    following.append((child, after))
+                out.append((index, segment, child))
+            edges[node] = out
+        frontier = following
+
+    def paths(node: bytes, prefix: Transcript, level: int) -> Iterator[Transcript]:
+        for index, segment, child in edges[node]:
+            here = prefix + (index, segment)
+            if child is None:
+                yield here + ("END",)
+            elif level + 1 == depth:
+                yield here + ("CUT",)
+            else:
+                yield from paths(child, here, level + 1)
+
+    if not first[1]:
+        return {(first, "END")}, 1
+    if depth == 0:
+        return {(first, "CUT")}, 1
+    return set(paths(root, (first,), 0)), len(offered)
+
+
+def _walker(json_text: str, graph: object, **options: object) -> Walker:
+    return Walker(json_text, graph, ExploreOptions(mode="exhaustive", visit_bound=1 << 30, **options))  # type: ignore[arg-type]
+
+
+def merged_key(walker: Walker) -> Key:
+    return lambda state: _keys(walker, state)[0]
+
+
+def full_key(walker: Walker) -> Key:
+    return lambda state: _keys(walker, state)[1]
+
+
+def _check(walker: Walker, depth: int) -> tuple[int, int]:
+    """Assert the merged search's transcripts are the tree's; (states told apart with merging, without)."""
+    expected = tree(walker, depth)
+    merged, merged_states = quotient(walker, depth, merged_key(walker))
+    assert merged == expected
+    plain, plain_states = quotient(walker, depth, full_key(walker))
+    assert plain == expected
+    return merged_states, plain_states
+
+
+SMALL = ["observed", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches", "choice_identity",
+         "same_text", "well", "coverable", "dead_end"]
+
+
+@pytest.mark.parametrize("name", SMALL)
+def test_merging_keeps_every_transcript_of_the_small_stories(name: str) -> None:
+    loaded = load_story(STORIES / f"{name}.ink")
+    _check(_walker(loaded.json_text, loaded.graph), depth=5)
+
+
+def test_values_only_compared_with_constants_are_merged_into_classes() -> None:
+    loaded = load_story(STORIES / "observed.ink")
+    walker = _walker(loaded.json_text, loaded.graph)
+    merged_states, plain_states = _check(walker, depth=5)
+    assert merged_states < plain_states  # `mood` 5 and 7, `unread`, the garden's count past 1: merged
+
+
+def test_the_check_fails_when_a_key_drops_what_a_read_observes() -> None:
+    """The comparison can fail: pretend `score` (raised, then compared with 3) is never read."""
+    loaded = load_story(STORIES / "observed.ink")
+    walker = _walker(loaded.json_text, loaded.graph)
+    observers = observers_of(walker.instrumented[0])
+    del observers.variables["score"]
+    walker.cache["observers"] = observers
+    assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
+
+
+def test_a_value_printed_or_raised_stays_exact_and_a_constant_one_gets_classes() -> None:
+    observers = observers_of(load_story(STORIES / "observed.ink").json_text)
+    everywhere = None
+    assert observers.variable_cuts("mood", everywhere) == frozenset({5.0})
+    assert observers.variable_cuts("score", everywhere) is EXACT  # `+= 2` could cross the cut
+    assert observers.variable_cuts("shown", everywhere) is EXACT  # printed
+    assert observers.variable_cuts("unread", everywhere) is None  # never read
+    assert observers.count_cuts("hub", everywhere) == frozenset({4.0})
+    assert observers.count_cuts("garden", everywhere) == frozenset({0.0, 1.0})
+    assert observers.turns
+
+
+def test_the_explorer_covers_the_same_with_and_without_merging() -> None:
+    for name in ("observed", "endings", "dead_variable", "two_rooms", "branches"):
+        merged = run_explorer(name, mode="exhaustive", max_depth=8, visit_bound=1 << 30)
+        plain = run_explorer(name, mode="exhaustive", max_depth=8, visit_bound=1 << 30, liveness=False)
+        # the same endings by the same shortest paths (how often each was met differs: fewer states)
+        assert [(e.name, e.path) for e in merged.endings] == [(e.name, e.path) for e in plain.endings], name
+        assert (merged.visited, merged.taken) == (plain.visited, plain.taken), name
+        assert merged.stats.states <= plain.stats.states, name
+
+
+# -- generated stories ------------------------------------------------------------------------------
+
+_OPS = st.sampled_from(["<", "<=", ">", ">=", "==", "!="])
+
+
+@st.composite
+def stories(draw: st.DrawFn) -> str:
+    """A small hub story: variables set, raised and compared, printed or not; once-only and sticky
+    choices; visit counts tested and compared; endings."""
+    names = ["a", "b", "c"]
+    lines = [f"VAR {n} = {draw(st.integers(0, 2))}" for n in names] + ["-> hub", "=== hub ==="]
+    for _ in range(draw(st.integers(0, 2))):
+        name = draw(st.sampled_from(names))
+        lines.append(f"{{{name} {draw(_OPS)} {draw(st.integers(0, 4))}: {name} holds.}}")
+    if draw(st.booleans()):
+        lines.append("{hub > 2: Again the hub.}")
+    if draw(st.booleans()):
+        lines.append(f"Printed {{{draw(st.sampled_from(names))}}}.")
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(["{&Tick|Tock}", "{~Wind|Rain|Sun}", "{stopping:First|Then}",
+                                           "{TURNS_SINCE(-> side) == 1: Back from the side.}"])))
+    for n in range(draw(st.integers(2, 3))):
+        sticky = draw(st.booleans())
+        condition = ""
+        if draw(st.booleans()):
+            condition = f"{{{draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 4))}}} "
+        elif draw(st.booleans()):
+            condition = "{side} "
+        action = draw(st.sampled_from(["=", "+=", "none"]))
+        name = draw(st.sampled_from(names))
+        body = "" if action == "none" else f"  ~ {name} {action} {draw(st.integers(0, 3))}\n"
+        target = draw(st.sampled_from(["hub", "side", "finish"]))
+        lines.append(f"{'+' if sticky else '*'} {condition}[Option {n}]\n{body}  -> {target}")
+    side = draw(st.sampled_from(["", "{side > 1: Here again.}", "{not side: never}"]))
+    lines += ["=== side ===", f"A side room. {side}", "+ [Back] -> hub",
+              "=== finish ===", f"{{{draw(st.sampled_from(names))} {draw(_OPS)} 1: One way.|The other way.}}",
+              "The end. # ending: end", "-> END"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories())
+def test_merging_keeps_every_transcript_of_generated_stories(source: str) -> None:
+    result = compile_source(source, "generated.ink")
+    assert result.json_text is not None, source
+    walker = _walker(result.json_text, result.graph)
+    try:
+        _check(walker, depth=4)
+    except StoryRuntimeError:  # a generated story may run out of content: not what this checks
+        pass
+
+
