@@ -13,7 +13,9 @@ It prints one table per question:
    seconds, guided vs random; random-walk throughput with `--jobs` processes against inkjs's; the peak
    resident memory of the largest explorer process, for N and 4N walks (flat means it does not grow).
 3. **Exhaustive search with liveness merging on the bundled story**: states visited, states merged,
-   and whether it finished within `--exhaustive-budget` seconds.
+   and whether it finished within `--exhaustive-budget` seconds. If not, why, in figures: the same
+   search in one process to `--why-states` states, the new states per level, and how many of the last
+   level's states would remain with visit counts, all variables, or each variable ignored.
 
 Stories are compiled by our compiler; inkjs plays the same JSON. Timings exclude compiling and
 loading, as inkjs's do, and include starting the worker processes (each loads the story). Runs that
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +273,77 @@ def exhaustive(args: argparse.Namespace) -> None:
     _row("states merged", f"{tally.merged:,}")
     _row("left unexplored", f"{tally.frontier_left:,}")
     _row("finished", f"{'yes' if finished else 'no'} ({outcome.stop_reason}; {seconds:.0f} s)")
+    _row("states per second", f"{tally.states / max(seconds, 1e-9):,.0f}")
+    if not finished and args.why_states:
+        why(json_text, graph, args.why_states)
+
+
+def why(json_text: str, graph: Any, budget: int) -> None:
+    """What keeps states apart: the same search level by level in this process until `budget`
+    states, then the last level's states counted again with one part of their identity ignored."""
+    from dreamphases.analysis.observers import observers_of
+    from dreamphases.runtime.state import canonical_state, replace_counts_and_variables, state_digest
+    from dreamphases.testing.explorer import ExploreOptions, Walker
+    from dreamphases.testing.pool import Trail
+    from dreamphases.testing.state_key import observed_values
+    from dreamphases.testing.strategies.exhaustive import Expand, Root
+
+    walker = Walker(json_text, graph, ExploreOptions(mode="exhaustive"))
+    _, (found, _) = Root().run(walker, Trail(), frozenset())
+    seen = {found[0][0]}
+    frontier = [(found[0][2], ())]
+    widths: list[tuple[int, int]] = []  # (new states, states merged into one already seen) per level
+    total = 1
+    while frontier and total < budget:
+        _, (found, _) = Expand(frontier).run(walker, Trail(), frozenset())
+        following, merged = [], 0
+        for live, _full, packed, path in found:
+            if live in seen:
+                merged += 1
+                continue
+            seen.add(live)
+            following.append((packed, path))
+        if not following:
+            break
+        widths.append((len(following), merged))
+        total += len(following)
+        frontier = following
+    print(f"  why it does not finish: the same search in one process to {total:,} states, level by level")
+    print("  level  new states  met again  growth")
+    for depth, (width, merged) in enumerate(widths, 1):
+        growth = f"x{width / widths[depth - 2][0]:.2f}" if depth > 1 else ""
+        print(f"  {depth:>5}  {width:>10,}  {merged:>9,}  {growth}")
+    liveness = walker.facts().liveness
+    observers = observers_of(walker.instrumented[0])
+    assert liveness is not None
+    rows = []
+    for packed, _ in frontier:
+        data = canonical_state(zlib.decompress(packed).decode("utf-8"), 1 << 62, walker.added)
+        counts, variables = observed_values(data, walker.options.visit_bound, liveness, observers)
+        replace_counts_and_variables(data, {}, {})
+        rows.append((state_digest(data), counts, variables))
+
+    def distinct(drop_counts: bool, drop: frozenset[str]) -> int:
+        return len({(place, json.dumps({} if drop_counts else counts, sort_keys=True),
+                     json.dumps({k: v for k, v in variables.items() if k not in drop}, sort_keys=True, default=str))
+                    for place, counts, variables in rows})
+
+    names = sorted({name for _, _, variables in rows for name in variables})
+    print(f"  the last level's {len(rows):,} states stand at {len({r[0] for r in rows})} places (call stack and "
+          "choices offered); they would be this many with one part of their identity ignored:")
+    print(f"    {'visit counts ignored':<34}{distinct(True, frozenset()):>9,}")
+    print(f"    {'every variable ignored':<34}{distinct(False, frozenset(names)):>9,}")
+    print(f"    {'both ignored':<34}{distinct(True, frozenset(names)):>9,}")
+    for name in names:
+        values = sorted({str(v.get(name, "-"))[:24] for _, _, v in rows})
+        shown = ", ".join(values[:8]) + (" …" if len(values) > 8 else "")
+        print(f"    {name + ' ignored':<34}{distinct(False, frozenset({name})):>9,}   "
+              f"({len(values)} values or classes told apart: {shown})")
+    recent = [w for w, _ in widths[-3:]]
+    if len(recent) > 1:
+        growth = (recent[-1] / recent[0]) ** (1 / (len(recent) - 1))
+        print(f"  each level multiplies the new states by about {growth:.2f}: ten levels more would be "
+              f"about {recent[-1] * growth ** 10:,.0f} new states in one level")
 
 
 def main() -> int:
@@ -281,6 +355,9 @@ def main() -> int:
     parser.add_argument("--runs-large", type=int, default=100, help="walks for the throughput figure (and 4x)")
     parser.add_argument("--lines", type=int, default=20000, help="size of the generated story")
     parser.add_argument("--exhaustive-budget", type=float, default=600)
+    parser.add_argument("--why-states", type=int, default=20000,
+                        help="when the exhaustive search does not finish: states of the one-process search that "
+                             "shows what keeps states apart (0: skip it)")
     parser.add_argument("--only", choices=("bundled", "generated", "exhaustive"), help="one table only")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
