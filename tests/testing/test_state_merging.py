@@ -232,3 +232,49 @@ def test_merging_keeps_every_transcript_of_generated_stories(source: str) -> Non
         pass
 
 
+
+
+@st.composite
+def stories_with_flow(draw: st.DrawFn) -> str:
+    """Stitches, labels, a tunnel, functions that read and write globals (one by reference)."""
+    names = ["a", "b"]
+    lines = [f"VAR {n} = {draw(st.integers(0, 2))}" for n in names] + ["-> hub"]
+    lines += ["=== function bump(ref x) ===", "~ x = x + 1",
+              "=== function set_to(v) ===", f"~ {draw(st.sampled_from(names))} = v",
+              "=== function test() ===",
+              f"~ return {draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 3))}",
+              "=== tunnel ===", "{tunnel > 1: Tunnel again.}",
+              f"{{{draw(st.sampled_from(names))} {draw(_OPS)} 1: In.}}", "->->",
+              "=== hub ==="]
+    if draw(st.booleans()):
+        lines.append("{hub.room > 0: Roomed.}")
+    if draw(st.booleans()):
+        lines.append("-> tunnel ->")
+    if draw(st.booleans()):
+        lines.append("{test(): Tested.}")
+    for n in range(draw(st.integers(2, 3))):
+        condition = ""
+        if draw(st.booleans()):
+            condition = f"{{{draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 3))}}} "
+        elif draw(st.booleans()):
+            condition = draw(st.sampled_from(["{room} ", "{not room} ", "{hub.room > 1} ", "{back} "]))
+        action = draw(st.sampled_from(["", "~ set_to(2)", "~ bump(a)", "~ b = 1", "~ a++"]))
+        target = draw(st.sampled_from(["hub", "room", "finish"]))
+        lines.append(f"{'+' if draw(st.booleans()) else '*'} {condition}[Option {n}]"
+                     + (f"\n  {action}" if action else "") + f"\n  -> {target}")
+    lines += ["= room", "A room.", "+ (back) [Back] -> hub", "+ {a > 2} [Out] -> finish",
+              "=== finish ===", f"{{{draw(st.sampled_from(names))} {draw(_OPS)} 1: One way.|The other way.}}",
+              "The end. # ending: end", "-> END"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories_with_flow())
+def test_merging_keeps_every_transcript_of_generated_stories_with_tunnels_and_functions(source: str) -> None:
+    result = compile_source(source, "generated.ink")
+    assert result.json_text is not None, source
+    walker = _walker(result.json_text, result.graph)
+    try:
+        _check(walker, depth=4)
+    except StoryRuntimeError:
+        pass
