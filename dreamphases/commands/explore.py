@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--walk-steps", type=int, default=40,
                    help="guided: choices per walk from a saved state (default 40)")
     p.add_argument("--no-liveness", action="store_true",
-                   help="exhaustive: do not merge states that differ only in variables no later read "
-                        "can observe")
+                   help="exhaustive: do not merge states that differ only in what no later read can "
+                        "observe (variables and visit counts)")
     p.add_argument("--seed", type=seed_argument, default=1,
                    help="seed for the walks and the story's RANDOM (default 1)")
     p.add_argument("--max-steps", type=int, default=500, help="choices per random walk at most (default 500)")

@@ -2,13 +2,14 @@
 
 A state is identified by a canonical hash of the runtime state (`runtime.state.canonical_state`: call
 stack, pending choices, variables and visit counts clamped to `visit_bound`, without the output
-buffer, turn indices or thread numbering).
+buffer, thread numbering, or turn indices unless the story reads them).
 
-With liveness, variables and visit counts that no later read can observe are left out too, so states
-that differ only in them are merged. Which variables are dead where is `Liveness`'s business: a conservative analysis
-of our own over the story graph (a variable is live at a state when some knot the state can still
-reach reads it). It sits behind `liveness_for`, the one function to switch when the state analysis
-(`dreamphases/analysis/`) offers a finer one.
+With liveness, what no later read can observe is left out too, so states that differ only in that are
+merged. Where a state can still go is `Liveness`'s business (knot-level reachability over the story
+graph, from the knots on the state's call stacks and pending choices); what the code there can observe
+of each visit count and variable is `analysis.observers`' (read off the compiled story): nothing, a
+class of values (every read compares with constants), or the value (`observed_values`). A story that
+diverts or calls through a variable falls back to the coarser rule (variables no reachable knot reads).
 """
 
 from __future__ import annotations
