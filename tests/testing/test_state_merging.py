@@ -278,3 +278,23 @@ def test_merging_keeps_every_transcript_of_generated_stories_with_tunnels_and_fu
         _check(walker, depth=4)
     except StoryRuntimeError:
         pass
+
+
+@pytest.mark.parametrize(("read", "cuts"), [
+    ("{n < 5: yes}", frozenset({5.0})),
+    ("{5 > n: yes}", frozenset({5.0})),  # the constant first: the same split
+    ("{n >= 2: yes}", frozenset({2.0})),
+    ("{n <= 2: yes}", frozenset({3.0})),
+    ("{n == 3: yes}", frozenset({3.0, 4.0})),
+    ("{n: yes}", frozenset({0.0, 1.0})),  # a truth test
+    ("{n and flag: yes}", frozenset({0.0, 1.0})),
+    ("{not n: yes}", frozenset({0.0, 1.0})),
+    ("{n}", EXACT),  # printed
+    ("{n + 1 > 3: yes}", EXACT),  # arithmetic before the comparison
+    ("{n > flag: yes}", EXACT),  # compared with another variable
+])
+def test_each_read_is_classified_by_what_it_can_tell_apart(read: str, cuts: frozenset[float]) -> None:
+    source = f"VAR n = 0\nVAR flag = true\n{read}\n~ n = 1\n-> END\n"
+    result = compile_source(source, "read.ink")
+    assert result.json_text is not None
+    assert observers_of(result.json_text).variable_cuts("n", None) == cuts
