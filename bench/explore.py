@@ -314,7 +314,7 @@ def why(json_text: str, graph: Any, budget: int) -> None:
         growth = f"x{width / widths[depth - 2][0]:.2f}" if depth > 1 else ""
         print(f"  {depth:>5}  {width:>10,}  {merged:>9,}  {growth}")
     liveness = walker.facts().liveness
-    observers = observers_of(walker.instrumented[0])
+    observers = observers_of(walker.instrumented[0].text(()))
     assert liveness is not None
     rows = []
     for packed, _ in frontier:

@@ -152,7 +152,7 @@ def test_the_check_fails_when_a_key_drops_what_a_read_observes() -> None:
     """The comparison can fail: pretend `score` (raised, then compared with 3) is never read."""
     loaded = load_story(STORIES / "observed.ink")
     walker = _walker(loaded.json_text, loaded.graph)
-    observers = observers_of(walker.instrumented[0])
+    observers = observers_of(walker.instrumented[0].text(()))
     del observers.variables["score"]
     walker.cache["observers"] = observers
     assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)

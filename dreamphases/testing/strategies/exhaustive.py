@@ -54,7 +54,7 @@ def _keys(walker: Walker, state: str) -> tuple[bytes, bytes]:
         return full, full
     observers = walker.cache.get("observers")
     if observers is None:  # read off the story the engine plays, once per process
-        observers = walker.cache["observers"] = observers_of(walker.instrumented[0])
+        observers = walker.cache["observers"] = observers_of(walker.instrumented[0].text(()))
     full, live = state_key(state, options.visit_bound, walker.added, walker.facts().liveness, observers)
     return live, full
 
