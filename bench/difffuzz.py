@@ -6,8 +6,12 @@ or swapped; files cut short), compiles each mutant with both compilers, and comp
 two agreement rates and every disagreement, with the mutant saved under --keep for replay.
 
     python bench/difffuzz.py [--count 2000] [--seed 1] [--keep DIR] [--quiet]
+    python bench/difffuzz.py --whitespace [--count 1000] [--seed 1]
 
 Targets (issue 11): verdicts agree on >= 99.5% of mutants, transcripts on >= 99% of those both accept.
+`--whitespace` runs the whitespace campaign instead (tests/conformance/wsfuzz.py): spaces, tabs and
+blank lines inserted or removed where inklecate's whitespace rules look; transcripts must be identical
+byte for byte. Its figures come with a count of differences by the kind of change that made them.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.conformance.difffuzz import Outcome, available, campaign  # noqa: E402
+from tests.conformance.wsfuzz import ws_mutant, ws_sources  # noqa: E402
 
 
 def main() -> int:
@@ -30,6 +35,8 @@ def main() -> int:
     ap.add_argument("--start", type=int, default=0, help="first mutant index (to replay one: --start N --count 1)")
     ap.add_argument("--keep", type=Path, help="write each disagreeing mutant here as N.ink")
     ap.add_argument("--quiet", action="store_true", help="only the summary")
+    ap.add_argument("--whitespace", action="store_true",
+                    help="the whitespace campaign: spaces, tabs and blank lines moved, not other edits")
     args = ap.parse_args()
     why = available()
     if why:
@@ -55,10 +62,12 @@ def main() -> int:
         else:
             print("  " + o.detail.replace("\n", "\n  ")[:1200])
 
-    summary = campaign(args.count, args.seed, args.start, report)
+    summary = (campaign(args.count, args.seed, args.start, report, ws_mutant, ws_sources()) if args.whitespace
+               else campaign(args.count, args.seed, args.start, report))
     counted, both = summary.counted, summary.both_accept
     excluded = collections.Counter(o.excluded for o in summary.outcomes if o.excluded)
-    print(f"\nmutants: {len(summary.outcomes)} (seed {args.seed}), {time.perf_counter() - started:.0f} s")
+    kind = "whitespace mutants" if args.whitespace else "mutants"
+    print(f"\n{kind}: {len(summary.outcomes)} (seed {args.seed}), {time.perf_counter() - started:.0f} s")
     print(f"excluded by rule: {sum(excluded.values())}")
     for reason, n in excluded.most_common():
         print(f"  {n:5}  {reason}")
@@ -69,6 +78,10 @@ def main() -> int:
     same = sum(bool(o.same_transcript) for o in both)
     print(f"identical transcripts where both accept: {same}/{len(both)} = "
           f"{100 * summary.transcript_agreement:.2f}% (target 99%)")
+    differing = collections.Counter(
+        m for o in counted if not o.verdicts_agree or o.same_transcript is False for m in set(o.mutant.mutations))
+    if differing:
+        print("changes in the mutants that differ:", ", ".join(f"{m} {n}" for m, n in differing.most_common()))
     return 0
 
 

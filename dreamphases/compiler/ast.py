@@ -98,6 +98,20 @@ Expr = (
     | Postfix
 )
 
+
+
+def has_call(expr: Expr) -> bool:
+    """Does `expr` call a function (outside string interpolation)? inklecate ends a `~` line that
+    does with a newline (the call may print), and treats it as content, not as a bare statement."""
+    if isinstance(expr, Call):
+        return True
+    if isinstance(expr, Binary):
+        return has_call(expr.left) or has_call(expr.right)
+    if isinstance(expr, Unary):
+        return has_call(expr.operand)
+    return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Inline content (what a line of text is made of)
 

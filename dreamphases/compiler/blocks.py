@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from dreamphases.compiler.ast import Branch, Conditional, ContentLine, Newline, Sequence, Stmt
 from dreamphases.compiler.diagnostics import Span
 from dreamphases.compiler.expressions import ExprError, parse_expression
-from dreamphases.compiler.inline import SUPPORTED_SEQUENCES, InlineParser, sequence_kind
+from dreamphases.compiler.inline import (
+    SEQUENCE_SYMBOL_CHARS,
+    SUPPORTED_SEQUENCES,
+    InlineParser,
+    sequence_kind,
+    symbols_kind,
+)
 from dreamphases.compiler.scan import brace_balance, find_top_level, unmatched_close
 
 __all__ = ["BlockParser", "MAX_BLOCK_DEPTH"]
@@ -90,6 +96,15 @@ class BlockParser:
         subject = None
         kind = None
         first_line: str | None = None
+        symbols = header.strip()
+        if colon < 0 and symbols and not symbols.strip(SEQUENCE_SYMBOL_CHARS):
+            # `{&`, `{~!` … alone on the line: a multiline sequence, as `{cycle:` is
+            kind = symbols_kind(symbols)
+            if kind not in SUPPORTED_SEQUENCES:
+                self.error("E001", f"'{symbols}' is not a sequence ink supports", lineno, hcol,
+                           "use &, !, ~, $, '~!' or '~$'")
+            bodies = [b.body for b in self.branches(lineno)]
+            return Sequence(kind, bodies, sp, inline=False)
         if colon >= 0 and not header[colon + 1:].strip() and self._next_closes():
             self.error("E001", "this block has no content before its '}'", lineno, hcol - 1,
                        "inklecate wants at least one line (or branch) inside '{…:' … '}'")
@@ -168,7 +183,8 @@ class BlockParser:
             branches = [then or Branch(subject, [], inline=False, span=sp)] + ([otherwise] if otherwise else [])
             return Conditional(None, branches, sp, inline=False, initial=True)
         for n, (cond_text, body, bline) in enumerate((b.cond, b.body, b.line) for b in raw_branches):
-            if cond_text is None and subject is None and n == len(raw_branches) - 1 and n > 0:
+            if cond_text is None and n == len(raw_branches) - 1 and n > 0:
+                # a last branch without a condition (or a switch's without a value) is the else
                 branches.append(Branch(None, body, is_else=True, inline=False, span=self.span(bline, col)))
                 continue
             if cond_text is None:

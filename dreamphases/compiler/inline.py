@@ -38,7 +38,8 @@ from dreamphases.compiler.scan import (
     split_top_level,
 )
 
-__all__ = ["InlineParser", "SEQUENCE_WORDS", "SUPPORTED_SEQUENCES", "sequence_kind"]
+__all__ = ["InlineParser", "SEQUENCE_SYMBOL_CHARS", "SEQUENCE_WORDS", "SUPPORTED_SEQUENCES", "sequence_kind",
+           "symbols_kind"]
 
 SEQUENCE_WORDS = {"stopping": SEQ_STOPPING, "cycle": SEQ_CYCLE, "shuffle": SEQ_SHUFFLE, "once": SEQ_ONCE}
 #: `{&a|b}`, `{!…}`, `{~…}`, `{$…}`: a run of these symbols combines like the words
@@ -47,6 +48,18 @@ _TARGET = re.compile(r"^\s*([^\W][\w.]*)\s*(\((.*)\))?\s*$", re.UNICODE | re.DOT
 MAX_DEPTH = 64
 _SPECIAL_CHARS = "\\{}<-#"  # the first characters of escapes, braces, glue, diverts, threads and tags
 _SPECIAL = re.compile(r"[\\{}<\-#]")
+
+
+#: the symbols that mark a sequence's kind at the start of `{…}`
+SEQUENCE_SYMBOL_CHARS = "".join(SEQUENCE_SYMBOLS)
+
+
+def symbols_kind(symbols: str) -> int:
+    """`~!` → shuffle | once: the kind bits of a run of sequence symbols (0 if there are none)."""
+    kind = 0
+    for symbol in symbols:
+        kind |= SEQUENCE_SYMBOLS.get(symbol, 0)
+    return kind
 
 
 def sequence_kind(head: str) -> int | None:

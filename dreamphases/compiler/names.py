@@ -62,6 +62,8 @@ class _NameResolver:
         self.rep = rep
         self.out = Names()
         self.scopes = Scopes(decls.knots, decls.labels)
+        #: how many `{…}` blocks the walk is inside (see the '~ return' check)
+        self.blocks = 0
 
     def _scope_chain(self, scope: tuple[str, ...]) -> list[A.Flow]:
         """The flows a declaration stands in: inklecate resolves `VAR x = -> name` from there."""
@@ -93,7 +95,10 @@ class _NameResolver:
         elif isinstance(it, A.Assign):
             self.assign(it, ctx)
         elif isinstance(it, A.Return):
-            if ctx.flow.kind != "function":
+            # at the top level inklecate refuses only a '~ return' standing directly there, and not
+            # one whose value calls a function (that line is content to it); it fails when it runs
+            top_ok = ctx.flow.kind == "root" and (self.blocks or (it.value is not None and A.has_call(it.value)))
+            if ctx.flow.kind != "function" and not top_ok:
                 self.rep.report("E022", "'~ return' can only be used in a function", it.span,
                                 "declare the knot as '== function name ==' or use '->->' to leave a tunnel")
             if it.value is not None:
@@ -114,10 +119,14 @@ class _NameResolver:
         elif isinstance(it, A.Weave):
             self.stmts(it.items, ctx)
         elif isinstance(it, A.Conditional):
+            self.blocks += 1
             self.conditional(it, ctx)
+            self.blocks -= 1
         elif isinstance(it, A.Sequence):
+            self.blocks += 1
             for el in it.elements:
                 self.stmts(el, ctx)
+            self.blocks -= 1
         else:
             assert_never(it)
 
@@ -322,6 +331,11 @@ class _NameResolver:
         if point is not None:
             self.out.names[id(e)] = CountRead(point)
             self.out.visit_counted.add(id(point))
+            return
+        if "." not in name and name in self.d.temps[id(self.woven.story.root)]:
+            # inklecate files the top level's temporaries with the story's globals, so any flow may
+            # read one (the runtime finds it while the top level's call frame is the current one)
+            self.out.names[id(e)] = VarRead(name, temp=True)
             return
         pool = list(self.d.globals) + list(ctx.temps) + list(self.d.items) + self.scopes.target_names(ctx.chain)
         self.rep.report("E013", f"unresolved name '{name}': no variable, list item, knot, stitch or label has it",

@@ -37,6 +37,7 @@ from dreamphases.compiler.ast import (
     Text,
     VarDecl,
     Weave,
+    has_call,
 )
 from dreamphases.compiler.blocks import BlockParser
 from dreamphases.compiler.diagnostics import Diagnostic, Span
@@ -66,6 +67,8 @@ _LABEL = re.compile(r"^\(\s*(" + _IDENT + r")\s*\)", re.UNICODE)
 #: where inklecate commits to reading a label: `(` and a name (it then wants the `)`)
 _LABEL_START = re.compile(r"^\(\s*" + _IDENT, re.UNICODE)
 _RETURN = re.compile(r"^return\b(.*)$")
+_PARAM = re.compile(r"^(?:(ref)(?![\w])\s*)?(->)?\s*(" + _IDENT + r")$", re.UNICODE)
+_STITCH_NAME = re.compile(r"^=\s*(?:function\s*)?(\w+)", re.UNICODE)
 _DECLARATION = re.compile(r"^(VAR|CONST|LIST|EXTERNAL)\b")
 _CHOICE_MARKS = re.compile(r"^([*+](?:\s*[*+])*)")
 _GATHER_MARKS = re.compile(r"^(-(?:\s*-(?!>))*)")
@@ -154,7 +157,7 @@ class _FileParser(BlockParser):
                         out.extend(self.line_statements(head, lineno, top=False))
                     self.lines[self.i] = " " * close + raw[close:]
                     return out
-            if line.startswith("="):
+            if line.startswith("=") and _is_header(line):
                 if not top:
                     self.error("E020", "a knot or stitch cannot start inside a block", lineno, col)
                     self.i += 1
@@ -281,7 +284,7 @@ class _FileParser(BlockParser):
         for at in range(self.i, len(lines)):  # by index: slicing would copy the rest of the file per header
             stripped = lines[at].strip()
             if stripped:
-                if not (stripped.startswith(("==", "}")) or (header.kind == "stitch" and stripped.startswith("="))):
+                if not (stripped.startswith(("==", "}")) or (header.kind == "stitch" and _is_header(stripped))):
                     return
                 break
         what = "stitch" if header.kind == "stitch" else header.kind
@@ -294,16 +297,13 @@ class _FileParser(BlockParser):
             return []
         out: list[Param] = []
         for _, part in split_commas(text):
-            words = part.split()
-            ref = bool(words) and words[0] == "ref"
-            divert = bool(words) and words[0] == "->"
-            if ref or divert:
-                words = words[1:]
-            if len(words) != 1 or not re.match(r"^" + _IDENT + r"$", words[0]):
+            # inklecate: an optional 'ref', an optional '->', then the name, spaces between optional
+            m = _PARAM.match(part.strip())
+            if m is None:
                 self.error("E001", f"malformed parameter '{part.strip()}'", lineno, col,
-                           "parameters look like 'name', 'ref name' or '-> name'")
+                           "parameters look like 'name', 'ref name', '-> name' or 'ref -> name'")
                 continue
-            out.append(Param(words[0], ref, divert))
+            out.append(Param(m.group(3), m.group(1) is not None, m.group(2) is not None))
         return out
 
     def declaration(self, line: str, lineno: int, col: int) -> VarDecl | ListDecl | External | None:
@@ -374,7 +374,7 @@ class _FileParser(BlockParser):
                 return None
             assign = Assign(m.group(2), m.group(3), value, Span(sp.file, lineno, bcol + m.start(2)),
                             temp=bool(m.group(1)))
-            return [assign, ContentLine([Newline()], sp)] if _has_call(value) else [assign]
+            return [assign, ContentLine([Newline()], sp)] if has_call(value) else [assign]
         expr = self.inline.expression(body, lineno, bcol, statement=True)
         if expr is None:
             return None
@@ -383,7 +383,7 @@ class _FileParser(BlockParser):
             self.error("E029", "a '~' line must do something: assign, call a function, or '++'/'--'",
                        lineno, bcol, "'~ x = value', '~ x++', '~ f()'; to print a value write {x}")
         stmt = ExprStmt(expr, sp)
-        return [stmt, ContentLine([Newline()], sp)] if _has_call(expr) else [stmt]
+        return [stmt, ContentLine([Newline()], sp)] if has_call(expr) else [stmt]
 
     # -- choices and gathers --------------------------------------------------------------------------
     def choice(self, line: str, lineno: int, col: int) -> list[_Parsed]:
@@ -429,6 +429,10 @@ class _FileParser(BlockParser):
                     conditions.append(cond)
             rest = stripped[end + 1:]
             i = len(line) - len(rest)
+        if rest.strip().startswith("|"):
+            # nothing before a stray '|': inklecate's choice is empty, and the warning it gives for
+            # that stands in for the error about the rest of the line, which it then skips
+            rest = ""
         if not rest.strip():
             # inklecate warns and plays it as a fallback choice; most likely a mistake
             self.diags.append(Diagnostic(
@@ -500,8 +504,10 @@ class _FileParser(BlockParser):
             rest = rest.lstrip()[lm.end():]
         out: list[_Parsed] = [Gather(depth, label, self.span(lineno, col))]
         rs = rest.strip()
-        if rs and brace_balance(rs) > 0 and not rs.startswith(("*", "+")):
-            # a gather whose line opens a multiline block: put the block back to be read as lines
+        if rs and ((brace_balance(rs) > 0 and not rs.startswith(("*", "+"))) or (rs[0] == "=" and _is_header(rs))
+                   or rs[0] == "}"):
+            # a gather whose line opens a multiline block, starts a knot or stitch, or has a stray '}'
+            # (inklecate reads a statement after a gather's dashes): put the rest back as a line
             self.i -= 1
             self.lines[self.i] = " " * (len(line) - len(rest) + col - 1) + rest
             return out
@@ -509,6 +515,16 @@ class _FileParser(BlockParser):
             rcol = col + len(line) - len(rest)
             out.extend(self.line_statements(" " * (rcol - 1) + rest, lineno, False))
         return out
+
+def _is_header(line: str) -> bool:
+    """Does this stripped line start a knot or stitch? `==` always does (a missing name is an error);
+    a single `=` only when a name follows, as in inklecate, whose stitch rule otherwise fails and
+    leaves the line to be read as text (`= 3` or a lone `=` is content)."""
+    if line.startswith("=="):
+        return True
+    m = _STITCH_NAME.match(line)
+    return m is not None and not m.group(1).isdigit()
+
 
 _Part = tuple[str, int]  # a piece of a line and its offset in it
 
@@ -543,18 +559,6 @@ def _initial_value_problem(expr: Expr, const: bool) -> str | None:
         return None
     return ("the initial value of a CONST must be a number, a string or a divert target" if const else
             "the initial value of a VAR must be a number, a string, a constant, a list or a divert target")
-
-
-def _has_call(expr: object) -> bool:
-    from dreamphases.compiler.ast import Binary, Call, Unary
-
-    if isinstance(expr, Call):
-        return True
-    if isinstance(expr, Binary):
-        return _has_call(expr.left) or _has_call(expr.right)
-    if isinstance(expr, Unary):
-        return _has_call(expr.operand)
-    return False
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -56,10 +56,21 @@ class Container:
 def _flatten(c: Container) -> None:
     new: list[Item] = []
     append = new.append
+    names: set[str] | None = None  # the names directly in `c`, once a flattened child brings names
     for item in c.content:
         if type(item) is Container:
             _flatten(item)
             if item.name is None and not item.named and not item.flags and not item.keep:
+                inner = [x.name for x in item.content if type(x) is Container and x.name]
+                if inner:
+                    # a nested weave's gather `g-0` beside the enclosing weave's `g-0`: inklecate
+                    # keeps such a container, so each name still leads to one place
+                    if names is None:
+                        names = set(c.named) | {x.name for x in c.content if type(x) is Container and x.name}
+                    if names.intersection(inner):
+                        append(item)
+                        continue
+                    names.update(inner)
                 new.extend(item.content)
                 continue
         append(item)

@@ -18,10 +18,7 @@ SEED = 11
 COUNT = 40
 
 #: mutant index → why ours and inkjs still differ on it
-KNOWN: dict[int, str] = {
-    27: "'~ return' inside a conditional at the story's top level: inklecate does not check it there "
-        "(the runtime fails when it runs); we report E022",
-}
+KNOWN: dict[int, str] = {}
 
 _why_not = available()
 pytestmark = pytest.mark.skipif(_why_not is not None, reason=_why_not or "")
