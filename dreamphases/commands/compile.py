@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from dreamphases.compiler import compile_path, render
     from dreamphases.fileio import describe, write_atomic
-    from dreamphases.tools.loading import display_path, source_path
+    from dreamphases.tools.paths import display_path, source_path
 
     story: Path = args.story
     if story.is_dir():

@@ -20,7 +20,7 @@ from dreamphases.compiler.diagnostics import CODES, Diagnostic, Severity
 from dreamphases.compiler.graph import StoryGraph
 from dreamphases.compiler.parser import ParseCache
 from dreamphases.tools.lint import LintOptions, SourceCache, plural, run_lint
-from dreamphases.tools.loading import display_path
+from dreamphases.tools.paths import display_path
 from dreamphases.tools.rules import RULES, rule_by_code
 
 __all__ = ["CheckResult", "CheckReport", "check_path", "format_text", "format_json", "format_github"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,18 +9,7 @@ from dreamphases.compiler.graph import StoryGraph
 from dreamphases.loader import StoryProblem, load_story
 from dreamphases.tools.lint import plural
 
-__all__ = ["LoadedGraph", "load_graph", "source_path", "display_path"]
-
-def source_path(story: Path, name: str) -> Path:
-    """Where a file the compiler names (relative to the main file's folder) is on disk."""
-    path = Path(name)
-    return path if path.is_absolute() else Path(story).parent / path
-
-
-def display_path(story: Path, name: str) -> str:
-    """A file name as the writer addressed the story: `story/act1.ink` when they ran `check story/main.ink`,
-    so terminals, editors and GitHub annotations find the file from where the command ran."""
-    return os.path.normpath(source_path(story, name))
+__all__ = ["LoadedGraph", "load_graph"]
 
 
 @dataclass(slots=True)

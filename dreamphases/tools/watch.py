@@ -25,7 +25,7 @@ from dreamphases.player.session import Session
 from dreamphases.runtime.engine import Engine, Line, StoryLoadError, StoryRuntimeError
 from dreamphases.saving import ChoiceRecord, replay
 from dreamphases.textsafe import printable
-from dreamphases.tools.loading import source_path
+from dreamphases.tools.paths import source_path
 
 __all__ = ["WatchSession", "Reload", "PlayerWatch", "POLL_SECONDS"]
 
