@@ -107,20 +107,10 @@ def _value(expr: Expr, values: Values) -> object:
         case Unary("not", operand):
             return not _value(operand, values)
         case Binary("+" | "-" | "*" | "/" | "%" as op, left, right):
-            a, b = _value(left, values), _value(right, values)
-            if not (isinstance(a, int | float) and isinstance(b, int | float)) or (op in "/%" and not b):
+            result = _c_arith(op, _value(left, values), _value(right, values))  # ink's arithmetic, one place
+            if result is _U:
                 raise Unknown(op)
-            match op:
-                case "+":
-                    return a + b
-                case "-":
-                    return a - b
-                case "*":
-                    return a * b
-                case "/":
-                    return a // b if isinstance(a, int) and isinstance(b, int) else a / b
-                case _:
-                    return a % b
+            return result
         case Call("LIST_COUNT", (arg,), "builtin"):
             items = _value(arg, values)
             try:
