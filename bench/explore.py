@@ -319,7 +319,7 @@ def why(json_text: str, graph: Any, budget: int) -> None:
     rows = []
     for packed, _ in frontier:
         data = canonical_state(zlib.decompress(packed).decode("utf-8"), 1 << 62, walker.added)
-        counts, variables = observed_values(data, walker.options.visit_bound, liveness, observers)
+        counts, variables = observed_values(data, walker.options.visit_bound, observers)
         replace_counts_and_variables(data, {}, {})
         rows.append((state_digest(data), counts, variables))
 

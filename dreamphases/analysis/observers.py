@@ -1,10 +1,12 @@
-"""Who can observe what, read off the compiled story: for every visit count and global variable, the
-knots whose code reads it, and how much of its value each read can tell apart.
+"""Who can observe what, read off the compiled story: from a runtime position, which visit counts and
+global variables the code flow can still reach reads, and how much of each value those reads can
+tell apart.
 
 The exhaustive search merges runtime states that no later read can tell apart. The story graph says
 which variables a knot reads, not *how*; the compiled JSON says exactly, one instruction at a time, and
-it is what the runtime plays. So this pass walks the compiled containers once and classifies every
-read by the instructions around it:
+it is what the runtime plays. So this pass walks the compiled containers once, records each one's
+events (reads, writes, and the ways on: diverts, choices, calls, tunnels, nested containers flowed
+into and out of), and classifies every read by the instructions around it:
 
 * `x < 5`, `x >= 5`, `x == 5` … (a constant on either side): the read only splits values at *cuts*
   (`x < 5` splits at 5: below it, and 5 or more; `x == 5` at 5 and 6);
@@ -13,10 +15,12 @@ read by the instructions around it:
 * anything else — printed, passed to a function or an `EXTERNAL`, used in arithmetic, compared with
   another variable, a sequence's own counter — observes the exact value.
 
-A knot's code is itself plus the functions it calls, which `reach` (knot-level, from the story graph)
-already includes. Writes are classified too: a variable only ever set to constants where a state can
-still go keeps its cuts (a constant assignment erases any difference); any other write there (an
-increment, `x = clamp(x + d, …)`) could shift a value across a cut, so the value stays exact.
+What is reachable is per position (`Observers.view`): every item from the position on in its
+container, what those items go to, and on out into the parent's next item; each container scanned
+once, from the lowest index flow reaches it at. Writes are classified too: a variable only ever set to
+constants where a state can still go keeps its cuts (a constant assignment erases any difference); any
+other write there (an increment, `x = clamp(x + d, …)`) could shift a value across a cut, so the value
+stays exact.
 
 Only what is *sound* is claimed: two values are merged only when no instruction the state can still
 reach distinguishes them.
@@ -25,12 +29,12 @@ reach distinguishes them.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["EXACT", "Cuts", "Observers", "classify", "observers_of"]
+__all__ = ["EXACT", "Cuts", "Observers", "View", "classify", "observers_of"]
 
 #: a read that observes the exact value
 EXACT: frozenset[float] = frozenset({float("nan")})
@@ -72,15 +76,44 @@ def classify(value: object, cuts: Cuts) -> object:
     return value
 
 
+#: what a content item does, for the reachability walk: read a variable or a visit count (with the
+#: cuts the read can tell apart), write a variable (whether with a constant), or go somewhere
+#: (a divert, a choice's target, a call, a tunnel, a container flowed into: container id, index)
+Event = (tuple[str, str, Cuts] | tuple[str, str, bool] | tuple[str, int, int])
+
+
+@dataclass(slots=True)
+class _Container:
+    path: str
+    parent: int  # -1: the root
+    #: where it sits in its parent's content (flow falls out of it to the next item); -1: reached by name only
+    slot: int
+    #: (content index, event), in content order
+    events: list[tuple[int, Event]] = field(default_factory=list)
+    size: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class View:
+    """What the code reachable from some positions can observe: per visit count and variable, the
+    cuts its reads tell apart; the variables a write there may set to something not constant; the
+    containers flow may still enter (with their ancestors), whose counts may still grow."""
+
+    counts: dict[str, Cuts]
+    variables: dict[str, Cuts]
+    changed: frozenset[str]
+    entered: frozenset[str]
+
+
 @dataclass(slots=True)
 class Observers:
-    """For each visit count (by container path) and each global, the knots that read it and the cuts
-    their reads can tell apart; which knots write a variable, and whether only with constants."""
+    """The compiled story as containers of events, and what the code reachable from a runtime
+    position can observe (`view`), per position: a state deep in the story no longer keeps apart what
+    only earlier scenes read."""
 
-    counts: dict[str, dict[str, Cuts]] = field(default_factory=dict)
-    variables: dict[str, dict[str, Cuts]] = field(default_factory=dict)
-    #: variable -> knot -> True when every write there assigns a constant
-    writes: dict[str, dict[str, bool]] = field(default_factory=dict)
+    containers: list[_Container] = field(default_factory=list)
+    #: every container path (by name and by index) -> container id
+    paths: dict[str, int] = field(default_factory=dict)
     #: the story reads turn numbers (`TURNS()`, `TURNS_SINCE`): keep them in the state's identity
     turns: bool = False
     #: the story calls `RANDOM`: keep the generator's state
@@ -89,38 +122,112 @@ class Observers:
     dynamic: bool = False
     #: each global's initial value, when a constant (a state leaves out globals at their initial value)
     defaults: dict[str, object] = field(default_factory=dict)
-    #: the knots whose code the analysis saw (top-level containers; "" for the story's top)
-    knots: set[str] = field(default_factory=set)
+    _views: dict[object, View] = field(default_factory=dict)
 
-    def count_cuts(self, path: str, reachable: frozenset[str] | set[str] | None) -> Cuts | None:
-        """How much of a visit count the knots in `reachable` (None: every knot) can observe; None: nothing."""
-        return self._cuts(self.counts.get(path), reachable)
+    @property
+    def everywhere(self) -> View:
+        """What the whole story can observe."""
+        found = self._views.get("everywhere")
+        if found is None:
+            found = self._views["everywhere"] = self._walk([(cid, 0) for cid in range(len(self.containers))])
+        return found
 
-    def variable_cuts(self, name: str, reachable: frozenset[str] | set[str] | None) -> Cuts | None:
-        """How much of a variable the knots in `reachable` can observe (None: nothing): EXACT when a
-        write there could move it across a cut."""
-        cuts = self._cuts(self.variables.get(name), reachable)
+    def view(self, positions: Collection[tuple[str, int]]) -> View:
+        """What the code reachable from these positions can observe: (container path, content index)
+        pairs, index -1 for entering the container at its start (a choice's target). A position the
+        story does not have, or a divert through a variable anywhere, makes it the whole story's."""
+        key = frozenset(positions)
+        found = self._views.get(key)
+        if found is not None:
+            return found
+        starts: list[tuple[int, int]] = []
+        entered: list[int] = []
+        for path, index in key:
+            start = self.position(path, index)
+            if start is None or self.dynamic:
+                self._views[key] = self.everywhere
+                return self.everywhere
+            starts.append(start)
+            if index < 0:
+                entered.append(start[0])
+        found = self._views[key] = self._walk(starts, entered)
+        return found
+
+    def position(self, path: str, index: int) -> tuple[int, int] | None:
+        """(container id, content index) of a runtime position; a path to an item inside a container
+        (`knot.0.29`) is that container at that index."""
+        cid = self.paths.get(path)
+        if cid is not None:
+            return cid, max(index, 0)
+        head, _, tail = path.rpartition(".")
+        cid = self.paths.get(head)
+        if cid is not None and tail.isdigit() and index < 0:
+            return cid, int(tail)
+        return None
+
+    def _walk(self, starts: list[tuple[int, int]], entered_at: Collection[int] = ()) -> View:
+        """Every event from `starts` on: each container's content from the lowest index flow can reach
+        it at, on into what it goes to, and out into the parent's next item at its end."""
+        containers = self.containers
+        low: dict[int, int] = {}
+        entered = set(entered_at)
+        counts: dict[str, Cuts] = {}
+        variables: dict[str, Cuts] = {}
+        changed: set[str] = set()
+        todo = list(starts)
+        while todo:
+            cid, index = todo.pop()
+            done = low.get(cid)
+            if done is not None and done <= index:
+                continue
+            container = containers[cid]
+            end = container.size if done is None else done
+            low[cid] = index
+            events = container.events
+            for at in range(bisect_left(events, index, key=lambda e: e[0]), len(events)):
+                where, event = events[at]
+                if where >= end:
+                    break
+                match event:
+                    case ("var", str(name), frozenset() as cuts):
+                        _widen(variables, name, cuts)
+                    case ("count", str(path), frozenset() as cuts):
+                        _widen(counts, path, cuts)
+                    case ("write", str(name), bool(constant)):
+                        if not constant:
+                            changed.add(name)
+                    case ("go", int(target), int(start)):
+                        entered.add(target)
+                        todo.append((target, start))
+                    case _:
+                        raise AssertionError(event)
+            if done is None and container.slot >= 0:
+                todo.append((container.parent, container.slot + 1))
+        open_paths: set[str] = set()
+        for cid in entered:
+            parts = containers[cid].path.split(".")
+            open_paths.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return View(counts, variables, frozenset(changed), frozenset(open_paths))
+
+    def count_cuts(self, path: str, view: View | None = None) -> Cuts | None:
+        """How much of a visit count the code in `view` (None: the whole story) can observe; None: nothing."""
+        return (view or self.everywhere).counts.get(path)
+
+    def variable_cuts(self, name: str, view: View | None = None) -> Cuts | None:
+        """How much of a variable the code in `view` (None: the whole story) can observe (None:
+        nothing): EXACT when a write there could move it across a cut."""
+        view = view or self.everywhere
+        cuts = view.variables.get(name)
         if cuts is None or cuts is EXACT:
             return cuts
-        if not isinstance(self.defaults.get(name), bool | int):
+        if not isinstance(self.defaults.get(name), bool | int) or name in view.changed:
             return EXACT
-        for knot, constant in self.writes.get(name, {}).items():
-            if not constant and (reachable is None or knot in reachable):
-                return EXACT
         return cuts
 
-    def _cuts(self, readers: dict[str, Cuts] | None, reachable: frozenset[str] | set[str] | None) -> Cuts | None:
-        if not readers:
-            return None
-        found: set[float] = set()
-        any_reader = False
-        for knot, cuts in readers.items():
-            if reachable is None or knot in reachable or self.dynamic:
-                if cuts is EXACT:
-                    return EXACT
-                any_reader = True
-                found |= cuts
-        return frozenset(found) if any_reader else None
+
+def _widen(table: dict[str, Cuts], key: str, cuts: Cuts) -> None:
+    old = table.get(key)
+    table[key] = EXACT if (old is EXACT or cuts is EXACT) else (cuts if old is None else old | cuts)
 
 
 def _resolve(base: list[str], target: str) -> str:
@@ -137,18 +244,21 @@ def _resolve(base: list[str], target: str) -> str:
     return ".".join(parts)
 
 
-def _containers(content: list[Any], path: list[str]) -> Iterator[tuple[list[Any], list[str]]]:
-    """Every container (its content list and path), depth first."""
-    yield content, path
+def _containers(content: list[Any], path: list[str], parent: int, slot: int,
+                into: list[tuple[list[Any], list[str], int, int]]) -> None:
+    """Every container (content, path, parent's number in `into`, slot in the parent), depth first;
+    a container in its parent's content is named by its `#n` if it has one, else by its index."""
+    me = len(into)
+    into.append((content, path, parent, slot))
     tail = content[-1] if content and isinstance(content[-1], dict) else None
     for index, item in enumerate(content):
         if isinstance(item, list):
             named = item[-1].get("#n") if item and isinstance(item[-1], dict) else None
-            yield from _containers(item, path + [str(named if named else index)])
+            _containers(item, path + [str(named if named else index)], me, index, into)
     if tail is not None:
         for key, item in tail.items():
             if isinstance(item, list):
-                yield from _containers(item, path + [key])
+                _containers(item, path + [key], me, -1, into)
 
 
 def _is_literal(item: object) -> bool:
@@ -215,36 +325,48 @@ def _writes(item: object, name: str) -> bool:
     return isinstance(item, dict) and item.get("VAR=") == name
 
 
-def _add(table: dict[str, dict[str, Cuts]], key: str, knot: str, cuts: Cuts) -> None:
-    readers = table.setdefault(key, {})
-    old = readers.get(knot)
-    if old is EXACT or cuts is EXACT:
-        readers[knot] = EXACT
-    else:
-        readers[knot] = cuts if old is None else old | cuts
-
-
 def observers_of(json_text: str) -> Observers:
-    """Read every visit count and variable read (and every variable write) off the compiled story."""
+    """Read every visit count and variable read, every variable write and every way on (diverts,
+    choices, calls, tunnels) off the compiled story."""
     story = json.loads(json_text.lstrip("\ufeff"))
     found = Observers()
     root = story.get("root")
     if not isinstance(root, list):
         found.dynamic = True
         return found
-    for content, path in _containers(root, []):
-        knot = "" if not path or path[0].isdigit() else path[0]
+    listed: list[tuple[list[Any], list[str], int, int]] = []
+    _containers(root, [], -1, -1, listed)
+    for cid, (content, path, parent, slot) in enumerate(listed):
         where = ".".join(path)
-        if knot == _DECLARATIONS:  # runs once, before the story starts: initial values
+        found.containers.append(_Container(where, parent, slot, size=len(content)))
+        found.paths.setdefault(where, cid)
+        if slot >= 0 and parent >= 0:  # also by its index, however it is named
+            found.paths.setdefault(".".join(listed[parent][1] + [str(slot)]), cid)
+    for cid, (content, path, _, _) in enumerate(listed):
+        events = found.containers[cid].events
+        if path == [_DECLARATIONS]:  # runs once, before the story starts: initial values
             for i, item in enumerate(content):
                 if isinstance(item, dict) and "VAR=" in item and i and isinstance(content[i - 1], bool | int | float):
                     found.defaults[str(item["VAR="])] = content[i - 1]
             continue
-        found.knots.add(knot)
+        where = ".".join(path)
+
+        def go(i: int, target: str, _path: list[str] = path, _events: list[tuple[int, Event]] = events) -> None:
+            start = found.position(_resolve(_path + [str(i)], target), -1)
+            if start is None:  # a target the story does not have: assume it could be anywhere
+                found.dynamic = True
+            else:
+                _events.append((i, ("go", start[0], start[1])))
+
         for i, item in enumerate(content):
+            if isinstance(item, list):
+                child = found.paths.get(".".join(path + [str(i)]))
+                if child is not None:
+                    events.append((i, ("go", child, 0)))
+                continue
             if isinstance(item, str):
                 if item == "visit":  # a sequence reads its own container's count
-                    _add(found.counts, where, knot, EXACT)
+                    events.append((i, ("count", where, EXACT)))
                 elif item in ("turn", "turns", "readc"):
                     found.turns = found.turns or item != "readc"
                     if item == "readc":  # READ_COUNT(-> target): a count read through a value
@@ -255,19 +377,32 @@ def observers_of(json_text: str) -> Observers:
             if not isinstance(item, dict):
                 continue
             if "VAR?" in item:
-                if _self_update(content, i):
-                    continue
-                _add(found.variables, str(item["VAR?"]), knot, _read_cuts(content, i))
+                if not _self_update(content, i):
+                    events.append((i, ("var", str(item["VAR?"]), _read_cuts(content, i))))
             elif "CNT?" in item:
-                _add(found.counts, _resolve(path + [str(i)], str(item["CNT?"])), knot, _read_cuts(content, i))
+                counted = _resolve(path + [str(i)], str(item["CNT?"]))
+                cid_counted = found.paths.get(counted)
+                if cid_counted is not None:  # the runtime keys counts by the path with names
+                    counted = found.containers[cid_counted].path
+                events.append((i, ("count", counted, _read_cuts(content, i))))
             elif "VAR=" in item:
-                writes = found.writes.setdefault(str(item["VAR="]), {})
-                writes[knot] = writes.get(knot, True) and _is_constant_write(content, i)
+                events.append((i, ("write", str(item["VAR="]), _is_constant_write(content, i))))
             elif "^var" in item:  # a variable passed by reference: read and written through it
-                _add(found.variables, str(item["^var"]), knot, EXACT)
-                found.writes.setdefault(str(item["^var"]), {})[knot] = False
-            elif "*" in item and int(item.get("flg", 0)) & _ONCE_ONLY:
-                _add(found.counts, _resolve(path + [str(i)], str(item["*"])), knot, TRUTH)
+                events.append((i, ("var", str(item["^var"]), EXACT)))
+                events.append((i, ("write", str(item["^var"]), False)))
             elif item.get("var") is True and ("->" in item or "f()" in item or "->t->" in item):
                 found.dynamic = True
+            elif "*" in item:
+                if int(item.get("flg", 0)) & _ONCE_ONLY:
+                    target = _resolve(path + [str(i)], str(item["*"]))
+                    cid_target = found.paths.get(target)
+                    counted = found.containers[cid_target].path if cid_target is not None else target
+                    events.append((i, ("count", counted, TRUTH)))
+                go(i, str(item["*"]))
+            else:
+                for key in ("->", "f()", "->t->"):
+                    if key in item:
+                        go(i, str(item[key]))
+                if "x()" in item and str(item["x()"]) in found.paths:  # an EXTERNAL's ink fallback
+                    go(i, str(item["x()"]))
     return found

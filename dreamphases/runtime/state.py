@@ -16,7 +16,8 @@ from typing import Any
 
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
            "keep_visit_counts", "knot_of", "named_path", "parse_state", "position", "replace_counts_and_variables",
-           "state_digest", "state_knots", "state_text", "variable_names", "visit_counts", "with_seed"]
+           "state_digest", "state_knots", "state_positions", "state_text", "variable_names", "visit_counts",
+           "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -213,6 +214,30 @@ def state_knots(data: dict[str, Any]) -> set[str]:
         walk(flow.get("currentChoices"))
         walk(flow.get("choiceThreads"))
     return knots
+
+
+def state_positions(data: dict[str, Any]) -> list[tuple[str, int]]:
+    """Where a parsed state at a choice point can go on from, as (container path, content index):
+    each pending choice's target (index -1: entered at its start), and every call-stack frame flow
+    may come back to. Choosing replaces the top frame of the choice's thread with the target, so
+    the top frames of the threads kept for pending choices are left out; the current thread's are
+    all kept (it may go on)."""
+    found: list[tuple[str, int]] = []
+
+    def frames(thread: Any, skip_top: bool) -> None:
+        stack = thread.get("callstack", []) if isinstance(thread, dict) else []
+        for frame in stack[:-1] if skip_top else stack:
+            if isinstance(frame, dict) and isinstance(frame.get("cPath"), str):
+                found.append((frame["cPath"], int(frame.get("idx", 0))))
+
+    for flow in data.get("flows", {}).values():
+        for thread in flow.get("callstack", {}).get("threads", []):
+            frames(thread, False)
+        for thread in (flow.get("choiceThreads") or {}).values():
+            frames(thread, True)
+        for choice in flow.get("currentChoices", []):
+            found.append((str(choice.get("targetPath", "")), -1))
+    return found
 
 
 def variable_names(data: dict[str, Any]) -> set[str]:

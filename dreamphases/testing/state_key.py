@@ -5,11 +5,12 @@ stack, pending choices, variables and visit counts clamped to `visit_bound`, wit
 buffer, thread numbering, or turn indices unless the story reads them).
 
 With liveness, what no later read can observe is left out too, so states that differ only in that are
-merged. Where a state can still go is `Liveness`'s business (knot-level reachability over the story
-graph, from the knots on the state's call stacks and pending choices); what the code there can observe
-of each visit count and variable is `analysis.observers`' (read off the compiled story): nothing, a
-class of values (every read compares with constants), or the value (`observed_values`). A story that
-diverts or calls through a variable falls back to the coarser rule (variables no reachable knot reads).
+merged. What the code a state can still reach can observe of each visit count and variable is
+`analysis.observers`' business (read off the compiled story, and reachable per position: from the
+state's pending choices and call-stack frames, content item by content item): nothing, a class of
+values (every read compares with constants), or the value (`observed_values`). A story that diverts or
+calls through a variable falls back to `Liveness`, the coarser knot-level rule (variables no reachable
+knot reads).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dreamphases.runtime.state import (
     replace_counts_and_variables,
     state_digest,
     state_knots,
+    state_positions,
     variable_names,
 )
 
@@ -59,28 +61,30 @@ def state_key(state_text: str, visit_bound: int, ignore: Collection[str],
         drop_variables(data, dead)
         return full, state_digest(data)
     replace_counts_and_variables(data, counts, variables)  # the raw counts: cuts may lie past the bound
-    kept_counts, kept_variables = observed_values(data, visit_bound, liveness, observers)
+    kept_counts, kept_variables = observed_values(data, visit_bound, observers)
     replace_counts_and_variables(data, kept_counts, kept_variables, keep_random=observers.random)
     return full, state_digest(data)
 
 
-def observed_values(data: dict[str, Any], visit_bound: int, liveness: Liveness,
+def observed_values(data: dict[str, Any], visit_bound: int,
                     observers: Observers) -> tuple[dict[str, object], dict[str, object]]:
     """Of a parsed state's visit counts and variables, what the code it can still reach can observe:
-    (counts, variables), each a value or a class of values; what none of it reads is left out."""
+    (counts, variables), each a value or a class of values; what none of it reads is left out.
+
+    Reachable is per position (`Observers.view`, from the state's pending choices and call stacks,
+    content item by content item), so a state in the last scene no longer keeps apart what only
+    earlier scenes of the same knot read."""
     counts, variables = counts_and_variables(data)
-    reachable = liveness.reachable(data)
-    if reachable is not None:
-        reachable = reachable | (observers.knots - liveness.reach.keys())
+    view = observers.view(state_positions(data))
     kept_counts: dict[str, object] = {}
     for path, count in counts.items():
-        cuts = observers.count_cuts(path, reachable)
+        cuts = observers.count_cuts(path, view)
         if cuts is None:
             continue
         if cuts is EXACT:
             kept_counts[path] = min(count, visit_bound)
             continue
-        if reachable is None or knot_of(path) in reachable:
+        if path in view.entered:
             # the container may be entered again, raising the count: values below the highest cut
             # may still be told apart, values at or above it never (a count only grows)
             if count:
@@ -91,7 +95,7 @@ def observed_values(data: dict[str, Any], visit_bound: int, liveness: Liveness,
             kept_counts[path] = kind
     kept_variables: dict[str, object] = {}
     for name, value in variables.items():
-        cuts = observers.variable_cuts(name, reachable)
+        cuts = observers.variable_cuts(name, view)
         if cuts is None:
             continue
         if cuts is EXACT:

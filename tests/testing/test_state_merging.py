@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from dreamphases.analysis.observers import EXACT, observers_of
 from dreamphases.compiler import compile_source
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
+from dreamphases.runtime.state import state_positions
 from dreamphases.testing.explorer import ExploreOptions, Walker
 from dreamphases.testing.story import load_story
 from dreamphases.testing.strategies.exhaustive import _keys
@@ -131,8 +132,8 @@ def _check(walker: Walker, depth: int) -> tuple[int, int]:
     return merged_states, plain_states
 
 
-SMALL = ["observed", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches", "choice_identity",
-         "same_text", "well", "coverable", "dead_end"]
+SMALL = ["observed", "scenes", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches",
+         "choice_identity", "same_text", "well", "coverable", "dead_end"]
 
 
 @pytest.mark.parametrize("name", SMALL)
@@ -153,8 +154,31 @@ def test_the_check_fails_when_a_key_drops_what_a_read_observes() -> None:
     loaded = load_story(STORIES / "observed.ink")
     walker = _walker(loaded.json_text, loaded.graph)
     observers = observers_of(walker.instrumented[0].text(()))
-    del observers.variables["score"]
+    for container in observers.containers:
+        container.events = [e for e in container.events if e[1][:2] != ("var", "score")]
     walker.cache["observers"] = observers
+    assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
+
+
+def test_what_only_earlier_scenes_of_a_knot_read_is_merged() -> None:
+    """`mood` is read in the morning only: in the afternoon, Smile and Frown lead to one state."""
+    loaded = load_story(STORIES / "scenes.ink")
+    walker = _walker(loaded.json_text, loaded.graph)
+    merged_states, plain_states = _check(walker, depth=5)
+    assert merged_states < plain_states
+
+
+def test_the_check_fails_when_return_points_on_the_call_stack_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison can fail: a state inside the tunnel that forgets where it returns to no
+    longer sees `luck` read after the return, and merges the lucky and unlucky mornings."""
+    import dreamphases.testing.state_key as state_key
+
+    def choices_only(data: dict[str, object]) -> list[tuple[str, int]]:
+        return [(path, index) for path, index in state_positions(data) if index < 0]
+
+    monkeypatch.setattr(state_key, "state_positions", choices_only)
+    loaded = load_story(STORIES / "scenes.ink")
+    walker = _walker(loaded.json_text, loaded.graph)
     assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
 
 
