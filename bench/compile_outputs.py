@@ -70,8 +70,10 @@ def _dump(tree: Path, stories: list[tuple[str, str]], out: Path) -> None:
 def _first_difference(a: str, b: str) -> str:
     for number, (left, right) in enumerate(zip(a.splitlines(), b.splitlines(), strict=False), 1):
         if left != right:
-            at = next((i for i, (x, y) in enumerate(zip(left, right, strict=False)) if x != y), min(len(left), len(right)))
-            return f"line {number}, column {at + 1}: {left[max(0, at - 40):at + 40]!r} vs {right[max(0, at - 40):at + 40]!r}"
+            at = next((i for i, (x, y) in enumerate(zip(left, right, strict=False)) if x != y),
+                      min(len(left), len(right)))
+            around = slice(max(0, at - 40), at + 40)
+            return f"line {number}, column {at + 1}: {left[around]!r} vs {right[around]!r}"
     return "one is a prefix of the other"
 
 
