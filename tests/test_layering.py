@@ -44,3 +44,12 @@ def test_only_the_runtime_package_reads_the_runtime_state_format() -> None:
                if "runtime" not in path.relative_to(PACKAGE).parts[:1]
                for key in _STATE_KEYS if f'"{key}"' in path.read_text(encoding="utf-8")]
     assert outside == []
+
+
+def test_only_the_exhaustive_module_imports_typing_extensions_in_the_compiler() -> None:
+    """`typing_extensions` is a large import every compile would pay for at start-up; `exhaustive.py`
+    takes `assert_never` from `typing` on 3.11+ and is the one place that may fall back to it."""
+    compiler = PACKAGE / "compiler"
+    outside = [path.name for path in sorted(compiler.glob("*.py"))
+               if path.name != "exhaustive.py" and "typing_extensions" in _imports(path)]
+    assert outside == []

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Reporter, Span
+from dreamphases.compiler.exhaustive import assert_never
 from dreamphases.compiler.weave import Woven
 
 __all__ = ["check_collisions"]

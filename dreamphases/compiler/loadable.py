@@ -9,10 +9,9 @@ and `check` report it, at the most deeply nested construct.
 
 from __future__ import annotations
 
-from typing_extensions import assert_never
-
 from dreamphases.compiler import ast as A
 from dreamphases.compiler.diagnostics import Reporter, Span
+from dreamphases.compiler.exhaustive import assert_never
 
 __all__ = ["BINK_MAX_JSON_DEPTH", "check_loadable"]
 
