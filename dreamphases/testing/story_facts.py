@@ -24,9 +24,15 @@ MAX_SIGNALS = 24
 
 def bucket(value: object, spec: StatSpec | None) -> str:
     """A coarse class of a value: a stat's tenth of its range; small integers exactly; larger numbers
-    by sign and power of two; anything else by its text."""
+    by sign and power of two; a list by the names of its items; anything else by its text.
+
+    A class must be the same in every process and run (it decides what is news, and so the search):
+    a runtime object's default text carries its address."""
     if isinstance(value, bool) or value is None:
         return str(value)
+    items = getattr(value, "items", None)
+    if isinstance(items, list):  # an ink list: (origin.item, value) pairs
+        return "{" + ",".join(sorted(str(item[0]) if isinstance(item, tuple) else str(item) for item in items)) + "}"
     if isinstance(value, int | float):
         if spec is not None and spec.high > spec.low:
             if value < spec.low:

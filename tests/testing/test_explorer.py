@@ -211,6 +211,17 @@ def test_guided_search_finds_a_branch_behind_a_stat_and_a_flag_by_branch_distanc
     assert "vault" not in endings(random_walks)
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_walk_aimed_at_a_target_plays_on_past_the_walk_length(explored: Explore, seed: int) -> None:
+    # the vault's gate lies 15 choices of corridor past the turns that win the guard over, further
+    # than a walk from a corpus state may go here (10), and nothing in the corridor brings a state
+    # closer: only walks aimed at the vault that play on to the end reach it
+    guided = explored("far_vault", mode="guided", runs=500, seed=seed, walk_steps=10)
+    random_walks = explored("far_vault", mode="random", runs=500, seed=seed)
+    assert "vault" in endings(guided)
+    assert "vault" not in endings(random_walks)
+
+
 def test_guided_search_covers_what_random_walks_cover(explored: Explore) -> None:
     report = explored("endings", mode="guided", runs=200)
     assert set(endings(report)) == {"home", "drowned", "island"}

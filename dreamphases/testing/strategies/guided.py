@@ -96,6 +96,9 @@ class _Walk:
     rng: int
     values: Values
     raw: Raw
+    #: aimed at a missing target: played to the end of the story, since the target may lie further
+    #: than `--walk-steps` choices ahead of the favoured state it starts from
+    aimed: bool = False
 
 
 @dataclass(slots=True)
@@ -179,7 +182,7 @@ class Walks(Task):
         max_steps = walker.options.max_steps
         # a walk from the start is a plain random walk, played to the end as random walks are; walks
         # from corpus states are short, so effort goes back to the corpus soon
-        steps = self.steps if walk.packed is not None else max_steps
+        steps = self.steps if walk.packed is not None and not walk.aimed else max_steps
         quiet = 0  # choice points since the compass last measured
         while True:
             dirty = bool(changed)
@@ -619,7 +622,7 @@ class Guided(Strategy):
             entry = corpus[key]
             entry.walks += 1
             return _Walk(key, entry.packed, entry.path, entry.seed, None, rng.randrange(1 << 62), entry.values,
-                         entry.raw)
+                         entry.raw, aimed=True)
         else:
             key = rng.choices(keys, weights)[0]
         entry = corpus[key]
