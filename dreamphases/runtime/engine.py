@@ -262,6 +262,15 @@ class Engine:
         self._taken = []
         self._offered = None
 
+    def reload_state(self, state: str) -> None:
+        """Go on from `state`, a trimmed copy of the current state (see `Walker.trim_counts`): unlike
+        `load_state` it continues the same playthrough, so the trail of choices an error names is kept."""
+        try:
+            self.story.load_state(state)
+        except Exception as exc:  # bink raises RuntimeError (bad JSON) or ValueError
+            raise StateLoadError(str(exc)) from exc
+        self._offered = None
+
     def reset(self) -> None:
         self.story.reset_state()
         self._taken = []

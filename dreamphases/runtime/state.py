@@ -16,7 +16,8 @@ from typing import Any
 
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
            "keep_visit_counts", "knot_of", "named_path", "parse_state", "position", "replace_counts_and_variables",
-           "state_digest", "state_knots", "state_positions", "state_text", "variable_names", "visit_counts",
+           "state_digest", "state_knots", "state_positions", "state_text", "take_visit_counts", "variable_names",
+           "visit_counts",
            "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
@@ -164,8 +165,32 @@ def canonical_hash(state_text: str, visit_bound: int, ignore: Collection[str] = 
 
 def visit_counts(state_text: str) -> dict[str, int]:
     """Every container's visit count in one read (cheaper than asking the runtime path by path)."""
-    counts: dict[str, int] = json.loads(state_text).get("visitCounts", {})
-    return counts
+    return take_visit_counts(state_text, ())[0]
+
+
+def take_visit_counts(text: str, drop: Collection[str]) -> tuple[dict[str, int], str | None]:
+    """(every visit count in the state, the state without the counts at the paths in `drop`, or None
+    when it has none of them).
+
+    Only the counts are parsed and written again, not the rest of the state: bink writes them last (see
+    `_without_counts`), so the text before them is kept as it is. Anything unexpected falls back to
+    parsing the whole state."""
+    cut = text.rfind(_COUNTS)
+    if cut > 0 and text.endswith("}"):
+        try:
+            counts = json.loads(text[cut + len(_COUNTS):-1])
+        except ValueError:
+            counts = None
+        if isinstance(counts, dict):
+            kept = {k: v for k, v in counts.items() if k not in drop}
+            if len(kept) == len(counts):
+                return counts, None
+            return counts, text[:cut] + _COUNTS + json.dumps(kept, separators=(",", ":")) + "}"
+    data = parse_state(text)
+    every: dict[str, int] = dict(data.get("visitCounts", {}))
+    if not keep_visit_counts(data, lambda k: k not in drop):
+        return every, None
+    return every, state_text(data)
 
 
 # -- trimming a parsed state -------------------------------------------------------------------------

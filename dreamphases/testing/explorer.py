@@ -30,7 +30,15 @@ from dreamphases.compiler.graph import StoryGraph
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
-from dreamphases.runtime.state import keep_visit_counts, parse_state, state_knots, state_text, visit_counts, with_seed
+from dreamphases.runtime.state import (
+    keep_visit_counts,
+    parse_state,
+    state_knots,
+    state_text,
+    take_visit_counts,
+    visit_counts,
+    with_seed,
+)
 from dreamphases.tags import endings_in
 from dreamphases.testing.pool import DEADLINE, Crash, Pool, Trail, crash_message
 from dreamphases.testing.story import CountFlags, count_flags, is_branch_id, is_choice_id
@@ -160,6 +168,9 @@ class TrajectoryObserver:
 
 #: above this many coverage ids, `Walker.seen` reads a saved state instead of asking for each
 _ASK_EACH = 24
+#: random walks drop the visit counts added for coverage every this many choices (`Walker.trim_counts`):
+#: often enough that the table stays small, rarely enough that saving and loading the state stays cheap
+TRIM_EVERY = 64
 
 
 def trim_memory() -> None:
@@ -366,6 +377,30 @@ class Walker:
             tally.visited.add(node)
             del self._unvisited[node]
 
+    def trim_counts(self, tally: Tally) -> None:
+        """Note what the visit counts have covered so far, then drop from the runtime's state the counts
+        we added for coverage: the story cannot read them, so the walk plays on exactly the same.
+
+        bink copies its whole table of visit counts each time it snapshots its state (about twice a
+        line), so every entry makes every later line dearer: on the 20,000-line story the counts we add
+        make random walks about a quarter slower. Reading the counts and loading the state back costs
+        about a millisecond, so random walks do it every `TRIM_EVERY` choices.
+        """
+        if not self._counted:
+            return
+        counts, trimmed = take_visit_counts(self.engine.save_state(), self._counted)
+        unvisited = self._unvisited
+        if unvisited:
+            by_path = self._ids_by_path()
+            for path, n in counts.items():
+                if n > 0:
+                    for node in by_path.get(path, ()):
+                        if node in unvisited:
+                            tally.visited.add(node)
+                            del unvisited[node]
+        if trimmed is not None:
+            self.engine.reload_state(trimmed)
+
     def seen(self, ids: Collection[str]) -> set[str]:
         """Which of these coverage ids the current state has visited.
 
@@ -492,10 +527,15 @@ class Walker:
 
     # -- random walks (the guided search's walks are these too) --------------------------------------
     def walk(self, rng: random.Random, tally: Tally, path: list[int], seed: int, steps: int,
-             count: int) -> int:
+             count: int, trim: bool = False) -> int:
         """Take up to `steps` random choices from the choice point the story is at (with `count`
-        choices); `path` grows. Returns the choice count where the walk stopped (0: the story ended)."""
+        choices); `path` grows. Returns the choice count where the walk stopped (0: the story ended).
+
+        With `trim`, the coverage counts are noted and dropped from the state along the way
+        (`trim_counts`): the caller must then read coverage with `cover` at the walk's end, since
+        `seen` no longer sees what was dropped."""
         observers = self.observers
+        since = 0
         while count and steps > 0:
             index = rng.randrange(count)
             path.append(index)
@@ -507,6 +547,11 @@ class Walker:
             steps -= 1
             for observer in observers:
                 observer.step(self, len(path), taken)
+            if trim:
+                since += 1
+                if since >= TRIM_EVERY and count:
+                    self.trim_counts(tally)
+                    since = 0
         return count
 
 

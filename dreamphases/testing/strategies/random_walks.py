@@ -38,7 +38,7 @@ def random_walk(walker: Walker, k: int, unit: int, tally: Tally, trail: Trail) -
     tally.states += 1
     for observer in walker.observers:
         observer.step(walker, 0, None)
-    count = walker.walk(rng, tally, [], seed, options.max_steps, count)
+    count = walker.walk(rng, tally, [], seed, options.max_steps, count, trim=True)
     if count:
         tally.truncated += 1
     for observer in walker.observers:
