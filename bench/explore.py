@@ -10,8 +10,11 @@ It prints one table per question:
    neither within the cap, the target both race to is what either reached. Then inkjs's random play
    (`../shared/tools/inkjs/run randomplay`) timed for as many walks as random needed.
 2. **The generated 20,000-line story** (`bench/gen_story.py`): choices covered after `--window`
-   seconds, guided vs random; random-walk throughput with `--jobs` processes against inkjs's; the peak
-   resident memory of the largest explorer process, for N and 4N walks (flat means it does not grow).
+   seconds, guided vs random (`--window 0` skips this); random-walk throughput with `--jobs` processes
+   and with one, against inkjs's, wall-clock and per CPU second; the peak resident memory of the
+   largest explorer process, for N and 4N walks (flat means it does not grow); and bink alone in a
+   loop, on the story as compiled and on the explorer's copy (which also counts visits for coverage):
+   what the explorer would make per process if everything it adds cost nothing.
 3. **Exhaustive search with liveness merging on the bundled story**: states visited, states merged,
    and whether it finished within `--exhaustive-budget` seconds. If not, why, in figures: the same
    search in one process to `--why-states` states, the new states per level, and how many of the last
@@ -198,38 +201,67 @@ def generated(args: argparse.Namespace, workdir: Path) -> None:
     json_path = workdir / "generated.json"
     json_path.write_text(json_text, encoding="utf-8")
     print(f"\n2. Generated {args.lines:,}-line story (bench/gen_story.py), {args.jobs} jobs")
-    _row("", "choices covered", "walks", "choices made", "peak RSS (largest process)")
-    for mode in ("guided", "random"):
-        report, rss = _cli([str(source), "--strategy", mode, "--budget", str(args.window), "--jobs",
-                            str(args.jobs), "--seed", str(args.seed), "--untagged-ok"])
-        _row(f"{mode}, {args.window:g} s", f"{len(report['taken'])} of {len(report['graph_choices'])}",
-             f"{report['stats']['walks']:,}", f"{report['stats']['choices']:,}", f"{rss:.0f} MB")
-    print(f"  random-walk throughput ({args.jobs} jobs) and memory against the number of walks:")
-    _row("", "choices/s", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)")
-    ours = ours_cpu = 0.0
-    for runs in (args.runs_large, 4 * args.runs_large):
-        report, rss = _cli([str(source), "--runs", str(runs), "--jobs", str(args.jobs), "--seed", str(args.seed),
+    if args.window > 0:
+        _row("", "choices covered", "walks", "choices made", "peak RSS (largest process)")
+        for mode in ("guided", "random"):
+            report, rss = _cli([str(source), "--strategy", mode, "--budget", str(args.window), "--jobs",
+                                str(args.jobs), "--seed", str(args.seed), "--untagged-ok"])
+            _row(f"{mode}, {args.window:g} s", f"{len(report['taken'])} of {len(report['graph_choices'])}",
+                 f"{report['stats']['walks']:,}", f"{report['stats']['choices']:,}", f"{rss:.0f} MB")
+    throughput(args, source, json_text, graph, json_path)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: Any, json_path: Path) -> None:
+    """Random walks: the explorer with `--jobs` and with 1 process, inkjs's random play, and bink alone,
+    wall-clock and per CPU second, one after the other (the load average before each row)."""
+    runs = args.runs_large
+    print(f"  random-walk throughput and memory, ours beside inkjs's random play (load average: {_load()}):")
+    _row("", "choices/s (wall)", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)", "load before")
+    ours: dict[int, tuple[float, float]] = {}  # jobs -> (wall rate, CPU rate) at 4N walks
+    for jobs, walks in ((args.jobs, runs), (args.jobs, 4 * runs), (1, 4 * runs)):
+        load = _load()
+        report, rss = _cli([str(source), "--runs", str(walks), "--jobs", str(jobs), "--seed", str(args.seed),
                             "--untagged-ok", "--no-trajectories"])
         timing = report["timing"]
-        ours, ours_cpu = timing["choices_per_second"], timing["choices_per_cpu_second"]
-        _row("explorer, random", f"{ours:,.0f}", f"{runs:,}", f"{timing['seconds']:.2f}",
-             f"{ours_cpu:,.0f} ({timing['cpu_seconds']:.1f} s)", f"{rss:.0f} MB")
-    played = _inkjs(json_path, 4 * args.runs_large, args.seed)
+        ours[jobs] = timing["choices_per_second"], timing["choices_per_cpu_second"]
+        _row(f"explorer, {jobs} job{'s' if jobs > 1 else ''}", f"{ours[jobs][0]:,.0f}", f"{walks:,}",
+             f"{timing['seconds']:.2f}", f"{ours[jobs][1]:,.0f} ({timing['cpu_seconds']:.1f} s)", f"{rss:.0f} MB",
+             load)
+    load = _load()
+    played = _inkjs(json_path, 4 * runs, args.seed)
     loading = _inkjs(json_path, 0, args.seed)  # node's start and the story's load, to take off its CPU time
+    reference = None
     if played and loading:
         seconds, rate, choices, cpu = played
         walking = max(cpu - loading[3], 1e-9)
-        _row("inkjs random play", f"{rate:,.0f}", f"{4 * args.runs_large:,}", f"{seconds:.2f}",
-             f"{choices / walking:,.0f} ({walking:.1f} s)", "(one process)")
-        print(f"  explorer with {args.jobs} jobs / inkjs: {ours / rate:.2f}x (target 2x); per CPU second, "
-              f"one explorer process / inkjs: {ours_cpu / (choices / walking):.2f}x")
-        print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node "
-              "process less its start and the story's load)")
-    bare = _bink_alone(json_text, args.runs_large, args.seed)
-    _row("bink alone, 1 process", f"{bare[0]:,.0f}", f"{args.runs_large:,}", f"{bare[1]:.2f}",
-         f"{bare[2]:,.0f}", "(this process; the ceiling)")
-    print("  (bink alone: the engine's lean calls in a loop, as inkjs's random play does: no coverage, "
-          "endings, breadcrumbs or workers)")
+        reference = rate, choices / walking
+        _row("inkjs random play", f"{rate:,.0f}", f"{4 * runs:,}", f"{seconds:.2f}",
+             f"{reference[1]:,.0f} ({walking:.1f} s)", "(one process)", load)
+    from dreamphases.testing.story import count_flags
+
+    flags, _, added = count_flags(json_text, graph)
+    bare = {}
+    for name, story in (("as compiled", json_text), ("explorer's copy", flags.text(added))):
+        load = _load()
+        bare[name] = _bink_alone(story, runs, args.seed)
+        _row(f"bink, {name}", f"{bare[name][0]:,.0f}", f"{runs:,}", f"{bare[name][1]:.2f}",
+             f"{bare[name][2]:,.0f}", "(this process)", load)
+    print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node process less "
+          "its start and the story's load;\n   bink alone: the engine's lean calls in a loop, as inkjs's random play "
+          "does, on the story as compiled and on the explorer's copy, which also counts visits for coverage)")
+    copy = "explorer's copy"
+    if reference:
+        print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {ours[args.jobs][0] / reference[0]:.2f}x "
+              f"(target 2x); 1 job / inkjs: {ours[1][0] / reference[0]:.2f}x")
+        print(f"  per CPU second / inkjs: explorer {ours[1][1] / reference[1]:.2f}x (1 job), "
+              f"{ours[args.jobs][1] / reference[1]:.2f}x ({args.jobs} jobs); bink alone "
+              f"{bare['as compiled'][2] / reference[1]:.2f}x as compiled, "
+              f"{bare[copy][2] / reference[1]:.2f}x on the explorer's copy")
+    print(f"  {args.jobs} jobs / 1 job, wall clock: {ours[args.jobs][0] / ours[1][0]:.2f}x")
 
 
 def _bink_alone(json_text: str, runs: int, seed: int) -> tuple[float, float, float]:
