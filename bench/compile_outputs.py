@@ -1,7 +1,8 @@
 """Everything the compiler outputs, this checkout beside another commit's, story by story, in one run.
 
 Why: a speed change to the compiler must not change what it produces. For each story this dumps the
-JSON, the diagnostics (their repr: code, message, span, hint) and the story graph's repr, from this
+JSON, the diagnostics (their repr: code, message, span, hint) and the story graph's repr (and checks
+that compiling without the graph, as `compile` does, gives the same JSON and diagnostics), from this
 checkout and from `--against` (default: the current `origin/main`), and says which stories differ.
 The stories: every ink-proof and ink-corpus story in ../shared (when present), the bundled story, the
 20,000-line generated story and a few smaller generated ones with other seeds.
@@ -32,15 +33,22 @@ from gen_story import generate  # noqa: E402  (bench/ is not a package)
 GENERATED = [(20_000, 1), (3_000, 2), (3_000, 3)]
 
 # Run in a child process whose PYTHONPATH is the tree being dumped: one output file per story.
+# Where the tree can compile without the story graph (what `compile` does), that must give the same
+# JSON and diagnostics: a line in the dump says when it does not.
 _CHILD = r"""
-import json, sys
+import inspect, json, sys
 from pathlib import Path
 from dreamphases.compiler import api
 stories, out = json.loads(sys.argv[1]), Path(sys.argv[2])
+bare_too = "graph" in inspect.signature(api.compile_path).parameters
 for name, path in stories:
     result = api.compile_path(path)
     text = "\n".join(["== json", str(result.json_text), "== diagnostics",
                       *map(repr, result.diagnostics), "== graph", repr(result.graph), ""])
+    if bare_too:
+        bare = api.compile_path(path, graph=False)
+        if (bare.json_text, bare.diagnostics) != (result.json_text, result.diagnostics):
+            text += "== without the graph: other JSON or diagnostics\n"
     (out / name).write_text(text, encoding="utf-8")
 """
 

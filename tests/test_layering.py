@@ -53,3 +53,15 @@ def test_only_the_exhaustive_module_imports_typing_extensions_in_the_compiler() 
     outside = [path.name for path in sorted(compiler.glob("*.py"))
                if path.name != "exhaustive.py" and "typing_extensions" in _imports(path)]
     assert outside == []
+
+
+def test_the_compile_command_neither_builds_nor_imports_the_story_graph(tmp_path: Path) -> None:
+    """The graph is for the tools; `compile` writes the JSON without it (a sixth of its time)."""
+    story = tmp_path / "story.ink"
+    story.write_text("VAR x = 1\n{x > 0: Hello.}\n* [Go] -> END\n", encoding="utf-8")
+    code = ("import sys; from dreamphases.cli import main; "
+            f"assert main(['compile', {str(story)!r}]) == 0; "
+            "print(sorted(m for m in sys.modules if m.split('.')[-1] in ('graph', 'graph_build', 'expr_tree')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+    assert story.with_suffix(".json").is_file()

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {story} already ends in .json, so the output would replace it; name the output "
               "with -o", file=sys.stderr)
         return 2
-    result = compile_path(story)
+    result = compile_path(story, graph=False)  # (the story graph is for the tools: not built here)
     for diag in result.diagnostics:
         if diag.is_error or not args.quiet_warnings:
             # file names as the writer addressed the story (`docs/x.ink:7:6`), as `check` prints them
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{errors} error{'s' if errors != 1 else ''}; nothing written", file=sys.stderr)
         return 1
     out: Path = args.output or story.with_suffix(".json")
-    sources = [story, *(source_path(story, name) for name in (result.graph.files if result.graph else []))]
+    sources = [story, *(source_path(story, name) for name in result.files)]
     try:
         write_atomic(out, result.json_text, inputs=sources)
     except OSError as exc:

@@ -5,16 +5,20 @@ program whose meaning would depend on a guess is refused rather than miscompiled
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from dreamphases.compiler import CompileResult
+from dreamphases.compiler import CompileResult, compile_path
 from dreamphases.compiler.emit import emit
 from dreamphases.compiler.parser import parse
 from dreamphases.compiler.resolve import resolve
 from dreamphases.compiler.source import read_sources
 from dreamphases.compiler.weave import weave
 from tests.compiler.support import diagnostics_with
+from tests.conformance.support import proof_cases
+
+ROOT = Path(__file__).resolve().parents[2]
 
 RUNS_OUT = "-> start\n=== start ===\nHello.\n* [Go] -> somewhere_else\n- The end, nearly.\n"
 
@@ -111,3 +115,17 @@ def test_weaving_copies_every_field_of_a_choice_and_a_gather() -> None:
         # a new field fails here: copy it in weave.py, then add it to this list
         assert {f.name for f in dataclasses.fields(parsed)} <= {
             "depth", "sticky", "label", "conditions", "start", "choice_only", "inner", "span", "has_brackets", "body"}
+
+
+# our own conformance cases (errors and warnings among them), the bundled story, and ink-proof if present
+_STORIES = sorted((ROOT / "tests" / "conformance" / "cases").rglob("*.ink")) + [ROOT / "story" / "dreamphases.ink"] + [
+    case / "story.ink" for case in proof_cases()]
+
+
+@pytest.mark.parametrize("story", _STORIES, ids=lambda p: str(p.relative_to(p.parents[1])))
+def test_compiling_without_the_graph_gives_the_same_json_and_diagnostics(story: Path) -> None:
+    # `compile` asks for no story graph: the graph builder must report nothing the compile would miss
+    full, bare = compile_path(story), compile_path(story, graph=False)
+    assert bare.graph is None and full.graph is not None
+    assert (bare.json_text, bare.diagnostics) == (full.json_text, full.diagnostics)
+    assert bare.files == full.files == full.graph.files
