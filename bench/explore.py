@@ -308,6 +308,59 @@ def exhaustive(args: argparse.Namespace) -> None:
     _row("states per second", f"{tally.states / max(seconds, 1e-9):,.0f}")
     if not finished and args.why_states:
         why(json_text, graph, args.why_states)
+    if args.real_budget:
+        real_stories(args)
+
+
+def _stories() -> list[Path]:
+    """The real stories beside the checkout: inkle's ink-proof cases and the ink corpus."""
+    shared = ROOT.parent / "shared"
+    return sorted((shared / "ink-proof" / "ink").glob("*/story.ink")) + sorted((shared / "ink-corpus").rglob("*.ink"))
+
+
+def real_stories(args: argparse.Namespace) -> None:
+    """The exhaustive search on every ink-proof and ink-corpus story that compiles, with and without
+    merging, each with `--real-budget` seconds: how many finish, and the states each search visited."""
+    from dreamphases.compiler import compile_path
+
+    stories = _stories()
+    if not stories:
+        print("\n  (no ../shared stories: the real-story figures are skipped)")
+        return
+    print(f"\n  The exhaustive search on the real stories (../shared ink-proof and ink-corpus), one job, "
+          f"{args.real_budget:g} s each, with and without merging:")
+    compiled: list[tuple[Path, str, Any]] = []
+    for path in stories:
+        try:
+            result = compile_path(path)
+        except Exception:  # noqa: BLE001 - a story our compiler rejects is counted, not fatal
+            continue
+        if result.json_text is not None and not any(d.is_error for d in result.diagnostics):
+            compiled.append((path, result.json_text, result.graph))
+    rows: dict[bool, list[tuple[Path, bool, int, int, float]]] = {True: [], False: []}
+    for liveness in (True, False):
+        for path, json_text, graph in compiled:
+            started = time.perf_counter()
+            outcome = _run(json_text, graph, 1, mode="exhaustive", max_depth=1000, max_states=10**9,
+                           budget=args.real_budget, liveness=liveness, untagged_ok=True)
+            done = outcome.stop_reason == "every reachable state was explored"
+            rows[liveness].append((path, done, outcome.tally.states, outcome.tally.merged,
+                                   time.perf_counter() - started))
+    _row("", "with merging", "without")
+    _row("stories searched", len(compiled), len(compiled))
+    _row("finished", *(sum(r[1] for r in rows[k]) for k in (True, False)))
+    _row("states visited", *(f"{sum(r[2] for r in rows[k]):,}" for k in (True, False)))
+    _row("states merged", f"{sum(r[3] for r in rows[True]):,}", "-")
+    _row("seconds in all", *(f"{sum(r[4] for r in rows[k]):.0f}" for k in (True, False)))
+    both = [(a, b) for a, b in zip(rows[True], rows[False], strict=True) if a[1] and b[1]]
+    fewer = sum(a[2] < b[2] for a, b in both)
+    print(f"  of the {len(both)} stories both searches finish, merging visits fewer states in {fewer}: "
+          f"{sum(a[2] for a, _ in both):,} states against {sum(b[2] for _, b in both):,}")
+    unfinished = [(a, b) for a, b in zip(rows[True], rows[False], strict=True) if not (a[1] and b[1])]
+    for a, b in unfinished:
+        name = a[0].relative_to(ROOT.parent / "shared")
+        print(f"    {str(name):<52} merging: {'finished' if a[1] else 'not finished'} ({a[2]:,} states, "
+              f"{a[3]:,} merged); without: {'finished' if b[1] else 'not finished'} ({b[2]:,} states)")
 
 
 def why(json_text: str, graph: Any, budget: int) -> None:
@@ -390,6 +443,8 @@ def main() -> int:
     parser.add_argument("--why-states", type=int, default=20000,
                         help="when the exhaustive search does not finish: states of the one-process search that "
                              "shows what keeps states apart (0: skip it)")
+    parser.add_argument("--real-budget", type=float, default=10,
+                        help="seconds of exhaustive search for each ink-proof and ink-corpus story (0: skip them)")
     parser.add_argument("--only", choices=("bundled", "generated", "exhaustive"), help="one table only")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
