@@ -132,7 +132,7 @@ def _check(walker: Walker, depth: int) -> tuple[int, int]:
     return merged_states, plain_states
 
 
-SMALL = ["observed", "scenes", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches",
+SMALL = ["observed", "scenes", "threads", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches",
          "choice_identity", "same_text", "well", "coverable", "dead_end"]
 
 
@@ -260,7 +260,7 @@ def test_merging_keeps_every_transcript_of_generated_stories(source: str) -> Non
 
 @st.composite
 def stories_with_flow(draw: st.DrawFn) -> str:
-    """Stitches, labels, a tunnel, functions that read and write globals (one by reference)."""
+    """Stitches, labels, a tunnel, a thread, functions that read and write globals (one by reference)."""
     names = ["a", "b"]
     lines = [f"VAR {n} = {draw(st.integers(0, 2))}" for n in names] + ["-> hub"]
     lines += ["=== function bump(ref x) ===", "~ x = x + 1",
@@ -269,7 +269,11 @@ def stories_with_flow(draw: st.DrawFn) -> str:
               f"~ return {draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 3))}",
               "=== tunnel ===", "{tunnel > 1: Tunnel again.}",
               f"{{{draw(st.sampled_from(names))} {draw(_OPS)} 1: In.}}", "->->",
+              "=== offer ===",  # a thread: its choice carries the thread's call stack
+              f"{draw(st.sampled_from(['*', '+']))} [Offered]", f"  ~ {draw(st.sampled_from(names))} = 2", "  -> hub",
               "=== hub ==="]
+    if draw(st.booleans()):
+        lines.append("<- offer")
     if draw(st.booleans()):
         lines.append("{hub.room > 0: Roomed.}")
     if draw(st.booleans()):
