@@ -63,23 +63,30 @@ def _cuts_of(op: str, constant: float) -> Cuts:
             return EXACT
 
 
-def classify(value: object, cuts: Cuts) -> object:
+def classify(value: object, cuts: Cuts, drift: int = 0) -> object:
     """The class of `value` under `cuts`: the values no read with those cuts can tell apart share it.
 
-    Integers (and booleans, as 0 and 1) are split by the cuts; anything else is its own class."""
+    Integers (and booleans, as 0 and 1) are split by the cuts; anything else is its own class. With a
+    `drift` (writes that may still come only raise the value: +1, or only lower it: -1), only the
+    values past every cut in that direction share a class — they stay past it — and the others keep
+    their value."""
     if cuts is EXACT or EXACT <= cuts:
         return value
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, int):
-        return ("#", bisect_right(sorted(cuts), value))
+        ordered = sorted(cuts)
+        kind = bisect_right(ordered, value)
+        if drift > 0 and kind < len(ordered) or drift < 0 and kind > 0:
+            return ("=", value)
+        return ("#", kind)
     return value
 
 
 #: what a content item does, for the reachability walk: read a variable or a visit count (with the
 #: cuts the read can tell apart), write a variable (whether with a constant), or go somewhere
 #: (a divert, a choice's target, a call, a tunnel, a container flowed into: container id, index)
-Event = (tuple[str, str, Cuts] | tuple[str, str, bool] | tuple[str, int, int])
+Event = (tuple[str, str, Cuts] | tuple[str, str, str] | tuple[str, int, int])
 
 
 @dataclass(slots=True)
@@ -101,7 +108,9 @@ class View:
 
     counts: dict[str, Cuts]
     variables: dict[str, Cuts]
-    changed: frozenset[str]
+    #: variable -> how writes there may change it other than to a constant: "up" (`x += 2`), "down"
+    #: (`x -= 1`), or "any" (`x = x * 2`, through a function, by reference)
+    changed: dict[str, str]
     entered: frozenset[str]
 
 
@@ -173,7 +182,7 @@ class Observers:
         entered = set(entered_at)
         counts: dict[str, Cuts] = {}
         variables: dict[str, Cuts] = {}
-        changed: set[str] = set()
+        changed: dict[str, str] = {}
         todo = list(starts)
         while todo:
             cid, index = todo.pop()
@@ -193,9 +202,9 @@ class Observers:
                         _widen(variables, name, cuts)
                     case ("count", str(path), frozenset() as cuts):
                         _widen(counts, path, cuts)
-                    case ("write", str(name), bool(constant)):
-                        if not constant:
-                            changed.add(name)
+                    case ("write", str(name), str(how)):
+                        if how != "constant":
+                            changed[name] = how if changed.get(name, how) == how else "any"
                     case ("go", int(target), int(start)):
                         entered.add(target)
                         todo.append((target, start))
@@ -207,7 +216,7 @@ class Observers:
         for cid in entered:
             parts = containers[cid].path.split(".")
             open_paths.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
-        return View(counts, variables, frozenset(changed), frozenset(open_paths))
+        return View(counts, variables, changed, frozenset(open_paths))
 
     def count_cuts(self, path: str, view: View | None = None) -> Cuts | None:
         """How much of a visit count the code in `view` (None: the whole story) can observe; None: nothing."""
@@ -220,9 +229,14 @@ class Observers:
         cuts = view.variables.get(name)
         if cuts is None or cuts is EXACT:
             return cuts
-        if not isinstance(self.defaults.get(name), bool | int) or name in view.changed:
+        if not isinstance(self.defaults.get(name), bool | int) or view.changed.get(name, "up") == "any":
             return EXACT
         return cuts
+
+    def variable_drift(self, name: str, view: View | None = None) -> int:
+        """Which way writes the code in `view` can reach may move a variable: +1 only up, -1 only
+        down, 0 not at all (only constants are assigned) — meaningful where `variable_cuts` gives cuts."""
+        return {"up": 1, "down": -1}.get((view or self.everywhere).changed.get(name, ""), 0)
 
 
 def _widen(table: dict[str, Cuts], key: str, cuts: Cuts) -> None:
@@ -295,10 +309,36 @@ def _read_cuts(content: list[Any], i: int) -> Cuts:
     return EXACT
 
 
-def _is_constant_write(content: list[Any], i: int) -> bool:
-    """`"ev", constant, "/ev", {"VAR=": x}`: the value assigned is a constant."""
-    return (i >= 3 and content[i - 1] == "/ev" and content[i - 3] == "ev"
-            and isinstance(content[i - 2], bool | int | float))
+def _write_kind(content: list[Any], i: int) -> str:
+    """How the write at `content[i]` changes its variable: "constant" (`"ev", 3, "/ev", {"VAR=": x}`),
+    "up" or "down" (`x = x + 2`, `x = 2 + x`, `x = x - 1`, whole literal steps), else "any"."""
+    def at(k: int) -> object:
+        return content[k] if 0 <= k < len(content) else None
+
+    if at(i - 1) != "/ev":
+        return "any"
+    if at(i - 3) == "ev" and isinstance(at(i - 2), bool | int | float):
+        return "constant"
+    name = content[i]["VAR="]
+    op = at(i - 2)
+    if op not in ("+", "-") or at(i - 5) != "ev":
+        return "any"
+    first, second = at(i - 4), at(i - 3)
+    if _is_variable(first, name) and _is_whole(second):
+        step = second if op == "+" else -second  # type: ignore[operator]
+    elif op == "+" and _is_whole(first) and _is_variable(second, name):
+        step = first
+    else:
+        return "any"
+    return "up" if step >= 0 else "down"  # type: ignore[operator]
+
+
+def _is_variable(item: object, name: str) -> bool:
+    return isinstance(item, dict) and item.get("VAR?") == name
+
+
+def _is_whole(item: object) -> bool:
+    return isinstance(item, int) and not isinstance(item, bool)
 
 
 _ARITHMETIC = {"+", "-", "*", "/", "%"}
@@ -386,10 +426,10 @@ def observers_of(json_text: str) -> Observers:
                     counted = found.containers[cid_counted].path
                 events.append((i, ("count", counted, _read_cuts(content, i))))
             elif "VAR=" in item:
-                events.append((i, ("write", str(item["VAR="]), _is_constant_write(content, i))))
+                events.append((i, ("write", str(item["VAR="]), _write_kind(content, i))))
             elif "^var" in item:  # a variable passed by reference: read and written through it
                 events.append((i, ("var", str(item["^var"]), EXACT)))
-                events.append((i, ("write", str(item["^var"]), False)))
+                events.append((i, ("write", str(item["^var"]), "any")))
             elif item.get("var") is True and ("->" in item or "f()" in item or "->t->" in item):
                 found.dynamic = True
             elif "*" in item:

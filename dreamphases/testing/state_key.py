@@ -101,8 +101,9 @@ def observed_values(data: dict[str, Any], visit_bound: int,
         if cuts is EXACT:
             kept_variables[name] = value
             continue
-        kind = classify(value, cuts)
-        if kind != classify(observers.defaults.get(name), cuts):
+        drift = observers.variable_drift(name, view)
+        kind = classify(value, cuts, drift)
+        if kind != classify(observers.defaults.get(name), cuts, drift):
             kept_variables[name] = kind
     return kept_counts, kept_variables
 

@@ -132,8 +132,8 @@ def _check(walker: Walker, depth: int) -> tuple[int, int]:
     return merged_states, plain_states
 
 
-SMALL = ["observed", "scenes", "threads", "endings", "dead_variable", "two_rooms", "loop", "counter", "branches",
-         "choice_identity", "same_text", "well", "coverable", "dead_end"]
+SMALL = ["observed", "scenes", "threads", "drift", "endings", "dead_variable", "two_rooms", "loop", "counter",
+         "branches", "choice_identity", "same_text", "well", "coverable", "dead_end"]
 
 
 @pytest.mark.parametrize("name", SMALL)
@@ -182,16 +182,38 @@ def test_the_check_fails_when_return_points_on_the_call_stack_are_ignored(monkey
     assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
 
 
-def test_a_value_printed_or_raised_stays_exact_and_a_constant_one_gets_classes() -> None:
+def test_the_check_fails_when_a_raised_value_is_merged_below_its_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison can fail: treat `score` (raised by 2, compared with 3) as if nothing changed it,
+    and scores 0 and 2 merge although one more raise tells them apart."""
+    from dreamphases.analysis.observers import Observers
+
+    monkeypatch.setattr(Observers, "variable_drift", lambda self, name, view=None: 0)
+    loaded = load_story(STORIES / "drift.ink")
+    walker = _walker(loaded.json_text, loaded.graph)
+    assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
+
+
+def test_a_value_printed_or_doubled_stays_exact_and_a_raised_or_constant_one_gets_classes() -> None:
     observers = observers_of(load_story(STORIES / "observed.ink").json_text)
     everywhere = None
     assert observers.variable_cuts("mood", everywhere) == frozenset({5.0})
-    assert observers.variable_cuts("score", everywhere) is EXACT  # `+= 2` could cross the cut
+    assert observers.variable_cuts("score", everywhere) == frozenset({4.0})  # only raised: past 3 stays past
+    assert observers.variable_drift("score", everywhere) == 1
     assert observers.variable_cuts("shown", everywhere) is EXACT  # printed
     assert observers.variable_cuts("unread", everywhere) is None  # never read
     assert observers.count_cuts("hub", everywhere) == frozenset({4.0})
     assert observers.count_cuts("garden", everywhere) == frozenset({0.0, 1.0})
     assert observers.turns
+
+
+def test_a_value_only_raised_or_only_lowered_keeps_classes_past_its_cuts() -> None:
+    loaded = load_story(STORIES / "drift.ink")
+    observers = observers_of(loaded.json_text)
+    assert (observers.variable_cuts("score"), observers.variable_drift("score")) == (frozenset({4.0}), 1)
+    assert (observers.variable_cuts("fuel"), observers.variable_drift("fuel")) == (frozenset({2.0}), -1)
+    assert observers.variable_cuts("wild") is EXACT  # doubled: could cross the cut from anywhere
+    merged_states, plain_states = _check(_walker(loaded.json_text, loaded.graph), depth=5)
+    assert merged_states < plain_states
 
 
 def test_the_explorer_covers_the_same_with_and_without_merging() -> None:
@@ -232,7 +254,7 @@ def stories(draw: st.DrawFn) -> str:
             condition = f"{{{draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 4))}}} "
         elif draw(st.booleans()):
             condition = "{side} "
-        action = draw(st.sampled_from(["=", "+=", "none"]))
+        action = draw(st.sampled_from(["=", "+=", "-=", "none"]))
         name = draw(st.sampled_from(names))
         body = "" if action == "none" else f"  ~ {name} {action} {draw(st.integers(0, 3))}\n"
         target = draw(st.sampled_from(["hub", "side", "finish"]))

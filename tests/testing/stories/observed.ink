@@ -1,7 +1,8 @@
 // Every way a state can be observed, for the exhaustive search's merging (tests/testing/test_state_merging.py).
-// `mood` is only set to constants and compared with one: 5 and 7 are one class. `score` is raised and
-// compared: exact. `shown` is printed: exact. `unread` is never read: dropped. The hub's own count is
-// compared with 3, the garden's only tested for truth, the turns since the garden read.
+// `mood` is only set to constants and compared with one: 5 and 7 are one class. `score` is only raised
+// and compared with 3: every score past 3 is one class, the others exact. `shown` is printed: exact.
+// `unread` is never read: dropped. The hub's own count is compared with 3, the garden's only tested
+// for truth, the turns since the garden read.
 VAR mood = 0
 VAR score = 0
 VAR shown = 0
