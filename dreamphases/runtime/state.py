@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
            "keep_visit_counts", "knot_of", "named_path", "parse_state", "position", "replace_counts_and_variables",
-           "state_digest", "state_knots", "state_positions", "state_text", "take_visit_counts", "variable_names",
-           "visit_counts",
-           "with_seed"]
+           "state_digest", "state_digests", "state_knots", "state_positions", "state_text", "take_visit_counts",
+           "variable_names", "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -111,26 +110,35 @@ def call_depth(state_text: str) -> tuple[int, str]:
 
 
 def _renumber_threads(flow: dict[str, Any]) -> None:
-    """Thread numbers only grow; renumber them in order of appearance so equal states hash equal."""
+    """Thread numbers only grow; renumber them in order of appearance (the call stack's threads, the
+    pending choices, then the threads kept for those choices) so equal states hash equal.
+
+    The numbers sit only on threads and choices, so only those are visited, in place (the state was
+    just parsed): a walk over every frame cost a third of a state's key."""
     mapping: dict[str, int] = {}
 
     def num(value: object) -> int:
         return mapping.setdefault(str(value), len(mapping))
 
-    def walk(node: Any) -> Any:
+    def renumber(node: Any) -> None:
         if isinstance(node, dict):
-            return {k: (num(v) if k in _THREAD_KEYS else walk(v)) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
+            for key in _THREAD_KEYS:
+                if key in node:
+                    node[key] = num(node[key])
 
     callstack = flow.get("callstack", {})
     callstack.pop("threadCounter", None)
-    flow["callstack"] = walk(callstack)
-    flow["currentChoices"] = walk(flow.get("currentChoices", []))
+    for thread in callstack.get("threads", []):
+        renumber(thread)
+    for choice in flow.get("currentChoices", []):
+        renumber(choice)
     threads = flow.get("choiceThreads") or {}
-    ordered = sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30))
-    flow["choiceThreads"] = {str(num(k)): walk(v) for k, v in ordered}
+    renamed: dict[str, Any] = {}
+    for key, thread in sorted(threads.items(), key=lambda kv: mapping.get(kv[0], 1 << 30)):
+        name = str(num(key))
+        renumber(thread)
+        renamed[name] = thread
+    flow["choiceThreads"] = renamed
     flow.pop("outputStream", None)
 
 
@@ -156,6 +164,25 @@ def canonical_state(state_text: str, visit_bound: int, ignore: Collection[str] =
 def state_digest(data: dict[str, Any]) -> bytes:
     text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+_VARYING = ("visitCounts", "variablesState", "previousRandom")
+#: one encoder for every digest: building one per call cost as much as encoding a small dict
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)
+
+
+def state_digests(data: dict[str, Any], versions: Sequence[tuple[dict[str, Any], dict[str, Any], bool]]) -> list[bytes]:
+    """Digests of a parsed state with each version of (visit counts, variables, keep RANDOM's state)
+    in place of its own: the rest of the state (call stacks, choices) is encoded once for all of them.
+    Equal inputs give equal digests, different ones different (not the digests `state_digest` gives)."""
+    encode = _CANONICAL.encode
+    rest = encode({k: v for k, v in data.items() if k not in _VARYING})
+    random = encode(data.get("previousRandom"))
+    found: list[bytes] = []
+    for counts, variables, keep_random in versions:
+        text = "\x00".join((rest, encode(counts), encode(variables), random if keep_random else ""))
+        found.append(hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
+    return found
 
 
 def canonical_hash(state_text: str, visit_bound: int, ignore: Collection[str] = ()) -> bytes:

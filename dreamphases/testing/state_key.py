@@ -31,6 +31,7 @@ from dreamphases.runtime.state import (
     knot_of,
     replace_counts_and_variables,
     state_digest,
+    state_digests,
     state_knots,
     state_positions,
     variable_names,
@@ -49,21 +50,23 @@ def state_key(state_text: str, visit_bound: int, ignore: Collection[str],
     keep_turns = observers is not None and observers.turns
     data = canonical_state(state_text, _NO_BOUND, ignore, keep_turns)
     counts, variables = counts_and_variables(data)
-    replace_counts_and_variables(data, {k: min(v, visit_bound) for k, v in counts.items()}, variables)
-    full = state_digest(data)
+    clamped = {k: min(v, visit_bound) for k, v in counts.items()}
     if liveness is None:
+        full = state_digests(data, [(clamped, variables, True)])[0]
         return full, full
     if observers is None or observers.dynamic or liveness.anywhere:
+        replace_counts_and_variables(data, clamped, variables)
+        full = state_digest(data)
         dead = liveness.dead(data)
         pruned = liveness.prune_counts(data)
         if not dead and not pruned:
             return full, full
         drop_variables(data, dead)
         return full, state_digest(data)
-    replace_counts_and_variables(data, counts, variables)  # the raw counts: cuts may lie past the bound
+    # the raw counts (cuts may lie past the bound): `data` still holds them
     kept_counts, kept_variables = observed_values(data, visit_bound, observers)
-    replace_counts_and_variables(data, kept_counts, kept_variables, keep_random=observers.random)
-    return full, state_digest(data)
+    full, live = state_digests(data, [(clamped, variables, True), (kept_counts, kept_variables, observers.random)])
+    return full, live
 
 
 def observed_values(data: dict[str, Any], visit_bound: int,
