@@ -352,6 +352,8 @@ def real_stories(args: argparse.Namespace) -> None:
     _row("states visited", *(f"{sum(r[2] for r in rows[k]):,}" for k in (True, False)))
     _row("states merged", f"{sum(r[3] for r in rows[True]):,}", "-")
     _row("seconds in all", *(f"{sum(r[4] for r in rows[k]):.0f}" for k in (True, False)))
+    _row("most states in one story", *(f"{max((r[2] for r in rows[k]), default=0):,}" for k in (True, False)))
+    _row("stories with a choice", *(sum(r[2] > 0 for r in rows[k]) for k in (True, False)))
     both = [(a, b) for a, b in zip(rows[True], rows[False], strict=True) if a[1] and b[1]]
     fewer = sum(a[2] < b[2] for a, b in both)
     print(f"  of the {len(both)} stories both searches finish, merging visits fewer states in {fewer}: "
@@ -374,10 +376,23 @@ def why(json_text: str, graph: Any, budget: int) -> None:
     from dreamphases.testing.strategies.exhaustive import Expand, Root
 
     walker = Walker(json_text, graph, ExploreOptions(mode="exhaustive"))
+    observers = observers_of(walker.instrumented[0].text(()))
+
+    def identities(level: list[Any]) -> list[tuple[bytes, dict[str, object], dict[str, object]]]:
+        """Each state's place (call stack and choices offered), and what is kept of its counts and variables."""
+        rows = []
+        for packed, _ in level:
+            data = canonical_state(zlib.decompress(packed).decode("utf-8"), 1 << 62, walker.added)
+            counts, variables = observed_values(data, walker.options.visit_bound, observers)
+            replace_counts_and_variables(data, {}, {})
+            rows.append((state_digest(data), counts, variables))
+        return rows
+
     _, (found, _) = Root().run(walker, Trail(), frozenset())
     seen = {found[0][0]}
     frontier = [(found[0][2], ())]
-    widths: list[tuple[int, int]] = []  # (new states, states merged into one already seen) per level
+    #: per level: new states, states merged into one already seen, places, states without their variables
+    widths: list[tuple[int, int, int, int]] = []
     total = 1
     while frontier and total < budget:
         _, (found, _) = Expand(frontier).run(walker, Trail(), frozenset())
@@ -390,23 +405,20 @@ def why(json_text: str, graph: Any, budget: int) -> None:
             following.append((packed, path))
         if not following:
             break
-        widths.append((len(following), merged))
+        rows = identities(following)
+        widths.append((len(following), merged, len({r[0] for r in rows}),
+                       len({(r[0], json.dumps(r[1], sort_keys=True)) for r in rows})))
         total += len(following)
         frontier = following
-    print(f"  why it does not finish: the same search in one process to {total:,} states, level by level")
-    print("  level  new states  met again  growth")
-    for depth, (width, merged) in enumerate(widths, 1):
+    print(f"  why it does not finish: the same search in one process to {total:,} states, level by level "
+          "(places: call stack and choices offered; the last column: the level's states told apart with "
+          "every variable ignored)")
+    print("  level  new states  met again  growth  places  without variables  growth")
+    for depth, (width, merged, places, plain) in enumerate(widths, 1):
         growth = f"x{width / widths[depth - 2][0]:.2f}" if depth > 1 else ""
-        print(f"  {depth:>5}  {width:>10,}  {merged:>9,}  {growth}")
-    liveness = walker.facts().liveness
-    observers = observers_of(walker.instrumented[0].text(()))
-    assert liveness is not None
-    rows = []
-    for packed, _ in frontier:
-        data = canonical_state(zlib.decompress(packed).decode("utf-8"), 1 << 62, walker.added)
-        counts, variables = observed_values(data, walker.options.visit_bound, observers)
-        replace_counts_and_variables(data, {}, {})
-        rows.append((state_digest(data), counts, variables))
+        plain_growth = f"x{plain / widths[depth - 2][3]:.2f}" if depth > 1 else ""
+        print(f"  {depth:>5}  {width:>10,}  {merged:>9,}  {growth:>6}  {places:>6}  {plain:>17,}  {plain_growth:>6}")
+    rows = identities(frontier)
 
     def distinct(drop_counts: bool, drop: frozenset[str]) -> int:
         return len({(place, json.dumps({} if drop_counts else counts, sort_keys=True),
@@ -424,11 +436,12 @@ def why(json_text: str, graph: Any, budget: int) -> None:
         shown = ", ".join(values[:8]) + (" …" if len(values) > 8 else "")
         print(f"    {name + ' ignored':<34}{distinct(False, frozenset({name})):>9,}   "
               f"({len(values)} values or classes told apart: {shown})")
-    recent = [w for w, _ in widths[-3:]]
-    if len(recent) > 1:
-        growth = (recent[-1] / recent[0]) ** (1 / (len(recent) - 1))
-        print(f"  each level multiplies the new states by about {growth:.2f}: ten levels more would be "
-              f"about {recent[-1] * growth ** 10:,.0f} new states in one level")
+    for column, what in ((0, "new states"), (3, "states told apart with every variable ignored")):
+        recent = [w[column] for w in widths[-3:]]
+        if len(recent) > 1:
+            growth = (recent[-1] / recent[0]) ** (1 / (len(recent) - 1))
+            print(f"  each level multiplies the {what} by about {growth:.2f}: ten levels more would be "
+                  f"about {recent[-1] * growth ** 10:,.0f} in one level")
 
 
 def main() -> int:
