@@ -91,7 +91,7 @@ def bench(label: str, story: Path, lines: int, runs: int, compilers: list[Compil
         wall = min(r.seconds for r in got)
         best[c.label] = Run(wall, min(r.cpu for r in got), max(r.peak_mib for r in got), True)
         b = best[c.label]
-        print(f"  {c.label:14s}: {b.seconds:6.2f} s wall  {b.cpu:6.2f} s CPU  {lines / b.seconds:9,.0f} lines/s"
+        print(f"  {c.label:14s}: {b.seconds:6.2f} s wall  {b.cpu:6.3f} s CPU  {lines / b.seconds:9,.0f} lines/s"
               f"  peak {b.peak_mib:6.1f} MiB")
     ours = best.get("ours")
     theirs = best.get("inkjs")
