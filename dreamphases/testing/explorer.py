@@ -18,6 +18,7 @@ A strategy's task list depends only on the options and on earlier rounds' merged
 
 from __future__ import annotations
 
+import pickle
 import random
 import time
 import zlib
@@ -199,16 +200,19 @@ class Walker:
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
                  instrumented: tuple[CountFlags, dict[str, str], set[str]] | None = None,
-                 facts: StoryFacts | None = None) -> None:
+                 facts: StoryFacts | bytes | None = None) -> None:
         self.options = options
         self.graph = graph
         flags, self.node_paths, self.added = instrumented or count_flags(json_text, graph)
         #: the story cut around the count flags we may add: `focus` splices a copy counting fewer
         self.instrumented = (flags, self.node_paths, self.added)
-        #: how many count flags the loaded story has that we added for coverage
-        self._counting = len(self.added)
-        #: the runtime paths whose count flag the story the runtime loads (on first use) has on
+        #: the runtime paths whose counts we added that coverage still reads (`focus` narrows them)
         self._counted: set[str] = self.added
+        #: the paths we added whose count flag the loaded story has on (set when it loads)
+        self._flagged: set[str] = self.added
+        #: those of them no one reads any more, dropped from the state every `TRIM_EVERY` choice points
+        self._unread: set[str] = set()
+        self._settled = 0
         self._engine: Engine | None = None
         self._initial = ""
         self._unvisited = dict(self.node_paths)
@@ -222,8 +226,9 @@ class Walker:
         self._panics: PanicLog | None = None
         #: per-choice-point observers of random walks (stat trajectories); empty: nothing to call
         self.observers: list[StepObserver] = []
-        #: the story-level facts strategies plan with (liveness, condition variables), built once
-        self._facts: StoryFacts | None = facts
+        #: the story-level facts strategies plan with (liveness, condition variables), built once;
+        #: pickled when shipped to a worker (see `for_worker`)
+        self._facts: StoryFacts | bytes | None = facts
         self._watched: set[str] = set()
         #: what strategies keep per process (the guided search's initial values, say)
         self.cache: dict[str, Any] = {}
@@ -233,6 +238,7 @@ class Walker:
     def engine(self) -> Engine:
         """The runtime, loaded on first use. Raises `StoryLoadError` if it rejects the story."""
         if self._engine is None:
+            self._flagged = self._counted
             self._load(self.instrumented[0].text(self._counted))
         assert self._engine is not None
         return self._engine
@@ -251,19 +257,21 @@ class Walker:
         engine = Engine(story_json)
         self._initial = engine.save_state()
         trim_memory()  # loading a big story makes the runtime allocate about twice what it keeps
-        if self._engine is None:
-            self._expectations = Expectations(engine)
-            if self.options.track is not None:
-                self.observers.append(TrajectoryObserver(self.options.track, engine))
-        else:
-            self._expectations.bind(engine)
+        self._expectations = Expectations(engine)
+        if self.options.track is not None:
+            self.observers.append(TrajectoryObserver(self.options.track, engine))
         self._engine = engine
 
     def for_worker(self, with_facts: bool) -> Callable[[], Walker]:
         """What builds this walker again in a worker process (picklable): the story and what was
         derived from it, without the graph; the facts strategies plan with are built here and shipped
-        when the strategy's tasks use them (`Strategy.uses_facts`)."""
-        facts = self.facts() if with_facts else None
+        when the strategy's tasks use them (`Strategy.uses_facts`).
+
+        The facts travel pickled and are unpickled on first use, after the worker has loaded the
+        runtime: loading a big story briefly takes twice what the runtime keeps, and facts already
+        unpickled then (16 MB on the 20,000-line story) would add to that peak, where afterwards they
+        fit in what the load gave back."""
+        facts = pickle.dumps(self.facts()) if with_facts else None
         return partial(Walker, "", None, self.options, self.instrumented, facts)
 
     def enter_worker(self, trail: Trail) -> None:
@@ -277,6 +285,9 @@ class Walker:
         """What strategies plan with (watched variables, liveness), built once per process."""
         if self._facts is None:
             self._facts = StoryFacts.build(self.graph)
+        elif isinstance(self._facts, bytes):
+            self._facts = pickle.loads(self._facts)  # noqa: S301 - our own object, from the parent process
+        assert isinstance(self._facts, StoryFacts)
         return self._facts
 
     # -- playing ----------------------------------------------------------------------------------
@@ -346,6 +357,11 @@ class Walker:
             return 0
         count = len(self.engine.choice_list())
         self.endings = []
+        if self._unread and count:
+            self._settled += 1
+            if self._settled >= TRIM_EVERY:
+                self._settled = 0
+                self._drop_counts(self._unread)
         if count == 0:
             endings = endings_in(self.engine.tags()) if lines else []
             if not endings and lines > 1:
@@ -386,9 +402,9 @@ class Walker:
         make random walks about a quarter slower. Reading the counts and loading the state back costs
         about a millisecond, so random walks do it every `TRIM_EVERY` choices.
         """
-        if not self._counted:
+        if not self._flagged:
             return
-        counts, trimmed = take_visit_counts(self.engine.save_state(), self._counted)
+        counts, trimmed = take_visit_counts(self.engine.save_state(), self._flagged)
         unvisited = self._unvisited
         if unvisited:
             by_path = self._ids_by_path()
@@ -398,6 +414,12 @@ class Walker:
                         if node in unvisited:
                             tally.visited.add(node)
                             del unvisited[node]
+        if trimmed is not None:
+            self.engine.reload_state(trimmed)
+
+    def _drop_counts(self, paths: set[str]) -> None:
+        """Drop these visit counts from the runtime's state (no one may read them)."""
+        _, trimmed = take_visit_counts(self.engine.save_state(), paths)
         if trimmed is not None:
             self.engine.reload_state(trimmed)
 
@@ -429,28 +451,19 @@ class Walker:
         return found  # type: ignore[no-any-return]
 
     def focus(self, runtime_paths: set[str]) -> None:
-        """Count visits for coverage only at these runtime paths, once the counts we would have to add
-        are at most half as many as the loaded story has added (so the rebuilds are few: a geometric
-        series, each a fraction of a second on a 20,000-line story).
+        """Count visits for coverage only at these runtime paths (the guided search reads no others).
 
-        Every counted container the runtime enters makes each later line dearer (bink copies the
-        counts with every snapshot it takes), and the story cannot observe the counts we added, so
-        walks play exactly the same with fewer of them. Paths the story counts by itself cost nothing
-        more and are not weighed.
+        Every count in the runtime's state makes each later line dearer (bink copies the table with
+        every snapshot it takes), and the story cannot read the counts we added, so walks play exactly
+        the same without them. Before the runtime is loaded, the story it loads counts only these;
+        after, the counts we added elsewhere are dropped from the state every `TRIM_EVERY` choice
+        points (`settle`). Loading a copy of the story counting fewer would make lines a little
+        cheaper still, but the runtime does not give back the memory of a story it has played (the
+        allocator's pages are fragmented by then): each switch added tens of MB to the worker (205 MB
+        on the 20,000-line story against 151 MB without).
         """
-        needed = runtime_paths & self.added
-        if len(needed) >= self._counting or len(needed) > self._counting // 2:
-            return
-        self._counted = needed
-        self._counting = len(needed)
-        if self._engine is None:
-            return  # loaded with these flags on first use
-        text = self.instrumented[0].text(needed)
-        self._engine.release()  # loading takes twice what the runtime keeps: never hold two stories
-        trim_memory()
-        self._load(text)
-        watched, self._watched = self._watched, set()
-        self.watch(watched)
+        self._counted = runtime_paths & self.added
+        self._unread = self._flagged - self._counted if self._engine is not None else set()
 
     # -- states -----------------------------------------------------------------------------------
     def save(self) -> bytes:

@@ -128,3 +128,34 @@ def test_take_visit_counts_reads_a_state_whose_counts_are_not_last() -> None:
     assert counts == {"a": 1, "b.c-0": 2}
     assert trimmed is not None and json.loads(trimmed) == {**state, "visitCounts": {"a": 1}}
     assert take_visit_counts(json.dumps(state), {"z"}) == (counts, None)
+
+
+def test_a_focused_walker_drops_the_counts_no_one_reads_and_plays_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guided search counts only what is still unseen (`focus`); the counts we added elsewhere are
+    dropped from the state at choice points, and nothing else changes."""
+    monkeypatch.setattr(explorer, "TRIM_EVERY", 1)
+
+    def play(focus: bool) -> tuple[list[tuple[str, ...]], int, dict[str, int], Walker, set[str]]:
+        walker = _walker("generated")
+        kept = set(sorted(walker.added)[::3])
+        walker.start(5)
+        if focus:
+            walker.focus(kept)
+        rng, tally, path = random.Random(5), Tally(), []
+        offered: list[tuple[str, ...]] = []
+        counts: dict[str, int] = {}
+        count = walker.settle(tally, (), 5)
+        while count and len(path) < 150:
+            offered.append(tuple(walker.engine.choices()))
+            counts = json.loads(walker.engine.save_state())["visitCounts"]
+            path.append(rng.randrange(count))
+            walker.choose(path[-1])
+            count = walker.settle(tally, tuple(path), 5)
+        return offered, tally.lines, counts, walker, kept
+
+    plain_offered, plain_lines, plain_counts, walker, kept = play(focus=False)
+    offered, lines, counts, _, _ = play(focus=True)
+    assert (offered, lines) == (plain_offered, plain_lines)
+    assert len(offered) > 20
+    assert counts == {p: n for p, n in plain_counts.items() if p not in walker.added or p in kept}
+    assert set(plain_counts) - set(counts)  # something was dropped
