@@ -7,7 +7,6 @@ excerpt, a hint) lives here too so the compiler, `check` and `watch` all print t
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -28,6 +27,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """One entry of the diagnostic registry: a stable code, its name, severity and documentation."""
+
     id: str
     name: str
     severity: Severity
@@ -114,6 +115,8 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One error or warning: its code, what is wrong, where, and how to fix it."""
+
     code: str
     message: str
     span: Span
@@ -151,6 +154,8 @@ class Reporter:
 
 def did_you_mean(name: str, pool: list[str]) -> str | None:
     """A hint naming the closest known name, if one is close enough to be a likely typo."""
+    import difflib  # (here, not at the top: only a story with a mistake needs it, and every compile starts up)
+
     close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
