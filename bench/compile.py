@@ -116,11 +116,12 @@ def main() -> int:
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile our package's sources on every run (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    if args.no_bytecode_cache:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
     with tempfile.TemporaryDirectory(prefix="dp-compile-bench-") as tmp:
         folder = Path(tmp)
+        if args.no_bytecode_cache:
+            # an empty cache folder, so neither tree reads bytecode left by earlier runs either
+            env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(folder / "no-bytecode"))
         ours = [sys.executable, "-m", "dreamphases", "compile", "{story}", "-o", "{out}"]
         compilers = [Compiler("ours", ours, cwd=ROOT, env=env)]
         if args.against:

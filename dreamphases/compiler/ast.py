@@ -1,5 +1,8 @@
 """The parsed hierarchy: one small slotted dataclass per ink construct.
 
+Every class here has a docstring: besides saying what it holds, that spares `@dataclass` making one
+from `inspect.signature` as the module is imported (on every `compile`).
+
 The parser produces these; `weave.py` nests choices and gathers; `resolve.py` checks names against
 them; `emit.py` turns them into runtime containers. Positions are (file, line, col) `Span`s so every
 later stage can point a writer at the source.
@@ -18,18 +21,24 @@ from dreamphases.compiler.diagnostics import Span
 
 @dataclass(slots=True)
 class Number:
+    """A number literal: `3`, `2.5`."""
+
     value: int | float
     span: Span
 
 
 @dataclass(slots=True)
 class Bool:
+    """`true` or `false`."""
+
     value: bool
     span: Span
 
 
 @dataclass(slots=True)
 class StringLit:
+    """A quoted string in an expression; `parts` may interpolate (`"a {x}"`)."""
+
     parts: list[Inline]
     span: Span
 
@@ -44,18 +53,24 @@ class Name:
 
 @dataclass(slots=True)
 class DivertTarget:
+    """`-> path` used as a value (assigned, passed, compared)."""
+
     path: str
     span: Span
 
 
 @dataclass(slots=True)
 class ListLit:
+    """`(a, b)`: list items by name, as written."""
+
     items: list[str]
     span: Span
 
 
 @dataclass(slots=True)
 class Unary:
+    """`-x` or `not x` (`!` is the canonical spelling of `not`)."""
+
     op: str  # "-", "!"
     operand: Expr
     span: Span
@@ -63,6 +78,8 @@ class Unary:
 
 @dataclass(slots=True)
 class Binary:
+    """Two operands and an operator, spelt canonically (`&&` for `and` …)."""
+
     op: str  # canonical: + - * / % == != < > <= >= && || ? !? ^
     left: Expr
     right: Expr
@@ -71,6 +88,8 @@ class Binary:
 
 @dataclass(slots=True)
 class Call:
+    """`f(args)`: a function, built-in, EXTERNAL, list cast or divert-target variable (resolving says which)."""
+
     name: str
     args: list[Expr]
     span: Span
@@ -118,17 +137,19 @@ def has_call(expr: Expr) -> bool:
 
 @dataclass(slots=True)
 class Text:
+    """Literal text of a line."""
+
     text: str
 
 
 @dataclass(slots=True)
 class Glue:
-    pass
+    """`<>`: no line break here."""
 
 
 @dataclass(slots=True)
 class Newline:
-    pass
+    """The end of a line of output."""
 
 
 @dataclass(slots=True)
@@ -140,6 +161,8 @@ class Print:
 
 @dataclass(slots=True)
 class Tag:
+    """`# text`; `parts` may hold inline logic."""
+
     parts: list[Inline]
 
 
@@ -188,6 +211,8 @@ SEQ_STOPPING, SEQ_CYCLE, SEQ_SHUFFLE, SEQ_ONCE = 1, 2, 4, 8
 
 @dataclass(slots=True)
 class Sequence:
+    """`{a|b}`, `{&a|b}`, `{~a|b}`, `{!a|b}` or their multiline forms; `kind` is a set of `SEQ_*` bits."""
+
     kind: int
     elements: list[list[Stmt]]
     span: Span
@@ -211,12 +236,16 @@ Inline = (
 
 @dataclass(slots=True)
 class ContentLine:
+    """One line of output: text, glue, prints, tags, diverts and inline logic, in order."""
+
     items: list[Inline]
     span: Span
 
 
 @dataclass(slots=True)
 class Assign:
+    """`~ x = value`, `~ temp x = value`, `~ x += value`, `~ x++` as a statement."""
+
     name: str
     op: str  # "=", "+=", "-=", "++", "--"
     value: Expr | None
@@ -226,18 +255,24 @@ class Assign:
 
 @dataclass(slots=True)
 class Return:
+    """`~ return` with or without a value."""
+
     value: Expr | None
     span: Span
 
 
 @dataclass(slots=True)
 class ExprStmt:
+    """`~ expression` (a call or `x++`): evaluated for its effect."""
+
     expr: Expr
     span: Span
 
 
 @dataclass(slots=True)
 class Choice:
+    """A `*` or `+` line: conditions, text before, inside and after the brackets."""
+
     depth: int
     sticky: bool
     label: str | None
@@ -259,6 +294,8 @@ class Choice:
 
 @dataclass(slots=True)
 class Gather:
+    """A `-` line: where the options before it come together; its own content is `body`."""
+
     depth: int
     label: str | None
     span: Span
@@ -275,6 +312,8 @@ class Weave:
 
 @dataclass(slots=True)
 class VarDecl:
+    """`VAR name = value` or `CONST name = value`."""
+
     name: str
     value: Expr
     span: Span
@@ -285,6 +324,8 @@ class VarDecl:
 
 @dataclass(slots=True)
 class ListItemDef:
+    """One item of a LIST: its name, value, and whether it starts in the list."""
+
     name: str
     value: int
     selected: bool
@@ -292,6 +333,8 @@ class ListItemDef:
 
 @dataclass(slots=True)
 class ListDecl:
+    """`LIST name = a, (b), c = 5`."""
+
     name: str
     items: list[ListItemDef]
     span: Span
@@ -299,6 +342,8 @@ class ListDecl:
 
 @dataclass(slots=True)
 class External:
+    """`EXTERNAL name(params)`: a function the game provides (an ink fallback may stand in)."""
+
     name: str
     params: list[str]
     span: Span
@@ -319,6 +364,8 @@ Stmt = (
 
 @dataclass(slots=True)
 class Param:
+    """A knot's, stitch's or function's parameter: `x`, `ref x` or `-> x`."""
+
     name: str
     ref: bool = False
     divert: bool = False
@@ -362,6 +409,8 @@ class Order:
 
 @dataclass(slots=True)
 class Story:
+    """Every file's parse merged: the flows, the declarations, and where each thing was written."""
+
     root: Flow
     variables: list[VarDecl] = field(default_factory=list)
     lists: list[ListDecl] = field(default_factory=list)

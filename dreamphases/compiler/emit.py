@@ -21,6 +21,8 @@ __all__ = ["Emitted", "emit"]
 
 @dataclass(slots=True)
 class Emitted:
+    """What emitting gives back: the JSON, how deeply it nests, and runtime paths as data."""
+
     json_text: str
     #: how deeply arrays and objects nest in the JSON (bink refuses a story nested too deeply)
     json_depth: int

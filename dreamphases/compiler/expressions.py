@@ -70,6 +70,8 @@ _BINARY: dict[str, int] = {
 
 @dataclass(slots=True)
 class Tok:
+    """One token of an expression."""
+
     kind: str  # num, str, op, id, end
     text: str
     col: int  # 0-based offset within the expression text

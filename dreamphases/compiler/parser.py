@@ -76,6 +76,8 @@ _GATHER_MARKS = re.compile(r"^(-(?:\s*-(?!>))*)")
 
 @dataclass(slots=True)
 class _Header:
+    """A knot, function or stitch header line, before `_merge` files what follows under it."""
+
     kind: str
     name: str
     params: list[Param]
@@ -84,6 +86,8 @@ class _Header:
 
 @dataclass(slots=True)
 class _Include:
+    """An INCLUDE line: the included file's name (None when it could not be read)."""
+
     name: str | None
 
 

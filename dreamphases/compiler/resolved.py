@@ -67,6 +67,8 @@ class ConstValue:
 
 @dataclass(slots=True)
 class ItemValue:
+    """A list item, resolved to its list and value."""
+
     list: str
     item: str
     value: int
@@ -95,6 +97,8 @@ Meaning = VarRead | ConstValue | ItemValue | CountRead | RefArg
 
 @dataclass(slots=True)
 class BuiltinCall:
+    """A call of one of ink's built-in functions (`TURNS_SINCE`, `RANDOM` …)."""
+
     name: str
 
 
@@ -114,11 +118,15 @@ class ListCast:
 
 @dataclass(slots=True)
 class FunctionCall:
+    """A call of an ink function (`== function f ==`)."""
+
     flow: A.Flow
 
 
 @dataclass(slots=True)
 class ExternalCall:
+    """A call of an `EXTERNAL` function."""
+
     external: A.External
 
 

@@ -35,6 +35,8 @@ Item = Union[str, int, float, bool, dict[str, object], "Container", Nop, Ref, No
 
 @dataclass(slots=True, eq=False)
 class Container:
+    """A runtime container: its content in order, its named children, its count flags."""
+
     name: str | None = None
     content: list[Item] = field(default_factory=list)
     named: dict[str, Container] = field(default_factory=dict)

@@ -20,6 +20,8 @@ __all__ = ["Scopes"]
 
 @dataclass(slots=True)
 class Scopes:
+    """The knots and each flow's labels, for inklecate's lookup of a divert target from a place."""
+
     knots: dict[str, A.Flow] = field(default_factory=dict)
     #: id(flow) → label → the labelled choice or gather in that flow's weave
     labels: dict[int, dict[str, A.Choice | A.Gather]] = field(default_factory=dict)

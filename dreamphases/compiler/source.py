@@ -30,6 +30,8 @@ _INCLUDE = re.compile(r"^\s*INCLUDE(?:\s+(.*?))?\s*$")
 
 @dataclass(slots=True)
 class SourceFile:
+    """One file of the story, as written and with comments removed."""
+
     name: str  # as shown to the writer (relative to the main file's folder)
     path: Path | None
     raw_lines: list[str]  # original text, for caret excerpts
@@ -38,6 +40,8 @@ class SourceFile:
 
 @dataclass(slots=True)
 class SourceSet:
+    """The main file and every file it INCLUDEs, with what went wrong reading them."""
+
     main: str
     files: dict[str, SourceFile] = field(default_factory=dict)
     #: including file name, line (1-based) → included file name (None when it could not be read)
