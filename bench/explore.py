@@ -352,7 +352,7 @@ def real_stories(args: argparse.Namespace) -> None:
     _row("states visited", *(f"{sum(r[2] for r in rows[k]):,}" for k in (True, False)))
     _row("states merged", f"{sum(r[3] for r in rows[True]):,}", "-")
     _row("seconds in all", *(f"{sum(r[4] for r in rows[k]):.0f}" for k in (True, False)))
-    _row("most states in one story", *(f"{max((r[2] for r in rows[k]), default=0):,}" for k in (True, False)))
+    _row("largest story (states)", *(f"{max((r[2] for r in rows[k]), default=0):,}" for k in (True, False)))
     _row("stories with a choice", *(sum(r[2] > 0 for r in rows[k]) for k in (True, False)))
     both = [(a, b) for a, b in zip(rows[True], rows[False], strict=True) if a[1] and b[1]]
     fewer = sum(a[2] < b[2] for a, b in both)

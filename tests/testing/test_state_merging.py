@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dreamphases.analysis.observers import EXACT, observers_of
+from dreamphases.bundled import bundled_story
 from dreamphases.compiler import compile_source
 from dreamphases.runtime.engine import Engine, StoryRuntimeError
 from dreamphases.runtime.state import state_positions
@@ -140,6 +141,14 @@ SMALL = ["observed", "scenes", "threads", "drift", "endings", "dead_variable", "
 def test_merging_keeps_every_transcript_of_the_small_stories(name: str) -> None:
     loaded = load_story(STORIES / f"{name}.ink")
     _check(_walker(loaded.json_text, loaded.graph), depth=5)
+
+
+def test_merging_keeps_every_transcript_of_the_bundled_story_to_seven_choices() -> None:
+    """The real story: functions, a tunnel, stitches and labels, once-only choices, sequences and
+    shuffles; its first merges come at six choices."""
+    loaded = load_story(bundled_story())
+    merged_states, plain_states = _check(_walker(loaded.json_text, loaded.graph), depth=7)
+    assert merged_states < plain_states
 
 
 def test_values_only_compared_with_constants_are_merged_into_classes() -> None:
