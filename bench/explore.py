@@ -1,6 +1,6 @@
 """Explorer benchmark: coverage speed, throughput and memory, ours beside inkjs's random play, one run.
 
-    python bench/explore.py [--jobs 2] [--seed 1] [--cap 180] [--window 60] [--exhaustive-budget 600]
+    python bench/explore.py [--jobs 2] [--seed 1] [--cap 180] [--window 60] [--repeat 1] [--exhaustive-budget 600]
 
 It prints one table per question:
 
@@ -14,7 +14,8 @@ It prints one table per question:
    and with one, against inkjs's, wall-clock and per CPU second; the peak resident memory of the
    largest explorer process, for N and 4N walks (flat means it does not grow); and bink alone in a
    loop, on the story as compiled and on the explorer's copy (which also counts visits for coverage):
-   what the explorer would make per process if everything it adds cost nothing.
+   what the explorer would make per process if everything it adds cost nothing. These rows take turns
+   for `--repeat` rounds, and each keeps its best figures (and its largest peak memory).
 3. **Exhaustive search with liveness merging on the bundled story**: states visited, states merged,
    and whether it finished within `--exhaustive-budget` seconds. If not, why, in figures: the same
    search in one process to `--why-states` states, the new states per level, and how many of the last
@@ -42,6 +43,7 @@ import sys
 import tempfile
 import time
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -211,57 +213,87 @@ def generated(args: argparse.Namespace, workdir: Path) -> None:
     throughput(args, source, json_text, graph, json_path)
 
 
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+@dataclass(slots=True)
+class _Best:
+    """One row of the throughput table over `--repeat` rounds: the best wall-clock and the best per-CPU
+    figure (each from whichever round made it), the largest peak memory, and the loads seen."""
+
+    walks: int
+    wall: float = 0.0
+    seconds: float = 0.0
+    cpu: float = 0.0
+    cpu_seconds: float = 0.0
+    rss: float = 0.0
+    loads: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, seconds: float, cpu: float, cpu_seconds: float, rss: float, load: float) -> None:
+        if wall > self.wall:
+            self.wall, self.seconds = wall, seconds
+        if cpu > self.cpu:
+            self.cpu, self.cpu_seconds = cpu, cpu_seconds
+        self.rss = max(self.rss, rss)
+        self.loads.append(load)
+
+    def show(self, name: str, memory: str) -> None:
+        spent = f" ({self.cpu_seconds:.1f} s)" if self.cpu_seconds else ""
+        loads = f"{min(self.loads):.1f}" + (f" to {max(self.loads):.1f}" if max(self.loads) > min(self.loads) else "")
+        _row(name, f"{self.wall:,.0f}", f"{self.walks:,}", f"{self.seconds:.2f}", f"{self.cpu:,.0f}{spent}", memory,
+             loads)
 
 
 def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: Any, json_path: Path) -> None:
     """Random walks: the explorer with `--jobs` and with 1 process, inkjs's random play, and bink alone,
-    wall-clock and per CPU second, one after the other (the load average before each row)."""
-    runs = args.runs_large
-    print(f"  random-walk throughput and memory, ours beside inkjs's random play (load average: {_load()}):")
-    _row("", "choices/s (wall)", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)", "load before")
-    ours: dict[int, tuple[float, float]] = {}  # jobs -> (wall rate, CPU rate) at 4N walks
-    for jobs, walks in ((args.jobs, runs), (args.jobs, 4 * runs), (1, 4 * runs)):
-        load = _load()
-        report, rss = _cli([str(source), "--runs", str(walks), "--jobs", str(jobs), "--seed", str(args.seed),
-                            "--untagged-ok", "--no-trajectories"])
-        timing = report["timing"]
-        ours[jobs] = timing["choices_per_second"], timing["choices_per_cpu_second"]
-        _row(f"explorer, {jobs} job{'s' if jobs > 1 else ''}", f"{ours[jobs][0]:,.0f}", f"{walks:,}",
-             f"{timing['seconds']:.2f}", f"{ours[jobs][1]:,.0f} ({timing['cpu_seconds']:.1f} s)", f"{rss:.0f} MB",
-             load)
-    load = _load()
-    played = _inkjs(json_path, 4 * runs, args.seed)
-    loading = _inkjs(json_path, 0, args.seed)  # node's start and the story's load, to take off its CPU time
-    reference = None
-    if played and loading:
-        seconds, rate, choices, cpu = played
-        walking = max(cpu - loading[3], 1e-9)
-        reference = rate, choices / walking
-        _row("inkjs random play", f"{rate:,.0f}", f"{4 * runs:,}", f"{seconds:.2f}",
-             f"{reference[1]:,.0f} ({walking:.1f} s)", "(one process)", load)
+    wall-clock and per CPU second, taking turns for `--repeat` rounds; each row keeps its best figures
+    and shows the load averages (1 minute) it was measured at."""
     from dreamphases.testing.story import count_flags
 
+    runs = args.runs_large
     flags, _, added = count_flags(json_text, graph)
-    bare = {}
-    for name, story in (("as compiled", json_text), ("explorer's copy", flags.text(added))):
-        load = _load()
-        bare[name] = _bink_alone(story, runs, args.seed)
-        _row(f"bink, {name}", f"{bare[name][0]:,.0f}", f"{runs:,}", f"{bare[name][1]:.2f}",
-             f"{bare[name][2]:,.0f}", "(this process)", load)
+    copies = {"as compiled": json_text, "explorer's copy": flags.text(added)}
+    ours = {(jobs, walks): _Best(walks) for jobs, walks in ((args.jobs, runs), (args.jobs, 4 * runs), (1, 4 * runs))}
+    reference = _Best(4 * runs)
+    bare = {name: _Best(runs) for name in copies}
+    for _ in range(args.repeat):
+        for (jobs, walks), best in ours.items():
+            load = os.getloadavg()[0]
+            report, rss = _cli([str(source), "--runs", str(walks), "--jobs", str(jobs), "--seed", str(args.seed),
+                                "--untagged-ok", "--no-trajectories"])
+            timing = report["timing"]
+            best.add(timing["choices_per_second"], timing["seconds"], timing["choices_per_cpu_second"],
+                     timing["cpu_seconds"], rss, load)
+        load = os.getloadavg()[0]
+        played = _inkjs(json_path, 4 * runs, args.seed)
+        loading = _inkjs(json_path, 0, args.seed)  # node's start and the story's load, off its CPU time
+        if played and loading:
+            seconds, rate, choices, cpu = played
+            walking = max(cpu - loading[3], 1e-9)
+            reference.add(rate, seconds, choices / walking, walking, 0.0, load)
+        for name, story in copies.items():
+            load = os.getloadavg()[0]
+            rate, seconds, per_cpu = _bink_alone(story, runs, args.seed)
+            bare[name].add(rate, seconds, per_cpu, 0.0, 0.0, load)
+    rounds = f"best of {args.repeat} rounds" if args.repeat > 1 else "one round"
+    print(f"  random-walk throughput and memory, ours beside inkjs's random play ({rounds}, taking turns):")
+    _row("", "choices/s (wall)", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)", "load average")
+    for (jobs, _), best in ours.items():
+        best.show(f"explorer, {jobs} job{'s' if jobs > 1 else ''}", f"{best.rss:.0f} MB")
+    if reference.loads:
+        reference.show("inkjs random play", "(one process)")
+    for name, best in bare.items():
+        best.show(f"bink, {name}", "(this process)")
     print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node process less "
           "its start and the story's load;\n   bink alone: the engine's lean calls in a loop, as inkjs's random play "
           "does, on the story as compiled and on the explorer's copy, which also counts visits for coverage)")
+    many, one = ours[(args.jobs, 4 * runs)], ours[(1, 4 * runs)]
     copy = "explorer's copy"
-    if reference:
-        print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {ours[args.jobs][0] / reference[0]:.2f}x "
-              f"(target 2x); 1 job / inkjs: {ours[1][0] / reference[0]:.2f}x")
-        print(f"  per CPU second / inkjs: explorer {ours[1][1] / reference[1]:.2f}x (1 job), "
-              f"{ours[args.jobs][1] / reference[1]:.2f}x ({args.jobs} jobs); bink alone "
-              f"{bare['as compiled'][2] / reference[1]:.2f}x as compiled, "
-              f"{bare[copy][2] / reference[1]:.2f}x on the explorer's copy")
-    print(f"  {args.jobs} jobs / 1 job, wall clock: {ours[args.jobs][0] / ours[1][0]:.2f}x")
+    if reference.loads:
+        print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {many.wall / reference.wall:.2f}x "
+              f"(target 2x); 1 job / inkjs: {one.wall / reference.wall:.2f}x")
+        print(f"  per CPU second / inkjs: explorer {one.cpu / reference.cpu:.2f}x (1 job), "
+              f"{many.cpu / reference.cpu:.2f}x ({args.jobs} jobs); bink alone "
+              f"{bare['as compiled'].cpu / reference.cpu:.2f}x as compiled, "
+              f"{bare[copy].cpu / reference.cpu:.2f}x on the explorer's copy")
+    print(f"  {args.jobs} jobs / 1 job, wall clock: {many.wall / one.wall:.2f}x")
 
 
 def _bink_alone(json_text: str, runs: int, seed: int) -> tuple[float, float, float]:
@@ -451,6 +483,8 @@ def main() -> int:
     parser.add_argument("--cap", type=float, default=180, help="seconds before a coverage race is called off")
     parser.add_argument("--window", type=float, default=60, help="seconds of search on the generated story")
     parser.add_argument("--runs-large", type=int, default=100, help="walks for the throughput figure (and 4x)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the generated story's throughput table, taking turns; each row keeps its best")
     parser.add_argument("--lines", type=int, default=20000, help="size of the generated story")
     parser.add_argument("--exhaustive-budget", type=float, default=600)
     parser.add_argument("--why-states", type=int, default=20000,
