@@ -37,6 +37,7 @@ BASELINE = "1738706684bf858313958f54f0737dfcf46dd268"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_story import generate  # noqa: E402  (bench/ is not a package)
+from worktree import checkout  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -117,17 +118,15 @@ def main() -> int:
                         help="compile our package's sources on every run (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
-    with tempfile.TemporaryDirectory(prefix="dp-compile-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="dp-compile-bench-") as tmp, \
+            checkout(args.against, Path(tmp) / "against") as other:
         folder = Path(tmp)
         if args.no_bytecode_cache:
             # an empty cache folder, so neither tree reads bytecode left by earlier runs either
             env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(folder / "no-bytecode"))
         ours = [sys.executable, "-m", "dreamphases", "compile", "{story}", "-o", "{out}"]
         compilers = [Compiler("ours", ours, cwd=ROOT, env=env)]
-        if args.against:
-            other = folder / "against"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(other), args.against],
-                           check=True)
+        if other is not None:
             # (`-m` puts the working folder first on sys.path, so the worktree's package is the one run)
             compilers.append(Compiler(args.against[:12], ours, cwd=other, env={**env, "PYTHONPATH": str(other)}))
         if args.no_inkjs:
@@ -136,19 +135,14 @@ def main() -> int:
             compilers.append(Compiler("inkjs", [str(INKJS), "compile", "-o", "{out}", "{story}"]))
         else:
             print("inkjs: not available (../shared/tools/inkjs/run is missing)")
-        try:
-            generated = folder / "generated.ink"
-            generated.write_text(generate(args.lines, args.seed), encoding="utf-8")
-            count = len(generated.read_text(encoding="utf-8").splitlines())
-            bench(f"generated story (seed {args.seed})", generated, count, args.runs, compilers, folder)
-            bundled = ROOT / "story" / "dreamphases.ink"
-            if bundled.exists():
-                lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in bundled.parent.glob("*.ink"))
-                bench("bundled story (story/*.ink)", bundled, lines, args.runs, compilers, folder)
-        finally:
-            if args.against:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder / "against")],
-                               check=False)
+        generated = folder / "generated.ink"
+        generated.write_text(generate(args.lines, args.seed), encoding="utf-8")
+        count = len(generated.read_text(encoding="utf-8").splitlines())
+        bench(f"generated story (seed {args.seed})", generated, count, args.runs, compilers, folder)
+        bundled = ROOT / "story" / "dreamphases.ink"
+        if bundled.exists():
+            lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in bundled.parent.glob("*.ink"))
+            bench("bundled story (story/*.ink)", bundled, lines, args.runs, compilers, folder)
     return 0
 
 

@@ -28,6 +28,7 @@ SHARED = ROOT / ".." / "shared"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_story import generate  # noqa: E402  (bench/ is not a package)
+from worktree import checkout  # noqa: E402
 
 #: (lines, seed) of the generated stories: the benchmark's story, and smaller ones that vary the mix
 GENERATED = [(20_000, 1), (3_000, 2), (3_000, 3)]
@@ -92,15 +93,11 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dp-outputs-") as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
-        other = Path(tmp) / "against"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(other), args.against],
-                       check=True)
-        try:
-            stories = _stories(Path(tmp))
+        stories = _stories(Path(tmp))
+        with checkout(args.against, Path(tmp) / "against") as other:
+            assert other is not None
             _dump(ROOT, stories, folder / "ours")
             _dump(other, stories, folder / "theirs")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=False)
         differing = []
         for name, _ in stories:
             ours = (folder / "ours" / name).read_text(encoding="utf-8")

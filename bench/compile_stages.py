@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_story import generate  # noqa: E402  (bench/ is not a package)
+from worktree import checkout  # noqa: E402
 
 #: (module, function, label): the stage entry points, wrapped with a CPU timer where a tree has them
 STAGES = [
@@ -135,26 +136,19 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=20_000, help="size of the generated story")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dp-stages-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="dp-stages-bench-") as tmp, \
+            checkout(args.against, Path(tmp) / "against") as other:
         folder = Path(tmp)
         trees = {"this checkout": ROOT}
-        if args.against:
-            other = folder / "against"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(other), args.against],
-                           check=True)
+        if other is not None:
             trees[args.against[:12]] = other
-        try:
-            generated = folder / "generated.ink"
-            generated.write_text(generate(args.lines, args.seed), encoding="utf-8")
-            count = len(generated.read_text(encoding="utf-8").splitlines())
-            _compare(f"generated story (seed {args.seed}, {count:,} lines)", generated, trees, args.runs)
-            bundled = ROOT / "story" / "dreamphases.ink"
-            if bundled.exists():
-                _compare("bundled story (story/*.ink)", bundled, trees, args.runs)
-        finally:
-            if args.against:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder / "against")],
-                               check=False)
+        generated = folder / "generated.ink"
+        generated.write_text(generate(args.lines, args.seed), encoding="utf-8")
+        count = len(generated.read_text(encoding="utf-8").splitlines())
+        _compare(f"generated story (seed {args.seed}, {count:,} lines)", generated, trees, args.runs)
+        bundled = ROOT / "story" / "dreamphases.ink"
+        if bundled.exists():
+            _compare("bundled story (story/*.ink)", bundled, trees, args.runs)
     return 0
 
 
