@@ -337,7 +337,9 @@ def exhaustive(args: argparse.Namespace) -> None:
     _row("states merged", f"{tally.merged:,}")
     _row("left unexplored", f"{tally.frontier_left:,}")
     _row("finished", f"{'yes' if finished else 'no'} ({outcome.stop_reason}; {seconds:.0f} s)")
-    _row("states per second", f"{tally.states / max(seconds, 1e-9):,.0f}")
+    _row("states per second", f"{tally.states / max(seconds, 1e-9):,.0f} (per CPU second of the workers: "
+         f"{tally.states / max(outcome.cpu_seconds, 1e-9):,.0f}; load average now "
+         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
     if not finished and args.why_states:
         why(json_text, graph, args.why_states)
     if args.real_budget:

@@ -357,3 +357,33 @@ def test_each_read_is_classified_by_what_it_can_tell_apart(read: str, cuts: froz
     result = compile_source(source, "read.ink")
     assert result.json_text is not None
     assert observers_of(result.json_text).variable_cuts("n", None) == cuts
+
+
+_SCENES = """VAR early = 0
+VAR late = 0
+-> scene
+=== scene ===
+= first
+{early > 1: Early.}
+* [On] -> second
+= second
+{true:
+  - Inside.
+}
+{late > 2: Late.}
+* [End] -> DONE
+"""
+
+
+@pytest.mark.parametrize(("position", "observed"), [
+    (("scene.first", -1), {"early", "late"}),  # a choice's target, entered at its start
+    (("scene.second", -1), {"late"}),  # the earlier stitch is not reachable from here
+    (("scene.second.0", 1), {"late"}),  # a call-stack frame: from that item on
+    (("scene.second.0", 14), set()),  # past the last read
+    (("scene.second.0.3", 1), {"late"}),  # the end of a nested container flows on in its parent
+    (("no.such.place", 0), {"early", "late"}),  # a position the story does not have: anything
+])
+def test_a_position_observes_only_the_reads_flow_can_still_reach(position: tuple[str, int], observed: set[str]) -> None:
+    result = compile_source(_SCENES, "scenes.ink")
+    assert result.json_text is not None
+    assert set(observers_of(result.json_text).view([position]).variables) == observed
