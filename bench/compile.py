@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -115,15 +116,19 @@ def main() -> int:
     parser.add_argument("--against", default=BASELINE, help="another commit of ours to time beside this one")
     parser.add_argument("--no-inkjs", action="store_true", help="leave inkjs out")
     parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="compile our package's sources on every run (PYTHONDONTWRITEBYTECODE=1)")
+                        help="compile our package's sources on every run (PYTHONDONTWRITEBYTECODE=1, and the "
+                        "package's __pycache__ folders removed first)")
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory(prefix="dp-compile-bench-") as tmp, \
             checkout(args.against, Path(tmp) / "against") as other:
         folder = Path(tmp)
         if args.no_bytecode_cache:
-            # an empty cache folder, so neither tree reads bytecode left by earlier runs either
-            env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(folder / "no-bytecode"))
+            # neither tree may read bytecode of its own left by earlier runs (the standard library's stays)
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            for tree in (ROOT, other):
+                for cache in (tree / "dreamphases").rglob("__pycache__") if tree is not None else ():
+                    shutil.rmtree(cache)
         ours = [sys.executable, "-m", "dreamphases", "compile", "{story}", "-o", "{out}"]
         compilers = [Compiler("ours", ours, cwd=ROOT, env=env)]
         if other is not None:
