@@ -44,8 +44,12 @@ MAX_CORPUS = 1500
 #: a declared stat's value is news again this many choices deeper into the story (a bond high in the
 #: last act is not the same find as in the first); other variables' values are news once
 DEPTH_BAND = 10
-#: the share of walks that start from the beginning with a fresh story seed
+#: the share of walks that start from the beginning with a fresh story seed, while such walks still
+#: find coverage; once they have found none for DRY_ROUNDS rounds, only ROOT_SHARE_DRY, and the rest
+#: goes to walks aimed at missing targets (a walk from the start costs a whole playthrough)
 ROOT_SHARE = 0.3
+ROOT_SHARE_DRY = 0.1
+DRY_ROUNDS = 4
 #: states a single walk may add to the corpus
 MAX_ADDS_PER_WALK = 4
 #: `_locate` looks for finds every LOCATE_STRIDE choices while more than LOCATE_EACH are left (above
@@ -478,6 +482,8 @@ class Guided(Strategy):
         self._corpus: dict[int, _Entry] = {0: _Entry(None, (), 0, 0, ())}
         self._next_id = 1
         self._round = 0
+        #: the last round whose walks from the start found coverage nobody had
+        self._root_found = 0
         self._walks = 0
         self._unknown: set[str] = set(walker.node_paths)
         self._values: set[str] = set()
@@ -515,7 +521,10 @@ class Guided(Strategy):
         values = {n for n in item.news if n.startswith("v:")}
         endings = {n[2:] for n in item.news if n.startswith("e:")}
         unknown = self._unknown
-        new = (coverage & unknown) | (values - self._values) | {f"e:{e}" for e in endings - self._endings}
+        covered = (coverage & unknown) | {f"e:{e}" for e in endings - self._endings}
+        new = covered | (values - self._values)
+        if covered and not item.entry:  # entry 0: the story's start
+            self._root_found = self._round
         unknown -= coverage
         self._values |= values
         self._endings |= endings
@@ -610,9 +619,10 @@ class Guided(Strategy):
         # from the state closest to a missing target (nearer ones more often, each less as it is tried)
         draw = rng.random()
         first: int | None = None
-        if draw < ROOT_SHARE or len(keys) == 1:
+        root = ROOT_SHARE if self._round - self._root_found <= DRY_ROUNDS else ROOT_SHARE_DRY
+        if draw < root or len(keys) == 1:
             key = 0
-        elif draw < ROOT_SHARE + DIRECTED_SHARE and aims:
+        elif draw < ROOT_SHARE + DIRECTED_SHARE and aims:  # what the start no longer gets is aimed
             aim = rng.choices(aims, aim_weights)[0]
             self._aimed[aim] = self._aimed.get(aim, 0) + 1
             # the closest states most often, those with more of the story left to play sometimes
