@@ -593,8 +593,9 @@ class Outcome:
     stop_reason: str
     milestones: list[Milestone]
     seconds: float
-    #: (seconds, work, covered per kind) each time coverage grew: for benchmarks racing to a target
-    timeline: list[tuple[float, int, dict[str, int]]] = field(default_factory=list)
+    #: (seconds, work, covered per kind, workers' CPU seconds) each time coverage grew: for benchmarks
+    #: racing to a target (the CPU time as the workers last reported it, at the end of their tasks)
+    timeline: list[tuple[float, int, dict[str, int], float]] = field(default_factory=list)
     #: the choice texts along each finding's (path, seed), replayed in a worker for the report
     texts: Texts = field(default_factory=dict)
     #: the story's global tags as the runtime reads them (only when trajectories were recorded)
@@ -655,18 +656,18 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
     reached: dict[str, Milestone] = {}
     last_counts = {name: 0 for name in universe}
     last_new_work = 0
-    timeline: list[tuple[float, int, dict[str, int]]] = []
+    timeline: list[tuple[float, int, dict[str, int], float]] = []
     stop_reason = ""
     done_tasks = 0
     report = progress or (lambda done, total: None)
 
-    def note(work: int) -> bool:
+    def note(work: int, cpu: float) -> bool:
         """Record milestones after a merge; True when `--until-covered` says stop."""
         nonlocal last_new_work
         counts = _coverage(total, universe)
         elapsed = time.perf_counter() - started
         if counts != last_counts:
-            timeline.append((elapsed, work, counts))
+            timeline.append((elapsed, work, counts, cpu))
         for name, covered in counts.items():
             if covered > last_counts[name] or name not in reached:
                 if covered > last_counts[name]:
@@ -696,7 +697,7 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
                 total.merge(tally)
                 done_tasks += 1
                 report(done_tasks, strategy.expected_tasks)
-                if note(strategy.work(total)):
+                if note(strategy.work(total), pool.cpu_seconds):
                     stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
                 elif options.budget is not None and time.perf_counter() - started >= options.budget:
                     stop_reason = "budget"
@@ -707,14 +708,14 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
                 break
             tasks = strategy.after(payloads)
             total.merge(strategy.own_tally())
-            if note(strategy.work(total)):
+            if note(strategy.work(total), pool.cpu_seconds):
                 stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
         if not stop_reason:
             stop_reason = strategy.finished(total)
         seconds = time.perf_counter() - started
         cpu_seconds = pool.cpu_seconds
         texts, tags = _replay_findings(pool, total, options.track is not None)
-    note(strategy.work(total))
+    note(strategy.work(total), cpu_seconds)
     milestones = [reached[name] for name in ("endings", "choices", "branches", "nodes") if name in reached]
     return Outcome(total, describe_stop(stop_reason, strategy.work_name, strategy.work(total),
                                         options), milestones, seconds, timeline, texts, tags, cpu_seconds)
