@@ -251,6 +251,8 @@ class _Best:
     walks: int
     wall: float = 0.0
     seconds: float = 0.0
+    #: CPU seconds per wall-clock second in the round with the best wall-clock figure: the cores it got
+    cores: float = 0.0
     cpu: float = 0.0
     cpu_seconds: float = 0.0
     rss: float = 0.0
@@ -258,7 +260,7 @@ class _Best:
 
     def add(self, wall: float, seconds: float, cpu: float, cpu_seconds: float, rss: float, load: float) -> None:
         if wall > self.wall:
-            self.wall, self.seconds = wall, seconds
+            self.wall, self.seconds, self.cores = wall, seconds, wall / cpu if cpu else 0.0
         if cpu > self.cpu:
             self.cpu, self.cpu_seconds = cpu, cpu_seconds
         self.rss = max(self.rss, rss)
@@ -267,8 +269,8 @@ class _Best:
     def show(self, name: str, memory: str) -> None:
         spent = f" ({self.cpu_seconds:.1f} s)" if self.cpu_seconds else ""
         loads = f"{min(self.loads):.1f}" + (f" to {max(self.loads):.1f}" if max(self.loads) > min(self.loads) else "")
-        _row(name, f"{self.wall:,.0f}", f"{self.walks:,}", f"{self.seconds:.2f}", f"{self.cpu:,.0f}{spent}", memory,
-             loads)
+        _row(name, f"{self.wall:,.0f}", f"{self.walks:,}", f"{self.seconds:.2f} ({self.cores:.2f} cores)",
+             f"{self.cpu:,.0f}{spent}", memory, loads)
 
 
 def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: Any, json_path: Path) -> None:
@@ -304,7 +306,8 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
             bare[name].add(rate, seconds, per_cpu, 0.0, 0.0, load)
     rounds = f"best of {args.repeat} rounds" if args.repeat > 1 else "one round"
     print(f"  random-walk throughput and memory, ours beside inkjs's random play ({rounds}, taking turns):")
-    _row("", "choices/s (wall)", "walks", "seconds", "choices per CPU s", "peak RSS (largest process)", "load average")
+    _row("", "choices/s (wall)", "walks", "seconds (cores used)", "choices per CPU s", "peak RSS (largest process)",
+         "load average")
     for (jobs, _), best in ours.items():
         best.show(f"explorer, {jobs} job{'s' if jobs > 1 else ''}", f"{best.rss:.0f} MB")
     if reference.loads:
@@ -324,6 +327,17 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
               f"{bare['as compiled'].cpu / reference.cpu:.2f}x as compiled, "
               f"{bare[copy].cpu / reference.cpu:.2f}x on the explorer's copy")
     print(f"  {args.jobs} jobs / 1 job, wall clock: {many.wall / one.wall:.2f}x")
+    if _autogroup():
+        print("  (this kernel shares CPU time between sessions first (sched_autogroup_enabled): while other "
+              "sessions are busy, the explorer's workers\n   share one session's slice, whatever --jobs; the "
+              "cores column says what each row got)")
+
+
+def _autogroup() -> bool:
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return False
 
 
 def _bink_alone(json_text: str, runs: int, seed: int) -> tuple[float, float, float]:
