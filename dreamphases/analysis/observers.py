@@ -127,7 +127,9 @@ class Observers:
     turns: bool = False
     #: the story calls `RANDOM`: keep the generator's state
     random: bool = False
-    #: a divert or call through a variable somewhere: reachability is unknown, keep everything read
+    #: a way on the story does not have (a target it cannot resolve): reachability is unknown, keep
+    #: everything read. A divert, tunnel or call through a variable is not that: it can only go to an
+    #: address the story takes as a value (`-> knot` stored or passed), and goes to each of those.
     dynamic: bool = False
     #: each global's initial value, when a constant (a state leaves out globals at their initial value)
     defaults: dict[str, object] = field(default_factory=dict)
@@ -144,7 +146,7 @@ class Observers:
     def view(self, positions: Collection[tuple[str, int]]) -> View:
         """What the code reachable from these positions can observe: (container path, content index)
         pairs, index -1 for entering the container at its start (a choice's target). A position the
-        story does not have, or a divert through a variable anywhere, makes it the whole story's."""
+        story does not have, or a way on it cannot resolve anywhere, makes it the whole story's."""
         key = frozenset(positions)
         found = self._views.get(key)
         if found is not None:
@@ -382,8 +384,21 @@ def observers_of(json_text: str) -> Observers:
         found.paths.setdefault(where, cid)
         if slot >= 0 and parent >= 0:  # also by its index, however it is named
             found.paths.setdefault(".".join(listed[parent][1] + [str(slot)]), cid)
+    #: every address the story takes as a value (`-> knot` stored, passed, READ_COUNT's argument): the only
+    #: places a divert, tunnel or call through a variable can go, and whose count READ_COUNT can read
+    taken: set[tuple[int, int]] = set()
+    #: where a divert through a variable (or READ_COUNT) sits: its container's events, its index, and
+    #: whether it reads a count rather than goes there
+    through: list[tuple[int, int, bool]] = []
     for cid, (content, path, _, _) in enumerate(listed):
         events = found.containers[cid].events
+        for i, item in enumerate(content):
+            if isinstance(item, dict) and "^->" in item:
+                start = found.position(_resolve(path + [str(i)], str(item["^->"])), -1)
+                if start is None:
+                    found.dynamic = True
+                else:
+                    taken.add(start)
         if path == [_DECLARATIONS]:  # runs once, before the story starts: initial values
             for i, item in enumerate(content):
                 if isinstance(item, dict) and "VAR=" in item and i and isinstance(content[i - 1], bool | int | float):
@@ -410,7 +425,7 @@ def observers_of(json_text: str) -> Observers:
                 elif item in ("turn", "turns", "readc"):
                     found.turns = found.turns or item != "readc"
                     if item == "readc":  # READ_COUNT(-> target): a count read through a value
-                        found.dynamic = True
+                        through.append((cid, i, True))
                 elif item in ("rnd", "srnd"):
                     found.random = True
                 continue
@@ -431,7 +446,7 @@ def observers_of(json_text: str) -> Observers:
                 events.append((i, ("var", str(item["^var"]), EXACT)))
                 events.append((i, ("write", str(item["^var"]), "any")))
             elif item.get("var") is True and ("->" in item or "f()" in item or "->t->" in item):
-                found.dynamic = True
+                through.append((cid, i, False))
             elif "*" in item:
                 if int(item.get("flg", 0)) & _ONCE_ONLY:
                     target = _resolve(path + [str(i)], str(item["*"]))
@@ -445,4 +460,9 @@ def observers_of(json_text: str) -> Observers:
                         go(i, str(item[key]))
                 if "x()" in item and str(item["x()"]) in found.paths:  # an EXTERNAL's ink fallback
                     go(i, str(item["x()"]))
+    for cid, i, reads in through:
+        events = found.containers[cid].events
+        for to, at in sorted(taken):
+            events.append((i, ("count", found.containers[to].path, EXACT) if reads else ("go", to, at)))
+        events.sort(key=lambda event: event[0])  # stable: the order within an item is kept
     return found

@@ -8,9 +8,9 @@ With liveness, what no later read can observe is left out too, so states that di
 merged. What the code a state can still reach can observe of each visit count and variable is
 `analysis.observers`' business (read off the compiled story, and reachable per position: from the
 state's pending choices and call-stack frames, content item by content item): nothing, a class of
-values (every read compares with constants), or the value (`observed_values`). A story that diverts or
-calls through a variable falls back to `Liveness`, the coarser knot-level rule (variables no reachable
-knot reads).
+values (every read compares with constants), or the value (`observed_values`). A story with a way on
+the analysis cannot resolve falls back to `Liveness`, the coarser knot-level rule (variables no
+reachable knot reads).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def state_key(state_text: str, visit_bound: int, ignore: Collection[str],
     if liveness is None:
         full = state_digests(data, [(clamped, variables, True)])[0]
         return full, full
-    if observers is None or observers.dynamic or liveness.anywhere:
+    if observers is None or observers.dynamic:
         replace_counts_and_variables(data, clamped, variables)
         full = state_digest(data)
         dead = liveness.dead(data)

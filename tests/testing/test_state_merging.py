@@ -133,7 +133,7 @@ def _check(walker: Walker, depth: int) -> tuple[int, int]:
     return merged_states, plain_states
 
 
-SMALL = ["observed", "scenes", "threads", "drift", "endings", "dead_variable", "two_rooms", "loop", "counter",
+SMALL = ["observed", "scenes", "threads", "drift", "detour", "endings", "dead_variable", "two_rooms", "loop", "counter",
          "branches", "choice_identity", "same_text", "well", "coverable", "dead_end"]
 
 
@@ -167,6 +167,13 @@ def test_the_check_fails_when_a_key_drops_what_a_read_observes() -> None:
         container.events = [e for e in container.events if e[1][:2] != ("var", "score")]
     walker.cache["observers"] = observers
     assert quotient(walker, 5, merged_key(walker))[0] != tree(walker, 5)
+
+
+def test_a_story_that_diverts_through_variables_is_still_merged_by_what_is_reachable() -> None:
+    loaded = load_story(STORIES / "detour.ink")
+    assert not observers_of(loaded.json_text).dynamic  # every address it diverts through is one it takes
+    merged_states, plain_states = _check(_walker(loaded.json_text, loaded.graph), depth=6)
+    assert merged_states < plain_states
 
 
 def test_what_only_earlier_scenes_of_a_knot_read_is_merged() -> None:
@@ -291,9 +298,10 @@ def test_merging_keeps_every_transcript_of_generated_stories(source: str) -> Non
 
 @st.composite
 def stories_with_flow(draw: st.DrawFn) -> str:
-    """Stitches, labels, a tunnel, a thread, functions that read and write globals (one by reference)."""
+    """Stitches, labels, a tunnel, a thread, functions that read and write globals (one by reference),
+    a divert through a variable."""
     names = ["a", "b"]
-    lines = [f"VAR {n} = {draw(st.integers(0, 2))}" for n in names] + ["-> hub"]
+    lines = [f"VAR {n} = {draw(st.integers(0, 2))}" for n in names] + ["VAR detour = -> hub", "-> hub"]
     lines += ["=== function bump(ref x) ===", "~ x = x + 1",
               "=== function set_to(v) ===", f"~ {draw(st.sampled_from(names))} = v",
               "=== function test() ===",
@@ -317,8 +325,8 @@ def stories_with_flow(draw: st.DrawFn) -> str:
             condition = f"{{{draw(st.sampled_from(names))} {draw(_OPS)} {draw(st.integers(0, 3))}}} "
         elif draw(st.booleans()):
             condition = draw(st.sampled_from(["{room} ", "{not room} ", "{hub.room > 1} ", "{back} "]))
-        action = draw(st.sampled_from(["", "~ set_to(2)", "~ bump(a)", "~ b = 1", "~ a++"]))
-        target = draw(st.sampled_from(["hub", "room", "finish"]))
+        action = draw(st.sampled_from(["", "~ set_to(2)", "~ bump(a)", "~ b = 1", "~ a++", "~ detour = -> room"]))
+        target = draw(st.sampled_from(["hub", "room", "finish", "detour"]))  # `detour`: through a variable
         lines.append(f"{'+' if draw(st.booleans()) else '*'} {condition}[Option {n}]"
                      + (f"\n  {action}" if action else "") + f"\n  -> {target}")
     lines += ["= room", "A room.", "+ (back) [Back] -> hub", "+ {a > 2} [Out] -> finish",
