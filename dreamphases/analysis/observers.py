@@ -446,6 +446,9 @@ def observers_of(json_text: str) -> Observers:
                 events.append((i, ("var", str(item["^var"]), EXACT)))
                 events.append((i, ("write", str(item["^var"]), "any")))
             elif item.get("var") is True and ("->" in item or "f()" in item or "->t->" in item):
+                # the divert reads the variable itself (no `VAR?` before it): where it goes is its value
+                held = next(str(item[key]) for key in ("->", "f()", "->t->") if key in item)
+                events.append((i, ("var", held, EXACT)))
                 through.append((cid, i, False))
             elif "*" in item:
                 if int(item.get("flg", 0)) & _ONCE_ONLY:
