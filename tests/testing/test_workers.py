@@ -99,3 +99,12 @@ def test_a_story_counting_fewer_coverage_flags_is_spliced_and_plays_the_same() -
     assert any(counted.values())
     assert {p: n for p, n in counted.items() if p in some} == {p: n for p, n in partly.items() if p in some}
     assert not any(n for p, n in partly.items() if p not in some) and not any(uncounted.values())
+
+
+@pytest.mark.parametrize("mode", ["random", "guided"])
+def test_the_timeline_notes_the_workers_cpu_time_each_time_coverage_grows(mode: str) -> None:
+    # a race to a target on a busy machine is judged in CPU seconds as well as wall-clock ones
+    outcome = explore(_walker("endings", mode=mode, runs=60), jobs=2)
+    cpu = [entry[3] for entry in outcome.timeline]
+    assert cpu == sorted(cpu)
+    assert 0 < cpu[-1] <= outcome.cpu_seconds
