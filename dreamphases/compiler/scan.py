@@ -103,6 +103,11 @@ def matching_brace(text: str, start: int = 0) -> int:
     if (close > 0 and text.startswith("{", start) and text.find("{", start + 1, close) < 0
             and text.find("\\", start, close) < 0):
         return close  # nothing nested or escaped before the first '}': the commonest `{…}`
+    return matching_brace_by_walking(text, start)
+
+
+def matching_brace_by_walking(text: str, start: int) -> int:
+    """`matching_brace` without its shortcut: the general walk its shortcut must agree with."""
     for i, c, depth in structure(text, start=start):
         if c == "}" and depth == 1:
             return i
@@ -127,6 +132,11 @@ def first_at_top(text: str, marks: tuple[str, ...], *, start: int = 0, parens: b
                     break
                 at = text.find(mark, at + 1)
         return best
+    return first_at_top_by_walking(text, marks, start, parens, strings)
+
+
+def first_at_top_by_walking(text: str, marks: tuple[str, ...], start: int, parens: bool, strings: bool) -> int:
+    """`first_at_top` without its shortcut: the general walk its shortcut must agree with."""
     firsts = "".join(sorted({m[0] for m in marks}))
     for i, c, depth in structure(text, firsts, start=start, parens=parens, strings=strings):
         if depth == 0 and c in firsts and any(text.startswith(m, i) for m in marks):
@@ -151,7 +161,13 @@ def split_at_top(text: str, sep: str, *, parens: bool = False, strings: bool = F
                 at = text.find(sep, at + 1)
         parts.append((last, text[last:]))
         return parts
-    skip_to = -1
+    return split_at_top_by_walking(text, sep, parens, strings)
+
+
+def split_at_top_by_walking(text: str, sep: str, parens: bool, strings: bool) -> list[tuple[int, str]]:
+    """`split_at_top` without its shortcuts: the general walk its shortcuts must agree with."""
+    parts: list[tuple[int, str]] = []
+    last = skip_to = 0
     for i, c, depth in structure(text, sep[0], parens=parens, strings=strings):
         if i < skip_to or depth != 0 or c != sep[0] or not text.startswith(sep, i):
             continue
