@@ -16,8 +16,9 @@ It prints one table per question:
    seconds, guided vs random (`--window 0` skips this); random-walk throughput with `--jobs` processes
    and with one, against inkjs's, wall-clock and per CPU second; the peak resident memory of the
    largest explorer process, for N and 4N walks (flat means it does not grow); and bink alone in a
-   loop, on the story as compiled and on the explorer's copy (which also counts visits for coverage):
-   what the explorer would make per process if everything it adds cost nothing. These rows take turns
+   loop, on the story as compiled, on the copy that also counts visits for coverage, and on that copy
+   without line breaks, which the explorer plays: what the explorer would make per process if
+   everything it adds cost nothing. These rows take turns
    for `--repeat` rounds, and each keeps its best figures (and its largest peak memory).
 3. **Exhaustive search with liveness merging on the bundled story**: states visited, states merged,
    and whether it finished within `--exhaustive-budget` seconds. If not, why, in figures: the same
@@ -281,7 +282,8 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
 
     runs = args.runs_large
     flags, _, added = count_flags(json_text, graph)
-    copies = {"as compiled": json_text, "explorer's copy": flags.text(added)}
+    copies = {"as compiled": json_text, "counting for coverage": flags.text(added),
+              "without line breaks": flags.text(added, line_breaks=False)}
     ours = {(jobs, walks): _Best(walks) for jobs, walks in ((args.jobs, runs), (args.jobs, 4 * runs), (1, 4 * runs))}
     reference = _Best(4 * runs)
     bare = {name: _Best(runs) for name in copies}
@@ -316,16 +318,15 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
         best.show(f"bink, {name}", "(this process)")
     print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node process less "
           "its start and the story's load;\n   bink alone: the engine's lean calls in a loop, as inkjs's random play "
-          "does, on the story as compiled and on the explorer's copy, which also counts visits for coverage)")
+          "does, on the story as compiled, on the copy that also counts visits for coverage,\n   and on that copy "
+          "without line breaks, which the explorer plays (`story.without_line_breaks`))")
     many, one = ours[(args.jobs, 4 * runs)], ours[(1, 4 * runs)]
-    copy = "explorer's copy"
     if reference.loads:
         print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {many.wall / reference.wall:.2f}x "
               f"(target 2x); 1 job / inkjs: {one.wall / reference.wall:.2f}x")
         print(f"  per CPU second / inkjs: explorer {one.cpu / reference.cpu:.2f}x (1 job), "
               f"{many.cpu / reference.cpu:.2f}x ({args.jobs} jobs); bink alone "
-              f"{bare['as compiled'].cpu / reference.cpu:.2f}x as compiled, "
-              f"{bare[copy].cpu / reference.cpu:.2f}x on the explorer's copy")
+              + ", ".join(f"{best.cpu / reference.cpu:.2f}x {name}" for name, best in bare.items()))
     print(f"  {args.jobs} jobs / 1 job, wall clock: {many.wall / one.wall:.2f}x")
     if _autogroup():
         print("  (this kernel shares CPU time between sessions first (sched_autogroup_enabled): while other "

@@ -44,6 +44,8 @@ CASES = {
     "capitalised key": ("Wake up? # Ending: awake\n-> END\n", ["awake"]),
     "spaced colon": ("Wake up. # ending :  awake\n-> END\n", ["awake"]),
     "epilogue after the tag": ("You wake. # ending: awake\nThe end.\n-> END\n", ["awake"]),
+    "two tags in the final passage": ("You wake. # ending: awake\nThe end. # ending: epilogue\n-> END\n",
+                                      ["awake", "epilogue"]),
     "tag before the last choice": ("Dawn. # ending: awake\n* [Sleep on] Zzz.\n  -> END\n", []),
     "empty id": ("You wake. # ending:\n-> END\n", []),
 }

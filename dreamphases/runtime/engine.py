@@ -314,6 +314,11 @@ class Engine:
             raise StateLoadError(str(exc)) from exc
         self._offered = None
 
+    def adopt_trail(self, other: Engine) -> None:
+        """Take `other`'s trail of choices as this engine's own: the explorer replays a passage on a
+        second copy of the story, and an error there names the choices of the walk it came from."""
+        self._taken = list(other._taken)
+
     def reset(self) -> None:
         self.story.reset_state()
         self._taken = []

@@ -28,7 +28,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from dreamphases.compiler.graph import StoryGraph
-from dreamphases.runtime.engine import Engine, StoryRuntimeError
+from dreamphases.runtime.engine import Budget, Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import (
@@ -107,7 +107,6 @@ class Tally:
     walks: int = 0
     states: int = 0
     choices: int = 0
-    lines: int = 0
     truncated: int = 0
     frontier_left: int = 0
     #: exhaustive search: states found equal only once dead variables and visit counts were ignored
@@ -123,7 +122,6 @@ class Tally:
         self.walks += other.walks
         self.states += other.states
         self.choices += other.choices
-        self.lines += other.lines
         self.truncated += other.truncated
         self.frontier_left += other.frontier_left
         self.merged += other.merged
@@ -169,6 +167,15 @@ class TrajectoryObserver:
 
 #: above this many coverage ids, `Walker.seen` reads a saved state instead of asking for each
 _ASK_EACH = 24
+#: The copy without line breaks (`story.without_line_breaks`) plays a whole passage in one `Continue`, so
+#: a story printing in an endless loop would fill the runtime's output for as long as the budget per
+#: line allows (5 s). It gets this much instead (a passage takes well under a millisecond), and a
+#: passage that runs over is played again on the faithful copy, which reports it exactly as before.
+FAST_BUDGET = Budget(seconds=0.1)
+#: Less time than the runtime ever spends on a line of output: a passage the copy without line breaks
+#: played in under `max_lines` times this cannot have shown `max_lines` lines, so `--max-lines` needs
+#: no look at its text (above it, the text's length bounds the lines it can hold).
+_LINE_FLOOR = 2e-7
 #: random walks drop the visit counts added for coverage every this many choices (`Walker.trim_counts`):
 #: often enough that the table stays small, rarely enough that saving and loading the state stays cheap
 TRIM_EVERY = 64
@@ -196,12 +203,32 @@ class Walker:
 
     The hot loop uses the engine's lean calls (`advance`, `choice_list`): building a `Line`, reading
     the text and copying the tags for every line would cost about a fifth of the explorer's throughput.
+
+    **Two copies of the story.** Walks play a copy without line breaks (`story.without_line_breaks`:
+    every newline token is a `nop`), because bink snapshots its whole state at every line of output:
+    on the generated 20,000-line story that copy plays 3.4x as many choices per CPU second. It plays
+    the same choices, visit counts and variables; only what depends on line boundaries differs, and
+    the walker takes each of those from the faithful copy (with its line breaks, counting the same
+    visits), loaded only when first needed:
+
+    * a passage that raises (an ink error, a runtime crash, the short `FAST_BUDGET` run out), breaks
+      an expectation (its message quotes the line), or might hold `max_lines` lines is played again
+      on the faithful copy: the same seed and path from the start, its last passage line by line as
+      before, and the walk goes on from the faithful copy's state (`_replay_passage`). Errors are rare,
+      so the fast path pays nothing for this;
+    * endings need no line boundaries: the convention is "a line shown since the last choice carries
+      `# ending:`", and the copy's `Continue` returns all the passage's tags at once;
+    * the choice texts along a finding's path (`replay`) come from the faithful copy.
+
+    `fast=False` plays the faithful copy throughout (the parity tests compare the two).
     """
 
     def __init__(self, json_text: str, graph: StoryGraph | None, options: ExploreOptions,
                  instrumented: tuple[CountFlags, dict[str, str], set[str]] | None = None,
-                 facts: StoryFacts | bytes | None = None) -> None:
+                 facts: StoryFacts | bytes | None = None, fast: bool = True) -> None:
         self.options = options
+        #: whether walks play the copy without line breaks (see the class's docstring)
+        self.fast = fast
         self.graph = graph
         flags, self.node_paths, self.added = instrumented or count_flags(json_text, graph)
         #: the story cut around the count flags we may add: `focus` splices a copy counting fewer
@@ -215,6 +242,16 @@ class Walker:
         self._settled = 0
         self._engine: Engine | None = None
         self._initial = ""
+        #: the faithful copy beside the fast one (loaded on first need), its expectations and first state
+        self._faithful: Engine | None = None
+        self._faithful_expectations: Expectations | None = None
+        self._faithful_initial = ""
+        #: the tags of the current passage's `Continue`s before the last one (see `segment`)
+        self._tags: list[str] = []
+        #: while a path is played again on the faithful copy, variable assignments are not reported
+        self._muted = False
+        #: the engine that played the last passage (its last `Continue`'s tags are the passage's last)
+        self._stopped: Engine | None = None
         self._unvisited = dict(self.node_paths)
         #: continuity violations met in the current segment (recorded by `settle`)
         self.violations: list[str] = []
@@ -239,9 +276,33 @@ class Walker:
         """The runtime, loaded on first use. Raises `StoryLoadError` if it rejects the story."""
         if self._engine is None:
             self._flagged = self._counted
-            self._load(self.instrumented[0].text(self._counted))
+            self._load(self.instrumented[0].text(self._counted, line_breaks=not self.fast))
         assert self._engine is not None
         return self._engine
+
+    @property
+    def faithful(self) -> Engine:
+        """The story with its line breaks, counting what `engine` counts (the same engine unless
+        `fast`), loaded on first use: what lines, texts and runaway budgets are read from."""
+        engine = self.engine
+        if not self.fast:
+            return engine
+        if self._faithful is None:
+            faithful = Engine(self.instrumented[0].text(self._flagged))
+            self._faithful_initial = faithful.save_state()
+            self._faithful_expectations = Expectations(faithful)
+            for name in self._watched:
+                faithful.observe(name, self._observed)
+            self._faithful = faithful
+            trim_memory()
+        return self._faithful
+
+    def _faithful_parts(self) -> tuple[Engine, Expectations, str]:
+        if not self.fast:
+            return self.engine, self.expectations, self._initial
+        engine = self.faithful
+        assert self._faithful_expectations is not None
+        return engine, self._faithful_expectations, self._faithful_initial
 
     @property
     def runtime_loaded(self) -> bool:
@@ -254,7 +315,7 @@ class Walker:
         return self._expectations
 
     def _load(self, story_json: str) -> None:
-        engine = Engine(story_json)
+        engine = Engine(story_json, budget=FAST_BUDGET if self.fast else None)
         self._initial = engine.save_state()
         trim_memory()  # loading a big story makes the runtime allocate about twice what it keeps
         self._expectations = Expectations(engine)
@@ -272,7 +333,7 @@ class Walker:
         unpickled then (16 MB on the 20,000-line story) would add to that peak, where afterwards they
         fit in what the load gave back."""
         facts = pickle.dumps(self.facts()) if with_facts else None
-        return partial(Walker, "", None, self.options, self.instrumented, facts)
+        return partial(Walker, "", None, self.options, self.instrumented, facts, self.fast)
 
     def enter_worker(self, trail: Trail) -> None:
         """Called once in a worker process: load the runtime; breadcrumbs go to shared memory, panics
@@ -299,56 +360,108 @@ class Walker:
         self.expectations.broken.clear()
 
     def segment(self) -> tuple[int, str | None]:
-        """Continue to the next choice point: (lines, error or None).
+        """Continue to the next choice point: (the runtime's `Continue`s, error or None).
 
-        An ending is the convention the story tests share: the line the story stops on carries
-        `# ending: <id>`. So tags are read once, on the last line of a segment that offers no choice:
-        asking bink for every line's tags would cost a sixth of the throughput. A line's text is read
-        only when an expectation broke on it (its message quotes the line).
+        Tags are read only for endings (the convention the story tests share, `dreamphases/tags.py`:
+        a line shown since the last choice carries `# ending: <id>`): asking bink for every line's tags
+        would cost a sixth of the throughput, so `settle` reads the last `Continue`'s tags when the
+        story stops, and those of the others are kept here as the passage goes (the copy without line
+        breaks mostly plays a passage in one). A line's text is read only when an expectation broke on
+        it (its message quotes the line), on the faithful copy.
         """
-        engine, limit = self.engine, self.options.max_lines
+        if not self.fast:
+            return self._segment(self.engine, self.expectations, True)
+        engine, tags = self.engine, self._tags
+        self._stopped = engine
+        tags.clear()
+        calls = 0
+        advance, can_continue = engine.advance, engine.can_continue
+        started = time.perf_counter()
+        while can_continue():
+            if calls:
+                tags += engine.tags()
+            try:
+                advance()
+            except StoryRuntimeError as exc:  # an ink error, a crash, the short budget run out
+                return calls, str(exc)
+            calls += 1
+        limit = self.options.max_lines
+        if time.perf_counter() - started > limit * _LINE_FLOOR and \
+                len(engine.text()) + len(tags) + len(engine.tags()) + calls >= limit:
+            return calls, "may have shown --max-lines lines"  # never reported: the passage is played again
+        return calls, None
+
+    def _segment(self, engine: Engine, expectations: Expectations, record: bool) -> tuple[int, str | None]:
+        """Continue to the next choice point line by line (the faithful copy): (lines, error or None).
+        With `record`, broken expectations are noted in `violations`."""
+        limit = self.options.max_lines
         lines = 0
-        broken = self.expectations.broken
+        tags = self._tags
+        tags.clear()
+        self._stopped = engine
+        broken = expectations.broken
         advance, can_continue = engine.advance, engine.can_continue
         while can_continue():
+            if lines:
+                tags += engine.tags()
             try:
                 advance()
             except StoryRuntimeError as exc:  # an ink error, a crash inside the runtime, a budget run out
                 if broken:
-                    self.violations += self.expectations.take(exc.text)
+                    found = expectations.take(exc.text)
+                    if record:
+                        self.violations += found
                 return lines, str(exc)
             if broken:
-                self.violations += self.expectations.take(engine.text())
+                found = expectations.take(engine.text())
+                if record:
+                    self.violations += found
             lines += 1
             if lines >= limit:
                 return lines, f"no choice after {limit} lines of output (an endless loop?)"
         return lines, None
 
-    def _final_passage_endings(self, path: tuple[int, ...], seed: int) -> list[str]:
-        """The ending ids tagged anywhere in the passage the story stopped on (`dreamphases/tags.py`).
-
-        Found by playing the path again with tags read on every line of its last passage; only
-        needed when the last line has no ending tag, so the common case stays on the fast path."""
-        self.start(seed)
-        for index in path:
-            if self.segment()[1] is not None or index >= len(self.engine.choice_list()):
-                return []
-            self.engine.choose(index)
-        found: list[str] = []
-        while self.engine.can_continue():
-            try:
-                self.engine.next_text()
-            except StoryRuntimeError:
-                break
-            found += endings_in(self.engine.tags())
-        self.violations.clear()
+    def _replay_passage(self, path: tuple[int, ...], seed: int) -> tuple[int, str | None]:
+        """Play the passage just played on the copy without line breaks again on the faithful copy,
+        and go on from there: the same seed and path from the start, then the last passage line by
+        line, as the explorer always played it. The fast copy is left in the faithful copy's state
+        (its trail of choices, which error messages name, is the walk's own)."""
+        fast = self.engine
+        engine, expectations, initial = self._faithful_parts()
+        self._muted = True
+        try:
+            engine.load_state(with_seed(initial, seed))
+            for index in path:
+                lines, error = self._segment(engine, expectations, False)
+                if error is not None or index >= len(engine.choice_list()):
+                    # the copies disagree before this passage: report what the faithful one says
+                    return lines, error or f"the path {list(path)} cannot be replayed (the explorer's own fault)"
+                engine.choose(index)
+        finally:
+            self._muted = False
+        expectations.broken.clear()
+        engine.errors.clear()
+        engine.adopt_trail(fast)
         self.expectations.broken.clear()
-        return list(dict.fromkeys(found))
+        lines, error = self._segment(engine, expectations, True)
+        try:  # coverage is read from the fast copy's state, wherever the faithful one stopped
+            fast.reload_state(engine.save_state())
+        except Exception:  # noqa: BLE001 - a runtime that crashed may not save: coverage reads what it can
+            pass
+        return lines, error
 
     def settle(self, tally: Tally, path: tuple[int, ...], seed: int) -> int:
         """Run to the next choice point and record what happened. Returns the choice count (0 = stop)."""
-        lines, error = self.segment()
-        tally.lines += lines
+        if self.fast:
+            watched = dict(self._changed) if self._watched else None
+            lines, error = self.segment()
+            if error is not None or self.expectations.broken:
+                if watched is not None:  # the faithful copy reports this passage's assignments again
+                    self._changed.clear()
+                    self._changed.update(watched)
+                lines, error = self._replay_passage(path, seed)
+        else:
+            lines, error = self.segment()
         for violation in self.violations:
             keep_best(tally.errors, violation, Finding(1, path, seed))
         self.violations.clear()
@@ -363,9 +476,8 @@ class Walker:
                 self._settled = 0
                 self._drop_counts(self._unread)
         if count == 0:
-            endings = endings_in(self.engine.tags()) if lines else []
-            if not endings and lines > 1:
-                endings = self._final_passage_endings(path, seed)
+            assert self._stopped is not None
+            endings = endings_in([*self._tags, *self._stopped.tags()]) if lines else []
             self.endings = endings
             for ending in endings:
                 keep_best(tally.endings, ending, Finding(1, path, seed))
@@ -513,29 +625,37 @@ class Walker:
         point would cost more than playing. Loading a state does not call back: the caller knows
         the values a state starts with. Watching is per process and for good (once per name).
         """
-        changed = self._changed
         for name in names:
             if name not in self._watched:
                 self._watched.add(name)
-                self.engine.observe(name, changed.__setitem__)
-        return changed
+                self.engine.observe(name, self._observed)
+                if self._faithful is not None:
+                    self._faithful.observe(name, self._observed)
+        return self._changed
+
+    def _observed(self, name: str, value: object) -> None:
+        if not self._muted:
+            self._changed[name] = value
 
     # -- replay -----------------------------------------------------------------------------------
     def replay(self, path: tuple[int, ...], seed: int) -> list[str]:
         """The choice texts along a path, for reports and re-playable specs.
 
         Only the segments before each choice are played, never the one after the last: a path that
-        ends in a crash of the runtime replays safely in the process writing the report.
+        ends in a crash of the runtime replays safely in the process writing the report. Played on
+        the faithful copy: the texts are the story's own, line breaks and all.
         """
-        self.start(seed)
+        engine, expectations, initial = self._faithful_parts()
+        engine.load_state(with_seed(initial, seed))
         texts: list[str] = []
         for index in path:
-            self.segment()
-            choices = self.engine.choice_list()
+            self._segment(engine, expectations, False)
+            choices = engine.choice_list()
             if index >= len(choices):
                 break
             texts.append(choices[index])
-            self.engine.choose(index)
+            engine.choose(index)
+        expectations.broken.clear()
         return texts
 
     # -- random walks (the guided search's walks are these too) --------------------------------------

@@ -64,7 +64,6 @@ class Stats(_Model):
     walks: int = 0
     states: int = 0
     choices: int = 0
-    lines: int = 0
     truncated: int = 0
     frontier_left: int = 0
     #: exhaustive search: states merged with one already seen because they differed only in variables
@@ -119,8 +118,9 @@ class BranchModel(_Model):
 
 
 class ExploreReport(_Model):
-    #: /2: choices are identified by coverage id (`taken` holds ids, not texts)
-    format: Literal["dreamphases-explore/2"] = "dreamphases-explore/2"
+    #: /2: choices are identified by coverage id (`taken` holds ids, not texts); /3: `stats` no longer
+    #: counts lines (walks play a copy of the story without line breaks, see `Walker`)
+    format: Literal["dreamphases-explore/3"] = "dreamphases-explore/3"
     story: str
     story_sha256: str
     options: OptionsModel
@@ -250,7 +250,7 @@ def build_report(story: str, story_sha256: str, options: ExploreOptions, outcome
 
 
 def _stats(tally: Tally) -> Stats:
-    return Stats(walks=tally.walks, states=tally.states, choices=tally.choices, lines=tally.lines,
+    return Stats(walks=tally.walks, states=tally.states, choices=tally.choices,
                  truncated=tally.truncated, frontier_left=tally.frontier_left, merged=tally.merged)
 
 

@@ -107,7 +107,7 @@ def test_explore_fails_on_a_runtime_error() -> None:
 def test_explore_json_is_a_machine_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explore", ENDINGS, "--exhaustive", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["format"] == "dreamphases-explore/2"
+    assert report["format"] == "dreamphases-explore/3"
     assert {e["name"] for e in report["endings"]} == {"home", "island", "drowned"}
     assert report["timing"]["states_per_second"] > 0
 

@@ -20,7 +20,7 @@ import pytest
 from dreamphases.compiler import compile_source
 from dreamphases.runtime.state import take_visit_counts
 from dreamphases.testing import explorer
-from dreamphases.testing.explorer import ExploreOptions, Tally, Walker
+from dreamphases.testing.explorer import ExploreOptions, Finding, Tally, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story import load_story
 from dreamphases.testing.strategies.random_walks import Walks
@@ -50,9 +50,9 @@ def _story(name: str) -> tuple[str, object]:
 NAMES = ["generated", "bundled", "loop", "counter", "well", "vault", "observed", "two_rooms"]
 
 
-def _walker(name: str) -> Walker:
+def _walker(name: str, fast: bool = True) -> Walker:
     json_text, graph = _story(name)
-    return Walker(json_text, graph, ExploreOptions(untagged_ok=True))  # type: ignore[arg-type]
+    return Walker(json_text, graph, ExploreOptions(untagged_ok=True), fast=fast)  # type: ignore[arg-type]
 
 
 def _transcripts(walker: Walker, walks: int, trim: bool) -> tuple[list[list[object]], Tally]:
@@ -85,8 +85,8 @@ def _transcripts(walker: Walker, walks: int, trim: bool) -> tuple[list[list[obje
 
 @pytest.mark.parametrize("name", NAMES)
 def test_walks_read_line_by_line_are_the_same_when_the_counts_are_trimmed_after_every_choice(name: str) -> None:
-    plain, plain_tally = _transcripts(_walker(name), 12, trim=False)
-    trimmed, trimmed_tally = _transcripts(_walker(name), 12, trim=True)
+    plain, plain_tally = _transcripts(_walker(name, fast=False), 12, trim=False)
+    trimmed, trimmed_tally = _transcripts(_walker(name, fast=False), 12, trim=True)
     assert trimmed == plain
     assert trimmed_tally.visited == plain_tally.visited
 
@@ -101,7 +101,7 @@ def test_random_walks_tally_the_same_whether_or_not_they_trim(name: str, monkeyp
         return tally
 
     plain, trimmed = run(1 << 30), run(1)
-    for part in ("walks", "choices", "lines", "truncated", "endings", "errors", "dead_ends", "visited"):
+    for part in ("walks", "choices", "truncated", "endings", "errors", "dead_ends", "visited"):
         assert getattr(trimmed, part) == getattr(plain, part), part
     assert plain.choices > 20
 
@@ -135,7 +135,7 @@ def test_a_focused_walker_drops_the_counts_no_one_reads_and_plays_the_same(monke
     dropped from the state at choice points, and nothing else changes."""
     monkeypatch.setattr(explorer, "TRIM_EVERY", 1)
 
-    def play(focus: bool) -> tuple[list[tuple[str, ...]], int, dict[str, int], Walker, set[str]]:
+    def play(focus: bool) -> tuple[list[tuple[str, ...]], dict[str, Finding], dict[str, int], Walker, set[str]]:
         walker = _walker("generated")
         kept = set(sorted(walker.added)[::3])
         walker.start(5)
@@ -151,11 +151,11 @@ def test_a_focused_walker_drops_the_counts_no_one_reads_and_plays_the_same(monke
             path.append(rng.randrange(count))
             walker.choose(path[-1])
             count = walker.settle(tally, tuple(path), 5)
-        return offered, tally.lines, counts, walker, kept
+        return offered, tally.endings, counts, walker, kept
 
-    plain_offered, plain_lines, plain_counts, walker, kept = play(focus=False)
-    offered, lines, counts, _, _ = play(focus=True)
-    assert (offered, lines) == (plain_offered, plain_lines)
+    plain_offered, plain_endings, plain_counts, walker, kept = play(focus=False)
+    offered, endings, counts, _, _ = play(focus=True)
+    assert (offered, endings) == (plain_offered, plain_endings)
     assert len(offered) > 20
     assert counts == {p: n for p, n in plain_counts.items() if p not in walker.added or p in kept}
     assert set(plain_counts) - set(counts)  # something was dropped
