@@ -323,17 +323,18 @@ class Walker:
             self.observers.append(TrajectoryObserver(self.options.track, engine))
         self._engine = engine
 
-    def for_worker(self, with_facts: bool) -> Callable[[], Walker]:
+    def for_worker(self, with_facts: bool, fast: bool | None = None) -> Callable[[], Walker]:
         """What builds this walker again in a worker process (picklable): the story and what was
         derived from it, without the graph; the facts strategies plan with are built here and shipped
-        when the strategy's tasks use them (`Strategy.uses_facts`).
+        when the strategy's tasks use them (`Strategy.uses_facts`). `fast=False` builds one that plays
+        the faithful copy only.
 
         The facts travel pickled and are unpickled on first use, after the worker has loaded the
         runtime: loading a big story briefly takes twice what the runtime keeps, and facts already
         unpickled then (16 MB on the 20,000-line story) would add to that peak, where afterwards they
         fit in what the load gave back."""
         facts = pickle.dumps(self.facts()) if with_facts else None
-        return partial(Walker, "", None, self.options, self.instrumented, facts, self.fast)
+        return partial(Walker, "", None, self.options, self.instrumented, facts, self.fast if fast is None else fast)
 
     def enter_worker(self, trail: Trail) -> None:
         """Called once in a worker process: load the runtime; breadcrumbs go to shared memory, panics
@@ -834,7 +835,14 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
             stop_reason = strategy.finished(total)
         seconds = time.perf_counter() - started
         cpu_seconds = pool.cpu_seconds
-        texts, tags = _replay_findings(pool, total, options.track is not None)
+        if not walker.fast:
+            texts, tags = _replay_findings(pool, total, options.track is not None)
+    if walker.fast:
+        # in a worker of its own, which loads only the faithful copy: one that played walks and then
+        # loaded it would hold both copies (the runtime does not give back the memory of a story it has
+        # played), about 50 MB each on the 20,000-line story
+        with Pool[Any](1, walker.for_worker(False, fast=False)) as replays:
+            texts, tags = _replay_findings(replays, total, options.track is not None)
     note(strategy.work(total), cpu_seconds)
     milestones = [reached[name] for name in ("endings", "choices", "branches", "nodes") if name in reached]
     return Outcome(total, describe_stop(stop_reason, strategy.work_name, strategy.work(total),
