@@ -1,7 +1,7 @@
 """Explorer benchmark: coverage speed, throughput and memory, ours beside inkjs's random play, one run.
 
-    python bench/explore.py [--jobs 2] [--seed 1] [--cap 180] [--ratio 10] [--window 60] [--repeat 1]
-                            [--exhaustive-budget 600]
+    python bench/explore.py [--jobs 2] [--seed 1 | --seeds 1,2,3] [--cap 180] [--ratio 10] [--no-inkjs]
+                            [--window 60] [--repeat 1] [--exhaustive-budget 600]
 
 It prints one table per question:
 
@@ -11,7 +11,9 @@ It prints one table per question:
    at `--cap` or `--ratio` (10) times the guided search's time, whichever is longer, so that a random
    run cut off still proves a ratio). When a branch is covered by neither, the target both race to is
    what either reached. Each row gives the load average as it started. Then inkjs's random play
-   (`../shared/tools/inkjs/run randomplay`) timed for as many walks as random needed.
+   (`../shared/tools/inkjs/run randomplay`) timed for as many walks as random needed (`--no-inkjs`
+   skips it). With `--seeds 1,2,3` the race is run once per seed, and a last table gives each seed's
+   wall-clock and CPU-time ratios and their median.
 2. **The generated 20,000-line story** (`bench/gen_story.py`): choices covered after `--window`
    seconds, guided vs random (`--window 0` skips this); random-walk throughput with `--jobs` processes
    and with one, against inkjs's, wall-clock and per CPU second; the peak resident memory of the
@@ -42,6 +44,7 @@ import importlib.util
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -172,19 +175,46 @@ def _load() -> str:
 
 
 def bundled(args: argparse.Namespace, workdir: Path) -> None:
-    """The coverage race. The guided search runs first (to everything, or `--cap`); random walks then
-    get a cap of at least `--ratio` times the guided search's time, so that when they do not reach the
-    target within it, the ratio printed is a true lower bound of at least the target ratio."""
+    """The coverage race, once per seed of `--seeds` (or `--seed`), then each seed's ratios in one table
+    with their median: the guided search's lead varies with the seed (random walks' own time to full
+    coverage varies more), so one seed proves little."""
     json_text, graph = _compile(BUNDLED)
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
+    rows = [(seed, race(args, workdir, json_text, graph, seed)) for seed in seeds]
+    if len(seeds) < 2:
+        return
+    print(f"\n  the race per seed ({args.jobs} jobs; '>=': random walks did not reach the target within their cap, "
+          "so the ratio is a lower bound):")
+    _row("seed", "wall-clock ratio", "CPU-time ratio", "load average before")
+    for seed, (load, ratio) in rows:
+        sign = ">= " if ratio and ratio[2] else ""
+        _row(seed, f"{sign}{ratio[0]:.1f}x" if ratio else "guided did not reach the target",
+             f"{sign}{ratio[1]:.1f}x" if ratio else "", load)
+    done = [ratio for _, (_, ratio) in rows if ratio]
+    if len(done) < len(rows):
+        print(f"  no median: the guided search did not reach the target with {len(rows) - len(done)} of the seeds")
+        return
+    sign = ">= " if any(r[2] for r in done) else ""
+    print(f"  median over {len(seeds)} seeds: {sign}{statistics.median(r[0] for r in done):.1f}x wall-clock, "
+          f"{sign}{statistics.median(r[1] for r in done):.1f}x in CPU time (target {args.ratio:g}x)")
+
+
+def race(args: argparse.Namespace, workdir: Path, json_text: str, graph: Any,
+         seed: int) -> tuple[str, tuple[float, float, bool] | None]:
+    """One seed's race. The guided search runs first (to everything, or `--cap`); random walks then
+    get a cap of at least `--ratio` times the guided search's time, so that when they do not reach the
+    target within it, the ratio printed is a true lower bound of at least the target ratio.
+    Returns the load before it and (wall-clock ratio, CPU-time ratio, whether they are lower bounds),
+    None when the guided search did not reach the target."""
     print(f"\n1. Bundled story ({BUNDLED.relative_to(ROOT)}): time to full coverage, {args.jobs} jobs, "
-          f"seed {args.seed}")
+          f"seed {seed}")
     caps: dict[str, float] = {}
     loads: dict[str, str] = {}
     outcomes: dict[str, Any] = {}
     for mode in ("guided", "random"):
         caps[mode] = args.cap if mode == "guided" else max(args.cap, args.ratio * _done_at(outcomes["guided"]))
         loads[mode] = _load()
-        outcomes[mode] = _run(json_text, graph, args.jobs, mode=mode, runs=1 << 40, seed=args.seed,
+        outcomes[mode] = _run(json_text, graph, args.jobs, mode=mode, runs=1 << 40, seed=seed,
                               until_covered=True, patience=1 << 40, budget=caps[mode])
     totals = {m.name: m.total for m in outcomes["guided"].milestones}
     # full coverage where it exists; otherwise the most either strategy reached (the same target for both)
@@ -204,22 +234,25 @@ def bundled(args: argparse.Namespace, workdir: Path) -> None:
     random_hit = reached["random"]
     walks = random_hit[1] if random_hit else outcomes["random"].tally.walks
     load = _load()
-    reference = inkjs(_for_inkjs(BUNDLED, workdir), walks, args.seed)
+    reference = inkjs(_for_inkjs(BUNDLED, workdir), walks, seed) if args.inkjs else None
     if reference:
         _row("inkjs random play", f"{reference[0]:.2f} s", "", f"{walks:,}", "(as many walks as random "
              "played to the target or the cap; one process, no coverage figures)", "", load)
     guided_hit = reached["guided"]
-    if guided_hit and random_hit:
-        print(f"  guided reaches the target {random_hit[0] / guided_hit[0]:.1f}x faster than random in wall-clock "
-              f"time, {random_hit[2] / guided_hit[2]:.1f}x in CPU time (target {args.ratio:g}x)")
-    elif guided_hit:
-        print(f"  guided reaches the target; random does not within {caps['random']:.0f} s: "
-              f">= {caps['random'] / guided_hit[0]:.1f}x in wall-clock time, "
-              f">= {outcomes['random'].cpu_seconds / guided_hit[2]:.1f}x in CPU time (target {args.ratio:g}x)")
-    else:
-        print(f"  guided does not reach the target within {caps['guided']:.0f} s")
     print("  (CPU seconds: the worker processes', loading the story included, as they reported it at the end of "
           "their tasks; the machine's load distorts them least)")
+    if guided_hit and random_hit:
+        wall, cpu = random_hit[0] / guided_hit[0], random_hit[2] / guided_hit[2]
+        print(f"  guided reaches the target {wall:.1f}x faster than random in wall-clock time, {cpu:.1f}x in CPU "
+              f"time (target {args.ratio:g}x)")
+        return loads["guided"], (wall, cpu, False)
+    if guided_hit:
+        wall, cpu = caps["random"] / guided_hit[0], outcomes["random"].cpu_seconds / guided_hit[2]
+        print(f"  guided reaches the target; random does not within {caps['random']:.0f} s: "
+              f">= {wall:.1f}x in wall-clock time, >= {cpu:.1f}x in CPU time (target {args.ratio:g}x)")
+        return loads["guided"], (wall, cpu, True)
+    print(f"  guided does not reach the target within {caps['guided']:.0f} s")
+    return loads["guided"], None
 
 
 def _done_at(outcome: Any) -> float:
@@ -527,6 +560,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seeds", default="",
+                        help="the coverage race once per seed (comma-separated, e.g. 1,2,3), with each seed's "
+                             "ratios and their median")
+    parser.add_argument("--inkjs", action=argparse.BooleanOptionalAction, default=True,
+                        help="time inkjs's random play for as many walks as random walks needed (--no-inkjs: skip)")
     parser.add_argument("--cap", type=float, default=180,
                         help="seconds before the guided search's coverage race is called off, and the least "
                              "random walks get")
