@@ -52,7 +52,7 @@ from dreamphases.compiler.expr_tree import (
 )
 from dreamphases.compiler.graph import StoryGraph
 
-__all__ = ["UNDECIDED", "Guards", "Values", "compiled", "distance", "inputs_of"]
+__all__ = ["UNDECIDED", "Guards", "Values", "compiled", "distance", "inputs_of", "term_inputs"]
 
 #: the cost of a term the values cannot decide: less than an unmet flag, more than a near miss
 UNDECIDED = 0.5
@@ -123,8 +123,9 @@ def _value(expr: Expr, values: Values) -> object:
             assert_never(expr)
 
 
-def _inputs(expr: Expr) -> set[str]:
-    """The variables (by name) and read counts (by node id) a term depends on."""
+def term_inputs(expr: Expr) -> set[str]:
+    """The variables (by name, of any kind) and read counts (by node id) a term depends on: what
+    `Values.fixed` is asked about."""
     out: set[str] = set()
     for node in walk(expr):
         if isinstance(node, Var):
@@ -132,7 +133,7 @@ def _inputs(expr: Expr) -> set[str]:
         elif isinstance(node, ReadCount):
             out.add(node.node)
         elif isinstance(node, Const):
-            out |= _inputs(node.value)
+            out |= term_inputs(node.value)
     return out
 
 
@@ -140,7 +141,7 @@ def _fixed(expr: Expr, values: Values) -> bool:
     fixed = values.fixed
     if fixed is None:
         return False
-    inputs = _inputs(expr)
+    inputs = term_inputs(expr)
     return bool(inputs) and all(fixed(name) for name in inputs)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 
 from dreamphases.compiler import compile_path
 from dreamphases.compiler.expr_tree import source
-from dreamphases.testing.branch_distance import UNDECIDED, Guards, Values, compiled, distance
+from dreamphases.testing.branch_distance import UNDECIDED, Guards, Values, compiled, distance, term_inputs
 
 STORY = """\
 VAR trust = 0
@@ -110,3 +111,26 @@ def test_a_compiled_guard_gives_the_same_distance_as_the_tree(guards: Guards, st
     given = values(**state)
     for guard in guards.guard.values():
         assert compiled(guard)(given.variables, given.counts) == distance(guard, given)
+
+
+@pytest.mark.parametrize("state", [
+    {"trust": 0, "brave": False}, {"trust": 7, "brave": True}, {"trust": 9, "brave": True, "rested": 1}, {},
+])
+def test_a_guard_none_of_whose_term_inputs_is_settled_measures_as_if_nothing_were(
+        guards: Guards, state: dict[str, object]) -> None:
+    # the guided search skips walking the tree when no input `term_inputs` lists is settled: nothing
+    # else it reads may make a false term final
+    for guard in guards.guard.values():
+        others = values(**state)
+        others.fixed = _all_but(term_inputs(guard))
+        assert distance(guard, others) == distance(guard, values(**state))
+
+
+def _all_but(inputs: set[str]) -> Callable[[str], bool]:
+    """A `Values.fixed` that settles everything except these inputs."""
+    return lambda name: name not in inputs
+
+
+def test_a_settled_input_is_one_of_the_term_inputs(guards: Guards) -> None:
+    gold = guards.guard[branch(guards, "trust >= 8")]
+    assert {"trust", "brave", "hall.rested"} <= term_inputs(gold)

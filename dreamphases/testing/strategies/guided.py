@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from dreamphases.statspec import StatSpec
 from dreamphases.testing.branch_distance import Values as Measured
-from dreamphases.testing.branch_distance import compiled, distance, inputs_of
+from dreamphases.testing.branch_distance import compiled, distance, inputs_of, term_inputs
 from dreamphases.testing.explorer import Tally, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story_facts import StoryFacts, bucket
@@ -357,7 +358,10 @@ class _Compass:
         inputs = [inputs_of(expr) for expr in self._exprs]
         self.variables = frozenset(v for names, _ in inputs for v in names)
         paths = walker.node_paths
-        self._inputs = inputs
+        #: each target's memo key: the values of its inputs, read by one compiled function
+        self._keys = [_key_reader(names, nodes) for names, nodes in inputs]
+        #: every input a term of each guard reads (what `confirm` asks whether it is settled)
+        self._term_inputs = [term_inputs(expr) for expr in self._exprs]
         #: the visit counts guards read (node id, runtime path); those the coverage does not map are
         #: left undecided
         self._counts = tuple((node, paths[node]) for node in dict.fromkeys(n for _, ns in inputs for n in ns)
@@ -377,27 +381,28 @@ class _Compass:
     def _better(self, i: int, d: float, depth: int) -> bool:
         return d < math.inf and not dominated(self.best[i], depth, d)
 
-    def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[int]:
-        """The targets this state may be closer to than any kept before (to be confirmed)."""
+    def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
+        """The targets this state may be closer to than any kept before (to be confirmed), each with
+        the distance its values give."""
         count = walker.engine.visit_count
         counted = self._counted = {node: count(path) for node, path in self._counts}
-        out: list[int] = []
+        out: list[tuple[int, float]] = []
+        past, best = self._past, self.best
         for i, measure in enumerate(self._measures):
-            if i in self._past:
+            if i in past:
                 continue
-            names, nodes = self._inputs[i]
-            key = (*(raw.get(n) for n in names), *(counted.get(n) for n in nodes))
+            key = self._keys[i](raw, counted)
             memo = self._memo[i]
             d = memo.get(key)
             if d is None:
                 if len(memo) > 4096:
                     memo.clear()
                 d = memo[key] = measure(raw, counted)
-            if self._better(i, d, depth):
-                out.append(i)
+            if d < math.inf and not dominated(best[i], depth, d):
+                out.append((i, d))
         return out
 
-    def confirm(self, candidates: list[int], raw: dict[str, object], knots: frozenset[str],
+    def confirm(self, candidates: list[tuple[int, float]], raw: dict[str, object], knots: frozenset[str],
                 depth: int) -> tuple[tuple[str, float], ...]:
         assert self._guards is not None
         if self._reach is None:
@@ -406,12 +411,16 @@ class _Compass:
         else:
             reachable = frozenset().union(*(self._reach.get(k, frozenset({k})) for k in knots))
             fixed = Measured(raw, self._counted, self._guards.fixed(reachable))
+        settled = fixed.fixed
         out: list[tuple[str, float]] = []
-        for i in candidates:
+        for i, measured in candidates:
             if reachable is not None and self._knots[i] not in reachable:
                 self._past.add(i)  # out of reach now, so for the rest of this walk
                 continue
-            d = distance(self._exprs[i], fixed)
+            # only a settled input can make a false term final: with none, the distance is the one
+            # `closer` measured (the compiled guard gives the tree's), and walking the tree is spared
+            settles = settled is not None and any(map(settled, self._term_inputs[i]))
+            d = distance(self._exprs[i], fixed) if settles else measured
             if d == math.inf:
                 self._past.add(i)
                 continue
@@ -419,6 +428,17 @@ class _Compass:
                 self.best[i] = admit(self.best[i], depth, d)
                 out.append((self.ids[i], d))
         return tuple(out)
+
+
+def _key_reader(names: tuple[str, ...], nodes: tuple[str, ...]) -> Callable[[dict[str, object], dict[str, int]],
+                                                                          tuple[object, ...]]:
+    """A function giving a guard's memo key, (its variables' values, its read counts), compiled: built
+    with a generator for each of a dozen targets at most choice points, the key cost more than the
+    guard itself."""
+    cells = [*(f"v.get({n!r})" for n in names), *(f"c.get({n!r})" for n in nodes)]
+    reader: Callable[[dict[str, object], dict[str, int]], tuple[object, ...]] = eval(  # noqa: S307 - our own text
+        f"lambda v, c: ({''.join(cell + ', ' for cell in cells)})")
+    return reader
 
 
 def _update(current: dict[str, str], changed: dict[str, object], specs: dict[str, StatSpec | None]) -> set[str]:
