@@ -81,6 +81,10 @@ class Budget:
     call_depth: int = 10_000
     #: the slice of runtime work between checks (and between chances for Ctrl-C), in milliseconds
     slice_ms: float = 10.0
+    #: CPU seconds of this thread's work for one line, beside the wall-clock `seconds` (None: no such
+    #: limit). Unlike wall-clock time it does not run out while the process waits for a core: the
+    #: explorer's copy without line breaks plays a whole passage as one line, and gives up on it early
+    work_seconds: float | None = None
 
 
 @dataclass(slots=True)
@@ -100,11 +104,19 @@ class _HotCalls:
     story. These keep the function pointers and the cells. A failure goes through bink's own check, so
     it raises exactly what bink's wrapper would."""
 
-    __slots__ = ("_can", "_cont", "_error", "_error_ref", "_flag", "_flag_ref", "_slice", "_story")
+    __slots__ = ("_can", "_choices", "_choose", "_cont", "_count_ref", "_error", "_error_ref", "_flag", "_flag_ref",
+                 "_count", "_free", "_list", "_list_ref", "_slice", "_story")
 
     def __init__(self, story: Story, slice_ms: float) -> None:
         self._can = _ffi.LIB.bink_story_can_continue
         self._cont = _ffi.LIB.bink_story_continue_async
+        self._choices = _ffi.LIB.bink_story_get_current_choices
+        self._choose = _ffi.LIB.bink_story_choose_choice_index
+        self._free = _ffi.LIB.bink_choices_free
+        self._list = ctypes.c_void_p(None)
+        self._list_ref = ctypes.byref(self._list)
+        self._count = ctypes.c_size_t(0)
+        self._count_ref = ctypes.byref(self._count)
         self._story = story._story  # the native story: valid while `story` is
         self._slice = ctypes.c_float(slice_ms)
         self._flag = ctypes.c_bool(False)
@@ -124,6 +136,19 @@ class _HotCalls:
         if status:
             self._fail(status)
         return bool(self._flag.value)
+
+    def choice_count(self) -> int:
+        """How many choices are on offer, without building bink's sequence of their texts."""
+        status = self._choices(self._story, self._list_ref, self._count_ref, self._error_ref)
+        if status:
+            self._fail(status)
+        self._free(self._list)
+        return int(self._count.value)
+
+    def choose(self, index: int) -> None:
+        status = self._choose(self._story, index, self._error_ref)
+        if status:
+            self._fail(status)
 
     def _fail(self, status: int) -> None:
         error = self._error
@@ -158,8 +183,9 @@ class Engine:
 
     @property
     def trail(self) -> list[str]:
-        """The texts of the choices taken since the start (or the last `load_state`), oldest first."""
-        return [str(offered[index]) for offered, index in self._taken]
+        """The texts of the choices taken since the start (or the last `load_state`), oldest first
+        ("?" for one taken by `choose_lean`)."""
+        return [str(offered[index]) if offered else "?" for offered, index in self._taken]
 
     def _build(self) -> Story:
         try:
@@ -238,10 +264,13 @@ class Engine:
         """Further slices of one line, checking the budget between them (see the module's docstring)."""
         story, budget = self.story, self.budget
         work = budget.slice_ms / 1000
-        checked = time.thread_time()  # the depth is first read after a further slice of work
+        checked = begun = time.thread_time()  # the depth is first read after a further slice of work
         try:
             while not story.continue_async(budget.slice_ms):
                 now = time.thread_time()
+                if budget.work_seconds is not None and now - begun > budget.work_seconds:
+                    self._stop(f"the story worked for {budget.work_seconds:g} s of CPU time without a line of text "
+                               "or a choice (an endless loop?)", call_depth(story.save_state())[1])
                 if now - checked >= work:
                     checked = now
                     depth, where = call_depth(story.save_state())
@@ -285,6 +314,29 @@ class Engine:
         self._taken.append((offered, index))
         self._offered = None
 
+    def choice_count(self) -> int:
+        """How many choices are on offer (cheaper than `len(choice_list())`: no sequence is built)."""
+        return self._hot.choice_count()
+
+    def choose_lean(self, index: int) -> None:
+        """`choose` without fetching the choices to remember the one taken: its text is then "?" in
+        `trail`. For the explorer's copy without line breaks, whose errors are never shown (the walker
+        plays them again on the faithful copy and names the choices from there)."""
+        self._hot.choose(index)
+        self._taken.append(((), index))
+        self._offered = None
+
+    @property
+    def choices_taken(self) -> int:
+        """How many choices the trail holds (since the start or the last `load_state`)."""
+        return len(self._taken)
+
+    def keep_last_choices(self, count: int) -> None:
+        """Forget all but the last `count` choices of the trail: the explorer replays a walk from the
+        start on a second copy of the story, and an error there names only the choices the first copy
+        took since its own last `load_state`."""
+        del self._taken[:max(len(self._taken) - count, 0)]
+
     def global_tags(self) -> list[str]:
         return list(self.story.get_global_tags())
 
@@ -313,11 +365,6 @@ class Engine:
         except Exception as exc:  # bink raises RuntimeError (bad JSON) or ValueError
             raise StateLoadError(str(exc)) from exc
         self._offered = None
-
-    def adopt_trail(self, other: Engine) -> None:
-        """Take `other`'s trail of choices as this engine's own: the explorer replays a passage on a
-        second copy of the story, and an error there names the choices of the walk it came from."""
-        self._taken = list(other._taken)
 
     def reset(self) -> None:
         self.story.reset_state()

@@ -169,9 +169,10 @@ class TrajectoryObserver:
 _ASK_EACH = 24
 #: The copy without line breaks (`story.without_line_breaks`) plays a whole passage in one `Continue`, so
 #: a story printing in an endless loop would fill the runtime's output for as long as the budget per
-#: line allows (5 s). It gets this much instead (a passage takes well under a millisecond), and a
-#: passage that runs over is played again on the faithful copy, which reports it exactly as before.
-FAST_BUDGET = Budget(seconds=0.1)
+#: line allows (5 s). It gets 0.1 s of CPU time instead (a passage takes well under a millisecond; CPU
+#: time, so that a loaded machine does not cut passages short), and a passage that runs over is played
+#: again on the faithful copy, which reports it exactly as before.
+FAST_BUDGET = Budget(work_seconds=0.1)
 #: Less time than the runtime ever spends on a line of output: a passage the copy without line breaks
 #: played in under `max_lines` times this cannot have shown `max_lines` lines, so `--max-lines` needs
 #: no look at its text (above it, the text's length bounds the lines it can hold).
@@ -442,7 +443,7 @@ class Walker:
             self._muted = False
         expectations.broken.clear()
         engine.errors.clear()
-        engine.adopt_trail(fast)
+        engine.keep_last_choices(fast.choices_taken)
         self.expectations.broken.clear()
         lines, error = self._segment(engine, expectations, True)
         try:  # coverage is read from the fast copy's state, wherever the faithful one stopped
@@ -469,7 +470,7 @@ class Walker:
         if error is not None:
             keep_best(tally.errors, error, Finding(1, path, seed))
             return 0
-        count = len(self.engine.choice_list())
+        count = self.engine.choice_count()
         self.endings = []
         if self._unread and count:
             self._settled += 1
@@ -489,7 +490,10 @@ class Walker:
 
     def choose(self, index: int) -> None:
         self.trail.push(index)
-        self.engine.choose(index)
+        if self.fast:
+            self.engine.choose_lean(index)
+        else:
+            self.engine.choose(index)
 
     # -- coverage ---------------------------------------------------------------------------------
     def cover(self, tally: Tally) -> None:
@@ -667,8 +671,11 @@ class Walker:
 
         With `trim`, the coverage counts are noted and dropped from the state along the way
         (`trim_counts`): the caller must then read coverage with `cover` at the walk's end, since
-        `seen` no longer sees what was dropped."""
+        `seen` no longer sees what was dropped. The copy without line breaks is never trimmed: it
+        takes no snapshots, so the counts cost it nothing, and trimming did (on the 20,000-line story,
+        17,000 choices per CPU second without against 14,600 with, every 64 choices)."""
         observers = self.observers
+        trim = trim and not self.fast
         since = 0
         while count and steps > 0:
             index = rng.randrange(count)
