@@ -352,7 +352,7 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
     print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node process less "
           "its start and the story's load;\n   bink alone: the engine's lean calls in a loop, as inkjs's random play "
           "does, on the story as compiled, on the copy that also counts visits for coverage,\n   and on that copy "
-          "without line breaks, which the explorer plays (`story.without_line_breaks`))")
+          "without line breaks, which the explorer plays (`CountFlags.text` with `line_breaks=False`))")
     many, one = ours[(args.jobs, 4 * runs)], ours[(1, 4 * runs)]
     if reference.loads:
         print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {many.wall / reference.wall:.2f}x "

@@ -167,7 +167,7 @@ class TrajectoryObserver:
 
 #: above this many coverage ids, `Walker.seen` reads a saved state instead of asking for each
 _ASK_EACH = 24
-#: The copy without line breaks (`story.without_line_breaks`) plays a whole passage in one `Continue`, so
+#: The copy without line breaks (`CountFlags.text` with `line_breaks=False`) plays a whole passage in one `Continue`, so
 #: a story printing in an endless loop would fill the runtime's output for as long as the budget per
 #: line allows (5 s). It gets 0.1 s of CPU time instead (a passage takes well under a millisecond; CPU
 #: time, so that a loaded machine does not cut passages short), and a passage that runs over is played
@@ -205,7 +205,7 @@ class Walker:
     The hot loop uses the engine's lean calls (`advance`, `choice_list`): building a `Line`, reading
     the text and copying the tags for every line would cost about a fifth of the explorer's throughput.
 
-    **Two copies of the story.** Walks play a copy without line breaks (`story.without_line_breaks`:
+    **Two copies of the story.** Walks play a copy without line breaks (`CountFlags.text` with `line_breaks=False`:
     every newline token is a `nop`), because bink snapshots its whole state at every line of output:
     on the generated 20,000-line story that copy plays 3.4x as many choices per CPU second. It plays
     the same choices, visit counts and variables; only what depends on line boundaries differs, and

@@ -16,7 +16,7 @@ from dreamphases.compiler.graph import StoryGraph
 from dreamphases.loader import LoadedStory, StoryProblem, load_story
 
 __all__ = ["CountFlags", "LoadedStory", "StoryProblem", "branch_id", "choice_id", "count_flags",
-           "is_branch_id", "is_choice_id", "is_node_id", "load_story", "without_line_breaks"]
+           "is_branch_id", "is_choice_id", "is_node_id", "load_story"]
 
 
 # -- visit counting -------------------------------------------------------------------------------
@@ -83,13 +83,12 @@ def _resolve(root: list[Any], runtime_path: str) -> tuple[list[Any], int | str] 
 _MARK = 10**15
 _MARKED = re.compile(r'(?<="#f": )(1000000\d{9})')
 
-#: a newline token (the array element "\n", never text inside a string: a quote inside a JSON string is
-#: always escaped, so it never follows `[`, `,` or whitespace), with the whitespace before it
-_NEWLINE = re.compile(r'(?<=[\[,])(\s*)"\\n"(?=\s*[,\]])')
-#: what a newline token in a function's body is written as in the template: the copy without line breaks
-#: keeps those (see `CountFlags.text`); never a string the story holds (its texts start with `^`)
-_KEPT = "\u0000newline"
-_KEPT_TOKEN = re.compile(r'(?<=[\[,])(\s*)"\\u0000newline"(?=\s*[,\]])')
+#: what a newline token outside functions' bodies is written as in the template (`CountFlags`), so that
+#: the copy with line breaks and the copy without are each one `str.replace` away; never a string a story
+#: holds (its texts start with `^`, its names are identifiers), and as a JSON token with both its quotes
+#: unescaped it can only be a whole string, never a part of one
+_BREAK = "\u0000break"
+_BREAK_TOKEN = '"\\u0000break"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,41 +108,30 @@ class CountFlags:
     def text(self, counting: Collection[str], line_breaks: bool = True) -> str:
         """The story JSON counting visits at these runtime paths (besides what it counts itself).
 
-        Without `line_breaks`, every newline token outside a function's body is the control command
-        `nop` instead, so the story plays the same choices with its text run together (see
-        `without_line_breaks`)."""
+        **Without `line_breaks`**, every newline token outside a function's body is the control
+        command `nop` instead. Why: at every line of output the runtime takes a snapshot of its state
+        (to look ahead for glue that would remove the newline), and blade-ink's snapshot clones the
+        whole table of visit and turn counts and the variables (inkle's runtimes record a patch
+        instead). On the generated 20,000-line story that was most of the runtime's time: bink alone
+        made about 6,100 choices per CPU second on the story as compiled and 20,700 on this copy (inkjs:
+        about 8,900), with the same choices made. With no newline in the output no snapshot is taken,
+        and `Continue` runs straight to the next choice point.
+
+        `nop` keeps every container's length, so every path, divert, visit count and saved state is
+        the same in both copies, and a state saved from one loads into the other. What changes is only
+        what depends on line boundaries: the text (run together), each `Continue`'s tags (a passage's
+        all at once), how many lines were shown, and when a runaway story runs into a budget per line.
+        The explorer (`Walker`) plays this copy and takes each of those from the faithful one.
+
+        Newlines in a function's body are kept: a function's output can be captured into a string
+        (`"{f()}"`, a choice's text), where the newline is part of a value the story may compare or
+        show. The tokens are told apart on the parsed story (`_mark_breaks`), never by searching text.
+        """
         parts = [self.chunks[0]]
         for (path, flags), chunk in zip(self.slots, self.chunks[1:], strict=True):
             parts.append(str(flags | 1 if path in counting else flags))
             parts.append(chunk)
-        text = "".join(parts)
-        if not line_breaks:
-            text = without_line_breaks(text)
-        return _KEPT_TOKEN.sub(r'\1"\\n"', text)
-
-
-def without_line_breaks(json_text: str) -> str:
-    """The compiled story with each newline token (the array element `"\\n"`) replaced by `"nop"`.
-
-    Why: at every line of output the runtime takes a snapshot of its state (to look ahead for glue
-    that would remove the newline), and blade-ink's snapshot clones the whole table of visit and turn
-    counts and the variables (inkle's runtimes record a patch instead). On the generated 20,000-line
-    story that was most of the runtime's time: bink alone made 6,100 choices per CPU second on the
-    story as compiled and 20,700 on this copy (inkjs: about 8,900), with the same choices made. With no
-    newline in the output stream no snapshot is ever taken, and `Continue` runs straight to the next
-    choice point.
-
-    `nop` keeps every container's length, so every path, divert, visit count and saved state is the same
-    in both copies, and a state saved from one loads into the other. What changes is only what depends
-    on line boundaries: the text (run together), each `Continue`'s tags (all of the passage's at once),
-    how many lines were shown, and when a runaway story runs into a budget per line. The explorer
-    (`Walker`) plays this copy and replays the faithful one whenever one of those matters.
-
-    Newlines in a function's body are kept (written in the template as `_KEPT` by `count_flags`): a
-    function's output can be captured into a string (`"{f()}"`, a choice's text), and there the newline
-    is part of a value the story may compare or show. The replacement works on the tokens only, never
-    inside a string (see `_NEWLINE`), once per story load."""
-    return _NEWLINE.sub(r'\1"nop"', json_text)
+        return "".join(parts).replace(_BREAK_TOKEN, '"\\n"' if line_breaks else '"nop"')
 
 
 def count_flags(json_text: str, graph: StoryGraph | None) -> tuple[CountFlags, dict[str, str], set[str]]:
@@ -214,7 +202,7 @@ def count_flags(json_text: str, graph: StoryGraph | None) -> tuple[CountFlags, d
         if _set_count_flag(holder[key]):  # type: ignore[index]
             added.add(runtime)
         paths[coverage_id] = runtime
-    _keep_function_newlines(root)
+    _mark_breaks(root)
     return _cut(data, root, added), paths, added
 
 
@@ -243,33 +231,33 @@ def _calls(root: list[Any]) -> tuple[set[str], set[str], bool]:
     return functions, targets, through_variable
 
 
-def _mark_newlines(container: Any) -> None:
-    """Write every newline token under `container` as `_KEPT`, in place."""
-    stack: list[Any] = [container]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            for i, item in enumerate(node):
-                if item == "\n":
-                    node[i] = _KEPT
-                elif isinstance(item, (list, dict)):
-                    stack.append(item)
-        elif isinstance(node, dict):
-            stack += [value for value in node.values() if isinstance(value, (list, dict))]
-
-
-def _keep_function_newlines(root: list[Any]) -> None:
-    """Mark the newlines of every container a function call may enter, so the copy without line
-    breaks keeps them (see `without_line_breaks`). A call through a variable may enter any divert
-    target the story holds as a value, so those are kept too when the story makes such calls."""
+def _mark_breaks(root: list[Any]) -> None:
+    """Write every newline token as `_BREAK`, in place, except in the bodies of the containers a
+    function call may enter: those stay newlines in both copies (see `CountFlags.text`). A call
+    through a variable may enter any divert target the story holds as a value, so those are kept too
+    when the story makes such calls."""
     functions, targets, through_variable = _calls(root)
     if through_variable:
         functions |= targets
+    kept: set[int] = set()
     for path in functions:
         found = _resolve(root, path)
         if found is not None:
             holder, key = found
-            _mark_newlines(holder[key])  # type: ignore[index]
+            kept.add(id(holder[key]))  # type: ignore[index]
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            if id(node) in kept:
+                continue
+            for i, item in enumerate(node):
+                if item == "\n":
+                    node[i] = _BREAK
+                elif isinstance(item, (list, dict)):
+                    stack.append(item)
+        elif isinstance(node, dict):
+            stack += [value for value in node.values() if isinstance(value, (list, dict))]
 
 
 def _cut(data: Any, root: list[Any], added: set[str]) -> CountFlags:

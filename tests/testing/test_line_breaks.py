@@ -1,4 +1,4 @@
-"""The explorer plays a copy of the story without line breaks (`story.without_line_breaks`): its reports
+"""The explorer plays a copy of the story without line breaks (`CountFlags.text`): its reports
 are exactly those of the faithful copy.
 
 Walks on the copy run each passage in one `Continue` (no runtime snapshot per line); whatever depends
@@ -20,7 +20,7 @@ import pytest
 from dreamphases.compiler import compile_path
 from dreamphases.testing.explorer import ExploreOptions, Walker, explore
 from dreamphases.testing.report import build_report
-from dreamphases.testing.story import count_flags, without_line_breaks
+from dreamphases.testing.story import count_flags
 from tests.conformance.support import corpus_pairs, proof_cases
 from tests.shared import SHARED
 from tests.testing.support import STORIES
@@ -147,13 +147,20 @@ def test_endings_tagged_on_earlier_lines_of_the_final_passage_are_all_reached(tm
 
 # -- the copy itself --------------------------------------------------------------------------------
 
+def _without_line_breaks(story: str) -> Any:
+    flags, _, _ = count_flags(story, None)
+    return json.loads(flags.text((), line_breaks=False))
+
+
 def test_the_copy_replaces_newline_tokens_only_never_text() -> None:
-    story = json.dumps({"inkVersion": 21, "root": [["^a, \"\\n\", b", "\n", ["\n", "^\\n"], "ev", "\n", "/ev",
-                                                     {"#n": "g"}], "done", None], "listDefs": {}})
-    copy = json.loads(without_line_breaks(story))
-    assert copy["root"][0][:6] == ["^a, \"\\n\", b", "nop", ["nop", "^\\n"], "ev", "nop", "/ev"]
-    compact = json.dumps(json.loads(story), separators=(",", ":"))
-    assert json.loads(without_line_breaks(compact)) == copy
+    story = {"inkVersion": 21, "root": [["^a, \"\\n\", b", "\n", ["\n", "^\\n", "^\n"], "ev", "\n", "/ev",
+                                         {"#n": "g"}], "done", {"k": ["^x", "\n", {"x": ["\n"]}]}],
+             "listDefs": {}}
+    copy = _without_line_breaks(json.dumps(story))
+    assert copy["root"][0][:6] == ["^a, \"\\n\", b", "nop", ["nop", "^\\n", "^\n"], "ev", "nop", "/ev"]
+    knot = copy["root"][2]["k"]  # (with the count flags added for coverage)
+    assert knot[:2] == ["^x", "nop"] and knot[2]["x"][0] == "nop"
+    assert _without_line_breaks(json.dumps(story, separators=(",", ":"))) == copy
 
 
 def test_the_copy_keeps_every_path_and_the_newlines_of_functions() -> None:
