@@ -315,8 +315,8 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
 
     runs = args.runs_large
     flags, _, added = count_flags(json_text, graph)
-    copies = {"as compiled": json_text, "counting for coverage": flags.text(added),
-              "without line breaks": flags.text(added, line_breaks=False)}
+    copies = {"as compiled": json_text, "coverage counts": flags.text(added),
+              "no line breaks": flags.text(added, line_breaks=False)}
     ours = {(jobs, walks): _Best(walks) for jobs, walks in ((args.jobs, runs), (args.jobs, 4 * runs), (1, 4 * runs))}
     reference = _Best(4 * runs)
     bare = {name: _Best(runs) for name in copies}
@@ -351,8 +351,9 @@ def throughput(args: argparse.Namespace, source: Path, json_text: str, graph: An
         best.show(f"bink, {name}", "(this process)")
     print("  (explorer CPU: its worker processes, loading the story included; inkjs CPU: the node process less "
           "its start and the story's load;\n   bink alone: the engine's lean calls in a loop, as inkjs's random play "
-          "does, on the story as compiled, on the copy that also counts visits for coverage,\n   and on that copy "
-          "without line breaks, which the explorer plays (`CountFlags.text` with `line_breaks=False`))")
+          "does, on the story as compiled, on the copy that also counts visits for coverage (coverage counts),\n"
+          "   and on that copy without line breaks, which the explorer plays (`CountFlags.text` with "
+          "`line_breaks=False`))")
     many, one = ours[(args.jobs, 4 * runs)], ours[(1, 4 * runs)]
     if reference.loads:
         print(f"  explorer with {args.jobs} jobs / inkjs, wall clock: {many.wall / reference.wall:.2f}x "
