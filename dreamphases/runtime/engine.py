@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,8 @@ class StoryRuntimeError(Exception):
 
 class BudgetExceeded(StoryRuntimeError):
     """The story ran past its budget of time or call depth producing one line (an endless loop or
-    recursion). The engine is left at the start of a fresh story: load a state to go on."""
+    recursion). The engine is left where the story cannot continue (or, if the runtime could not be
+    brought there, at the start of a fresh story): load a state to go on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,7 @@ class Engine:
         self._observers: list[tuple[str, Callable[[str, object], None]]] = []
         self._functions: dict[str, Callable[..., object]] = {}
         self._offered: Sequence[str] | None = None
+        self._dead_end_state: str | None = None
         self.story = self._build()
 
     @property
@@ -280,9 +283,48 @@ class Engine:
                 if time.monotonic() - started > budget.seconds:
                     self._stop(f"the story ran for {budget.seconds:g} s without a line of text or a choice "
                                "(an endless loop?)", call_depth(story.save_state())[1])
+        except BudgetExceeded:
+            if not self._abandon():
+                self.story = self._build()
+            raise
         except BaseException:  # Ctrl-C included: the runtime is mid-line and cannot go on from here
             self.story = self._build()
             raise
+
+    def _abandon(self) -> bool:
+        """End a line its budget cut off without building a new runtime; False if that failed.
+
+        The runtime is left in the middle of a `continue_async`, which only a further call can end. So
+        load a state where the story cannot go on (`_dead_end`), make that call (nothing is left to
+        run: it returns at once, reporting "ran out of content", which is dropped), and load the state
+        again in case the call rolled back to a snapshot. Why not a fresh runtime: once a story has
+        played, the allocator's pages are fragmented, and on the 20,000-line story each rebuild added
+        about 25 MB to the process, so a story that runs away again and again grew without bound."""
+        story = self.story
+        try:
+            dead_end = self._dead_end()
+            story.load_state(dead_end)
+            story.continue_async(self.budget.slice_ms)
+            story.load_state(dead_end)
+            return not story.can_continue()
+        except Exception:  # noqa: BLE001 - the caller builds a fresh runtime instead
+            return False
+        finally:
+            self.errors.clear()
+            self.warnings.clear()
+            self._offered = None
+
+    def _dead_end(self) -> str:
+        """A saved state of this story at no place at all (a null pointer): it cannot continue."""
+        if self._dead_end_state is None:
+            data = json.loads(self.story.save_state())
+            for flow in data.get("flows", {}).values():
+                flow["callstack"] = {"threadCounter": 0, "threads": [
+                    {"callstack": [{"exp": False, "type": 0}], "threadIndex": 0}]}
+                flow["currentChoices"] = []
+                flow["outputStream"] = []
+            self._dead_end_state = json.dumps(data)
+        return self._dead_end_state
 
     def _stop(self, what: str, where: str) -> None:
         place = f" in `{where}`" if where else ""

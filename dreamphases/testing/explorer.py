@@ -285,10 +285,11 @@ class Walker:
     def faithful(self) -> Engine:
         """The story with its line breaks, counting what `engine` counts (the same engine unless
         `fast`), loaded on first use: what lines, texts and runaway budgets are read from."""
-        engine = self.engine
         if not self.fast:
-            return engine
+            return self.engine
         if self._faithful is None:
+            if self._engine is None:  # what the fast copy will count when it loads (see `engine`)
+                self._flagged = self._counted
             faithful = Engine(self.instrumented[0].text(self._flagged))
             self._faithful_initial = faithful.save_state()
             self._faithful_expectations = Expectations(faithful)

@@ -111,6 +111,29 @@ def test_the_engine_plays_on_from_a_loaded_state_after_a_runaway_line() -> None:
     assert engine.choices() == ["Stay", "Go"]
 
 
+@pytest.mark.parametrize("budget", [Budget(seconds=0.2), Budget(work_seconds=0.1)])
+def test_a_runaway_line_keeps_the_runtime_which_plays_on_from_a_loaded_state(budget: Budget) -> None:
+    """The runtime is not built again after a runaway line: once a big story has played, a new one
+    cannot reuse the old one's fragmented memory, and an explorer meeting the loop on every walk grew
+    without bound."""
+    engine = Engine(_json(SILENT_LOOP), budget=budget)
+    runtime = engine.story
+    start = engine.save_state()
+    engine.next_text()
+    engine.choose(0)
+    with pytest.raises(BudgetExceeded):
+        while engine.can_continue():
+            engine.next_text()
+    assert engine.story is runtime and not engine.can_continue() and not engine.errors
+    engine.load_state(start)
+    assert engine.next_text() == "The lamp flickers.\n"
+    assert engine.choices() == ["Stay", "Go"]
+    engine.choose(1)
+    while engine.can_continue():
+        engine.next_text()
+    assert not engine.choices() and not engine.errors
+
+
 def test_a_line_that_only_takes_a_while_is_not_cut_short() -> None:
     busy = "~ temp total = count(3000)\nTotal {total}.\n=== function count(n) ===\n" \
            "{ n <= 0: \n~ return 0\n}\n~ return 1 + count(n - 1)\n"

@@ -21,6 +21,7 @@ from dreamphases.compiler import compile_path
 from dreamphases.testing.explorer import ExploreOptions, Walker, explore
 from dreamphases.testing.report import build_report
 from dreamphases.testing.story import count_flags
+from dreamphases.testing.trajectories import TrackConfig
 from tests.conformance.support import corpus_pairs, proof_cases
 from tests.shared import SHARED
 from tests.testing.support import STORIES
@@ -39,12 +40,14 @@ def _compiled(path: Path) -> tuple[str, Any] | None:
     return result.json_text, result.graph
 
 
-def _report(path: Path, fast: bool, **options: Any) -> dict[str, Any]:
+def _report(path: Path, fast: bool, track: bool = False, **options: Any) -> dict[str, Any]:
     compiled = _compiled(path)
     if compiled is None:
         pytest.skip("does not compile")
     json_text, graph = compiled
     opts = ExploreOptions(**options)
+    if track:  # the stat trajectories the CLI records along random walks
+        opts.track = TrackConfig.for_story(graph.global_tags, graph)
     walker = Walker(json_text, graph, opts, fast=fast)
     outcome = explore(walker, jobs=1)
     report = build_report(path.name, "sha", opts, outcome, walker, graph, (1, 1), [], 1.0, 1).model_dump()
@@ -54,8 +57,8 @@ def _report(path: Path, fast: bool, **options: Any) -> dict[str, Any]:
     return report
 
 
-def _same_reports(path: Path, **options: Any) -> dict[str, Any]:
-    fast, faithful = _report(path, True, **options), _report(path, False, **options)
+def _same_reports(path: Path, track: bool = False, **options: Any) -> dict[str, Any]:
+    fast, faithful = _report(path, True, track, **options), _report(path, False, track, **options)
     assert fast == faithful
     return fast
 
@@ -92,6 +95,11 @@ def test_random_walks_report_the_same_on_the_real_stories(path: Path) -> None:
 def test_random_walks_report_the_same_on_the_bundled_story() -> None:
     report = _same_reports(BUNDLED, runs=40, seed=3)
     assert report["endings"] and report["stats"]["choices"] > 400
+
+
+def test_random_walks_record_the_same_stat_trajectories() -> None:
+    report = _same_reports(BUNDLED, track=True, runs=30, seed=4)
+    assert report["trajectories"]["variables"]
 
 
 @pytest.mark.parametrize("name", ["endings", "runtime_error", "printing_loop", "capture", "observed", "vault"])
