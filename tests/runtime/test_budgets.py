@@ -82,11 +82,9 @@ def test_a_silent_loop_stops_at_a_budget_of_cpu_time() -> None:
     engine = Engine(_json(SILENT_LOOP), budget=Budget(work_seconds=0.1))
     engine.next_text()
     engine.choose(0)
-    started = time.thread_time()
     with pytest.raises(BudgetExceeded) as caught:
         while engine.can_continue():
             engine.next_text()
-    assert time.thread_time() - started < 2  # far below the wall-clock budget of 5 s
     assert "0.1 s of CPU time" in str(caught.value) and caught.value.where == "spin.l"
 
 

@@ -11,7 +11,6 @@ bundled story, and the ink-proof and ink-corpus stories beside the checkout when
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +117,11 @@ def test_the_guided_search_reports_the_same_on_the_bundled_story() -> None:
 
 # -- what depends on line boundaries ---------------------------------------------------------------
 
-def test_an_endless_printing_loop_is_reported_as_before_and_quickly() -> None:
-    """The copy without line breaks plays the loop in one `Continue`; it is stopped by a short budget and
-    the passage is played again on the faithful copy, which counts the lines as it always did."""
-    started = time.perf_counter()
+def test_an_endless_printing_loop_is_reported_as_before() -> None:
+    """The copy without line breaks plays the loop in one `Continue`; it is stopped by a short budget of
+    CPU time and the passage is played again on the faithful copy, which counts the lines as it always
+    did (and quotes the line a broken expectation was met on)."""
     report = _same_reports(STORIES / "printing_loop.ink", runs=6, max_lines=200)
-    assert time.perf_counter() - started < 20
     errors = {e["name"]: e["choices"] for e in report["errors"]}
     assert errors.pop("no choice after 200 lines of output (an endless loop?)") == ["Listen"]
     assert [(name.startswith("continuity: "), name.endswith(" expects the echo heard once"), choices)
