@@ -102,9 +102,17 @@ def run(args: argparse.Namespace) -> int:
     if args.merge:
         reports = []
         for path in args.merge:
+            text = ""
             try:
-                reports.append(ExploreReport.model_validate_json(path.read_text(encoding="utf-8")))
+                text = path.read_text(encoding="utf-8")
+                reports.append(ExploreReport.model_validate_json(text))
             except (OSError, ValueError, ValidationError) as exc:
+                older = _report_format(text) if not isinstance(exc, OSError) else None
+                wanted = ExploreReport.model_fields["format"].default
+                if older is not None and older != wanted and older.startswith("dreamphases-explore/"):
+                    print(f"error: {path} is a report in format {older}, and this version writes and merges "
+                          f"{wanted}: explore that shard again", file=sys.stderr)
+                    return 2
                 first = str(exc).splitlines()[0]
                 print(f"error: {path} is not an explore report: {first}", file=sys.stderr)
                 return 2
@@ -289,3 +297,15 @@ def _finish(report: ExploreReport, args: argparse.Namespace) -> int:
             ref = os.path.relpath(Path(report.story).resolve(), args.specs.resolve())
             write_atomic(target, finding_spec(report, finding, ref))
     return 1 if report.failed() else 0
+
+
+def _report_format(text: str) -> str | None:
+    """The `format` a JSON report says it has, if it says one."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    found = data.get("format") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None

@@ -136,6 +136,19 @@ def test_merging_a_shard_twice_is_refused(tmp_path: Path) -> None:
     assert main(["explore", "--merge", str(part), str(part)]) == 2
 
 
+def test_merging_a_report_of_an_older_format_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Format /3 dropped `stats.lines` (walks play a copy of the story without line breaks)."""
+    part = tmp_path / "part.json"
+    main(["explore", ENDINGS, "--runs", "10", "--shard", "1/2", "--json", "-o", str(part)])
+    old = json.loads(part.read_text(encoding="utf-8"))
+    old["format"], old["stats"]["lines"] = "dreamphases-explore/2", 120
+    part.write_text(json.dumps(old), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["explore", "--merge", str(part)]) == 2
+    assert capsys.readouterr().err == (f"error: {part} is a report in format dreamphases-explore/2, and this "
+                                       "version writes and merges dreamphases-explore/3: explore that shard again\n")
+
+
 def test_explore_writes_a_replayable_spec_per_ending(tmp_path: Path) -> None:
     folder = tmp_path / "specs"
     main(["explore", ENDINGS, "--exhaustive", "--specs", str(folder)])
