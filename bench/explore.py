@@ -503,7 +503,7 @@ def why(json_text: str, graph: Any, budget: int) -> None:
 
     _, (found, _) = Root().run(walker, Trail(), frozenset())
     seen = {found[0][0]}
-    frontier = [(found[0][2], ())]
+    frontier: list[tuple[bytes, tuple[int, ...]]] = [(found[0][2], ())]
     #: per level: new states, states merged into one already seen, places, states without their variables
     widths: list[tuple[int, int, int, int]] = []
     total = 1

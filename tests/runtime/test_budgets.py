@@ -96,19 +96,6 @@ def test_endless_recursion_stops_at_the_call_depth_budget() -> None:
     assert "endless recursion" in message and "`sheep`" in message and "before any choice" in message
 
 
-def test_the_engine_plays_on_from_a_loaded_state_after_a_runaway_line() -> None:
-    engine = Engine(_json(SILENT_LOOP), budget=Budget(seconds=0.2))
-    start = engine.save_state()
-    engine.next_text()
-    engine.choose(0)
-    with pytest.raises(BudgetExceeded):
-        while engine.can_continue():
-            engine.next_text()
-    engine.load_state(start)
-    assert engine.next_text() == "The lamp flickers.\n"
-    assert engine.choices() == ["Stay", "Go"]
-
-
 @pytest.mark.parametrize("budget", [Budget(seconds=0.2), Budget(work_seconds=0.1)])
 def test_a_runaway_line_keeps_the_runtime_which_plays_on_from_a_loaded_state(budget: Budget) -> None:
     """The runtime is not built again after a runaway line: once a big story has played, a new one
