@@ -193,6 +193,14 @@ def trim_memory() -> None:
         pass
 
 
+
+def _started(story_json: str, budget: Budget | None) -> tuple[Engine, str, Expectations]:
+    """A runtime loaded with one copy of the story: (engine, its initial state, its expectations)."""
+    engine = Engine(story_json, budget=budget)
+    initial = engine.save_state()
+    trim_memory()  # loading a big story makes the runtime allocate about twice what it keeps
+    return engine, initial, Expectations(engine)
+
 # -- the walker ----------------------------------------------------------------------------------
 
 class Walker:
@@ -290,13 +298,11 @@ class Walker:
         if self._faithful is None:
             if self._engine is None:  # what the fast copy will count when it loads (see `engine`)
                 self._flagged = self._counted
-            faithful = Engine(self.instrumented[0].text(self._flagged))
-            self._faithful_initial = faithful.save_state()
-            self._faithful_expectations = Expectations(faithful)
+            faithful, self._faithful_initial, self._faithful_expectations = _started(
+                self.instrumented[0].text(self._flagged), None)
             for name in self._watched:
                 faithful.observe(name, self._observed)
             self._faithful = faithful
-            trim_memory()
         return self._faithful
 
     def _faithful_parts(self) -> tuple[Engine, Expectations, str]:
@@ -317,10 +323,7 @@ class Walker:
         return self._expectations
 
     def _load(self, story_json: str) -> None:
-        engine = Engine(story_json, budget=FAST_BUDGET if self.fast else None)
-        self._initial = engine.save_state()
-        trim_memory()  # loading a big story makes the runtime allocate about twice what it keeps
-        self._expectations = Expectations(engine)
+        engine, self._initial, self._expectations = _started(story_json, FAST_BUDGET if self.fast else None)
         if self.options.track is not None:
             self.observers.append(TrajectoryObserver(self.options.track, engine))
         self._engine = engine
