@@ -36,6 +36,8 @@ class Result:
     walks: int
     choices: int
     cpu: float
+    #: of `cpu`, the tasks' own (what workers spend; the rest is the planning a run's parent does)
+    task_cpu: float
     #: the last finds: (coverage id, where it is written, walks by then, walks aimed at it by then)
     last: tuple[tuple[str, str, int, int], ...]
 
@@ -61,11 +63,14 @@ def search(seed: int, last: int, max_walks: int) -> Result:
     finds: list[tuple[str, str, int, int]] = []
     seen: set[str] = set()
     started = time.process_time()
+    task_cpu = 0.0
     tasks = strategy.first()
     while tasks:
         payloads = []
         for task in tasks:
+            begun = time.process_time()
             tally, payload = task.run(player, Trail(), frozenset())
+            task_cpu += time.process_time() - begun
             total.merge(tally)
             payloads.append(payload)
         now = (total.visited | {f"e:{e}" for e in total.endings}) & wanted
@@ -77,7 +82,7 @@ def search(seed: int, last: int, max_walks: int) -> Result:
             break
         tasks = strategy.after(payloads)
         total.merge(strategy.own_tally())
-    return Result(seed, seen == wanted, total.walks, total.choices, time.process_time() - started,
+    return Result(seed, seen == wanted, total.walks, total.choices, time.process_time() - started, task_cpu,
                   tuple(finds[-last:] if last else ()))
 
 
@@ -111,7 +116,8 @@ def main() -> int:
     for r in results:
         state = "" if r.covered else f" (not covered within {args.max_walks:,} walks)"
         print(f"seed {r.seed}: {r.walks:,} walks, {r.choices:,} choices, {r.cpu:.1f} CPU s, "
-              f"{r.cpu / max(r.choices, 1) * 1e6:.0f} us per choice{state}")
+              f"{r.cpu / max(r.choices, 1) * 1e6:.0f} us per choice ({r.task_cpu / max(r.choices, 1) * 1e6:.0f} in its "
+              f"tasks){state}")
         for coverage_id, where, walks, aimed in r.last:
             print(f"    {coverage_id:<10} in {where:<36} after {walks:>7,} walks, {aimed:>6,} aimed at it")
     choices = [r.choices for r in results]
