@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from bink import _ffi
-from bink.story import Story
+from bink.story import _VARIABLE_OBSERVER, Story
+from bink.value import Value
 
 from dreamphases.runtime.panics import panic_detail
 from dreamphases.runtime.state import call_depth, canonical_hash, position, snapshot, with_seed
@@ -107,7 +108,8 @@ class _HotCalls:
     it raises exactly what bink's wrapper would."""
 
     __slots__ = ("_can", "_choices", "_choose", "_cont", "_count_ref", "_error", "_error_ref", "_flag", "_flag_ref",
-                 "_count", "_free", "_list", "_list_ref", "_slice", "_story")
+                 "_count", "_free", "_list", "_list_ref", "_paths", "_slice", "_story", "_visits", "_visits_ref",
+                 "_visit")
 
     def __init__(self, story: Story, slice_ms: float) -> None:
         self._can = _ffi.LIB.bink_story_can_continue
@@ -125,6 +127,11 @@ class _HotCalls:
         self._flag_ref = ctypes.byref(self._flag)
         self._error = ctypes.c_char_p()
         self._error_ref = ctypes.byref(self._error)
+        self._visit = _ffi.LIB.bink_story_get_visit_count_at_path_string
+        self._visits = ctypes.c_int32(0)
+        self._visits_ref = ctypes.byref(self._visits)
+        #: runtime paths as the C function takes them (a story has a bounded set of paths)
+        self._paths: dict[str, bytes] = {}
 
     def can_continue(self) -> bool:
         status = self._can(self._story, self._flag_ref, self._error_ref)
@@ -152,11 +159,83 @@ class _HotCalls:
         if status:
             self._fail(status)
 
+    def visit_count(self, runtime_path: str) -> int:
+        """The visit count at a runtime path: the guided search reads a few at most choice points."""
+        encoded = self._paths.get(runtime_path)
+        if encoded is None:
+            encoded = self._paths[runtime_path] = runtime_path.encode()
+        status = self._visit(self._story, encoded, self._visits_ref, self._error_ref)
+        if status:
+            self._fail(status)
+        return int(self._visits.value)
+
     def _fail(self, status: int) -> None:
         error = self._error
         self._error = ctypes.c_char_p()  # the runtime wrote its message here; bink's check frees it
         self._error_ref = ctypes.byref(self._error)
         _ffi.check(status, error)
+
+
+class _ObservedValues:
+    """bink's `Value.to_python` for the values variable observers receive, with the C functions of the
+    common kinds (int, bool, float) bound once.
+
+    bink's conversion looks each C function up by name and allocates its cells on every call, asking
+    for the value's kind once per kind it tests: three or four calls into the runtime for an int, a
+    few µs each, at every assignment an observer watches (the guided search watches dozens of
+    variables). Strings and lists, rarer, go through bink's own conversion, and a failure raises what
+    bink's would."""
+
+    __slots__ = ("_bool", "_bool_ref", "_error", "_error_ref", "_float", "_float_ref", "_get_bool", "_get_float",
+                 "_get_int", "_get_kind", "_int", "_int_ref", "_kind", "_kind_ref")
+
+    def __init__(self) -> None:
+        lib = _ffi.LIB
+        self._get_kind, self._get_int = lib.bink_value_get_kind, lib.bink_value_get_int
+        self._get_bool, self._get_float = lib.bink_value_get_bool, lib.bink_value_get_float
+        self._kind, self._int = ctypes.c_int(0), ctypes.c_int32(0)
+        self._bool, self._float = ctypes.c_bool(False), ctypes.c_float(0)
+        self._kind_ref, self._int_ref = ctypes.byref(self._kind), ctypes.byref(self._int)
+        self._bool_ref, self._float_ref = ctypes.byref(self._bool), ctypes.byref(self._float)
+        self._error = ctypes.c_char_p()
+        self._error_ref = ctypes.byref(self._error)
+
+    def read(self, pointer: int) -> object:
+        """The Python value of a runtime value the runtime lends a callback (not ours to free)."""
+        self._check(self._get_kind(pointer, self._kind_ref, self._error_ref))
+        kind = self._kind.value
+        if kind == _ffi.BINK_VALUE_INT:
+            self._check(self._get_int(pointer, self._int_ref, self._error_ref))
+            return self._int.value
+        if kind == _ffi.BINK_VALUE_BOOL:
+            self._check(self._get_bool(pointer, self._bool_ref, self._error_ref))
+            return self._bool.value
+        if kind == _ffi.BINK_VALUE_FLOAT:
+            self._check(self._get_float(pointer, self._float_ref, self._error_ref))
+            return self._float.value
+        return Value(_pointer=pointer, _owned=False).to_python()
+
+    def _check(self, status: int) -> None:
+        if status:
+            error = self._error
+            self._error = ctypes.c_char_p()  # the runtime wrote its message here; bink's check frees it
+            self._error_ref = ctypes.byref(self._error)
+            _ffi.check(status, error)
+
+
+def _observe(story: Story, name: str, callback: Callable[[str, object], None], values: _ObservedValues) -> None:
+    """`story.observe_variable(name, callback)`, converting values with `values` (see `_ObservedValues`)."""
+    read = values.read
+
+    def changed(c_name: bytes, c_value: int, _data: object) -> None:
+        try:
+            callback(c_name.decode(), read(c_value))
+        except Exception:  # noqa: BLE001 - a Python exception must never cross the C callback boundary
+            pass
+
+    native = _VARIABLE_OBSERVER(changed)
+    story._callbacks.append(native)  # bink's own list: the callback lives as long as the story
+    _ffi.call("bink_observe_variable", story._story, name.encode(), native, None)
 
 
 class Engine:
@@ -182,6 +261,7 @@ class Engine:
         self._functions: dict[str, Callable[..., object]] = {}
         self._offered: Sequence[str] | None = None
         self._dead_end_state: str | None = None
+        self._values = _ObservedValues()
         self.story = self._build()
 
     @property
@@ -205,7 +285,7 @@ class Engine:
             for name, fn in HOST_FUNCTIONS.items():
                 story.bind_external_function(name, lambda _name, *_args, fn=fn: fn())
         for name, callback in self._observers:
-            story.observe_variable(name, callback)
+            _observe(story, name, callback, self._values)
         for name, function in self._functions.items():
             self._bind(story, name, function)
         return story
@@ -383,7 +463,7 @@ class Engine:
         return list(self.story.get_global_tags())
 
     def visit_count(self, runtime_path: str) -> int:
-        return int(self.story.get_visit_count_at_path_string(runtime_path))
+        return self._hot.visit_count(runtime_path)
 
     # -- state ----------------------------------------------------------------------------------
     def save_state(self) -> str:
@@ -450,4 +530,4 @@ class Engine:
 
     def observe(self, name: str, callback: Callable[[str, object], None]) -> None:
         self._observers.append((name, callback))
-        self.story.observe_variable(name, callback)
+        _observe(self.story, name, callback, self._values)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from dreamphases.compiler import compile_path
 from dreamphases.runtime.engine import Engine, StateLoadError, story_hash
 
 
@@ -49,3 +52,30 @@ def test_different_seeds_give_different_rolls(engine_for: Callable[[str], Engine
 def test_story_hash_ignores_a_byte_order_mark() -> None:
     assert story_hash('\ufeff{"inkVersion":21}') == story_hash('{"inkVersion":21}')
     assert story_hash('{"inkVersion":21}') != story_hash('{"inkVersion":20}')
+
+
+def test_visit_count_reads_what_the_runtimes_own_call_reads_along_a_playthrough() -> None:
+    # `visit_count` calls the C function directly (the guided search reads a few counts at most choice
+    # points); it must read exactly what bink's wrapper reads, for every knot and stitch, as visits grow
+    compiled = compile_path(Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink")
+    assert compiled.json_text is not None and compiled.graph is not None
+    paths = sorted(compiled.graph.nodes)
+    engine = Engine(compiled.json_text)
+    rng = random.Random(7)
+    seen_visits = 0
+    while True:
+        drain(engine)
+        counts = [engine.visit_count(p) for p in paths]
+        assert counts == [engine.story.get_visit_count_at_path_string(p) for p in paths]
+        seen_visits = max(seen_visits, sum(counts))
+        choices = engine.choices()
+        if not choices:
+            break
+        engine.choose(rng.randrange(len(choices)))
+    assert seen_visits > 5  # the story counts visits where it reads them, and the playthrough went there
+
+
+def test_visit_count_at_a_path_the_story_lacks_is_zero_as_the_runtime_says(engine_for: Callable[[str], Engine]) -> None:
+    engine = engine_for("night")
+    assert engine.visit_count("no_such_knot.nor_stitch") == engine.story.get_visit_count_at_path_string(
+        "no_such_knot.nor_stitch") == 0

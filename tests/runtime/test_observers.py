@@ -71,3 +71,14 @@ def test_an_observer_that_raises_does_not_stop_the_story() -> None:
 
     engine.observe("count", broken)
     assert engine.next_text() == "Done.\n"
+
+
+def test_an_observed_float_has_the_runtimes_precision_as_get_variable_reads_it() -> None:
+    # the runtime keeps floats in single precision: an observer gets what `get_variable` gives, not 0.1
+    result = compile_source("VAR tenth = 0.0\n~ tenth = 0.1\nDone.\n-> END\n", "story.ink")
+    assert result.json_text is not None
+    engine = Engine(result.json_text)
+    seen: list[object] = []
+    engine.observe("tenth", lambda _name, value: seen.append(value))
+    engine.next_text()
+    assert seen == [engine.get_variable("tenth")] and seen[0] != 0.1
