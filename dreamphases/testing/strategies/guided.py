@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +65,8 @@ TARGETS_PER_ROUND = 32
 MAX_CLOSER_PER_WALK = 4
 #: entries kept per missing target on its front of (depth, distance)
 FAVOURED = 8
+#: branch distances a process remembers, over all targets (a few MB)
+MEMO_ENTRIES = 32_768
 
 
 Values = tuple[tuple[str, str], ...]  # the watched variables' buckets at a state
@@ -193,6 +195,7 @@ class Walks(Task):
             dirty = bool(changed)
             if changed:
                 raw.update((name, _plain(value)) for name, value in changed.items())
+                compass.moved(changed)
                 band = f"@{len(path) // DEPTH_BAND}"
                 news = {n + band if specs.get(n[2:n.index("=")]) is not None else n
                         for n in _update(current, changed, specs)}
@@ -332,13 +335,72 @@ def _sorted(values: dict[str, object]) -> Raw:
     return tuple(sorted(values.items()))
 
 
+@dataclass(slots=True, frozen=True)
+class _Gauge:
+    """What measuring one target's branch distance takes, built once per process (a target is measured
+    by many tasks, and building this for each cost more than a task's measures)."""
+
+    #: the guard's distance as a function of (variables, counts), compiled
+    measure: Callable[[dict[str, object], dict[str, int]], float]
+    #: the memo key: the values of its inputs, read by one compiled function
+    key: Callable[[dict[str, object], dict[str, int]], tuple[object, ...]]
+    names: tuple[str, ...]  # the variables it reads
+    nodes: tuple[str, ...]  # the read counts it reads (node ids)
+    #: every input a term of the guard reads (what `confirm` asks whether it is settled)
+    term_inputs: frozenset[str]
+    #: distances by inputs: walks meet the same values again and again, task after task
+    memo: dict[tuple[object, ...], float]
+
+    @classmethod
+    def of(cls, walker: Walker, target: str, expr: Any) -> _Gauge:
+        gauges: dict[str, _Gauge] = walker.cache.setdefault("guided.gauges", {})
+        gauge = gauges.get(target)
+        if gauge is None:
+            names, nodes = inputs_of(expr)
+            gauge = gauges[target] = cls(compiled(expr), _key_reader(names, nodes), names, nodes,
+                                         frozenset(term_inputs(expr)), {})
+        return gauge
+
+
+class _Memos:
+    """The distances the process remembers, over all targets, kept under `MEMO_ENTRIES` by forgetting
+    them all when full (a story with thousands of targets would otherwise grow without bound)."""
+
+    __slots__ = ("entries", "gauges")
+
+    def __init__(self, gauges: dict[str, _Gauge]) -> None:
+        self.gauges = gauges
+        self.entries = 0
+
+    @staticmethod
+    def of(walker: Walker) -> _Memos:
+        memos: _Memos | None = walker.cache.get("guided.memos")
+        if memos is None:
+            memos = walker.cache["guided.memos"] = _Memos(walker.cache.setdefault("guided.gauges", {}))
+        return memos
+
+    def added(self) -> None:
+        self.entries += 1
+        if self.entries > MEMO_ENTRIES:
+            for gauge in self.gauges.values():
+                gauge.memo.clear()
+            self.entries = 0
+
+
 class _Compass:
     """A task's targets and how close a state is to each (see `branch_distance.py`).
 
     `closer` is cheap (the values the walk tracks, and a few visit counts); only a state it picks is
     saved, and `confirm` then checks with the state's knots that the target is still within reach and
     that no false term of its guard is settled. What a task keeps it also remembers, so one task does
-    not keep the same improvement twice; a walk stops measuring a target it has gone past."""
+    not keep the same improvement twice; a walk stops measuring a target it has gone past.
+
+    **Only what may have moved is measured again.** A target's distance depends only on its inputs,
+    and a state its front dominates stays dominated deeper in the walk at the same distance, so a
+    target found dominated is measured again only once one of its variables was assigned (`moved`),
+    one of its counts changed, or its front did; until then it would give no candidate. Most choice
+    points move one or two inputs of a few of the round's targets, so this gives the same candidates
+    as measuring every target each time, for a fraction of the work."""
 
     def __init__(self, walker: Walker, targets: tuple[tuple[str, Front], ...]) -> None:
         facts = walker.facts()
@@ -348,35 +410,50 @@ class _Compass:
         self.best = [front for _, front in targets]
         self._guards = guards
         self._exprs = [guards.guard[t] for t in self.ids] if guards is not None else []
-        cache: dict[str, Any] = walker.cache.setdefault("guided.compiled", {})
-        for t, expr in zip(self.ids, self._exprs, strict=True):
-            if t not in cache:
-                cache[t] = compiled(expr)
-        self._measures = [cache[t] for t in self.ids]
+        gauges = [_Gauge.of(walker, t, expr) for t, expr in zip(self.ids, self._exprs, strict=True)]
+        self._measures = [g.measure for g in gauges]
+        self._keys = [g.key for g in gauges]
+        self._term_inputs = [g.term_inputs for g in gauges]
         self._knots = [guards.knot[t] for t in self.ids] if guards is not None else []
         self._reach = facts.liveness.reach if facts.liveness is not None else None
-        inputs = [inputs_of(expr) for expr in self._exprs]
-        self.variables = frozenset(v for names, _ in inputs for v in names)
+        self.variables = frozenset(v for g in gauges for v in g.names)
         paths = walker.node_paths
-        #: each target's memo key: the values of its inputs, read by one compiled function
-        self._keys = [_key_reader(names, nodes) for names, nodes in inputs]
-        #: every input a term of each guard reads (what `confirm` asks whether it is settled)
-        self._term_inputs = [term_inputs(expr) for expr in self._exprs]
         #: the visit counts guards read (node id, runtime path); those the coverage does not map are
         #: left undecided
-        self._counts = tuple((node, paths[node]) for node in dict.fromkeys(n for _, ns in inputs for n in ns)
+        self._counts = tuple((node, paths[node]) for node in dict.fromkeys(n for g in gauges for n in g.nodes)
                              if node in paths)
         self._counted: dict[str, int] = {}
         self._past: set[int] = set()
-        #: distances by target and inputs: walks meet the same values again and again
-        self._memo: list[dict[tuple[object, ...], float]] = [{} for _ in self._exprs]
+        self._memo = [g.memo for g in gauges]
+        self._memos = _Memos.of(walker)
+        #: the targets each variable and each count is an input of
+        self._by_name: dict[str, list[int]] = {}
+        self._by_node: dict[str, list[int]] = {}
+        for i, g in enumerate(gauges):
+            for name in g.names:
+                self._by_name.setdefault(name, []).append(i)
+            for node in g.nodes:
+                self._by_node.setdefault(node, []).append(i)
+        #: the targets to measure at the next choice point: any whose inputs may have moved since it
+        #: was last found dominated (or unreachable by its values)
+        self._stale: set[int] = set()
 
     @classmethod
     def of(cls, walker: Walker, targets: tuple[tuple[str, Front], ...]) -> _Compass:
         return cls(walker, targets)
 
     def begin(self) -> None:
+        """A walk starts: every target is measured at its first choice point."""
         self._past.clear()
+        self._stale = set(range(len(self.ids)))
+
+    def moved(self, names: Iterable[str]) -> None:
+        """These variables were assigned since the last measure (perhaps to the same value)."""
+        by_name, stale = self._by_name, self._stale
+        for name in names:
+            targets = by_name.get(name)
+            if targets is not None:
+                stale.update(targets)
 
     def _better(self, i: int, d: float, depth: int) -> bool:
         return d < math.inf and not dominated(self.best[i], depth, d)
@@ -385,21 +462,30 @@ class _Compass:
         """The targets this state may be closer to than any kept before (to be confirmed), each with
         the distance its values give."""
         count = walker.engine.visit_count
+        before = self._counted
         counted = self._counted = {node: count(path) for node, path in self._counts}
+        stale = self._stale
+        if counted != before:
+            by_node = self._by_node
+            for node, n in counted.items():
+                if before.get(node) != n:
+                    stale.update(by_node[node])
         out: list[tuple[int, float]] = []
         past, best = self._past, self.best
-        for i, measure in enumerate(self._measures):
+        for i in sorted(stale):
             if i in past:
+                stale.discard(i)
                 continue
             key = self._keys[i](raw, counted)
             memo = self._memo[i]
             d = memo.get(key)
             if d is None:
-                if len(memo) > 4096:
-                    memo.clear()
-                d = memo[key] = measure(raw, counted)
+                d = memo[key] = self._measures[i](raw, counted)
+                self._memos.added()
             if d < math.inf and not dominated(best[i], depth, d):
-                out.append((i, d))
+                out.append((i, d))  # measured again next time: deeper, the front may dominate it
+            else:
+                stale.discard(i)
         return out
 
     def confirm(self, candidates: list[tuple[int, float]], raw: dict[str, object], knots: frozenset[str],
@@ -426,6 +512,7 @@ class _Compass:
                 continue
             if self._better(i, d, depth):
                 self.best[i] = admit(self.best[i], depth, d)
+                self._stale.add(i)  # its front moved
                 out.append((self.ids[i], d))
         return tuple(out)
 

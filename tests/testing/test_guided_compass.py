@@ -1,0 +1,59 @@
+"""The guided search's compass measures only the targets whose inputs may have moved (`_Compass`):
+it must pick exactly the candidates that measuring every target at every choice point picks, and
+read the visit counts the runtime holds."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dreamphases.testing.explorer import ExploreOptions, Walker
+from dreamphases.testing.pool import Trail
+from dreamphases.testing.story import load_story
+from dreamphases.testing.strategies import make_strategy
+from dreamphases.testing.strategies.guided import _Compass, dominated
+from tests.testing.support import STORIES
+
+BUNDLED = Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
+
+
+def _every_target(compass: _Compass, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
+    """What `closer` gives when every target not gone past is measured afresh, counts read one by one."""
+    counted = {node: walker.engine.story.get_visit_count_at_path_string(path) for node, path in compass._counts}
+    out = []
+    for i in range(len(compass.ids)):
+        if i in compass._past:
+            continue
+        d = compass._measures[i](raw, counted)
+        if d < math.inf and not dominated(compass.best[i], depth, d):
+            out.append((i, d))
+    return out
+
+
+@pytest.mark.parametrize(("story", "seed", "rounds"), [(BUNDLED, 1, 6), (BUNDLED, 2, 4), (STORIES / "vault.ink", 3, 6)])
+def test_the_compass_picks_what_measuring_every_target_picks(monkeypatch: pytest.MonkeyPatch, story: Path, seed: int,
+                                                            rounds: int) -> None:
+    measured = {"choice points": 0, "candidates": 0}
+    closer = _Compass.closer
+
+    def checked(self: _Compass, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
+        expected = _every_target(self, walker, raw, depth)
+        got = closer(self, walker, raw, depth)
+        assert got == expected
+        measured["choice points"] += 1
+        measured["candidates"] += len(got)
+        return got
+
+    monkeypatch.setattr(_Compass, "closer", checked)
+    loaded = load_story(story)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=seed))
+    strategy = make_strategy(walker, (1, 1))
+    player = walker.for_worker(strategy.uses_facts)()
+    tasks = strategy.first()
+    for _ in range(rounds):
+        payloads: list[Any] = [task.run(player, Trail(), frozenset())[1] for task in tasks]
+        tasks = strategy.after(payloads)
+    assert measured["choice points"] > 100 and measured["candidates"] > 10
