@@ -15,9 +15,9 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
-           "keep_visit_counts", "knot_of", "named_path", "parse_state", "position", "replace_counts_and_variables",
-           "state_digest", "state_digests", "state_knots", "state_positions", "state_text", "take_visit_counts",
-           "variable_names", "visit_counts", "with_seed"]
+           "join_state", "keep_visit_counts", "knot_of", "named_path", "parse_state", "position",
+           "replace_counts_and_variables", "split_state", "state_digest", "state_digests", "state_knots",
+           "state_positions", "state_text", "take_visit_counts", "variable_names", "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -47,6 +47,9 @@ def named_path(runtime_path: str, parts: int | None = None) -> str:
 
 
 _COUNTS = ',"visitCounts":'
+#: `json.dumps(value, separators=(",", ":"))` with the encoder built once (`dumps` builds one per call
+#: when given separators, a good part of the cost of writing a small state)
+_compact = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _without_counts(state_text: str) -> dict[str, Any]:
@@ -202,22 +205,59 @@ def take_visit_counts(text: str, drop: Collection[str]) -> tuple[dict[str, int],
     Only the counts are parsed and written again, not the rest of the state: bink writes them last (see
     `_without_counts`), so the text before them is kept as it is. Anything unexpected falls back to
     parsing the whole state."""
-    cut = text.rfind(_COUNTS)
-    if cut > 0 and text.endswith("}"):
-        try:
-            counts = json.loads(text[cut + len(_COUNTS):-1])
-        except ValueError:
-            counts = None
-        if isinstance(counts, dict):
-            kept = {k: v for k, v in counts.items() if k not in drop}
-            if len(kept) == len(counts):
-                return counts, None
-            return counts, text[:cut] + _COUNTS + json.dumps(kept, separators=(",", ":")) + "}"
+    found = _counts_at(text)
+    if found is not None:
+        cut, counts = found
+        kept = {k: v for k, v in counts.items() if k not in drop}
+        if len(kept) == len(counts):
+            return counts, None
+        return counts, text[:cut] + _COUNTS + _compact(kept) + "}"
     data = parse_state(text)
     every: dict[str, int] = dict(data.get("visitCounts", {}))
     if not keep_visit_counts(data, lambda k: k not in drop):
         return every, None
     return every, state_text(data)
+
+
+def _counts_at(text: str) -> tuple[int, dict[str, int]] | None:
+    """Where the visit counts begin in a state's text, and the counts parsed (None: not where bink
+    writes them, last)."""
+    cut = text.rfind(_COUNTS)
+    if cut > 0 and text.endswith("}"):
+        try:
+            counts = json.loads(text[cut + len(_COUNTS):-1])
+        except ValueError:
+            return None
+        if isinstance(counts, dict):
+            return cut, counts
+    return None
+
+
+def split_state(text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """(the state parsed without its visit counts, the counts): for a caller that keeps some counts
+    and writes the state again with `join_state`, parsing and writing only the counts and what it
+    reads."""
+    found = _counts_at(text)
+    if found is not None:
+        cut, counts = found
+        try:
+            rest: dict[str, Any] = json.loads(text[:cut] + "}")
+            return rest, counts
+        except ValueError:
+            pass
+    data = parse_state(text)
+    every: dict[str, int] = data.pop("visitCounts", {})
+    return data, every
+
+
+def join_state(text: str, counts: dict[str, int]) -> str:
+    """The state `text` with these visit counts instead of its own (the rest of it kept as it is)."""
+    found = _counts_at(text)
+    if found is not None:
+        return text[:found[0]] + _COUNTS + _compact(counts) + "}"
+    data = parse_state(text)
+    data["visitCounts"] = counts
+    return state_text(data)
 
 
 # -- trimming a parsed state -------------------------------------------------------------------------
@@ -235,7 +275,7 @@ def parse_state(state_text: str) -> dict[str, Any]:
 
 
 def state_text(data: dict[str, Any]) -> str:
-    return json.dumps(data, separators=(",", ":"))
+    return _compact(data)
 
 
 def knot_of(path: str) -> str:

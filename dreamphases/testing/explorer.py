@@ -32,10 +32,9 @@ from dreamphases.runtime.engine import Budget, Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import (
-    keep_visit_counts,
-    parse_state,
+    join_state,
+    split_state,
     state_knots,
-    state_text,
     take_visit_counts,
     visit_counts,
     with_seed,
@@ -599,15 +598,19 @@ class Walker:
 
         The counts we added for coverage are kept only at `counting` (the story cannot read them),
         and those liveness finds dead are dropped: a smaller state plays faster once loaded, since
-        bink copies the counts with every snapshot it takes.
+        bink copies the counts with every snapshot it takes. Only the counts are written again, the
+        rest of the state as the runtime wrote it.
         """
-        data = parse_state(self.engine.save_state())
-        added = self.added
-        keep_visit_counts(data, lambda k: k not in added or k in counting)
+        text = self.engine.save_state()
+        rest, counts = split_state(text)
+        knots = state_knots(rest)
         liveness = self.facts().liveness
-        if liveness is not None:
-            liveness.prune_counts(data)
-        return zlib.compress(state_text(data).encode("utf-8"), 1), frozenset(state_knots(data))
+        live = liveness.live_counts(knots) if liveness is not None else None
+        added = self.added
+        kept = {k: n for k, n in counts.items() if (k not in added or k in counting) and (live is None or live(k))}
+        if len(kept) < len(counts):
+            text = join_state(text, kept)
+        return zlib.compress(text.encode("utf-8"), 1), frozenset(knots)
 
     def load(self, packed: bytes) -> None:
         self.load_text(zlib.decompress(packed).decode("utf-8"))

@@ -15,9 +15,10 @@ reachable knot reads).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,15 +154,26 @@ class Liveness:
         nodes (knots, stitches, labels) can be read from anywhere (`{knot}`, READ_COUNT) and are kept.
         Smaller states play faster: bink copies the counts with every snapshot it takes.
         """
+        live = self.live_counts(state_knots(data))
+        return live is not None and keep_visit_counts(data, live)
+
+    def live_counts(self, knots: Collection[str]) -> Callable[[str], bool] | None:
+        """Whether a visit count (by its container's path) is still observable from a state in these
+        knots (see `prune_counts`); None when every count may be."""
         if self.anywhere:
-            return False
+            return None
         reachable: set[str] = set()
-        for knot in state_knots(data):
+        for knot in knots:
             found = self.reach.get(knot)
             if found is None:
-                return False
+                return None
             reachable |= found
-        return keep_visit_counts(data, lambda k: knot_of(k) in reachable or bool(_NAMED.match(k.rsplit(".", 1)[-1])))
+
+        def live(path: str) -> bool:
+            knot, named = _count_parts(path)
+            return named or knot in reachable
+
+        return live
 
     def dead(self, data: dict[str, Any]) -> set[str]:
         names = variable_names(data)
@@ -177,6 +189,13 @@ class Liveness:
 
 
 _NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _count_parts(path: str) -> tuple[str, bool]:
+    """(the knot a count's container is in, whether the container is named): a story has a bounded set
+    of paths, and the guided search asks about each count of each state it keeps."""
+    return knot_of(path), bool(_NAMED.match(path.rsplit(".", 1)[-1]))
 
 
 def liveness_for(graph: StoryGraph | None) -> Liveness | None:

@@ -159,3 +159,37 @@ def test_a_focused_walker_drops_the_counts_no_one_reads_and_plays_the_same(monke
     assert len(offered) > 20
     assert counts == {p: n for p, n in plain_counts.items() if p not in walker.added or p in kept}
     assert set(plain_counts) - set(counts)  # something was dropped
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_lean_state_keeps_the_counts_asked_for_and_those_the_story_can_still_read(name: str) -> None:
+    # `save_lean` (corpus states of the guided search) writes only the counts again: the state must be
+    # the whole state with the coverage counts not asked for dropped and those liveness finds dead
+    import zlib
+
+    from dreamphases.runtime.state import keep_visit_counts, state_knots
+
+    walker = _walker(name)
+    liveness = walker.facts().liveness
+    counting = set(sorted(walker.added)[::3])
+    rng = random.Random(5)
+    tally = Tally()
+    dropped = 0
+    for k in range(6):
+        walker.start(k)
+        count = walker.settle(tally, (), k)
+        for _ in range(60):
+            if not count:
+                break
+            packed, knots = walker.save_lean(counting)
+            expected = json.loads(walker.state_text())
+            before = len(expected["visitCounts"])
+            keep_visit_counts(expected, lambda p: p not in walker.added or p in counting)
+            if liveness is not None:
+                liveness.prune_counts(expected)
+            dropped += before - len(expected["visitCounts"])
+            assert json.loads(zlib.decompress(packed)) == expected
+            assert knots == frozenset(state_knots(expected))
+            walker.choose(rng.randrange(count))
+            count = walker.settle(tally, (), k)
+    assert dropped > 0
