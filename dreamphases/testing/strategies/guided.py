@@ -168,6 +168,7 @@ class Walks(Task):
              unknown: set[str]) -> list[_Found]:
         facts: StoryFacts = walker.facts()
         specs = dict(facts.signals)
+        buckets = _buckets(walker)
         compass = self._compass
         assert compass is not None
         compass.begin()
@@ -194,12 +195,12 @@ class Walks(Task):
         while True:
             dirty = bool(changed)
             if changed:
-                raw.update((name, _plain(value)) for name, value in changed.items())
+                for name, value in changed.items():
+                    raw[name] = _plain(value)
                 compass.moved(changed)
-                band = f"@{len(path) // DEPTH_BAND}"
-                news = {n + band if specs.get(n[2:n.index("=")]) is not None else n
-                        for n in _update(current, changed, specs)}
-                news = {n for n in news if n not in known and n not in seen}
+                news = _update(current, changed, specs, buckets, f"@{len(path) // DEPTH_BAND}")
+                if news:
+                    news = {n for n in news if n not in known and n not in seen}
                 if news:
                     seen |= news
                     if count and len(found) < MAX_ADDS_PER_WALK:
@@ -281,8 +282,9 @@ class Walks(Task):
             walker.choose(index)
             count = walker.settle(scratch, tuple(path), seed)
             if changed:
-                raw.update((name, _plain(value)) for name, value in changed.items())
-                _update(current, changed, specs)
+                for name, value in changed.items():
+                    raw[name] = _plain(value)
+                _update(current, changed, specs, _buckets(walker), "")
             if len(left) > LOCATE_EACH and step % LOCATE_STRIDE and step != len(taken):
                 continue
             here = walker.seen(left)
@@ -323,12 +325,15 @@ def _initial_raw(walker: Walker, names: frozenset[str]) -> Raw:
 
 def _plain(value: object) -> object:
     """A runtime value as plain Python: a list's items as a frozenset of their names (picklable)."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or type(value) in _SCALARS or isinstance(value, bool | int | float | str):
         return value
     items = getattr(value, "items", None)
     if isinstance(items, list):
         return frozenset(str(item) for item in items)
     return str(value)
+
+
+_SCALARS = frozenset({bool, int, float, str})
 
 
 def _sorted(values: dict[str, object]) -> Raw:
@@ -482,10 +487,14 @@ class _Compass:
             if d is None:
                 d = memo[key] = self._measures[i](raw, counted)
                 self._memos.added()
-            if d < math.inf and not dominated(best[i], depth, d):
-                out.append((i, d))  # measured again next time: deeper, the front may dominate it
-            else:
-                stale.discard(i)
+            if d < math.inf:
+                for shallower, nearer in best[i]:  # `dominated`, inline: this runs at most choice points
+                    if shallower <= depth and nearer <= d:
+                        break
+                else:
+                    out.append((i, d))  # measured again next time: deeper, the front may dominate it
+                    continue
+            stale.discard(i)
         return out
 
     def confirm(self, candidates: list[tuple[int, float]], raw: dict[str, object], knots: frozenset[str],
@@ -528,18 +537,38 @@ def _key_reader(names: tuple[str, ...], nodes: tuple[str, ...]) -> Callable[[dic
     return reader
 
 
-def _update(current: dict[str, str], changed: dict[str, object], specs: dict[str, StatSpec | None]) -> set[str]:
-    """Fold the assignments the runtime reported into `current`; the `v:name=bucket` keys that changed."""
+def _update(current: dict[str, str], changed: dict[str, object], specs: dict[str, StatSpec | None],
+            buckets: dict[tuple[str, type, object], str], band: str) -> set[str]:
+    """Fold the assignments the runtime reported into `current`; the `v:name=bucket` keys that changed,
+    a declared stat's with `band` (how deep in the story) appended. `buckets` remembers the bucket of
+    each plain value (`_buckets`)."""
     out = set()
     for name, value in changed.items():
         if name not in specs:  # watched for branch distances only
             continue
-        b = bucket(value, specs.get(name))
+        spec = specs[name]
+        if type(value) in _SCALARS:
+            key = (name, type(value), value)
+            b = buckets.get(key)
+            if b is None:
+                b = bucket(value, spec)
+                if len(buckets) > 1 << 16:  # (NaNs never match, say)
+                    buckets.clear()
+                buckets[key] = b
+        else:
+            b = bucket(value, spec)
         if current.get(name) != b:
             current[name] = b
-            out.add(f"v:{name}={b}")
+            out.add(f"v:{name}={b}" if spec is None else f"v:{name}={b}{band}")
     changed.clear()
     return out
+
+
+def _buckets(walker: Walker) -> dict[tuple[str, type, object], str]:
+    """The bucket of each (variable, type, value) met so far, in this process (the stat specs, which
+    decide buckets, are the story's)."""
+    found: dict[tuple[str, type, object], str] = walker.cache.setdefault("guided.buckets", {})
+    return found
 
 
 Front = tuple[tuple[int, float], ...]  # (depth, branch distance), deeper ones strictly closer
