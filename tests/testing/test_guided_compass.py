@@ -57,3 +57,22 @@ def test_the_compass_picks_what_measuring_every_target_picks(monkeypatch: pytest
         payloads: list[Any] = [task.run(player, Trail(), frozenset())[1] for task in tasks]
         tasks = strategy.after(payloads)
     assert measured["choice points"] > 100 and measured["candidates"] > 10
+
+
+def test_a_remembered_bucket_tells_true_from_one_and_a_stat_gets_its_band() -> None:
+    # `_update` remembers each plain value's bucket per process; True == 1 in a dict, not as a bucket
+    from dreamphases.statspec import StatSpec
+    from dreamphases.testing.story_facts import bucket
+    from dreamphases.testing.strategies.guided import _update
+
+    spec = StatSpec(var="trust", label="Trust", low=0, high=10)
+    specs = {"flag": None, "trust": spec}
+    buckets: dict[tuple[str, type, object], str] = {}
+    current: dict[str, str] = {}
+    seen = []
+    for flag, trust in [(True, 3), (1, 3), (False, 7.5), (0, 12), (True, 3)]:
+        news = _update(current, {"flag": flag, "trust": trust}, specs, buckets, "@2")
+        seen.append(news)
+        assert current == {"flag": bucket(flag, None), "trust": bucket(trust, spec)}
+    assert seen[0] == {"v:flag=True", "v:trust=3@2"}
+    assert seen[1] == {"v:flag=1"} and seen[3] == {"v:flag=0", "v:trust=>@2"}
