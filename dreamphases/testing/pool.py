@@ -257,7 +257,10 @@ class Pool(Generic[T]):
                 worker = idle.pop() if idle else self._spawn()
                 index, skip = pending.pop()
                 worker.task, worker.skip = index, skip
-                worker.conn.send((index, tasks[index], skip))
+                try:
+                    worker.conn.send((index, tasks[index], skip))
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the worker is gone (its story did not load, say): what it sent, or its exit, says why
             busy = [w for w in self._workers if w.task is not None]
             timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)

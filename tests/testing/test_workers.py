@@ -108,3 +108,31 @@ def test_the_timeline_notes_the_workers_cpu_time_each_time_coverage_grows(mode: 
     cpu = [entry[3] for entry in outcome.timeline]
     assert cpu == sorted(cpu)
     assert 0 < cpu[-1] <= outcome.cpu_seconds
+
+
+class _BrokenStory(Exception):
+    pass
+
+
+def _unbuildable() -> object:
+    raise _BrokenStory("the story does not load")
+
+
+class _SlowToSend:
+    """A task whose pickling takes long enough for a worker that fails at once to be gone before it is sent."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        import time
+
+        time.sleep(1.5)
+        return (_SlowToSend, ())
+
+    def run(self, context: object, trail: object, skip: frozenset[int]) -> None:
+        return None
+
+
+def test_a_worker_that_fails_before_its_first_task_is_sent_raises_its_error_not_a_broken_pipe() -> None:
+    from dreamphases.testing.pool import Pool
+
+    with Pool[None](1, _unbuildable) as pool, pytest.raises(_BrokenStory):
+        list(pool.run([_SlowToSend()]))
