@@ -20,6 +20,18 @@ from tests.testing.support import STORIES
 BUNDLED = Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
 
 
+def _search(story: Path, seed: int, rounds: int) -> None:
+    """`rounds` rounds of the guided search on `story`, its tasks played in this process."""
+    loaded = load_story(story)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=seed))
+    strategy = make_strategy(walker, (1, 1))
+    player = walker.for_worker(strategy.uses_facts)()
+    tasks = strategy.first()
+    for _ in range(rounds):
+        payloads: list[Any] = [task.run(player, Trail(), frozenset())[1] for task in tasks]
+        tasks = strategy.after(payloads)
+
+
 def _every_target(compass: _Compass, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
     """What `closer` gives when every target not gone past is measured afresh, counts read one by one."""
     counted = {node: walker.engine.story.get_visit_count_at_path_string(path) for node, path in compass._counts}
@@ -48,14 +60,7 @@ def test_the_compass_picks_what_measuring_every_target_picks(monkeypatch: pytest
         return got
 
     monkeypatch.setattr(_Compass, "closer", checked)
-    loaded = load_story(story)
-    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=seed))
-    strategy = make_strategy(walker, (1, 1))
-    player = walker.for_worker(strategy.uses_facts)()
-    tasks = strategy.first()
-    for _ in range(rounds):
-        payloads: list[Any] = [task.run(player, Trail(), frozenset())[1] for task in tasks]
-        tasks = strategy.after(payloads)
+    _search(story, seed, rounds)
     assert measured["choice points"] > 100 and measured["candidates"] > 10
 
 
@@ -76,3 +81,26 @@ def test_a_remembered_bucket_tells_true_from_one_and_a_stat_gets_its_band() -> N
         assert current == {"flag": bucket(flag, None), "trust": bucket(trust, spec)}
     assert seen[0] == {"v:flag=True", "v:trust=3@2"}
     assert seen[1] == {"v:flag=1"} and seen[3] == {"v:flag=0", "v:trust=>@2"}
+
+
+def test_what_confirm_remembers_per_place_is_what_the_guards_say_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `_settled` remembers, per set of knots a kept state is in, what it can reach and which inputs are
+    # settled there: every answer must be the guards' own, however often the place comes back
+    asked = {"places": 0, "inputs": 0}
+    settled = _Compass._settled
+
+    def checked(self: _Compass, knots: frozenset[str]) -> Any:
+        reachable, answer = settled(self, knots)
+        assert self._reach is not None and self._guards is not None
+        assert reachable == frozenset().union(*(self._reach.get(k, frozenset({k})) for k in knots))
+        truth = self._guards.fixed(reachable)
+        for inputs in self._term_inputs:
+            for name in inputs:
+                assert answer(name) == truth(name)
+                asked["inputs"] += 1
+        asked["places"] += 1
+        return reachable, answer
+
+    monkeypatch.setattr(_Compass, "_settled", checked)
+    _search(BUNDLED, 1, 4)
+    assert asked["places"] > 20 and asked["inputs"] > 100

@@ -431,6 +431,9 @@ class _Compass:
         self._past: set[int] = set()
         self._memo = [g.memo for g in gauges]
         self._memos = _Memos.of(walker)
+        #: per set of knots a kept state is in: what `_settled` says
+        self._places: dict[frozenset[str], tuple[frozenset[str], Callable[[str], bool]]] = \
+            walker.cache.setdefault("guided.places", {})
         #: the targets each variable and each count is an input of
         self._by_name: dict[str, list[int]] = {}
         self._by_node: dict[str, list[int]] = {}
@@ -504,8 +507,8 @@ class _Compass:
             reachable: frozenset[str] | None = None
             fixed = Measured(raw, self._counted)
         else:
-            reachable = frozenset().union(*(self._reach.get(k, frozenset({k})) for k in knots))
-            fixed = Measured(raw, self._counted, self._guards.fixed(reachable))
+            reachable, settles_input = self._settled(knots)
+            fixed = Measured(raw, self._counted, settles_input)
         settled = fixed.fixed
         out: list[tuple[str, float]] = []
         for i, measured in candidates:
@@ -524,6 +527,30 @@ class _Compass:
                 self._stale.add(i)  # its front moved
                 out.append((self.ids[i], d))
         return tuple(out)
+
+
+    def _settled(self, knots: frozenset[str]) -> tuple[frozenset[str], Callable[[str], bool]]:
+        """(the knots a state in `knots` can reach, whether an input is settled there), remembered per
+        set of knots in this process: kept states are in few distinct places, and asking the guards
+        whether an input is settled walks the knots writing it."""
+        assert self._guards is not None and self._reach is not None
+        places: dict[frozenset[str], tuple[frozenset[str], Callable[[str], bool]]] = self._places
+        found = places.get(knots)
+        if found is None:
+            reachable = frozenset().union(*(self._reach.get(k, frozenset({k})) for k in knots))
+            answer = self._guards.fixed(reachable)
+            answers: dict[str, bool] = {}
+
+            def settled(name: str) -> bool:
+                known = answers.get(name)
+                if known is None:
+                    known = answers[name] = answer(name)
+                return known
+
+            if len(places) > 4096:
+                places.clear()
+            found = places[knots] = (reachable, settled)
+        return found
 
 
 def _key_reader(names: tuple[str, ...], nodes: tuple[str, ...]) -> Callable[[dict[str, object], dict[str, int]],
