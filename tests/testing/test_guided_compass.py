@@ -4,6 +4,7 @@ read the visit counts the runtime holds."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,27 @@ def test_what_confirm_remembers_per_place_is_what_the_guards_say_there(monkeypat
     monkeypatch.setattr(_Compass, "_settled", checked)
     _search(BUNDLED, 1, 4)
     assert asked["places"] > 20 and asked["inputs"] > 100
+
+
+def test_a_task_keeps_the_same_states_whatever_its_worker_played_before() -> None:
+    """A worker keeps watching the variables earlier tasks' targets read; the states a task keeps must
+    not carry their values, or the search would depend on which worker played which task (--jobs)."""
+    loaded = load_story(BUNDLED)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=2))
+    strategy = make_strategy(walker, (1, 1))
+    fresh = walker.for_worker(strategy.uses_facts)()
+    seasoned = walker.for_worker(strategy.uses_facts)()
+    guards = fresh.facts().guards
+    assert guards is not None
+    tasks = strategy.first()
+    # a task aiming at every target: its worker watches every variable any guard reads from then on
+    everything = dataclasses.replace(tasks[0], targets=tuple((target, ()) for target in sorted(guards.guard)))
+    everything.run(seasoned, Trail(), frozenset())
+    for _ in range(2):
+        payloads: list[Any] = []
+        for task in tasks:
+            alone, after = task.run(fresh, Trail(), frozenset())[1], task.run(seasoned, Trail(), frozenset())[1]
+            assert [found.raw for found in after] == [found.raw for found in alone]
+            assert after == alone
+            payloads.append(alone)
+        tasks = strategy.after(payloads)

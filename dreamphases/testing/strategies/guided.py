@@ -173,6 +173,11 @@ class Walks(Task):
         assert compass is not None
         compass.begin()
         changed = walker.watch([*specs, *compass.variables])
+        # a state's values are those of the stats and of what this task's targets read, all watched
+        # now: a worker keeps watching what earlier tasks read, and values of those would make the
+        # state depend on which tasks its worker played before, so on --jobs (others are unknown to
+        # later tasks, measured as undecided)
+        tracked = compass.variables.union(specs)
         rng = random.Random(walk.rng)
         current = dict(walk.values if walk.packed is not None else _initial(walker, specs))
         raw = dict(walk.raw if walk.packed is not None else _initial_raw(walker, compass.variables))
@@ -196,7 +201,8 @@ class Walks(Task):
             dirty = bool(changed)
             if changed:
                 for name, value in changed.items():
-                    raw[name] = _plain(value)
+                    if name in tracked:
+                        raw[name] = _plain(value)
                 compass.moved(changed)
                 news = _update(current, changed, specs, buckets, f"@{len(path) // DEPTH_BAND}")
                 if news:
@@ -244,12 +250,12 @@ class Walks(Task):
             tally.visited |= covered
             unknown -= covered
             found += self._locate(walker, walk, seed, taken, covered, len(found), changed, specs,
-                                  compass.variables)
+                                  compass.variables, tracked)
         return found
 
     def _locate(self, walker: Walker, walk: _Walk, seed: int, taken: list[int], covered: set[str],
                 already: int, changed: dict[str, object], specs: dict[str, StatSpec | None],
-                distance_inputs: frozenset[str]) -> list[_Found]:
+                distance_inputs: frozenset[str], tracked: frozenset[str]) -> list[_Found]:
         """Play the walk again from its start to find the steps at which `covered` was first seen.
 
         Once the walk has kept as many states as it may, the rest is reported without its step (the
@@ -283,7 +289,8 @@ class Walks(Task):
             count = walker.settle(scratch, tuple(path), seed)
             if changed:
                 for name, value in changed.items():
-                    raw[name] = _plain(value)
+                    if name in tracked:
+                        raw[name] = _plain(value)
                 _update(current, changed, specs, _buckets(walker), "")
             if len(left) > LOCATE_EACH and step % LOCATE_STRIDE and step != len(taken):
                 continue
