@@ -70,6 +70,9 @@ class Edge:
     reads: tuple[str, ...] = ()
     #: number of arguments passed (diverts/tunnels/threads to knots with parameters)
     arg_count: int = 0
+    #: a function call's arguments, as expression trees (what the state analysis binds the parameters
+    #: to: `julian(1)` raises a bond that `julian(d)` alone could move either way)
+    args: tuple[Expr, ...] = ()
     #: the choice this edge leaves through, as an index into StoryGraph.choices, if any
     choice: int | None = None
     #: the `# ending: id` tag on the last line of text before a `-> END`, if any

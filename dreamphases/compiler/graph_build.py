@@ -638,7 +638,8 @@ class _GraphBuilder:
                 for arg in e.args[len(flow.params):]:
                     self.expr(arg, ctx, in_global)
                 self.graph.edges.append(Edge(ctx.node, e.name, "call", e.span.file, e.span.line, ctx.conditions,
-                                             ctx.reads, len(e.args)))
+                                             ctx.reads, len(e.args),
+                                             args=tuple(self.tree(arg, ctx) for arg in e.args)))
             case _:
                 assert_never(meaning)
 

@@ -225,6 +225,11 @@ def liveness_for(graph: StoryGraph | None) -> Liveness | None:
         source = edge.source.split(".", 1)[0]
         successors.setdefault(source, set()).add(edge.target.split(".", 1)[0])
         own.setdefault(source, set()).update(r for r in edge.reads if r in globals_)
+    # a divert, tunnel or thread through a variable goes to an address the story took as a value
+    dynamic = {e.target.split(".", 1)[0] for e in graph.edges if e.kind == "target"}
+    for edge in graph.edges:
+        if edge.target.startswith("*"):
+            successors.setdefault(edge.target, set()).update(dynamic)
     knots = {n.split(".", 1)[0] for n in graph.nodes} | {""}
     reach = {knot: frozenset(_reachable(knot, successors)) for knot in knots}
     reads = {knot: frozenset(v for k in reach[knot] for v in own.get(k, ())) for knot in knots}

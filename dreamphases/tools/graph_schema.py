@@ -53,6 +53,7 @@ class EdgeDoc(_Model):
     conditions: list[str] = Field(default_factory=list, description="guarding conditions, as ink source")
     reads: list[str] = Field(default_factory=list, description="variables those conditions read")
     arg_count: int = Field(ge=0)
+    args: list[str] = Field(default_factory=list, description="a function call's arguments, as ink source")
     choice: int | None = Field(description="index into `choices` when the edge leaves through a choice")
     ending: str | None = Field(description="the `# ending:` id on the last line before a `-> END`")
     endings: list[str] = Field(default_factory=list, description="every `# ending:` id met on the way to this END")
