@@ -12,11 +12,12 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
-           "join_state", "keep_visit_counts", "knot_of", "named_path", "parse_state", "position",
-           "replace_counts_and_variables", "split_state", "state_digest", "state_digests", "state_knots",
+           "keep_visit_counts", "knot_of", "named_path", "parse_state", "position",
+           "replace_counts_and_variables", "split_state", "StateParts", "state_digest", "state_digests", "state_knots",
            "state_positions", "state_text", "take_visit_counts", "variable_names", "visit_counts", "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
@@ -233,31 +234,40 @@ def _counts_at(text: str) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def split_state(text: str) -> tuple[dict[str, Any], dict[str, int]]:
-    """(the state parsed without its visit counts, the counts): for a caller that keeps some counts
-    and writes the state again with `join_state`, parsing and writing only the counts and what it
+@dataclass(frozen=True, slots=True)
+class StateParts:
+    """A state split from its visit counts (`split_state`), to be written again with other counts."""
+
+    rest: dict[str, Any]  # the state parsed without its visit counts
+    counts: dict[str, int]
+    text: str  # the state as the runtime wrote it
+    cut: int | None  # where its counts begin in `text` (None: not where bink writes them, last)
+
+    def joined(self, counts: dict[str, int]) -> str:
+        """The state with these visit counts instead of its own, the rest of it kept as it is (the
+        counts found by `split_state` are not looked for, nor parsed, again)."""
+        if self.cut is not None:
+            return self.text[:self.cut] + _COUNTS + _compact(counts) + "}"
+        data = parse_state(self.text)
+        data["visitCounts"] = counts
+        return state_text(data)
+
+
+def split_state(text: str) -> StateParts:
+    """The state parsed without its visit counts, and the counts: for a caller that keeps some counts
+    and writes the state again (`StateParts.joined`), parsing and writing only the counts and what it
     reads."""
     found = _counts_at(text)
     if found is not None:
         cut, counts = found
         try:
             rest: dict[str, Any] = json.loads(text[:cut] + "}")
-            return rest, counts
+            return StateParts(rest, counts, text, cut)
         except ValueError:
             pass
     data = parse_state(text)
     every: dict[str, int] = data.pop("visitCounts", {})
-    return data, every
-
-
-def join_state(text: str, counts: dict[str, int]) -> str:
-    """The state `text` with these visit counts instead of its own (the rest of it kept as it is)."""
-    found = _counts_at(text)
-    if found is not None:
-        return text[:found[0]] + _COUNTS + _compact(counts) + "}"
-    data = parse_state(text)
-    data["visitCounts"] = counts
-    return state_text(data)
+    return StateParts(data, every, text, None)
 
 
 # -- trimming a parsed state -------------------------------------------------------------------------

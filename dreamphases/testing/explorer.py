@@ -32,7 +32,6 @@ from dreamphases.runtime.engine import Budget, Engine, StoryRuntimeError
 from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import (
-    join_state,
     split_state,
     state_knots,
     take_visit_counts,
@@ -601,15 +600,15 @@ class Walker:
         bink copies the counts with every snapshot it takes. Only the counts are written again, the
         rest of the state as the runtime wrote it.
         """
-        text = self.engine.save_state()
-        rest, counts = split_state(text)
-        knots = state_knots(rest)
+        parts = split_state(self.engine.save_state())
+        text, counts = parts.text, parts.counts
+        knots = state_knots(parts.rest)
         liveness = self.facts().liveness
         live = liveness.live_counts(knots) if liveness is not None else None
         added = self.added
         kept = {k: n for k, n in counts.items() if (k not in added or k in counting) and (live is None or live(k))}
         if len(kept) < len(counts):
-            text = join_state(text, kept)
+            text = parts.joined(kept)
         return zlib.compress(text.encode("utf-8"), 1), frozenset(knots)
 
     def load(self, packed: bytes) -> None:

@@ -14,7 +14,6 @@ from dreamphases.runtime.engine import Engine
 from dreamphases.runtime.state import (
     _current_thread,
     call_depth,
-    join_state,
     named_path,
     position,
     snapshot,
@@ -97,12 +96,13 @@ def test_a_container_named_like_the_counts_key_falls_back_to_a_whole_parse(tail:
 def test_a_state_split_from_its_counts_and_joined_again_is_the_same_state() -> None:
     states = _states()
     for state in states:
-        rest, counts = split_state(state)
+        parts = split_state(state)
+        rest, counts = parts.rest, parts.counts
         whole = json.loads(state)
         assert counts == whole.pop("visitCounts") and rest == whole
-        assert join_state(state, counts) == state  # the runtime's own text, untouched
+        assert parts.joined(counts) == state  # the runtime's own text, untouched
         fewer = dict(list(counts.items())[::2])
-        assert json.loads(join_state(state, fewer)) == {**whole, "visitCounts": fewer}
+        assert json.loads(parts.joined(fewer)) == {**whole, "visitCounts": fewer}
 
 
 @pytest.mark.parametrize("tail", [',"visitCounts":{"visitCounts":2}}', ',"visitCounts":{"a":1,"visitCounts":1}}'])
@@ -113,6 +113,6 @@ def test_splitting_a_state_whose_counts_are_not_where_bink_writes_them_parses_it
     moved = json.dumps({"visitCounts": json.loads(state)["visitCounts"], **json.loads(state[:cut] + "}")})
     for text in (odd, moved):
         whole = json.loads(text)
-        rest, counts = split_state(text)
-        assert counts == whole.pop("visitCounts") and rest == whole
-        assert json.loads(join_state(text, {"x": 1})) == {**whole, "visitCounts": {"x": 1}}
+        parts = split_state(text)
+        assert parts.counts == whole.pop("visitCounts") and parts.rest == whole
+        assert json.loads(parts.joined({"x": 1})) == {**whole, "visitCounts": {"x": 1}}

@@ -263,6 +263,7 @@ class Walks(Task):
         runtime costs a saved state each time, so they are looked for every few choices and a find
         is kept at the end of the stretch it was made in."""
         scratch = Tally()
+        buckets = _buckets(walker)
         if walk.packed is None:
             current = dict(_initial(walker, specs))
             raw = dict(_initial_raw(walker, distance_inputs))
@@ -291,7 +292,7 @@ class Walks(Task):
                 for name, value in changed.items():
                     if name in tracked:
                         raw[name] = _plain(value)
-                _update(current, changed, specs, _buckets(walker), "")
+                _update(current, changed, specs, buckets, "")
             if len(left) > LOCATE_EACH and step % LOCATE_STRIDE and step != len(taken):
                 continue
             here = walker.seen(left)
@@ -365,13 +366,19 @@ class _Gauge:
 
     @classmethod
     def of(cls, walker: Walker, target: str, expr: Any) -> _Gauge:
-        gauges: dict[str, _Gauge] = walker.cache.setdefault("guided.gauges", {})
+        gauges = _gauges(walker)
         gauge = gauges.get(target)
         if gauge is None:
             names, nodes = inputs_of(expr)
             gauge = gauges[target] = cls(compiled(expr), _key_reader(names, nodes), names, nodes,
                                          frozenset(term_inputs(expr)), {})
         return gauge
+
+
+def _gauges(walker: Walker) -> dict[str, _Gauge]:
+    """Each target's gauge built so far in this process."""
+    found: dict[str, _Gauge] = walker.cache.setdefault("guided.gauges", {})
+    return found
 
 
 class _Memos:
@@ -388,7 +395,7 @@ class _Memos:
     def of(walker: Walker) -> _Memos:
         memos: _Memos | None = walker.cache.get("guided.memos")
         if memos is None:
-            memos = walker.cache["guided.memos"] = _Memos(walker.cache.setdefault("guided.gauges", {}))
+            memos = walker.cache["guided.memos"] = _Memos(_gauges(walker))
         return memos
 
     def added(self) -> None:
