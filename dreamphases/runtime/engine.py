@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from bink import _ffi
-from bink.story import _VARIABLE_OBSERVER, Story
+from bink.story import _EXTERNAL_FUNCTION, _VARIABLE_OBSERVER, Story
 from bink.value import Value
 
 from dreamphases.runtime.panics import panic_detail
@@ -177,45 +177,59 @@ class _HotCalls:
 
 
 class _ObservedValues:
-    """bink's `Value.to_python` for the values variable observers receive, with the C functions of the
-    common kinds (int, bool, float) bound once.
+    """bink's `Value.to_python` for the values the runtime lends our callbacks (a watched variable's new
+    value, an external function's arguments), with the C functions of the common kinds (int, bool,
+    float, string) bound once.
 
     bink's conversion looks each C function up by name and allocates its cells on every call, asking
-    for the value's kind once per kind it tests: three or four calls into the runtime for an int, a
-    few µs each, at every assignment an observer watches (the guided search watches dozens of
-    variables). Strings and lists, rarer, go through bink's own conversion, and a failure raises what
-    bink's would."""
+    for the value's kind once per kind it tests: three or four calls into the runtime for an int, five
+    and a string's for a string, a few µs each, at every assignment an observer watches (the guided
+    search watches dozens of variables) and every `expect(...)` the story calls. Lists, rarer, go
+    through bink's own conversion, and a failure raises what bink's would."""
 
     __slots__ = ("_bool", "_bool_ref", "_error", "_error_ref", "_float", "_float_ref", "_get_bool", "_get_float",
-                 "_get_int", "_get_kind", "_int", "_int_ref", "_kind", "_kind_ref")
+                 "_get_int", "_get_kind", "_get_string", "_int", "_int_ref", "_kind", "_kind_ref", "_string",
+                 "_string_ref")
 
     def __init__(self) -> None:
         lib = _ffi.LIB
         self._get_kind, self._get_int = lib.bink_value_get_kind, lib.bink_value_get_int
         self._get_bool, self._get_float = lib.bink_value_get_bool, lib.bink_value_get_float
+        self._get_string = lib.bink_value_get_string
         self._kind, self._int = ctypes.c_int(0), ctypes.c_int32(0)
         self._bool, self._float = ctypes.c_bool(False), ctypes.c_float(0)
+        self._string = ctypes.c_char_p()
         self._kind_ref, self._int_ref = ctypes.byref(self._kind), ctypes.byref(self._int)
         self._bool_ref, self._float_ref = ctypes.byref(self._bool), ctypes.byref(self._float)
+        self._string_ref = ctypes.byref(self._string)
         self._error = ctypes.c_char_p()
         self._error_ref = ctypes.byref(self._error)
 
     def read(self, pointer: int) -> object:
         """The Python value of a runtime value the runtime lends a callback (not ours to free)."""
-        self._check(self._get_kind(pointer, self._kind_ref, self._error_ref))
+        self.check(self._get_kind(pointer, self._kind_ref, self._error_ref))
         kind = self._kind.value
         if kind == _ffi.BINK_VALUE_INT:
-            self._check(self._get_int(pointer, self._int_ref, self._error_ref))
+            self.check(self._get_int(pointer, self._int_ref, self._error_ref))
             return self._int.value
         if kind == _ffi.BINK_VALUE_BOOL:
-            self._check(self._get_bool(pointer, self._bool_ref, self._error_ref))
+            self.check(self._get_bool(pointer, self._bool_ref, self._error_ref))
             return self._bool.value
         if kind == _ffi.BINK_VALUE_FLOAT:
-            self._check(self._get_float(pointer, self._float_ref, self._error_ref))
+            self.check(self._get_float(pointer, self._float_ref, self._error_ref))
             return self._float.value
+        if kind == _ffi.BINK_VALUE_STRING:
+            self.check(self._get_string(pointer, self._string_ref, self._error_ref))
+            return _ffi.take_string(self._string)  # decoded, and freed as bink's conversion frees it
         return Value(_pointer=pointer, _owned=False).to_python()
 
-    def _check(self, status: int) -> None:
+    @property
+    def error_ref(self) -> object:
+        """The error cell the runtime's C functions write their message to (for `check`)."""
+        return self._error_ref
+
+    def check(self, status: int) -> None:
+        """Raise what bink raises for a C function's failed `status` (its message is in `error_ref`)."""
         if status:
             error = self._error
             self._error = ctypes.c_char_p()  # the runtime wrote its message here; bink's check frees it
@@ -236,6 +250,41 @@ def _observe(story: Story, name: str, callback: Callable[[str, object], None], v
     native = _VARIABLE_OBSERVER(changed)
     story._callbacks.append(native)  # bink's own list: the callback lives as long as the story
     _ffi.call("bink_observe_variable", story._story, name.encode(), native, None)
+
+
+def _bind_external(story: Story, name: str, function: Callable[..., object], values: _ObservedValues) -> None:
+    """`story.bind_external_function(name, function)`, its arguments read with `values` and the C
+    functions bound once (bink's wrapper looks each up by name, and converts each argument as
+    `_ObservedValues` says: about 25 µs a call of `expect(condition, what)`, which a story may make at
+    every other choice). Like bink's, each argument is freed once read, a result other than None is
+    handed to the runtime, and an exception returns nothing to it."""
+    lib = _ffi.LIB
+    args_count, args_get, free = lib.bink_fun_args_count, lib.bink_fun_args_get, lib.bink_value_free
+    count, item = ctypes.c_size_t(0), ctypes.c_void_p(None)
+    count_ref, item_ref = ctypes.byref(count), ctypes.byref(item)
+    read, check = values.read, values.check
+
+    def called(c_name: bytes, c_args: int, _data: object) -> int | None:
+        try:
+            check(args_count(c_args, count_ref, values.error_ref))
+            args = []
+            for index in range(count.value):
+                check(args_get(c_args, index, item_ref, values.error_ref))
+                try:
+                    args.append(read(item.value))  # type: ignore[arg-type]
+                finally:
+                    free(item)
+                    item.value = None
+            result = function(c_name.decode(), *args)
+            if result is None:
+                return None
+            return cast(int | None, Value(result).detach())
+        except Exception:  # noqa: BLE001 - a Python exception must never cross the C callback boundary
+            return None
+
+    native = _EXTERNAL_FUNCTION(called)
+    story._callbacks.append(native)  # bink's own list: the callback lives as long as the story
+    _ffi.call("bink_bind_external_function", story._story, name.encode(), native, None)
 
 
 class Engine:
@@ -290,10 +339,9 @@ class Engine:
             self._bind(story, name, function)
         return story
 
-    @staticmethod
-    def _bind(story: Story, name: str, function: Callable[..., object]) -> None:
+    def _bind(self, story: Story, name: str, function: Callable[..., object]) -> None:
         try:
-            story.bind_external_function(name, function)
+            _bind_external(story, name, function, self._values)
         except Exception:  # noqa: BLE001 - bink refuses a name it cannot bind; the ink fallback runs
             pass
 

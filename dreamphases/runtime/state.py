@@ -18,7 +18,8 @@ from typing import Any
 __all__ = ["call_depth", "canonical_hash", "canonical_state", "counts_and_variables", "drop_variables",
            "keep_visit_counts", "knot_of", "named_path", "parse_state", "position",
            "replace_counts_and_variables", "split_state", "StateParts", "state_digest", "state_digests", "state_knots",
-           "state_positions", "state_text", "take_visit_counts", "variable_names", "visit_counts", "with_seed"]
+           "state_positions", "state_text", "take_visit_counts", "text_knots", "variable_names", "visit_counts",
+           "with_seed"]
 
 _GENERATED = re.compile(r"\d+|[cgb]-\d+|b|s\d*")
 _THREAD_KEYS = ("threadIndex", "originalThreadIndex")
@@ -236,38 +237,81 @@ def _counts_at(text: str) -> tuple[int, dict[str, int]] | None:
 
 @dataclass(frozen=True, slots=True)
 class StateParts:
-    """A state split from its visit counts (`split_state`), to be written again with other counts."""
+    """A state split from its visit counts (`split_state`), to be written again with other counts.
 
-    rest: dict[str, Any]  # the state parsed without its visit counts
+    Only the counts are parsed: the rest is parsed when asked for (`rest`), and `knots` finds where
+    the state is by scanning its text. Parsing the rest (the output buffer, the call stacks, the
+    variables) cost a corpus state of the guided search more than finding its knots in the text."""
+
     counts: dict[str, int]
     text: str  # the state as the runtime wrote it
     cut: int | None  # where its counts begin in `text` (None: not where bink writes them, last)
+    parsed: dict[str, Any] | None = None  # the rest, when the whole state had to be parsed
+
+    @property
+    def rest(self) -> dict[str, Any]:
+        """The state parsed without its visit counts."""
+        if self.parsed is not None:
+            return self.parsed
+        assert self.cut is not None
+        rest: dict[str, Any] = json.loads(self.text[:self.cut] + "}")
+        return rest
+
+    def knots(self) -> set[str]:
+        """`state_knots` of the state, read from its text (see `text_knots`)."""
+        if self.cut is None:
+            return state_knots(self.rest)
+        return text_knots(self.text, self.cut)
 
     def joined(self, counts: dict[str, int]) -> str:
         """The state with these visit counts instead of its own, the rest of it kept as it is (the
         counts found by `split_state` are not looked for, nor parsed, again)."""
         if self.cut is not None:
             return self.text[:self.cut] + _COUNTS + _compact(counts) + "}"
-        data = parse_state(self.text)
+        data = dict(self.rest)
         data["visitCounts"] = counts
         return state_text(data)
 
 
 def split_state(text: str) -> StateParts:
-    """The state parsed without its visit counts, and the counts: for a caller that keeps some counts
-    and writes the state again (`StateParts.joined`), parsing and writing only the counts and what it
-    reads."""
+    """The state's visit counts, and where they are: for a caller that keeps some counts and writes
+    the state again (`StateParts.joined`), parsing and writing only the counts."""
     found = _counts_at(text)
     if found is not None:
         cut, counts = found
-        try:
-            rest: dict[str, Any] = json.loads(text[:cut] + "}")
-            return StateParts(rest, counts, text, cut)
-        except ValueError:
-            pass
+        return StateParts(counts, text, cut)
     data = parse_state(text)
     every: dict[str, int] = data.pop("visitCounts", {})
-    return StateParts(data, every, text, None)
+    return StateParts(every, text, None, data)
+
+
+#: a key naming a place (`state_knots`' keys) with a string value, in a state's text. Inside a JSON
+#: string every quote is escaped, so text (a line, a choice's text) never matches, nor does a key
+#: unless it ends in one of these names (the state's other keys are fixed words, numbers, paths and
+#: variable names, none with a quote); and bink writes these keys only in the call stacks, pending
+#: choices and their threads (the output buffer, the evaluation stack and the variables hold runtime
+#: values, written under other keys), which is where `state_knots` looks.
+_PLACE = re.compile(r'"(?:cPath|previousContentObject|currentContainerPath|targetPath)"\s*:\s*'
+                    r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+#: the knot of each path met (`knot_of`): a story has a bounded set of paths
+_KNOT_OF: dict[str, str] = {}
+
+
+def text_knots(text: str, end: int) -> set[str]:
+    """`state_knots` of a state's text, scanning `text[:end]` (its part before the visit counts)
+    instead of parsing it (a state without flows, not bink's, is parsed)."""
+    if text.find('"flows"', 0, end) < 0:
+        return state_knots(json.loads(text[:end] + "}"))
+    knots: set[str] = set()
+    known = _KNOT_OF
+    for path in _PLACE.findall(text, 0, end):
+        knot = known.get(path)
+        if knot is None:
+            if len(known) > 1 << 16:
+                known.clear()
+            knot = known[path] = knot_of(json.loads(f'"{path}"') if "\\" in path else path)
+        knots.add(knot)
+    return knots
 
 
 # -- trimming a parsed state -------------------------------------------------------------------------

@@ -33,7 +33,6 @@ from dreamphases.runtime.expectations import Expectations
 from dreamphases.runtime.panics import PanicLog
 from dreamphases.runtime.state import (
     split_state,
-    state_knots,
     take_visit_counts,
     visit_counts,
     with_seed,
@@ -602,7 +601,7 @@ class Walker:
         """
         parts = split_state(self.engine.save_state())
         text, counts = parts.text, parts.counts
-        knots = state_knots(parts.rest)
+        knots = parts.knots()
         liveness = self.facts().liveness
         live = liveness.live_counts(knots) if liveness is not None else None
         added = self.added

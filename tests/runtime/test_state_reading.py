@@ -18,6 +18,8 @@ from dreamphases.runtime.state import (
     position,
     snapshot,
     split_state,
+    state_knots,
+    text_knots,
 )
 
 STORY = """\
@@ -116,3 +118,29 @@ def test_splitting_a_state_whose_counts_are_not_where_bink_writes_them_parses_it
         parts = split_state(text)
         assert parts.counts == whole.pop("visitCounts") and parts.rest == whole
         assert json.loads(parts.joined({"x": 1})) == {**whole, "visitCounts": {"x": 1}}
+
+
+def test_the_knots_read_from_a_states_text_are_those_a_whole_parse_finds() -> None:
+    # `save_lean` scans the text for the places a state is in rather than parsing the state
+    states = _states()
+    assert {knot for state in states for knot in state_knots(json.loads(state))} >= {"hub", "left", "right"}
+    for state in states:
+        assert split_state(state).knots() == state_knots(json.loads(state))
+
+
+@pytest.mark.parametrize("name", ["l\u00e9ft", 'le"ft', "le\\ft", "cPath"])
+def test_knots_read_from_text_with_escapes_spaces_or_odd_names_match_a_whole_parse(name: str) -> None:
+    # another writer's spacing, escaped characters in a path, a knot named like a key: the same knots
+    renamed = 0
+    for state in _states():
+        data = json.loads(state.replace('"left', json.dumps(name)[:-1]))
+        renamed += name in state_knots(data)
+        for text in (json.dumps(data), json.dumps(data, ensure_ascii=False), json.dumps(data, indent=1)):
+            cut = text.rfind('"visitCounts"')
+            assert text_knots(text, cut) == state_knots(data)
+    assert renamed
+
+
+def test_a_state_without_flows_is_parsed_to_find_its_knots() -> None:
+    old = '{"callstackThreads":{"threads":[{"callstack":[{"cPath":"hub.0","idx":1}]}]},"visitCounts":{}}'
+    assert split_state(old).knots() == state_knots(json.loads(old)) == set()
