@@ -319,7 +319,11 @@ def _inlined(expr: Expr, inline: Mapping[str, Expr], depth: int = 0) -> Expr:
 # -- compiled guards: the same distance, as one Python expression per guard ------------------------
 # The guided search measures a dozen guards at every choice point; walking the tree costs several µs
 # a node, so each guard is turned once into Python source with the same rules (`distance` with no
-# `fixed`: the walk cannot tell what is settled) and compiled.
+# `fixed`: the walk cannot tell what is settled) and compiled. The common terms are written out in
+# the expression rather than called: a truth test, `min`, and a comparison of a number with a
+# constant (the general comparison, `_compare`, is called for anything else), each value held in a
+# local of its own (`_Locals`); a call costs more than such a term itself, and the bundled story's
+# guards hold dozens of terms (2.5 times faster over the guided search's measures).
 
 class _Undecided:
     """A value the inputs cannot give (the compiled form of `Unknown`)."""
@@ -336,12 +340,6 @@ def _c_cmp(op: str, a: object, b: object) -> float:
     if a is _U or b is _U:
         return UNDECIDED
     return _compare(op, a, b)
-
-
-def _c_truth(value: object, want: bool) -> float:
-    if value is _U:
-        return UNDECIDED
-    return 0.0 if bool(value) == want else 1.0
 
 
 def _c_arith(op: str, a: object, b: object) -> object:
@@ -400,34 +398,76 @@ def _c_value(expr: Expr) -> str:
             assert_never(expr)
 
 
-def _c_distance(expr: Expr, want: bool) -> str:
+class _Locals:
+    """Fresh names for the values a compiled guard holds while it measures (`_0`, `_1`, ...)."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"_{self.count - 1}"
+
+
+def _c_distance(expr: Expr, want: bool, fresh: _Locals) -> str:
     match expr:
         case Bool(truth):
             return "0.0" if truth == want else "INF"
         case Unary("not", operand):
-            return _c_distance(operand, not want)
+            return _c_distance(operand, not want, fresh)
         case Binary("and" | "or" as op, left, right):
-            a, b = _c_distance(left, want), _c_distance(right, want)
-            return f"({a} + {b})" if (op == "and") == want else f"min({a}, {b})"
+            a, b = _c_distance(left, want, fresh), _c_distance(right, want, fresh)
+            if (op == "and") == want:
+                return f"({a} + {b})"
+            x, y = fresh(), fresh()
+            return f"({y} if ({x} := {a}) > ({y} := {b}) else {x})"  # min(a, b)
         case Binary("==" | "!=" | "<" | "<=" | ">" | ">=" as op, left, right):
-            return f"cmp({(op if want else _FLIP[op])!r}, {_c_value(left)}, {_c_value(right)})"
+            wanted = op if want else _FLIP[op]
+            if isinstance(right, Num) and type(right.value) in (int, float) and math.isfinite(right.value):
+                return _c_compare_number(wanted, _c_value(left), right.value, fresh)
+            return f"cmp({wanted!r}, {_c_value(left)}, {_c_value(right)})"
         case Const(_, inner):
-            return _c_distance(inner, want)
+            return _c_distance(inner, want, fresh)
         case Num() | Var() | ReadCount() | Call() | Str() | ListItem() | ListLit() | DivertTarget() \
                 | Unary() | Binary() | Increment():
-            return f"truth({_c_value(expr)}, {want})"
+            value = _c_value(expr)
+            if value == "U":
+                return "UD"
+            t = fresh()
+            met, unmet = ("0.0", "1.0") if want else ("1.0", "0.0")
+            return f"(UD if ({t} := {value}) is U else {met} if {t} else {unmet})"
         case _:
             assert_never(expr)
 
 
-_HELPERS = {"U": _U, "INF": math.inf, "cmp": _c_cmp, "truth": _c_truth, "arith": _c_arith, "neg": _c_neg,
-            "not_": _c_not, "len_": _c_len, "min": min}
+def _c_compare_number(op: str, left: str, b: int | float, fresh: _Locals) -> str:
+    """`cmp(op, left, b)` for a constant number `b`: `_compare`'s rules written out for the numbers
+    they treat as numbers (an int against an int constant, an int or a float against a float one),
+    with `_norm` inlined; any other value (a bool, a string, undecided) goes to `cmp`."""
+    a, g = fresh(), fresh()
+    step = 1 if type(b) is int else 0  # `_compare`'s step: 1 when both sides are ints
+    near = {
+        "==": f"({g} := abs({a} - {b!r})) / ({g} + 1.0)",
+        "!=": f"0.0 if {a} != {b!r} else {_norm(1)!r}",
+        "<": f"0.0 if {a} < {b!r} else ({g} := {a} - {b!r} + {step}) / ({g} + 1.0)",
+        "<=": f"0.0 if {a} <= {b!r} else ({g} := {a} - {b!r}) / ({g} + 1.0)",
+        ">": f"0.0 if {a} > {b!r} else ({g} := {b!r} - {a} + {step}) / ({g} + 1.0)",
+        ">=": f"0.0 if {a} >= {b!r} else ({g} := {b!r} - {a}) / ({g} + 1.0)",
+    }[op]
+    numeric = f"type({a} := {left}) is int" if step else f"type({a} := {left}) in NUMBERS"
+    return f"(({near}) if {numeric} else cmp({op!r}, {a}, {b!r}))"
+
+
+_HELPERS = {"U": _U, "UD": UNDECIDED, "INF": math.inf, "NUMBERS": (int, float), "cmp": _c_cmp, "arith": _c_arith,
+            "neg": _c_neg, "not_": _c_not, "len_": _c_len}
 
 
 def compiled(expr: Expr) -> Callable[[Mapping[str, object], Mapping[str, int]], float]:
     """`distance(expr, Values(variables, counts))` as a function of (variables, counts), compiled."""
     try:
-        code = compile(f"lambda v, c: {_c_distance(expr, True)}", "<guard>", "eval")
+        code = compile(f"lambda v, c: {_c_distance(expr, True, _Locals())}", "<guard>", "eval")
         function: Callable[[Mapping[str, object], Mapping[str, int]], float] = eval(code, dict(_HELPERS))
     except (RecursionError, SyntaxError, MemoryError):  # too deep for Python's parser: walk the tree
         return lambda v, c: distance(expr, Values(v, c))

@@ -165,8 +165,6 @@ def test_a_focused_walker_drops_the_counts_no_one_reads_and_plays_the_same(monke
 def test_a_lean_state_keeps_the_counts_asked_for_and_those_the_story_can_still_read(name: str) -> None:
     # `save_lean` (corpus states of the guided search) writes only the counts again: the state must be
     # the whole state with the coverage counts not asked for dropped and those liveness finds dead
-    import zlib
-
     from dreamphases.runtime.state import keep_visit_counts, state_knots
 
     walker = _walker(name)
@@ -188,8 +186,31 @@ def test_a_lean_state_keeps_the_counts_asked_for_and_those_the_story_can_still_r
             if liveness is not None:
                 liveness.prune_counts(expected)
             dropped += before - len(expected["visitCounts"])
-            assert json.loads(zlib.decompress(packed)) == expected
+            assert json.loads(packed) == expected
             assert knots == frozenset(state_knots(expected))
             walker.choose(rng.randrange(count))
             count = walker.settle(tally, (), k)
     assert dropped > 0
+
+
+@pytest.mark.parametrize("name", ["bundled", "generated"])
+def test_a_state_saved_whole_or_lean_loads_back_as_it_was_saved(name: str) -> None:
+    # `save` compresses (frontiers hold many), `save_lean` keeps the text (corpora hold few): `load`
+    # takes either
+    walker = _walker(name)
+    rng = random.Random(2)
+    tally = Tally()
+    walker.start(4)
+    count = walker.settle(tally, (), 4)
+    for _ in range(12):
+        if not count:
+            break
+        walker.choose(rng.randrange(count))
+        count = walker.settle(tally, (), 4)
+    whole, (lean, _) = walker.save(), walker.save_lean(set(walker.added))
+    here = json.loads(walker.state_text())
+    assert lean[:1] == b"{" and whole[:1] != b"{"
+    for packed, expected in ((whole, here), (lean, json.loads(lean))):
+        walker.start(9)
+        walker.load(packed)
+        assert json.loads(walker.state_text()) == expected
