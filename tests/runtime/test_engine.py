@@ -67,6 +67,7 @@ def test_visit_count_reads_what_the_runtimes_own_call_reads_along_a_playthrough(
         drain(engine)
         counts = [engine.visit_count(p) for p in paths]
         assert counts == [engine.story.get_visit_count_at_path_string(p) for p in paths]
+        assert engine.visit_counts(paths) == counts  # the guided search's compass reads a few at once
         seen_visits = max(seen_visits, sum(counts))
         choices = engine.choices()
         if not choices:
@@ -79,3 +80,4 @@ def test_visit_count_at_a_path_the_story_lacks_is_zero_as_the_runtime_says(engin
     engine = engine_for("night")
     assert engine.visit_count("no_such_knot.nor_stitch") == engine.story.get_visit_count_at_path_string(
         "no_such_knot.nor_stitch") == 0
+    assert engine.visit_counts(["no_such_knot.nor_stitch"]) == [0]

@@ -35,7 +35,8 @@ def _search(story: Path, seed: int, rounds: int) -> None:
 
 def _every_target(compass: _Compass, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
     """What `closer` gives when every target not gone past is measured afresh, counts read one by one."""
-    counted = {node: walker.engine.story.get_visit_count_at_path_string(path) for node, path in compass._counts}
+    counted = {node: walker.engine.story.get_visit_count_at_path_string(path)
+               for node, path in zip(compass._count_nodes, compass._count_paths, strict=True)}
     out = []
     for i in range(len(compass.ids)):
         if i in compass._past:

@@ -437,10 +437,11 @@ class _Compass:
         self._reach = facts.liveness.reach if facts.liveness is not None else None
         self.variables = frozenset(v for g in gauges for v in g.names)
         paths = walker.node_paths
-        #: the visit counts guards read (node id, runtime path); those the coverage does not map are
-        #: left undecided
-        self._counts = tuple((node, paths[node]) for node in dict.fromkeys(n for g in gauges for n in g.nodes)
-                             if node in paths)
+        #: the visit counts guards read (node ids, and their runtime paths); those the coverage does not
+        #: map are left undecided
+        counts = [(node, paths[node]) for node in dict.fromkeys(n for g in gauges for n in g.nodes) if node in paths]
+        self._count_nodes = tuple(node for node, _ in counts)
+        self._count_paths = tuple(path for _, path in counts)
         self._counted: dict[str, int] = {}
         self._past: set[int] = set()
         self._memo = [g.memo for g in gauges]
@@ -483,9 +484,9 @@ class _Compass:
     def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
         """The targets this state may be closer to than any kept before (to be confirmed), each with
         the distance its values give."""
-        count = walker.engine.visit_count
         before = self._counted
-        counted = self._counted = {node: count(path) for node, path in self._counts}
+        counts = walker.engine.visit_counts(self._count_paths)
+        counted = self._counted = dict(zip(self._count_nodes, counts, strict=True))
         stale = self._stale
         if counted != before:
             by_node = self._by_node
