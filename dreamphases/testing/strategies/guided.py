@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +70,7 @@ MEMO_ENTRIES = 32_768
 
 
 Values = tuple[tuple[str, str], ...]  # the watched variables' buckets at a state
+_INF = math.inf
 Raw = tuple[tuple[str, object], ...]  # the values branch distances read, as plain Python values
 
 
@@ -197,13 +198,11 @@ class Walks(Task):
         # from corpus states are short, so effort goes back to the corpus soon
         steps = self.steps if walk.packed is not None and not walk.aimed else max_steps
         quiet = 0  # choice points since the compass last measured
+        measuring = compass.targets
         while True:
             dirty = bool(changed)
             if changed:
-                for name, value in changed.items():
-                    if name in tracked:
-                        raw[name] = _plain(value)
-                compass.moved(changed)
+                compass.moved(changed, raw, tracked)
                 news = _update(current, changed, specs, buckets, f"@{len(path) // DEPTH_BAND}")
                 if news:
                     news = {n for n in news if n not in known and n not in seen}
@@ -217,7 +216,7 @@ class Walks(Task):
                         found.append(_Found(walk.entry, frozenset(news)))
             quiet += 1
             # distances move with the watched values; visit counts are caught within a few choices
-            if count and compass.targets and closer_adds < MAX_CLOSER_PER_WALK and (dirty or quiet >= 3):
+            if count and measuring and closer_adds < MAX_CLOSER_PER_WALK and (dirty or quiet >= 3):
                 quiet = 0
                 candidates = compass.closer(walker, raw, len(path))
                 if candidates:
@@ -470,13 +469,17 @@ class _Compass:
         self._past.clear()
         self._stale = set(range(len(self.ids)))
 
-    def moved(self, names: Iterable[str]) -> None:
-        """These variables were assigned since the last measure (perhaps to the same value)."""
+    def moved(self, changed: dict[str, object], raw: dict[str, object], tracked: frozenset[str]) -> None:
+        """These variables were assigned since the last measure (perhaps to the same value): the walk's
+        values distances read (`raw`, those in `tracked`) take them, and the targets reading them are
+        measured again."""
         by_name, stale = self._by_name, self._stale
-        for name in names:
-            targets = by_name.get(name)
-            if targets is not None:
-                stale.update(targets)
+        for name, value in changed.items():
+            if name in tracked:  # every input of a target is
+                raw[name] = _plain(value)
+                targets = by_name.get(name)
+                if targets is not None:
+                    stale.update(targets)
 
     def _better(self, i: int, d: float, depth: int) -> bool:
         return d < math.inf and not dominated(self.best[i], depth, d)
@@ -494,18 +497,18 @@ class _Compass:
                 if before.get(node) != n:
                     stale.update(by_node[node])
         out: list[tuple[int, float]] = []
-        past, best = self._past, self.best
+        past, best, keys, memos, measures = self._past, self.best, self._keys, self._memo, self._measures
         for i in sorted(stale):
             if i in past:
                 stale.discard(i)
                 continue
-            key = self._keys[i](raw, counted)
-            memo = self._memo[i]
+            key = keys[i](raw, counted)
+            memo = memos[i]
             d = memo.get(key)
             if d is None:
-                d = memo[key] = self._measures[i](raw, counted)
+                d = memo[key] = measures[i](raw, counted)
                 self._memos.added()
-            if d < math.inf:
+            if d < _INF:
                 for shallower, nearer in best[i]:  # `dominated`, inline: this runs at most choice points
                     if shallower <= depth and nearer <= d:
                         break
