@@ -10,7 +10,8 @@ walks, corpus states, branch distances, replays) kept apart from the planning th
 `--random-walks` random walks with the same seed, in the same kind of process. Both are CPU time
 (`time.process_time`), so the load on the machine moves them less than wall-clock time; `--repeat`
 runs everything again and keeps each figure's best. The choices each guided search took are printed
-too: a change that only makes choices cheaper must leave them exactly as they were.
+too, and a digest of everything its tasks found and played (`guided_seeds.Result.digest`): a change
+that only makes choices cheaper must leave both exactly as they were.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ def random_cost(seed: int, walks: int) -> tuple[int, float]:
     return choices, cpu
 
 
-def guided_cost(seed: int) -> tuple[int, float, float]:
-    """(choices to full coverage, CPU seconds of the tasks, CPU seconds in all) for one seed."""
+def guided_cost(seed: int) -> tuple[int, float, float, str]:
+    """(choices to full coverage, CPU seconds of the tasks, CPU seconds in all, the search's digest)
+    for one seed."""
     result = search(seed, 0, 100_000)
-    return result.choices, result.task_cpu, result.cpu
+    return result.choices, result.task_cpu, result.cpu, result.digest
 
 
 def main() -> int:
@@ -66,7 +68,7 @@ def main() -> int:
     parser.add_argument("--random-walks", type=int, default=2000, help="random walks per seed")
     args = parser.parse_args()
     seeds = _seeds(args.seeds)
-    guided: dict[int, tuple[int, float, float]] = {}
+    guided: dict[int, tuple[int, float, float, str]] = {}
     randoms: dict[int, tuple[int, float]] = {}
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for _ in range(args.repeat):
@@ -74,8 +76,9 @@ def main() -> int:
             r = pool.map(random_cost, seeds, [args.random_walks] * len(seeds))
             for seed, result in zip(seeds, g, strict=True):
                 best = guided.get(seed)
-                if best is not None and best[0] != result[0]:
-                    print(f"seed {seed}: the guided search took {result[0]:,} choices, then {best[0]:,}")
+                if best is not None and best[3] != result[3]:
+                    print(f"seed {seed}: the guided search differed between runs ({best[0]:,} choices, then "
+                          f"{result[0]:,})")
                 guided[seed] = min(best or result, result, key=lambda x: x[1])
             for seed, rr in zip(seeds, r, strict=True):
                 randoms[seed] = min(randoms.get(seed, rr), rr, key=lambda x: x[1] / max(x[0], 1))
@@ -83,13 +86,13 @@ def main() -> int:
     print(f"cost per choice on {BUNDLED.relative_to(BUNDLED.parents[1])}: CPU µs per choice of the tasks "
           f"(best of {args.repeat}; load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f})")
     print(f"{'seed':>4} | {'guided choices':>14} | {'guided µs':>9} | {'with planning':>13} | "
-          f"{'random choices':>14} | {'random µs':>9} | ratio")
+          f"{'random choices':>14} | {'random µs':>9} | ratio | search")
     for seed in seeds:
-        choices, task_cpu, cpu = guided[seed]
+        choices, task_cpu, cpu, digest = guided[seed]
         rc, rcpu = randoms[seed]
         g_us, r_us = task_cpu / choices * 1e6, rcpu / max(rc, 1) * 1e6
         print(f"{seed:>4} | {choices:>14,} | {g_us:>9.0f} | {cpu / choices * 1e6:>13.0f} | {rc:>14,} | "
-              f"{r_us:>9.0f} | {g_us / r_us:.2f}x")
+              f"{r_us:>9.0f} | {g_us / r_us:.2f}x | {digest}")
     return 0
 
 

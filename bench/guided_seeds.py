@@ -18,6 +18,8 @@ that many seeds at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import statistics
 import sys
 import time
@@ -40,6 +42,9 @@ class Result:
     task_cpu: float
     #: the last finds: (coverage id, where it is written, walks by then, walks aimed at it by then)
     last: tuple[tuple[str, str, int, int], ...]
+    #: a hash of what every task found and played, in order: equal for the same search (a change
+    #: meant only to make choices cheaper must leave it as it was)
+    digest: str = ""
 
 
 def search(seed: int, last: int, max_walks: int) -> Result:
@@ -64,6 +69,7 @@ def search(seed: int, last: int, max_walks: int) -> Result:
     seen: set[str] = set()
     started = time.process_time()
     task_cpu = 0.0
+    digest = hashlib.blake2b(digest_size=8)
     tasks = strategy.first()
     while tasks:
         payloads = []
@@ -73,6 +79,8 @@ def search(seed: int, last: int, max_walks: int) -> Result:
             task_cpu += time.process_time() - begun
             total.merge(tally)
             payloads.append(payload)
+            digest.update(repr((tally.choices, tally.states, sorted(tally.visited), sorted(tally.endings),
+                                _canonical(payload))).encode())
         now = (total.visited | {f"e:{e}" for e in total.endings}) & wanted
         # the strategy's own count of walks aimed at each target (a diagnostic reads its books)
         aimed: dict[str, int] = getattr(strategy, "_aimed", {})
@@ -83,7 +91,21 @@ def search(seed: int, last: int, max_walks: int) -> Result:
         tasks = strategy.after(payloads)
         total.merge(strategy.own_tally())
     return Result(seed, seen == wanted, total.walks, total.choices, time.process_time() - started, task_cpu,
-                  tuple(finds[-last:] if last else ()))
+                  tuple(finds[-last:] if last else ()), digest.hexdigest())
+
+
+def _canonical(value: object) -> object:
+    """A task's finds as plain values whose repr is the same in every process (sets sorted: string
+    hashes differ between processes). A kept state's bytes are left out: its path and seed make it, and
+    how it is stored (compressed or not) is no part of the search."""
+    if isinstance(value, set | frozenset):
+        return ("set", *sorted(repr(_canonical(v)) for v in value))
+    if isinstance(value, list | tuple):
+        return tuple(_canonical(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                        if f.name != "packed"))
+    return value
 
 
 def _where(graph: object, coverage_id: str) -> str:
@@ -117,7 +139,7 @@ def main() -> int:
         state = "" if r.covered else f" (not covered within {args.max_walks:,} walks)"
         print(f"seed {r.seed}: {r.walks:,} walks, {r.choices:,} choices, {r.cpu:.1f} CPU s, "
               f"{r.cpu / max(r.choices, 1) * 1e6:.0f} us per choice ({r.task_cpu / max(r.choices, 1) * 1e6:.0f} in its "
-              f"tasks){state}")
+              f"tasks), search {r.digest}{state}")
         for coverage_id, where, walks, aimed in r.last:
             print(f"    {coverage_id:<10} in {where:<36} after {walks:>7,} walks, {aimed:>6,} aimed at it")
     choices = [r.choices for r in results]
