@@ -544,8 +544,9 @@ class Walker:
     def seen(self, ids: Collection[str]) -> set[str]:
         """Which of these coverage ids the current state has visited.
 
-        Asking the runtime costs a call per id; for more than a few, reading every count from one
-        saved state is far cheaper (a 20,000-line story starts with thousands unseen).
+        Asking the runtime costs a call per id (made in one call from Python); for more than a few,
+        reading every count from one saved state is far cheaper (a 20,000-line story starts with
+        thousands unseen).
         """
         paths = self.node_paths
         if len(ids) > _ASK_EACH:
@@ -554,8 +555,9 @@ class Walker:
                 by_path = self._ids_by_path()
                 return {i for path, n in counts.items() if n > 0 for i in by_path.get(path, ()) if i in ids}
             return {i for i in ids if counts.get(paths[i], 0) > 0}
-        count = self.engine.visit_count
-        found = {i for i in ids if count(paths[i]) > 0}
+        asked = list(ids)
+        visits = self.engine.visit_counts([paths[i] for i in asked])
+        found = {i for i, n in zip(asked, visits, strict=True) if n > 0}
         self.engine.errors.clear()
         return found
 
