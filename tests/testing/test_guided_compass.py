@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from dreamphases.compiler import expr_tree as T
 from dreamphases.testing.explorer import ExploreOptions, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story import load_story
+from dreamphases.testing.story_facts import MAX_SIGNALS
 from dreamphases.testing.strategies import make_strategy
 from dreamphases.testing.strategies.guided import _Compass, dominated
 from tests.testing.support import STORIES
@@ -130,3 +132,53 @@ def test_a_task_keeps_the_same_states_whatever_its_worker_played_before() -> Non
             assert after == alone
             payloads.append(alone)
         tasks = strategy.after(payloads)
+
+
+#: `noise` moves at every choice point and only one guard reads it; the other reads a visit count. The
+#: fillers, read first, fill the variables the search watches for their values (`MAX_SIGNALS`), so
+#: only a task whose targets read `noise` watches it
+_FILLERS = [f"f{i}" for i in range(MAX_SIGNALS)]
+_NOISY = "".join(f"VAR {name} = 0\n" for name in _FILLERS) + f"""\
+VAR noise = 0
+-> loop
+=== loop ===
+~ noise = noise + 1
+{{ noise > 100000: Never. }}
+{{ room > 3: You know this room well. }}
++ {{{" + ".join(_FILLERS)} == 0}} [Room] -> room
++ [Hall] -> hall
++ [Leave] -> END
+=== room ===
+In the room.
+-> loop
+=== hall ===
+In the hall.
+-> loop
+"""
+
+
+def test_when_a_task_measures_does_not_depend_on_what_its_worker_watched_before(tmp_path: Path) -> None:
+    """A worker keeps watching the variables earlier tasks' targets read. That one of them moved must
+    not make a later task measure its own targets at a choice point it would otherwise pass by, or the
+    states it keeps would depend on which worker played which task (--jobs)."""
+    story = tmp_path / "noisy.ink"
+    story.write_text(_NOISY)
+    loaded = load_story(story)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=5))
+    strategy = make_strategy(walker, (1, 1))
+    fresh = walker.for_worker(strategy.uses_facts)()
+    seasoned = walker.for_worker(strategy.uses_facts)()
+    guards = fresh.facts().guards
+    assert guards is not None
+    branches = [t for t in guards.guard if t.startswith("?")]
+    counted = [t for t in branches if "noise" not in T.variables_read(guards.guard[t])]
+    assert len(counted) == 1 and len(branches) == 2
+    assert "noise" not in dict(fresh.facts().signals)
+    task = strategy.first()[0]
+    dataclasses.replace(task, targets=tuple((t, ()) for t in sorted(guards.guard))).run(seasoned, Trail(), frozenset())
+    # the same task on both: its only target reads no variable, so only visit counts move its distance
+    aimed = dataclasses.replace(task, targets=((counted[0], ()),))
+    alone = aimed.run(fresh, Trail(), frozenset())[1]
+    after = aimed.run(seasoned, Trail(), frozenset())[1]
+    assert any(found.closer for found in alone)
+    assert after == alone

@@ -200,9 +200,12 @@ class Walks(Task):
         quiet = 0  # choice points since the compass last measured
         measuring = compass.targets
         while True:
-            dirty = bool(changed)
+            # measured again when one of this task's inputs moved: the worker may also be watching
+            # what earlier tasks read, and measuring when those move would make the states kept
+            # depend on which worker played this task (so on --jobs)
+            dirty = False
             if changed:
-                compass.moved(changed, raw, tracked)
+                dirty = compass.moved(changed, raw, tracked)
                 news = _update(current, changed, specs, buckets, f"@{len(path) // DEPTH_BAND}")
                 if news:
                     news = {n for n in news if n not in known and n not in seen}
@@ -469,17 +472,20 @@ class _Compass:
         self._past.clear()
         self._stale = set(range(len(self.ids)))
 
-    def moved(self, changed: dict[str, object], raw: dict[str, object], tracked: frozenset[str]) -> None:
+    def moved(self, changed: dict[str, object], raw: dict[str, object], tracked: frozenset[str]) -> bool:
         """These variables were assigned since the last measure (perhaps to the same value): the walk's
         values distances read (`raw`, those in `tracked`) take them, and the targets reading them are
-        measured again."""
+        measured again. Whether any of them is in `tracked`."""
         by_name, stale = self._by_name, self._stale
+        moved = False
         for name, value in changed.items():
             if name in tracked:  # every input of a target is
+                moved = True
                 raw[name] = _plain(value)
                 targets = by_name.get(name)
                 if targets is not None:
                     stale.update(targets)
+        return moved
 
     def _better(self, i: int, d: float, depth: int) -> bool:
         return d < math.inf and not dominated(self.best[i], depth, d)
