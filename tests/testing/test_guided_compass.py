@@ -182,3 +182,36 @@ def test_when_a_task_measures_does_not_depend_on_what_its_worker_watched_before(
     after = aimed.run(seasoned, Trail(), frozenset())[1]
     assert any(found.closer for found in alone)
     assert after == alone
+
+
+def test_a_favoured_state_whose_aimed_walks_bring_nothing_leaves_its_fronts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A state on a target's front that `FORGET_AFTER` aimed walks have not brought closer (nor to
+    anything new) may lie past a point of no return its guard cannot see: it leaves the front, so
+    states from other lineages can take its place; a state whose walks bring something is kept."""
+    from dreamphases.testing.strategies import guided
+
+    monkeypatch.setattr(guided, "FORGET_AFTER", 5)
+    loaded = load_story(BUNDLED)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=1))
+    strategy = make_strategy(walker, (1, 1))
+    assert isinstance(strategy, guided.Guided)
+    player = walker.for_worker(strategy.uses_facts)()
+    tasks = strategy.first()
+    for _ in range(3):
+        tasks = strategy.after([task.run(player, Trail(), frozenset())[1] for task in tasks])
+    target, aim = next((t, a) for t, a in sorted(strategy._best.items()) if len(a.keys) >= 2)
+    (gone_depth, gone), (kept_depth, kept) = sorted(aim.keys.items())[:2]
+    corpus = strategy._corpus
+    corpus[gone].barren = corpus[kept].barren = 4
+    strategy._forget()
+    assert aim.keys[gone_depth] == gone and aim.keys[kept_depth] == kept  # 4 barren walks: not yet
+    corpus[gone].barren = corpus[kept].barren = 5
+    # a walk from `kept` comes closer to a target (a state one choice deeper, at distance 0)
+    entry = corpus[kept]
+    strategy._learn(guided._Found(kept, frozenset(), entry.packed, (*entry.path, 0), entry.seed, entry.count,
+                                  entry.values, entry.knots, entry.raw, ((target, 0.0),)))
+    assert corpus[kept].barren == 0
+    strategy._forget()
+    assert gone_depth not in aim.keys and all(depth != gone_depth for depth, _ in aim.front)
+    assert gone not in {key for a in strategy._best.values() for key in a.keys.values()}
+    assert kept in {key for a in strategy._best.values() for key in a.keys.values()}
