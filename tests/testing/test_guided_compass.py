@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 
 from dreamphases.compiler import expr_tree as T
+from dreamphases.testing.branch_distance import Guards
 from dreamphases.testing.explorer import ExploreOptions, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story import load_story
 from dreamphases.testing.story_facts import MAX_SIGNALS
 from dreamphases.testing.strategies import make_strategy
-from dreamphases.testing.strategies.guided import _Compass, dominated
+from dreamphases.testing.strategies.base import Strategy, Task
+from dreamphases.testing.strategies.guided import Walks, _Compass, dominated
 from tests.testing.support import STORIES
 
 BUNDLED = Path(__file__).resolve().parents[2] / "story" / "dreamphases.ink"
@@ -110,20 +112,28 @@ def test_what_confirm_remembers_per_place_is_what_the_guards_say_there(monkeypat
     assert asked["places"] > 20 and asked["inputs"] > 100
 
 
-def test_a_task_keeps_the_same_states_whatever_its_worker_played_before() -> None:
-    """A worker keeps watching the variables earlier tasks' targets read; the states a task keeps must
-    not carry their values, or the search would depend on which worker played which task (--jobs)."""
-    loaded = load_story(BUNDLED)
-    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=2))
+def _fresh_and_seasoned(story: Path, seed: int) -> tuple[Strategy, list[Walks], Walker, Walker, Guards]:
+    """The guided search on `story`, its first round's tasks, a worker that has played nothing, one that
+    has first played a task aiming at every target (so it watches every variable any guard reads from
+    then on), and the guards."""
+    loaded = load_story(story)
+    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=seed))
     strategy = make_strategy(walker, (1, 1))
     fresh = walker.for_worker(strategy.uses_facts)()
     seasoned = walker.for_worker(strategy.uses_facts)()
     guards = fresh.facts().guards
     assert guards is not None
-    tasks = strategy.first()
-    # a task aiming at every target: its worker watches every variable any guard reads from then on
-    everything = dataclasses.replace(tasks[0], targets=tuple((target, ()) for target in sorted(guards.guard)))
+    tasks = [task for task in strategy.first() if isinstance(task, Walks)]
+    everything = dataclasses.replace(tasks[0], targets=tuple((t, ()) for t in sorted(guards.guard)))
     everything.run(seasoned, Trail(), frozenset())
+    return strategy, tasks, fresh, seasoned, guards
+
+
+def test_a_task_keeps_the_same_states_whatever_its_worker_played_before() -> None:
+    """A worker keeps watching the variables earlier tasks' targets read; the states a task keeps must
+    not carry their values, or the search would depend on which worker played which task (--jobs)."""
+    strategy, first, fresh, seasoned, _ = _fresh_and_seasoned(BUNDLED, 2)
+    tasks: list[Task] = list(first)
     for _ in range(2):
         payloads: list[Any] = []
         for task in tasks:
@@ -163,19 +173,12 @@ def test_when_a_task_measures_does_not_depend_on_what_its_worker_watched_before(
     states it keeps would depend on which worker played which task (--jobs)."""
     story = tmp_path / "noisy.ink"
     story.write_text(_NOISY)
-    loaded = load_story(story)
-    walker = Walker(loaded.json_text, loaded.graph, ExploreOptions(mode="guided", runs=1 << 20, seed=5))
-    strategy = make_strategy(walker, (1, 1))
-    fresh = walker.for_worker(strategy.uses_facts)()
-    seasoned = walker.for_worker(strategy.uses_facts)()
-    guards = fresh.facts().guards
-    assert guards is not None
+    _, tasks, fresh, seasoned, guards = _fresh_and_seasoned(story, 5)
     branches = [t for t in guards.guard if t.startswith("?")]
     counted = [t for t in branches if "noise" not in T.variables_read(guards.guard[t])]
     assert len(counted) == 1 and len(branches) == 2
     assert "noise" not in dict(fresh.facts().signals)
-    task = strategy.first()[0]
-    dataclasses.replace(task, targets=tuple((t, ()) for t in sorted(guards.guard))).run(seasoned, Trail(), frozenset())
+    task = tasks[0]
     # the same task on both: its only target reads no variable, so only visit counts move its distance
     aimed = dataclasses.replace(task, targets=((counted[0], ()),))
     alone = aimed.run(fresh, Trail(), frozenset())[1]
