@@ -28,7 +28,9 @@ It prints one table per question:
    level's states would remain with visit counts, all variables, or each variable ignored.
 
 Stories are compiled by our compiler; inkjs plays the same JSON. Timings exclude compiling and
-loading, as inkjs's do, and include starting the worker processes (each loads the story). Runs that
+loading, as inkjs's do, and include starting the worker processes (each loads the story); the fork
+server they are forked from is started before any timing, as `dreamphases explore` starts it while it
+compiles (otherwise the first race, seed 1's guided search, would pay for it alone). Runs that
 measure memory go through the `dreamphases explore` command in a child process, so nothing else is
 counted, and that child's whole process tree is measured (the workers are forked by a fork server).
 
@@ -585,6 +587,9 @@ def main() -> int:
     parser.add_argument("--only", choices=("bundled", "generated", "exhaustive"), help="one table only")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    from dreamphases.testing.pool import warm_up
+
+    warm_up()  # as `dreamphases explore` does while it compiles: no race pays for starting it
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "bundled"):
             bundled(args, Path(tmp))
