@@ -9,9 +9,12 @@ one or three: this prints, for each seed, the walks, choices and CPU seconds the
 everything, its last `--last` finds (which targets, after how many walks, and how many walks were
 aimed at each), and the median, geometric mean and worst case over the seeds.
 
-Each seed's search runs in one process, whole rounds at a time, its tasks played in that process:
-the same search as `dreamphases explore --strategy guided` plays with any `--jobs` (a seed gives the
-same search), measured without the worker pool, so CPU seconds are the search's own. `--jobs` runs
+Each seed's search runs in one process, its tasks played in that process in task order and its rounds
+planned when `explore` plans them (`strategies.base.Rounds` decides for both): the same search as
+`dreamphases explore --strategy guided` plays with any `--jobs` (a seed gives the same search),
+measured without the worker pool, so CPU seconds are the search's own. The choices are counted to
+the task at which everything was covered, where `explore --until-covered` stops, and to the end of
+that round (the next plan), which the `search` digest covers. `--jobs` runs
 that many seeds at once.
 """
 
@@ -23,6 +26,7 @@ import hashlib
 import statistics
 import sys
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,9 +46,13 @@ class Result:
     task_cpu: float
     #: the last finds: (coverage id, where it is written, walks by then, walks aimed at it by then)
     last: tuple[tuple[str, str, int, int], ...]
-    #: a hash of what every task found and played, in order: equal for the same search (a change
-    #: meant only to make choices cheaper must leave it as it was)
+    #: a hash of what every task found and played, in order, to the end of the round (the tasks before
+    #: the next plan) in which it covered everything: equal for the same search (a change meant only to
+    #: make choices cheaper must leave it as it was)
     digest: str = ""
+    #: walks and choices to that round's end
+    round_walks: int = 0
+    round_choices: int = 0
 
 
 def search(seed: int, last: int, max_walks: int) -> Result:
@@ -53,6 +61,7 @@ def search(seed: int, last: int, max_walks: int) -> Result:
     from dreamphases.testing.explorer import ExploreOptions, Tally, Walker, universe_of
     from dreamphases.testing.pool import Trail
     from dreamphases.testing.strategies import make_strategy
+    from dreamphases.testing.strategies.base import Rounds
 
     compiled = compile_path(BUNDLED)
     graph = compiled.graph
@@ -70,28 +79,36 @@ def search(seed: int, last: int, max_walks: int) -> Result:
     started = time.process_time()
     task_cpu = 0.0
     digest = hashlib.blake2b(digest_size=8)
-    tasks = strategy.first()
-    while tasks:
-        payloads = []
-        for task in tasks:
-            begun = time.process_time()
-            tally, payload = task.run(player, Trail(), frozenset())
-            task_cpu += time.process_time() - begun
-            total.merge(tally)
-            payloads.append(payload)
-            digest.update(repr((tally.choices, tally.states, sorted(tally.visited), sorted(tally.endings),
-                                _canonical(payload))).encode())
-        now = (total.visited | {f"e:{e}" for e in total.endings}) & wanted
-        # the strategy's own count of walks aimed at each target (a diagnostic reads its books)
-        aimed: dict[str, int] = getattr(strategy, "_aimed", {})
-        finds += [(i, _where(graph, i), total.walks, aimed.get(i, 0)) for i in sorted(now - seen)]
-        seen |= now
-        if seen == wanted or total.walks >= max_walks:
+    # rounds planned and handed out as `explore` does (`Rounds`: the same plans from the same results)
+    rounds = Rounds(strategy)
+    queue = deque(rounds.first())
+    covered_at: tuple[int, int] | None = None
+    while queue:
+        task = queue.popleft()
+        begun = time.process_time()
+        tally, payload = task.run(player, Trail(), frozenset())
+        task_cpu += time.process_time() - begun
+        total.merge(tally)
+        digest.update(repr((tally.choices, tally.states, sorted(tally.visited), sorted(tally.endings),
+                            _canonical(payload))).encode())
+        queue.extend(rounds.take(payload))
+        if rounds.planned:
+            total.merge(strategy.own_tally())
+        if covered_at is None:
+            now = (total.visited | {f"e:{e}" for e in total.endings}) & wanted
+            # the strategy's own count of walks aimed at each target (a diagnostic reads its books)
+            aimed: dict[str, int] = getattr(strategy, "_aimed", {})
+            finds += [(i, _where(graph, i), total.walks, aimed.get(i, 0)) for i in sorted(now - seen)]
+            seen |= now
+            if seen == wanted or total.walks >= max_walks:
+                # where `explore --until-covered` stops; the round is played to its end (the next plan)
+                # for the figures and digest of whole rounds
+                covered_at = (total.walks, total.choices)
+        if covered_at is not None and (rounds.planned or not queue):
             break
-        tasks = strategy.after(payloads)
-        total.merge(strategy.own_tally())
-    return Result(seed, seen == wanted, total.walks, total.choices, time.process_time() - started, task_cpu,
-                  tuple(finds[-last:] if last else ()), digest.hexdigest())
+    walks, choices = covered_at or (total.walks, total.choices)
+    return Result(seed, seen == wanted, walks, choices, time.process_time() - started, task_cpu,
+                  tuple(finds[-last:] if last else ()), digest.hexdigest(), total.walks, total.choices)
 
 
 def _canonical(value: object) -> object:
@@ -137,7 +154,8 @@ def main() -> int:
     print(f"guided search on {BUNDLED.relative_to(ROOT)} to full coverage, one process per seed")
     for r in results:
         state = "" if r.covered else f" (not covered within {args.max_walks:,} walks)"
-        print(f"seed {r.seed}: {r.walks:,} walks, {r.choices:,} choices, {r.cpu:.1f} CPU s, "
+        print(f"seed {r.seed}: {r.walks:,} walks, {r.choices:,} choices ({r.round_choices:,} to the round's end), "
+              f"{r.cpu:.1f} CPU s, "
               f"{r.cpu / max(r.choices, 1) * 1e6:.0f} us per choice ({r.task_cpu / max(r.choices, 1) * 1e6:.0f} in its "
               f"tasks), search {r.digest}{state}")
         for coverage_id, where, walks, aimed in r.last:

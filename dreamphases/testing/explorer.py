@@ -38,7 +38,7 @@ from dreamphases.runtime.state import (
     with_seed,
 )
 from dreamphases.tags import endings_in
-from dreamphases.testing.pool import DEADLINE, Crash, Pool, Trail, crash_message
+from dreamphases.testing.pool import DEADLINE, MISSING, Crash, Done, Pool, Trail, crash_message
 from dreamphases.testing.story import CountFlags, count_flags, is_branch_id, is_choice_id
 from dreamphases.testing.story_facts import StoryFacts
 from dreamphases.testing.trajectories import Recorder, Samples, TrackConfig
@@ -746,6 +746,8 @@ class Outcome:
     global_tags: list[str] | None = None
     #: CPU time the worker processes spent (loading the story included), beside `seconds` of wall time
     cpu_seconds: float = 0.0
+    #: wall-clock time the workers spent waiting for a task once loaded (`Pool.wait_seconds`)
+    wait_seconds: float = 0.0
 
 
 class Progress(Protocol):
@@ -789,6 +791,7 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
     while the strategy cannot know how many tasks remain).
     """
     from dreamphases.testing.strategies import make_strategy
+    from dreamphases.testing.strategies.base import Rounds
 
     options = walker.options
     strategy = make_strategy(walker, shard)
@@ -805,10 +808,16 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
     done_tasks = 0
     report = progress or (lambda done, total: None)
 
+    measured = (-1, -1)  # the sizes of what `total` had seen when coverage was last counted
+
     def note(work: int, cpu: float) -> bool:
         """Record milestones after a merge; True when `--until-covered` says stop."""
-        nonlocal last_new_work
-        counts = _coverage(total, universe)
+        nonlocal last_new_work, measured
+        # what was seen only grows: while its sizes stay, so do the counts (a task that found
+        # nothing new costs no intersections with the whole coverage)
+        sizes = (len(total.visited), len(total.endings))
+        counts = _coverage(total, universe) if sizes != measured else dict(last_counts)
+        measured = sizes
         elapsed = time.perf_counter() - started
         if counts != last_counts:
             timeline.append((elapsed, work, counts, cpu))
@@ -825,39 +834,49 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
         # nothing new in the second half of the work so far (and not too early to tell)
         return work >= max(2 * last_new_work, options.patience or strategy.patience)
 
+    def stopping() -> str:
+        return "covered" if sum(last_counts.values()) == whole else "plateau"
+
     with Pool[Any](jobs, walker.for_worker(strategy.uses_facts)) as pool:
-        tasks = strategy.first()
+        # rounds flow through the pool as a queue: a strategy that plans with tasks still running
+        # (`Strategy.ahead`) has its next round queued behind them, so no worker waits for the parent
+        rounds = Rounds(strategy)
+        pool.submit(rounds.first())
         deadline = None if options.budget is None else time.monotonic() + options.budget
-        while tasks and not stop_reason:
-            payloads: list[Any] = [None] * len(tasks)
-            for index, result in pool.run(tasks, deadline):
-                if result is DEADLINE:
-                    stop_reason = "budget"
-                    break
-                if isinstance(result, Crash):
-                    total.merge(_crash_tally(result, strategy.work_name == "walks"))
-                    continue
-                tally, payloads[index] = result
+        while not stop_reason:
+            done = pool.next(deadline)
+            if done is None:  # every round run, and the strategy planned no more
+                break
+            if done is DEADLINE:
+                stop_reason = "budget"
+                break
+            assert isinstance(done, Done)
+            for crash in done.crashes:
+                total.merge(_crash_tally(crash, strategy.work_name == "walks"))
+            payload = None
+            if done.result is not MISSING:
+                tally, payload = done.result
                 total.merge(tally)
                 done_tasks += 1
                 report(done_tasks, strategy.expected_tasks)
                 if note(strategy.work(total), pool.cpu_seconds):
-                    stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
+                    stop_reason = stopping()
                 elif options.budget is not None and time.perf_counter() - started >= options.budget:
                     stop_reason = "budget"
                 if stop_reason:
                     break
-            if stop_reason:
-                pool.cancel()
-                break
-            tasks = strategy.after(payloads)
-            total.merge(strategy.own_tally())
-            if note(strategy.work(total), pool.cpu_seconds):
-                stop_reason = "covered" if sum(last_counts.values()) == whole else "plateau"
+            planned = rounds.take(payload)
+            if planned:
+                pool.submit(planned)
+            if rounds.planned:
+                total.merge(strategy.own_tally())
+                if note(strategy.work(total), pool.cpu_seconds):
+                    stop_reason = stopping()
+        pool.cancel()  # what is still queued or running once a rule stopped the run
         if not stop_reason:
             stop_reason = strategy.finished(total)
         seconds = time.perf_counter() - started
-        cpu_seconds = pool.cpu_seconds
+        cpu_seconds, wait_seconds = pool.cpu_seconds, pool.wait_seconds
         if not walker.fast:
             texts, tags = _replay_findings(pool, total, options.track is not None)
     if walker.fast:
@@ -869,7 +888,8 @@ def explore(walker: Walker, jobs: int = 1, shard: tuple[int, int] = (1, 1),
     note(strategy.work(total), cpu_seconds)
     milestones = [reached[name] for name in ("endings", "choices", "branches", "nodes") if name in reached]
     return Outcome(total, describe_stop(stop_reason, strategy.work_name, strategy.work(total),
-                                        options), milestones, seconds, timeline, texts, tags, cpu_seconds)
+                                        options), milestones, seconds, timeline, texts, tags, cpu_seconds,
+                   wait_seconds)
 
 
 @dataclass(slots=True)

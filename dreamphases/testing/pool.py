@@ -31,7 +31,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.sharedctypes import RawArray
 from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["DEADLINE", "Crash", "Pool", "Trail", "WorkerFailed", "crash_message", "warm_up"]
+__all__ = ["DEADLINE", "MISSING", "Crash", "Done", "Pool", "Trail", "WorkerFailed", "crash_message", "warm_up"]
 
 #: what `Pool.run` yields (as the result, with index -1) when its deadline passes with tasks in flight
 DEADLINE = object()
@@ -61,6 +61,10 @@ class Trail:
         cells[_HEAD:_HEAD + n] = list(path[:n])
         cells[2] = len(path)
         cells[0] = unit
+
+    def clear(self) -> None:
+        """No unit in progress (a task is about to start)."""
+        self._cells[0] = -1
 
     def push(self, index: int) -> None:
         cells = self._cells
@@ -114,10 +118,12 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     trail: Trail
-    task: int | None = None
-    skip: frozenset[int] = field(default_factory=frozenset)
+    #: (ticket, units to skip) of the tasks sent to it and not yet answered, in the order sent
+    held: list[tuple[int, frozenset[int]]] = field(default_factory=list)
     #: the CPU time the worker reported with its last result
     cpu: float = 0.0
+    #: the wall-clock time it had spent waiting for a task, as it reported with its last result
+    waited: float = 0.0
 
 
 #: modules every worker needs, imported once in the fork server rather than in each worker
@@ -140,20 +146,24 @@ def _serve(conn: Connection, trail: Trail, make: Callable[[], Any]) -> None:
             enter(trail)
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
         try:
-            conn.send((-1, _Failure(exc), 0.0))
+            conn.send((-1, _Failure(exc), 0.0, 0.0))
         except Exception:  # noqa: BLE001 - not picklable: say what it was
-            conn.send((-1, _Failure(WorkerFailed(f"{type(exc).__name__}: {exc}")), 0.0))
+            conn.send((-1, _Failure(WorkerFailed(f"{type(exc).__name__}: {exc}")), 0.0, 0.0))
         return
+    waited = 0.0  # wall-clock seconds spent waiting for a task since the context was built
     while True:
+        begun = time.perf_counter()
         try:
             message = conn.recv()
         except (EOFError, OSError):
             return
         if message is None:
             return
+        waited += time.perf_counter() - begun
         index, task, skip = message
+        trail.clear()  # a crash before the task's first unit must not be blamed on the last task's
         result = task.run(context, trail, skip)
-        conn.send((index, result, time.process_time()))  # this worker's CPU time so far, load included
+        conn.send((index, result, time.process_time(), waited))  # CPU time so far, loading included
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +186,32 @@ def warm_up() -> None:
         forkserver.ensure_running()
 
 
+#: tasks a worker holds at once: the one it plays and the next, already sent, so it never waits for
+#: the parent (busy planning, say) between tasks
+DEPTH = 2
+
+#: what `Done.result` is when every attempt at the task crashed the runtime (or it died outside any unit)
+MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A task's end, as `Pool.next` returns it: the crashes on the way (the task was run again without
+    the unit each crashed in), then its result (`MISSING` if it has none)."""
+
+    ticket: int
+    crashes: tuple[Crash, ...]
+    result: Any
+
+
 class Pool(Generic[T]):
     """`jobs` worker processes running tasks against the context `make` builds in each (`make` must be
-    picklable); results come back in task order."""
+    picklable).
+
+    A queue: `submit` adds a task (more may be added while others run), `next` gives the tasks' ends
+    in the order they were submitted. Each worker holds up to `DEPTH` tasks, so when it finishes one
+    the next is already in its pipe, whatever the parent is doing; which worker plays a task changes
+    nothing in its result (tasks are deterministic), so results are the same for any `jobs`."""
 
     def __init__(self, jobs: int, make: Callable[[], Any]) -> None:
         method = _start_method()
@@ -189,12 +222,29 @@ class Pool(Generic[T]):
         self._jobs = max(1, jobs)
         self._workers: list[_Worker] = []
         self._retired_cpu = 0.0
+        self._retired_wait = 0.0
+        #: tasks submitted and not yet handed back by `next`, by ticket
+        self._tasks: dict[int, T] = {}
+        #: (ticket, units to skip) of the tasks no worker holds, the lowest ticket first
+        self._queue: list[tuple[int, frozenset[int]]] = []
+        self._next_ticket = 0
+        #: the ticket `next` hands back next
+        self._following = 0
+        self._ended: dict[int, Done] = {}
+        self._crashes: dict[int, list[Crash]] = {}
 
     @property
     def cpu_seconds(self) -> float:
         """CPU time the workers have spent, as they last reported it (loading the story included;
         a crashed worker's time since its last result is not known)."""
         return self._retired_cpu + sum(w.cpu for w in self._workers)
+
+    @property
+    def wait_seconds(self) -> float:
+        """Wall-clock time the workers have spent waiting for their next task, from when each had
+        loaded the story to its last result: time no task ran, for want of one sent (a round's last
+        tasks running elsewhere, or the parent busy)."""
+        return self._retired_wait + sum(w.waited for w in self._workers)
 
     def __enter__(self) -> Pool[T]:
         return self
@@ -215,6 +265,7 @@ class Pool(Generic[T]):
 
     def _retire(self, worker: _Worker) -> None:
         self._retired_cpu += worker.cpu
+        self._retired_wait += worker.waited
         self._workers.remove(worker)
         worker.conn.close()
         worker.process.join(timeout=5)
@@ -234,11 +285,117 @@ class Pool(Generic[T]):
         self._workers.clear()
 
     def cancel(self) -> None:
-        """Abandon the tasks in flight (a budget ran out): their workers are stopped and replaced."""
+        """Abandon every task not yet handed back (a budget ran out, or the run is over): the workers
+        holding some are stopped and replaced, and the queue is emptied."""
         for worker in list(self._workers):
-            if worker.task is not None:
+            if worker.held:
                 worker.process.kill()
                 self._retire(worker)
+        self._queue.clear()
+        self._tasks.clear()
+        self._ended.clear()
+        self._crashes.clear()
+        self._following = self._next_ticket
+
+    def submit(self, tasks: Sequence[T]) -> range:
+        """Queue tasks; their tickets. Tasks are sent, and handed back by `next`, in ticket order: a
+        caller waiting for the first results (to plan more) gets them first."""
+        first = self._next_ticket
+        for ticket, task in enumerate(tasks, first):
+            self._tasks[ticket] = task
+            self._queue.append((ticket, frozenset()))  # tickets only grow: the queue stays in order
+        self._next_ticket = first + len(tasks)
+        self._dispatch()
+        return range(first, self._next_ticket)
+
+    @property
+    def outstanding(self) -> int:
+        """Tasks submitted and not yet handed back."""
+        return self._next_ticket - self._following
+
+    def _dispatch(self) -> None:
+        """Hand queued tasks to workers: first to idle ones (starting workers up to `jobs`), then a
+        second to each busy one while more tasks are queued than there are workers (the last few
+        go to whichever worker is free first: one sent behind a long task could wait for it while
+        another worker idles)."""
+        queue = self._queue
+        while queue:
+            worker = min(self._workers, key=lambda w: len(w.held), default=None)
+            if worker is None or (worker.held and len(self._workers) < self._jobs):
+                worker = self._spawn()
+            elif worker.held and (len(worker.held) >= DEPTH or len(queue) <= len(self._workers)):
+                return
+            ticket, skip = queue.pop(0)
+            worker.held.append((ticket, skip))
+            try:
+                worker.conn.send((ticket, self._tasks[ticket], skip))
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the worker is gone (its story did not load, say): what it sent, or its exit, says why
+
+    def next(self, deadline: float | None = None) -> Done | object | None:
+        """The end of the next task in ticket order (waiting for it), `DEADLINE` once `deadline` (a
+        `time.monotonic()` value) has passed with it still running, so the caller can stop (`cancel`)
+        without waiting, or None when no task is outstanding."""
+        while True:
+            done = self._ended.pop(self._following, None)
+            if done is not None:
+                del self._tasks[self._following]
+                self._following += 1
+                return done
+            if self._following >= self._next_ticket:
+                return None
+            self._dispatch()
+            busy = [w for w in self._workers if w.held]
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+            if not ready and deadline is not None and time.monotonic() >= deadline:
+                return DEADLINE
+            for worker in busy:
+                if worker.conn in ready and not self._receive(worker):
+                    ready.append(worker.process.sentinel)
+                if worker.process.sentinel in ready and worker.held:
+                    self._lost(worker)
+            self._dispatch()  # before the caller works on what came in: a freed worker gets its next task now
+
+    def _receive(self, worker: _Worker) -> bool:
+        """Take every result the worker has sent; False when its pipe is closed (it died)."""
+        try:
+            while worker.held and worker.conn.poll():
+                ticket, result, worker.cpu, worker.waited = worker.conn.recv()
+                if isinstance(result, _Failure):
+                    raise result.error
+                held, _ = worker.held.pop(0)
+                assert held == ticket, "a worker plays its tasks in the order it was sent them"
+                self._ended[ticket] = Done(ticket, tuple(self._crashes.pop(ticket, ())), result)
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _lost(self, worker: _Worker) -> None:
+        """A worker died: the task it was playing crashed (in the unit its breadcrumb names) and is
+        queued again without that unit; the tasks it held after it are queued again as they were."""
+        self._receive(worker)  # what it sent before it died
+        worker.process.join()
+        crumb = worker.trail.read()
+        status = worker.process.exitcode or 0
+        held = list(worker.held)
+        self._retire(worker)
+        if not held:
+            return
+        (ticket, skip), rest = held[0], held[1:]
+        again = list(rest)
+        crashes = self._crashes.setdefault(ticket, [])
+        if crumb is None:  # it died outside any unit: loading the story, say
+            crashes.append(Crash(status, None, 0, ()))
+            self._ended[ticket] = Done(ticket, tuple(self._crashes.pop(ticket)), MISSING)
+        else:
+            unit, seed, path = crumb
+            crashes.append(Crash(status, unit, seed, path))
+            if unit in skip:  # cannot happen unless a task is not deterministic: give up on it
+                self._ended[ticket] = Done(ticket, tuple(self._crashes.pop(ticket)), MISSING)
+            else:
+                again.append((ticket, skip | {unit}))
+        self._queue = sorted(self._queue + again)
 
     def run(self, tasks: Sequence[T], deadline: float | None = None) -> Iterator[tuple[int, Any | Crash]]:
         """Run every task; yield (task index, result) in task order, and a `Crash` before the result
@@ -246,56 +403,17 @@ class Pool(Generic[T]):
 
         With a `deadline` (a `time.monotonic()` value), (-1, DEADLINE) is yielded once it passes
         while tasks are still running, so the caller can stop (`cancel`) without waiting for them."""
-        pending: list[tuple[int, frozenset[int]]] = [(i, frozenset()) for i in range(len(tasks))]
-        pending.reverse()
-        done: dict[int, list[Any]] = {}
-        crashes: dict[int, list[Crash]] = {}
-        following = 0
-        while following < len(tasks):
-            idle = [w for w in self._workers if w.task is None]
-            while pending and (idle or len(self._workers) < self._jobs):
-                worker = idle.pop() if idle else self._spawn()
-                index, skip = pending.pop()
-                worker.task, worker.skip = index, skip
-                try:
-                    worker.conn.send((index, tasks[index], skip))
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the worker is gone (its story did not load, say): what it sent, or its exit, says why
-            busy = [w for w in self._workers if w.task is not None]
-            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-            if not ready and deadline is not None and time.monotonic() >= deadline:
+        first = self.submit(tasks).start
+        while True:
+            done = self.next(deadline)
+            if done is None:
+                return
+            if done is DEADLINE:
                 yield -1, DEADLINE
                 deadline = None
-            for worker in busy:
-                if worker.conn in ready:
-                    try:
-                        index, result, worker.cpu = worker.conn.recv()
-                    except (EOFError, OSError):
-                        ready.append(worker.process.sentinel)
-                    else:
-                        if isinstance(result, _Failure):
-                            raise result.error
-                        worker.task = None
-                        done[index] = [*crashes.pop(index, []), result]
-                        continue
-                if worker.process.sentinel in ready and worker.task is not None:
-                    index, skip = worker.task, worker.skip
-                    worker.process.join()
-                    crumb = worker.trail.read()
-                    status = worker.process.exitcode or 0
-                    self._retire(worker)
-                    if crumb is None:  # it died outside any unit: loading the story, say
-                        crashes.setdefault(index, []).append(Crash(status, None, 0, ()))
-                        done[index] = crashes.pop(index)
-                        continue
-                    unit, seed, path = crumb
-                    crashes.setdefault(index, []).append(Crash(status, unit, seed, path))
-                    if unit in skip:  # cannot happen unless a task is not deterministic: give up on it
-                        done[index] = crashes.pop(index)
-                    else:
-                        pending.append((index, skip | {unit}))
-            while following in done:
-                for item in done.pop(following):
-                    yield following, item
-                following += 1
+                continue
+            assert isinstance(done, Done)
+            for crash in done.crashes:
+                yield done.ticket - first, crash
+            if done.result is not MISSING:
+                yield done.ticket - first, done.result

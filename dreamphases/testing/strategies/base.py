@@ -8,7 +8,7 @@ from typing import Any
 from dreamphases.testing.explorer import Tally, Walker
 from dreamphases.testing.pool import Trail
 
-__all__ = ["Strategy", "Task"]
+__all__ = ["Rounds", "Strategy", "Task"]
 
 
 class Task(ABC):
@@ -32,6 +32,11 @@ class Strategy(ABC):
     patience = 200
     #: whether tasks read `walker.facts()` (workers get them built, since they hold no story graph)
     uses_facts = True
+    #: tasks that may still be running when the strategy plans its next round (`Rounds`): 0, each
+    #: round is planned from every result of the one before, and the workers wait meanwhile; more,
+    #: the next round is planned from the results in so far but these last, in task order, and
+    #: queued while they run (they are learnt with the round after)
+    ahead = 0
 
     def __init__(self, walker: Walker, shard: tuple[int, int]) -> None:
         self.options = walker.options
@@ -49,7 +54,8 @@ class Strategy(ABC):
 
     @abstractmethod
     def after(self, payloads: list[Any]) -> list[Task]:
-        """The next round, from the payloads of this round's tasks in task order ([] = done)."""
+        """The next round, from the payloads of the tasks run since the last plan, in task order
+        (those still running, `ahead`, come with the next call; [] = done)."""
 
     @abstractmethod
     def finished(self, tally: Tally) -> str:
@@ -62,3 +68,45 @@ class Strategy(ABC):
 
     def work(self, tally: Tally) -> int:
         return tally.walks if self.work_name == "walks" else tally.states
+
+
+class Rounds:
+    """When a strategy plans, and from which results: the one place that decides it (`explore` runs
+    what it hands out in worker processes, `bench/guided_seeds.py` in one process, and both get the
+    same search).
+
+    Results are taken in task order. The strategy plans its next round (`after`) once every task
+    handed out but its last `ahead` has given its result, from the results not yet given to it, and
+    the new round is handed out at once, queued behind those still running: with `ahead` tasks in
+    flight the workers never wait for a round's slowest task nor for the planning. What a plan
+    sees is a fixed prefix of the tasks in task order, so the search is the same for any `--jobs`.
+    """
+
+    def __init__(self, strategy: Strategy) -> None:
+        self._strategy = strategy
+        #: tasks handed out whose payloads the strategy has not been given
+        self._unseen = 0
+        self._payloads: list[Any] = []
+        self._over = False
+        #: whether the last `take` made the strategy plan (its `own_tally` is then the caller's to merge)
+        self.planned = False
+
+    def first(self) -> list[Task]:
+        return self._out(self._strategy.first())
+
+    def _out(self, tasks: list[Task]) -> list[Task]:
+        self._over = not tasks
+        self._unseen += len(tasks)
+        return tasks
+
+    def take(self, payload: Any) -> list[Task]:
+        """The payload of the next task in task order (None for one that crashed every time); the
+        tasks to run next, when the strategy planned a round with it."""
+        self._payloads.append(payload)
+        self.planned = False
+        if self._over or self._unseen - len(self._payloads) > self._strategy.ahead:
+            return []
+        payloads, self._payloads = self._payloads, []
+        self._unseen -= len(payloads)
+        self.planned = True
+        return self._out(self._strategy.after(payloads))

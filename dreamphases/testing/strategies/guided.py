@@ -22,6 +22,7 @@ from (seed, shard): merging them unites what each found (see docs/testing.md).
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -672,6 +673,8 @@ class _Aim:
 
 class Guided(Strategy):
     patience = 400
+    #: plan with a round's last 2 tasks still running (`Rounds`): they keep the workers busy meanwhile
+    ahead = 2
 
     def __init__(self, walker: Walker, shard: tuple[int, int]) -> None:
         super().__init__(walker, shard)
@@ -689,6 +692,10 @@ class Guided(Strategy):
         self._endings: set[str] = set()
         self._all_endings = {e.id for e in walker.graph.endings} if walker.graph is not None else set()
         self._weights: dict[int, float] = {}
+        self._keys: list[int] = []
+        self._cum: list[float] = []
+        #: `_place` per set of knots, for the current `_targets`
+        self._places: dict[frozenset[str], float] = {}
         self._steps = walker.options.walk_steps
         facts = walker.facts()
         self._reach = facts.liveness.reach if facts.liveness is not None else None
@@ -758,7 +765,7 @@ class Guided(Strategy):
             return
         favoured = {key for aim in self._best.values() for key in aim.keys.values()}
         ranked = sorted((k for k in self._corpus if k and k not in favoured),
-                        key=lambda k: (bool(self._corpus[k].untried()),
+                        key=lambda k: (0 in self._corpus[k].tried,
                                                                    self._corpus[k].energy(), k))
         for k in ranked[:len(self._corpus) - MAX_CORPUS]:
             del self._corpus[k]
@@ -770,8 +777,14 @@ class Guided(Strategy):
         rng = random.Random(f"{self._seed}:round:{self._round}")
         self._round += 1
         missing = [*self._unknown, *(f"e:{e}" for e in self._all_endings - self._endings)]
-        self._targets = frozenset(self._where[i] for i in missing if i in self._where)
+        knots = frozenset(self._where[i] for i in missing if i in self._where)
+        if knots != self._targets:
+            self._targets, self._places = knots, {}
         self._weights = {k: self._weight(k) for k in self._corpus}
+        # the round's picks all draw from these (the corpus does not change while a round is planned):
+        # cumulated once, not at each of its 64 picks (what `rng.choices` does with plain weights)
+        self._keys = list(self._corpus)
+        self._cum = list(itertools.accumulate(self._weights[k] for k in self._keys))
         self._forget()
         aims = sorted(self._best)
         aim_weights = [1.0 / ((0.25 + self._best[t].distance()) * (1.0 + self._aimed.get(t, 0) / 4.0)) for t in aims]
@@ -820,17 +833,27 @@ class Guided(Strategy):
         weight = entry.energy() * (1.0 + len(entry.path) / 10.0)
         if self._reach is None or not self._targets or not entry.knots:
             return weight
-        if entry.knots & self._targets:
-            return weight * 6.0
-        if any(self._reach.get(k, frozenset()) & self._targets for k in entry.knots):
-            return weight * 3.0
-        return weight * 0.3
+        return weight * self._place(entry.knots)
+
+    def _place(self, knots: frozenset[str]) -> float:
+        """How a state in `knots` stands to the missing targets' knots (in one: 6, before one: 3,
+        past them all: 0.3), remembered per set of knots while the targets stay the same: the corpus
+        holds up to 1,500 states in a few dozen places, weighed at every plan."""
+        factor = self._places.get(knots)
+        if factor is None:
+            targets = self._targets
+            if knots & targets:
+                factor = 6.0
+            elif any(self._reach.get(k, frozenset()) & targets for k in knots):  # type: ignore[union-attr]
+                factor = 3.0
+            else:
+                factor = 0.3
+            self._places[knots] = factor
+        return factor
 
     def _pick(self, rng: random.Random, aims: list[str], aim_weights: list[float]) -> _Walk:
         corpus = self._corpus
-        keys = list(corpus)
-        # energy, and depth: later states are where the hard-to-reach branches wait
-        weights = [self._weights[k] for k in keys]
+        keys = self._keys  # weighed by energy and depth (`_weight`): the round's `_cum`
         # a share of fresh walks from the start keeps the breadth random walks have; a share starts
         # from the state closest to a missing target (nearer ones more often, each less as it is tried)
         draw = rng.random()
@@ -851,7 +874,7 @@ class Guided(Strategy):
             return _Walk(key, entry.packed, entry.path, entry.seed, None, rng.randrange(1 << 62), entry.values,
                          entry.raw, aimed=True)
         else:
-            key = rng.choices(keys, weights)[0]
+            key = rng.choices(keys, cum_weights=self._cum)[0]
         entry = corpus[key]
         entry.walks += 1
         if entry.count:
