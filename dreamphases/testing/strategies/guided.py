@@ -14,9 +14,10 @@ fuzzer whose inputs are runtime states:
   adds the state where it found it to the corpus. Coverage is read once at the end of a walk; only
   when there is news is the walk played again from its start to find the step it came at.
 
-Determinism: the round's tasks are planned from the corpus and what earlier rounds found, merged in
-task order, with an RNG seeded from (seed, round); a task's walks depend only on the task. So the
-search is the same for a seed whatever `--jobs`. Shards run independent searches with seeds derived
+Determinism: the round's tasks are planned from the corpus and what earlier tasks found, merged in
+task order (all but the last `ahead` tasks handed out: `strategies.base.Rounds`), with an RNG seeded
+from (seed, round); a task's walks depend only on the task. So the search is the same for a seed
+whatever `--jobs`. Shards run independent searches with seeds derived
 from (seed, shard): merging them unites what each found (see docs/testing.md).
 """
 
