@@ -59,16 +59,17 @@ def _all(pool: Pool[Any]) -> list[Done]:
 
 def test_a_worker_starts_its_next_task_while_the_parent_is_busy_elsewhere() -> None:
     with Pool[Any](1, _nothing) as pool:
-        pool.submit([_Nap(f"t{i}", 0.3) for i in range(4)])
+        pool.submit([_Nap(f"t{i}", 0.4) for i in range(4)])
         first = pool.next()
-        time.sleep(0.8)  # the parent plans, say: it sends nothing meanwhile
+        time.sleep(1.2)  # the parent plans, say: it sends nothing meanwhile
         rest = _all(pool)
     runs = [d.result for d in [first, *rest] if isinstance(d, Done)]
     assert [r[0] for r in runs] == ["t0", "t1", "t2", "t3"]
-    # t1 and t2 ran back to back while the parent slept: both had been sent before the worker needed them
-    assert runs[1][2] - runs[0][3] < 0.15
-    assert runs[2][2] - runs[1][3] < 0.15
-    assert runs[2][2] < runs[0][3] + 0.8
+    # t1 and t2 ran back to back while the parent slept (t2 would otherwise have waited 0.8 s for it):
+    # each had been sent before the worker needed it
+    assert runs[1][2] - runs[0][3] < 0.4
+    assert runs[2][2] - runs[1][3] < 0.4
+    assert runs[2][2] < runs[0][3] + 1.2
 
 
 def test_tasks_come_back_in_the_order_submitted_whichever_worker_finishes_first() -> None:
