@@ -41,6 +41,7 @@ class Result:
     covered: bool
     walks: int
     choices: int
+    #: CPU time of the search (its tasks and its planning), without this harness's digest and finds
     cpu: float
     #: of `cpu`, the tasks' own (what workers spend; the rest is the planning a run's parent does)
     task_cpu: float
@@ -78,6 +79,8 @@ def search(seed: int, last: int, max_walks: int) -> Result:
     seen: set[str] = set()
     started = time.process_time()
     task_cpu = 0.0
+    #: what this harness adds (the digest, the list of finds), left out of the search's CPU time
+    harness = 0.0
     digest = hashlib.blake2b(digest_size=8)
     # rounds planned and handed out as `explore` does (`Rounds`: the same plans from the same results)
     rounds = Rounds(strategy)
@@ -89,12 +92,15 @@ def search(seed: int, last: int, max_walks: int) -> Result:
         tally, payload = task.run(player, Trail(), frozenset())
         task_cpu += time.process_time() - begun
         total.merge(tally)
+        begun = time.process_time()
         digest.update(repr((tally.choices, tally.states, sorted(tally.visited), sorted(tally.endings),
                             _canonical(payload))).encode())
+        harness += time.process_time() - begun
         queue.extend(rounds.take(payload))
         if rounds.planned:
             total.merge(strategy.own_tally())
         if covered_at is None:
+            begun = time.process_time()
             now = (total.visited | {f"e:{e}" for e in total.endings}) & wanted
             # the strategy's own count of walks aimed at each target (a diagnostic reads its books)
             aimed: dict[str, int] = getattr(strategy, "_aimed", {})
@@ -104,10 +110,11 @@ def search(seed: int, last: int, max_walks: int) -> Result:
                 # where `explore --until-covered` stops; the round is played to its end (the next plan)
                 # for the figures and digest of whole rounds
                 covered_at = (total.walks, total.choices)
+            harness += time.process_time() - begun
         if covered_at is not None and (rounds.planned or not queue):
             break
     walks, choices = covered_at or (total.walks, total.choices)
-    return Result(seed, seen == wanted, walks, choices, time.process_time() - started, task_cpu,
+    return Result(seed, seen == wanted, walks, choices, time.process_time() - started - harness, task_cpu,
                   tuple(finds[-last:] if last else ()), digest.hexdigest(), total.walks, total.choices)
 
 
