@@ -26,10 +26,10 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from bink import _ffi
-from bink.story import _EXTERNAL_FUNCTION, _VARIABLE_OBSERVER, Story
+from bink.story import Story
 from bink.value import Value
 
 from dreamphases.runtime.panics import panic_detail
@@ -98,36 +98,64 @@ class Line:
     tags: list[str] = field(default_factory=list)
 
 
+class _Pointer(ctypes.c_void_p):
+    """A pointer the runtime hands a callback, kept as a ctypes object: a subclass of `c_void_p` is not
+    turned into a Python int on the way in, so it goes back to a bare call (`_bare`) as it came."""
+
+
+def _bare(name: str) -> Any:
+    """The runtime's C function `name` without bink's declared argument types.
+
+    With them, ctypes converts every argument through its type's `from_param` on every call: 0.9 µs
+    of a 1.5 µs call (`bink_story_can_continue`, measured alone), where the runtime's own work is a
+    fraction of that. The hot calls below make about eleven such calls a choice of the guided search.
+    Without them, ctypes passes what it is given as it is, so every argument must already be of its
+    C type: pointers and cells as ctypes objects (never a Python int: it would go as a 32-bit `int`),
+    `size_t` as `c_size_t`, strings as bytes. The result stays the `int` status bink's declare too."""
+    lib = _ffi.LIB
+    function = lib._FuncPtr((name, lib))
+    function.restype = ctypes.c_int
+    return function
+
+
+#: choice indices below this are made into `c_size_t`s once and kept (a choice point offers a few)
+_INDICES_KEPT = 1024
+
+
 class _HotCalls:
-    """The two calls into the runtime every line makes (`can_continue`, one slice of `continue_async`),
-    bound once per story.
+    """The calls into the runtime every line and choice makes (`can_continue`, one slice of
+    `continue_async`, the choice count, choosing) and the guided search's visit counts, bound once per
+    story.
 
     bink's wrappers look the C function up by name and allocate their result and error cells on every
     call, a microsecond or two each, twice a line: about 6% of bink's own time per choice on a big
-    story. These keep the function pointers and the cells. A failure goes through bink's own check, so
-    it raises exactly what bink's wrapper would."""
+    story. These keep the function pointers (`_bare`: without argument conversions, which cost more
+    than the call) and the cells. A failure goes through bink's own check, so it raises exactly what
+    bink's wrapper would."""
 
     __slots__ = ("_can", "_choices", "_choose", "_cont", "_count_ref", "_error", "_error_ref", "_flag", "_flag_ref",
-                 "_count", "_free", "_list", "_list_ref", "_paths", "_slice", "_story", "_visits", "_visits_ref",
-                 "_visit")
+                 "_count", "_free", "_indices", "_list", "_list_ref", "_paths", "_slice", "_story", "_visits",
+                 "_visits_ref", "_visit")
 
     def __init__(self, story: Story, slice_ms: float) -> None:
-        self._can = _ffi.LIB.bink_story_can_continue
-        self._cont = _ffi.LIB.bink_story_continue_async
-        self._choices = _ffi.LIB.bink_story_get_current_choices
-        self._choose = _ffi.LIB.bink_story_choose_choice_index
-        self._free = _ffi.LIB.bink_choices_free
+        self._can = _bare("bink_story_can_continue")
+        self._cont = _bare("bink_story_continue_async")
+        self._choices = _bare("bink_story_get_current_choices")
+        self._choose = _bare("bink_story_choose_choice_index")
+        self._free = _bare("bink_choices_free")
+        #: choice indices as the C function takes them (`size_t`), made once each
+        self._indices: list[ctypes.c_size_t] = []
         self._list = ctypes.c_void_p(None)
         self._list_ref = ctypes.byref(self._list)
         self._count = ctypes.c_size_t(0)
         self._count_ref = ctypes.byref(self._count)
-        self._story = story._story  # the native story: valid while `story` is
+        self._story = ctypes.c_void_p(story._story.value)  # the native story: valid while `story` is
         self._slice = ctypes.c_float(slice_ms)
         self._flag = ctypes.c_bool(False)
         self._flag_ref = ctypes.byref(self._flag)
         self._error = ctypes.c_char_p()
         self._error_ref = ctypes.byref(self._error)
-        self._visit = _ffi.LIB.bink_story_get_visit_count_at_path_string
+        self._visit = _bare("bink_story_get_visit_count_at_path_string")
         self._visits = ctypes.c_int32(0)
         self._visits_ref = ctypes.byref(self._visits)
         #: runtime paths as the C function takes them (a story has a bounded set of paths)
@@ -155,7 +183,15 @@ class _HotCalls:
         return int(self._count.value)
 
     def choose(self, index: int) -> None:
-        status = self._choose(self._story, index, self._error_ref)
+        indices = self._indices
+        if 0 <= index < len(indices):
+            argument = indices[index]
+        elif 0 <= index < _INDICES_KEPT:
+            indices += [ctypes.c_size_t(i) for i in range(len(indices), index + 1)]
+            argument = indices[index]
+        else:  # what bink's declared `size_t` would pass (the runtime then refuses it)
+            argument = ctypes.c_size_t(index)
+        status = self._choose(self._story, argument, self._error_ref)
         if status:
             self._fail(status)
 
@@ -208,10 +244,9 @@ class _ObservedValues:
                  "_string_ref")
 
     def __init__(self) -> None:
-        lib = _ffi.LIB
-        self._get_kind, self._get_int = lib.bink_value_get_kind, lib.bink_value_get_int
-        self._get_bool, self._get_float = lib.bink_value_get_bool, lib.bink_value_get_float
-        self._get_string = lib.bink_value_get_string
+        self._get_kind, self._get_int = _bare("bink_value_get_kind"), _bare("bink_value_get_int")
+        self._get_bool, self._get_float = _bare("bink_value_get_bool"), _bare("bink_value_get_float")
+        self._get_string = _bare("bink_value_get_string")
         self._kind, self._int = ctypes.c_int(0), ctypes.c_int32(0)
         self._bool, self._float = ctypes.c_bool(False), ctypes.c_float(0)
         self._string = ctypes.c_char_p()
@@ -221,8 +256,9 @@ class _ObservedValues:
         self._error = ctypes.c_char_p()
         self._error_ref = ctypes.byref(self._error)
 
-    def read(self, pointer: int) -> object:
-        """The Python value of a runtime value the runtime lends a callback (not ours to free)."""
+    def read(self, pointer: ctypes.c_void_p) -> object:
+        """The Python value of a runtime value the runtime lends a callback (not ours to free), given
+        as a ctypes pointer (the C functions are `_bare`)."""
         self.check(self._get_kind(pointer, self._kind_ref, self._error_ref))
         kind = self._kind.value
         if kind == _ffi.BINK_VALUE_INT:
@@ -237,7 +273,7 @@ class _ObservedValues:
         if kind == _ffi.BINK_VALUE_STRING:
             self.check(self._get_string(pointer, self._string_ref, self._error_ref))
             return _ffi.take_string(self._string)  # decoded, and freed as bink's conversion frees it
-        return Value(_pointer=pointer, _owned=False).to_python()
+        return Value(_pointer=pointer.value, _owned=False).to_python()
 
     @property
     def error_ref(self) -> object:
@@ -253,19 +289,32 @@ class _ObservedValues:
             _ffi.check(status, error)
 
 
+#: bink's callback types, with the runtime's value (or arguments) as a `_Pointer`, not a Python int: it
+#: goes straight back to the runtime's `_bare` functions that read it
+_VARIABLE_OBSERVER = ctypes.CFUNCTYPE(None, ctypes.c_char_p, _Pointer, ctypes.c_void_p)
+_EXTERNAL_FUNCTION = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_char_p, _Pointer, ctypes.c_void_p)
+
+
+def _register(story: Story, what: str, name: str, native: object) -> None:
+    """Hand the runtime a callback of ours (bink's declared types accept only its own callback types);
+    it lives as long as the story, in bink's own list."""
+    story._callbacks.append(native)
+    error = ctypes.c_char_p()
+    _ffi.check(_bare(what)(ctypes.c_void_p(story._story.value), name.encode(), native, None, ctypes.byref(error)),
+               error)
+
+
 def _observe(story: Story, name: str, callback: Callable[[str, object], None], values: _ObservedValues) -> None:
     """`story.observe_variable(name, callback)`, converting values with `values` (see `_ObservedValues`)."""
     read = values.read
 
-    def changed(c_name: bytes, c_value: int, _data: object) -> None:
+    def changed(c_name: bytes, c_value: _Pointer, _data: object) -> None:
         try:
             callback(c_name.decode(), read(c_value))
         except Exception:  # noqa: BLE001 - a Python exception must never cross the C callback boundary
             pass
 
-    native = _VARIABLE_OBSERVER(changed)
-    story._callbacks.append(native)  # bink's own list: the callback lives as long as the story
-    _ffi.call("bink_observe_variable", story._story, name.encode(), native, None)
+    _register(story, "bink_observe_variable", name, _VARIABLE_OBSERVER(changed))
 
 
 def _bind_external(story: Story, name: str, function: Callable[..., object], values: _ObservedValues) -> None:
@@ -274,20 +323,19 @@ def _bind_external(story: Story, name: str, function: Callable[..., object], val
     `_ObservedValues` says: about 25 µs a call of `expect(condition, what)`, which a story may make at
     every other choice). Like bink's, each argument is freed once read, a result other than None is
     handed to the runtime, and an exception returns nothing to it."""
-    lib = _ffi.LIB
-    args_count, args_get, free = lib.bink_fun_args_count, lib.bink_fun_args_get, lib.bink_value_free
+    args_count, args_get, free = _bare("bink_fun_args_count"), _bare("bink_fun_args_get"), _bare("bink_value_free")
     count, item = ctypes.c_size_t(0), ctypes.c_void_p(None)
     count_ref, item_ref = ctypes.byref(count), ctypes.byref(item)
     read, check = values.read, values.check
 
-    def called(c_name: bytes, c_args: int, _data: object) -> int | None:
+    def called(c_name: bytes, c_args: _Pointer, _data: object) -> int | None:
         try:
             check(args_count(c_args, count_ref, values.error_ref))
             args = []
             for index in range(count.value):
-                check(args_get(c_args, index, item_ref, values.error_ref))
+                check(args_get(c_args, ctypes.c_size_t(index), item_ref, values.error_ref))
                 try:
-                    args.append(read(item.value))  # type: ignore[arg-type]
+                    args.append(read(item))
                 finally:
                     free(item)
                     item.value = None
@@ -298,9 +346,7 @@ def _bind_external(story: Story, name: str, function: Callable[..., object], val
         except Exception:  # noqa: BLE001 - a Python exception must never cross the C callback boundary
             return None
 
-    native = _EXTERNAL_FUNCTION(called)
-    story._callbacks.append(native)  # bink's own list: the callback lives as long as the story
-    _ffi.call("bink_bind_external_function", story._story, name.encode(), native, None)
+    _register(story, "bink_bind_external_function", name, _EXTERNAL_FUNCTION(called))
 
 
 class Engine:
