@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dreamphases.compiler import compile_path
+from dreamphases.compiler import compile_path, compile_source
 from dreamphases.runtime.engine import Engine, StateLoadError, story_hash
 
 
@@ -81,3 +81,33 @@ def test_visit_count_at_a_path_the_story_lacks_is_zero_as_the_runtime_says(engin
     assert engine.visit_count("no_such_knot.nor_stitch") == engine.story.get_visit_count_at_path_string(
         "no_such_knot.nor_stitch") == 0
     assert engine.visit_counts(["no_such_knot.nor_stitch"]) == [0]
+
+
+MANY_CHOICES = "Pick.\n" + "".join(f"* [Option {i}] You took option {i}.\n" for i in range(12)) + "- -> END\n"
+
+
+def _at_many_choices() -> Engine:
+    compiled = compile_source(MANY_CHOICES, "many.ink")
+    assert compiled.json_text is not None
+    engine = Engine(compiled.json_text)
+    drain(engine)
+    return engine
+
+
+@pytest.mark.parametrize("index", range(12))
+def test_choose_lean_takes_the_choice_choose_takes(index: int) -> None:
+    # `choose_lean` calls the C function bare (its index made a `size_t` by us, not by bink's declared types)
+    lean, plain = _at_many_choices(), _at_many_choices()
+    lean.choose_lean(index)
+    plain.choose(index)
+    assert lean.next_text() == plain.next_text() == f"You took option {index}.\n"
+
+
+@pytest.mark.parametrize("index", [12, -1, 5000, 1 << 40])
+def test_choosing_an_index_not_on_offer_raises_as_the_runtime_says_and_leaves_the_story(index: int) -> None:
+    engine = _at_many_choices()
+    with pytest.raises(RuntimeError, match="choice out of range"):
+        engine.choose_lean(index)
+    assert engine.choice_count() == 12
+    engine.choose_lean(3)
+    assert engine.next_text() == "You took option 3.\n"
