@@ -25,6 +25,7 @@ import faulthandler
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -226,7 +227,7 @@ class Pool(Generic[T]):
         #: tasks submitted and not yet handed back by `next`, by ticket
         self._tasks: dict[int, T] = {}
         #: (ticket, units to skip) of the tasks no worker holds, the lowest ticket first
-        self._queue: list[tuple[int, frozenset[int]]] = []
+        self._queue: deque[tuple[int, frozenset[int]]] = deque()
         self._next_ticket = 0
         #: the ticket `next` hands back next
         self._following = 0
@@ -325,7 +326,7 @@ class Pool(Generic[T]):
                 worker = self._spawn()
             elif worker.held and (len(worker.held) >= DEPTH or len(queue) <= len(self._workers)):
                 return
-            ticket, skip = queue.pop(0)
+            ticket, skip = queue.popleft()
             worker.held.append((ticket, skip))
             try:
                 worker.conn.send((ticket, self._tasks[ticket], skip))
@@ -395,7 +396,7 @@ class Pool(Generic[T]):
                 self._ended[ticket] = Done(ticket, tuple(self._crashes.pop(ticket)), MISSING)
             else:
                 again.append((ticket, skip | {unit}))
-        self._queue = sorted(self._queue + again)
+        self._queue = deque(sorted([*self._queue, *again]))
 
     def run(self, tasks: Sequence[T], deadline: float | None = None) -> Iterator[tuple[int, Any | Crash]]:
         """Run every task; yield (task index, result) in task order, and a `Crash` before the result
