@@ -842,10 +842,11 @@ class Guided(Strategy):
         holds up to 1,500 states in a few dozen places, weighed at every plan."""
         factor = self._places.get(knots)
         if factor is None:
-            targets = self._targets
+            targets, reach = self._targets, self._reach
+            assert reach is not None, "weighed by place only when the story's liveness is known (`_weight`)"
             if knots & targets:
                 factor = 6.0
-            elif any(self._reach.get(k, frozenset()) & targets for k in knots):  # type: ignore[union-attr]
+            elif any(reach.get(k, frozenset()) & targets for k in knots):
                 factor = 3.0
             else:
                 factor = 0.3
