@@ -194,8 +194,10 @@ def test_the_crash_report_does_not_depend_on_the_number_of_processes(explored: E
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_guided_search_finds_a_branch_random_walks_almost_never_take(explored: Explore, seed: int) -> None:
-    guided = explored("well", mode="guided", runs=300, seed=seed)
-    random_walks = explored("well", mode="random", runs=300, seed=seed)
+    # 400 walks: seed 3 took over 300 once half of the walks aimed at a target that resisted 64 of them
+    # start from the story's start to learn (`LEARN_FROM_START`); random walks take none of seeds 1-8
+    guided = explored("well", mode="guided", runs=400, seed=seed)
+    random_walks = explored("well", mode="random", runs=400, seed=seed)
     assert "bottom" in endings(guided)
     assert "bottom" not in endings(random_walks)
 

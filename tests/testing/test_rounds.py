@@ -11,7 +11,7 @@ import pytest
 
 from dreamphases.testing.report import ExploreReport
 from dreamphases.testing.strategies.base import Rounds
-from dreamphases.testing.strategies.guided import Guided
+from dreamphases.testing.strategies.guided import Guided, _Scored
 from tests.testing.support import run_explorer
 
 
@@ -64,14 +64,20 @@ def test_with_tasks_ahead_a_round_is_planned_while_the_last_of_the_one_before_st
     assert strategy.seen == [["p0", "p1"], ["p2", "p3", "p4", "p5"], ["p6", "p7", "p8", "p9"]]
 
 
+def _plain(found: Any) -> tuple[Any, ...]:
+    """A task's find, or a learning walk's score (`_Scored`), in a form equal for equal payloads."""
+    if isinstance(found, _Scored):
+        return (found.target, found.score, found.counts)
+    return (found.entry, found.path, found.seed, sorted(found.news), found.closer)
+
+
 def _plans(monkeypatch: pytest.MonkeyPatch) -> list[list[Any]]:
     """What each of the guided search's plans is given, in a form equal for equal payloads."""
     seen: list[list[Any]] = []
     after = Guided.after
 
     def spy(self: Guided, payloads: list[Any]) -> Any:
-        seen.append([None if found is None else [(f.entry, f.path, f.seed, sorted(f.news), f.closer) for f in found]
-                     for found in payloads])
+        seen.append([None if found is None else [_plain(f) for f in found] for found in payloads])
         return after(self, payloads)
 
     monkeypatch.setattr(Guided, "after", spy)

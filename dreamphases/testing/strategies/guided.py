@@ -12,7 +12,10 @@ fuzzer whose inputs are runtime states:
 * a walk that finds something new — a knot, choice or conditional branch never covered, an ending
   not reached, or a value of a variable the story's conditions read (a stat's range) never seen —
   adds the state where it found it to the corpus. Coverage is read once at the end of a walk; only
-  when there is news is the walk played again from its start to find the step it came at.
+  when there is news is the walk played again from its start to find the step it came at;
+* walks aimed at a missing target start from the states closest to it (branch distance), and once a
+  target has resisted `LEARN_AFTER` of them, its aimed walks learn which options to prefer from the
+  ones that came closest (the cross-entropy method: `cross_entropy.py`, `_Learner`).
 
 Determinism: the round's tasks are planned from the corpus and what earlier tasks found, merged in
 task order (all but the last `ahead` tasks handed out: `strategies.base.Rounds`), with an RNG seeded
@@ -36,7 +39,9 @@ from dreamphases.testing.branch_distance import compiled, distance, inputs_of, t
 from dreamphases.testing.explorer import Tally, Walker
 from dreamphases.testing.pool import Trail
 from dreamphases.testing.story_facts import StoryFacts, bucket
+from dreamphases.testing.strategies import cross_entropy
 from dreamphases.testing.strategies.base import Strategy, Task
+from dreamphases.testing.strategies.cross_entropy import Choices, Counts, Preferences
 
 __all__ = ["Guided"]
 
@@ -74,6 +79,17 @@ FAVOURED = 8
 FORGET_AFTER = 600
 #: branch distances a process remembers, over all targets (a few MB)
 MEMO_ENTRIES = 32_768
+#: walks aimed at a target after which the walks aimed at it learn which options to prefer (the
+#: cross-entropy method, `cross_entropy.py`; 0: never): only targets that resist pay for reading
+#: the options' texts
+LEARN_AFTER = 64
+#: a learning walk is scored this much worse for each place around its target it did not enter (the
+#: target's node, the conditional branches it is written inside: `_Learner`), then by its distance
+LEVEL = 100.0
+#: the share of a learning target's walks that start from the story's start rather than from its
+#: favoured states: what those states decided before them (a bond lowered or not in an earlier act)
+#: is out of their walks' reach, and a walk from the start can learn it too
+LEARN_FROM_START = 0.5
 
 
 Values = tuple[tuple[str, str], ...]  # the watched variables' buckets at a state
@@ -113,9 +129,11 @@ class _Walk:
     rng: int
     values: Values
     raw: Raw
-    #: aimed at a missing target: played to the end of the story, since the target may lie further
-    #: than `--walk-steps` choices ahead of the favoured state it starts from
-    aimed: bool = False
+    #: the missing target it is aimed at: played to the end of the story, since the target may lie
+    #: further than `--walk-steps` choices ahead of the favoured state it starts from
+    aim: str | None = None
+    #: it draws its options by the target's preferences and reports how close it came (`_Scored`)
+    learn: bool = False
 
 
 @dataclass(slots=True)
@@ -136,6 +154,21 @@ class _Found:
 
 
 @dataclass(slots=True)
+class _Scored:
+    """A learning walk's outcome: how close it came to its target (lower is better; -1: it covered it)
+    and what it offered and chose."""
+
+    target: str
+    score: float
+    counts: Counts
+
+
+#: a target whose walks learn: (coverage id, the runtime paths of where it is written: its node, then
+#: the conditional branches it is inside, outermost first; its preferences)
+Lesson = tuple[str, tuple[str, ...], tuple[tuple[str, float], ...]]
+
+
+@dataclass(slots=True)
 class Walks(Task):
     walks: tuple[_Walk, ...]
     unknown: tuple[str, ...]  # coverage ids nobody had seen when the round was planned
@@ -145,13 +178,15 @@ class Walks(Task):
     #: missing coverage ids whose branch distance walks measure, each with its front of (depth,
     #: distance) when the round was planned: a state the front does not dominate is kept
     targets: tuple[tuple[str, Front], ...] = ()
+    #: the targets this task's learning walks are aimed at, with what they learnt so far
+    lessons: tuple[Lesson, ...] = ()
     #: runtime paths of `unknown`: where visits are counted, and the counts saved states keep
     _counting: set[str] = field(default_factory=set)
     _compass: _Compass | None = None
 
     def run(self, walker: Walker, trail: Trail, skip: frozenset[int]) -> tuple[Tally, Any]:
         tally = Tally()
-        found: list[_Found] = []
+        found: list[_Found | _Scored] = []
         unknown = set(self.unknown)
         self._compass = _Compass.of(walker, self.targets)
         self._counting = {walker.node_paths[i] for i in unknown}
@@ -175,7 +210,7 @@ class Walks(Task):
         return walk.seed, walker.choice_count()
 
     def _one(self, walker: Walker, trail: Trail, unit: int, walk: _Walk, tally: Tally,
-             unknown: set[str]) -> list[_Found]:
+             unknown: set[str]) -> list[_Found | _Scored]:
         facts: StoryFacts = walker.facts()
         specs = dict(facts.signals)
         buckets = _buckets(walker)
@@ -188,6 +223,7 @@ class Walks(Task):
         # state depend on which tasks its worker played before, so on --jobs (others are unknown to
         # later tasks, measured as undecided)
         tracked = compass.variables.union(specs)
+        lesson = _Learner.of(walker, self.lessons, walk, tracked) if walk.learn else None
         rng = random.Random(walk.rng)
         current = dict(walk.values if walk.packed is not None else _initial(walker, specs))
         raw = dict(walk.raw if walk.packed is not None else _initial_raw(walker, compass.variables))
@@ -199,13 +235,13 @@ class Walks(Task):
         path = list(walk.path)
         known = self.known_values
         seen: set[str] = set()
-        found: list[_Found] = []
+        found: list[_Found | _Scored] = []
         taken: list[int] = []
         closer_adds = 0
         max_steps = walker.options.max_steps
         # a walk from the start is a plain random walk, played to the end as random walks are; walks
         # from corpus states are short, so effort goes back to the corpus soon
-        steps = self.steps if walk.packed is not None and not walk.aimed else max_steps
+        steps = self.steps if walk.packed is not None and walk.aim is None else max_steps
         quiet = 0  # choice points since the compass last measured
         measuring = compass.targets
         while True:
@@ -238,13 +274,18 @@ class Walks(Task):
                         closer_adds += 1
                         found.append(_Found(walk.entry, frozenset(), packed, tuple(path), seed, count,
                                             tuple(sorted(current.items())), knots, _sorted(raw), closer))
+            if lesson is not None:
+                lesson.measure(walker, raw)
             if not count or steps <= 0:
                 break
             if len(path) >= max_steps:
                 tally.truncated += 1
                 break
-            index = walk.first if not taken and walk.first is not None and walk.first < count \
-                else rng.randrange(count)
+            if lesson is not None:
+                index = lesson.choose(walker, rng)
+            else:
+                index = walk.first if not taken and walk.first is not None and walk.first < count \
+                    else rng.randrange(count)
             taken.append(index)
             path.append(index)
             walker.choose(index)
@@ -257,6 +298,10 @@ class Walks(Task):
             if ended:
                 found.append(_Found(walk.entry, frozenset(f"e:{e}" for e in ended)))
         covered = walker.seen(unknown)
+        if lesson is not None:
+            target = lesson.target
+            hit = target[2:] in walker.endings if target.startswith("e:") else target in covered
+            found.append(_Scored(target, lesson.score(hit), lesson.choices.packed()))
         if covered:
             tally.visited |= covered
             unknown -= covered
@@ -586,6 +631,114 @@ class _Compass:
         return found
 
 
+class _Learner:
+    """A learning walk's books (`cross_entropy.py`): it draws options by its target's preferences,
+    counts what it was offered and chose, and measures how close it comes to its target.
+
+    Its score must tell apart walks that started at the same distance, and what counts is the walk's
+    state when it reaches the place its target is written, not the closest it ever was on the way (a
+    bond lowered early and raised again before that place is no help). So it measures the target's
+    distance at every choice point (from the values the walk tracks, its guard's visit counts, and the
+    memo the compass shares) and reads the visit counts of the target's node and of the conditional
+    branches the target is written inside: each time one of them is entered (its count rose since the
+    last choice point), the nearer of the distances just before and just after is that place's
+    distance (its condition was tested in between). The score is the distance at the innermost place
+    entered, plus `LEVEL` for each place further in (a branch the walk did not enter: its guard does
+    not name that condition, `{found_julian: … {bond_julian <= 0: …}}`); a walk that entered none is
+    scored by its distance at its last choice point, `LEVEL` further for each place."""
+
+    __slots__ = ("target", "prefer", "choices", "_gauge", "_memos", "_nodes", "_paths", "_places", "_counts",
+                 "_last", "_best")
+
+    def __init__(self, walker: Walker, target: str, places: tuple[str, ...], prefer: dict[str, float],
+                 gauge: _Gauge) -> None:
+        self.target = target
+        self.prefer = prefer
+        self.choices = Choices()
+        self._gauge = gauge
+        self._memos = _Memos.of(walker)
+        paths = walker.node_paths
+        self._nodes = tuple(n for n in gauge.nodes if n in paths)
+        self._paths = (*(paths[n] for n in self._nodes), *places)
+        self._places = len(places)
+        self._counts: list[int] | None = None  # the places' visit counts at the last choice point
+        self._last = _INF
+        #: per place, the nearest the walk was when it entered it
+        self._best = [_INF] * len(places)
+
+    @staticmethod
+    def of(walker: Walker, lessons: tuple[Lesson, ...], walk: _Walk,
+           tracked: frozenset[str]) -> _Learner | None:
+        """The books of a walk told to learn, or None when its target's guard reads a value the task
+        does not track (a target outside the task's window: never planned so)."""
+        guards = walker.facts().guards
+        lesson = next((x for x in lessons if x[0] == walk.aim), None)
+        if guards is None or lesson is None or not lesson[1]:
+            return None
+        target, places, prefer = lesson
+        gauge = _Gauge.of(walker, target, guards.guard[target])
+        if not tracked.issuperset(gauge.names):
+            return None
+        return _Learner(walker, target, places, dict(prefer), gauge)
+
+    def measure(self, walker: Walker, raw: dict[str, object]) -> None:
+        counts = walker.engine.visit_counts(self._paths)
+        counted = dict(zip(self._nodes, counts, strict=False))
+        gauge = self._gauge
+        key = gauge.key(raw, counted)
+        d = gauge.memo.get(key)
+        if d is None:
+            d = gauge.memo[key] = gauge.measure(raw, counted)
+            self._memos.added()
+        here = counts[len(self._nodes):]
+        before = self._counts
+        if before is not None:
+            best = self._best
+            for i, n in enumerate(here):
+                if n > before[i]:  # entered since the last choice point
+                    best[i] = min(best[i], self._last, d)
+        self._counts = here
+        self._last = d
+
+    def choose(self, walker: Walker, rng: random.Random) -> int:
+        offered = list(walker.engine.choice_list())
+        index = cross_entropy.draw(rng, offered, self.prefer)
+        self.choices.note(offered, index)
+        return index
+
+    def score(self, covered: bool) -> float:
+        if covered:
+            return -1.0
+        places = self._places
+        for i in range(places - 1, -1, -1):  # the innermost place entered
+            if self._best[i] < _INF:
+                return (places - 1 - i) * LEVEL + self._best[i]
+        return places * LEVEL + self._last
+
+
+def _places(walker: Walker) -> dict[str, tuple[str, ...]]:
+    """Where each coverage id and ending (`e:`) is written, as runtime paths whose visit counts a walk
+    reads: the node (knot or stitch), then the conditional branches it is written inside, outermost
+    first (`{found_julian: … {bond_julian <= 0: …}}`: its guard leaves out what it is inside)."""
+    graph, paths = walker.graph, walker.node_paths
+    if graph is None:
+        return {}
+    nodes = {f"?{i}": b.node for i, b in enumerate(graph.branches)}
+    nodes.update({f"*{i}": c.node for i, c in enumerate(graph.choices)})
+    nodes.update({f"e:{e.id}": e.node for e in graph.endings})
+    nodes.update({n: n for n in paths if not n.startswith(("?", "*"))})
+    branches = {path for i, path in paths.items() if i.startswith("?")}
+    out: dict[str, tuple[str, ...]] = {}
+    for target, node in nodes.items():
+        if node not in paths:
+            continue
+        own = paths.get(target, "") if target.startswith(("?", "*")) else ""
+        parts = own.split(".")
+        inside = [p for p in (".".join(parts[:k]) for k in range(1, len(parts))) if p in branches]
+        out[target] = (paths[node], *inside)
+    return out
+
+
 def _key_reader(names: tuple[str, ...], nodes: tuple[str, ...]) -> Callable[[dict[str, object], dict[str, int]],
                                                                           tuple[object, ...]]:
     """A function giving a guard's memo key, (its variables' values, its read counts), compiled: built
@@ -706,6 +859,10 @@ class Guided(Strategy):
         self._best: dict[str, _Aim] = {}
         #: walks aimed at each target from its best entry
         self._aimed: dict[str, int] = {}
+        #: per target aimed at LEARN_AFTER times: the preferences its aimed walks learnt
+        self._lessons: dict[str, Preferences] = {}
+        #: where each target is written (what a learning walk is scored by)
+        self._places_of: dict[str, tuple[str, ...]] = _places(walker)
         # shards split the walks, so together they play --runs
         self._runs = walker.options.runs // count + (1 if part <= walker.options.runs % count else 0)
 
@@ -716,7 +873,10 @@ class Guided(Strategy):
     def after(self, payloads: list[Any]) -> list[Task]:
         for found in payloads:
             for item in found or ():
-                self._learn(item)
+                if isinstance(item, _Scored):
+                    self._score(item)
+                else:
+                    self._learn(item)
         self._trim()
         return self._plan()
 
@@ -758,6 +918,12 @@ class Guided(Strategy):
                 else:
                     aim.add(key, depth, d)
 
+    def _score(self, item: _Scored) -> None:
+        """A learning walk's outcome, in task order: its target's preferences move at each full batch
+        (a covered target learns no more)."""
+        if self._missing(item.target):
+            self._lessons.setdefault(item.target, Preferences()).add(item.score, item.counts)
+
     def _missing(self, target: str) -> bool:
         return target[2:] not in self._endings if target.startswith("e:") else target in self._unknown
 
@@ -790,14 +956,22 @@ class Guided(Strategy):
         aims = sorted(self._best)
         aim_weights = [1.0 / ((0.25 + self._best[t].distance()) * (1.0 + self._aimed.get(t, 0) / 4.0)) for t in aims]
         wanted = min(left, TASKS_PER_ROUND * WALKS_PER_TASK)
-        walks = [self._pick(rng, aims, aim_weights) for _ in range(wanted)]
+        targets = self._window(sorted(missing))
+        # a walk learns only if its task measures its target (the window), which it is scored by
+        measured = frozenset(t for t, _ in targets)
+        walks = [self._pick(rng, aims, aim_weights, measured) for _ in range(wanted)]
         self._walks += wanted
         unknown = tuple(sorted(self._unknown))
         values = frozenset(self._values)
         endings = frozenset(self._endings)
-        targets = self._window(sorted(missing))
-        return [Walks(tuple(walks[i:i + WALKS_PER_TASK]), unknown, values, endings, self._steps, targets)
-                for i in range(0, len(walks), WALKS_PER_TASK)]
+        tasks: list[Task] = []
+        for i in range(0, len(walks), WALKS_PER_TASK):
+            part = tuple(walks[i:i + WALKS_PER_TASK])
+            learning = sorted({w.aim for w in part if w.learn and w.aim is not None})
+            lessons = tuple((t, self._places_of[t], self._lessons[t].sent if t in self._lessons else ())
+                            for t in learning)
+            tasks.append(Walks(part, unknown, values, endings, self._steps, targets, lessons))
+        return tasks
 
     def _forget(self) -> None:
         """Take the favoured states whose last FORGET_AFTER aimed walks brought nothing off their fronts
@@ -853,7 +1027,8 @@ class Guided(Strategy):
             self._places[knots] = factor
         return factor
 
-    def _pick(self, rng: random.Random, aims: list[str], aim_weights: list[float]) -> _Walk:
+    def _pick(self, rng: random.Random, aims: list[str], aim_weights: list[float],
+              measured: frozenset[str]) -> _Walk:
         corpus = self._corpus
         keys = self._keys  # weighed by energy and depth (`_weight`): the round's `_cum`
         # a share of fresh walks from the start keeps the breadth random walks have; a share starts
@@ -865,7 +1040,14 @@ class Guided(Strategy):
             key = 0
         elif draw < ROOT_SHARE + DIRECTED_SHARE and aims:  # what the start no longer gets is aimed
             aim = rng.choices(aims, aim_weights)[0]
-            self._aimed[aim] = self._aimed.get(aim, 0) + 1
+            self._aimed[aim] = aimed = self._aimed.get(aim, 0) + 1
+            # a target that resisted LEARN_AFTER aimed walks: its walks learn which options to prefer
+            learn = bool(LEARN_AFTER) and aimed > LEARN_AFTER and aim in measured and aim in self._places_of
+            if learn and rng.random() < LEARN_FROM_START:
+                # from the start, the walk can learn what its favoured states decided before them
+                start = corpus[0]
+                start.walks += 1
+                return _Walk(0, None, (), 0, None, rng.randrange(1 << 62), (), (), aim=aim, learn=True)
             # the closest states most often, those with more of the story left to play sometimes
             front = self._best[aim].front
             depth = rng.choices([x for x, _ in front], [1.0 / (0.1 + d) for _, d in front])[0]
@@ -874,7 +1056,7 @@ class Guided(Strategy):
             entry.walks += 1
             entry.barren += 1
             return _Walk(key, entry.packed, entry.path, entry.seed, None, rng.randrange(1 << 62), entry.values,
-                         entry.raw, aimed=True)
+                         entry.raw, aim=aim, learn=learn)
         else:
             key = rng.choices(keys, cum_weights=self._cum)[0]
         entry = corpus[key]
