@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import select
 import shutil
 import sys
 import textwrap
@@ -62,11 +63,31 @@ class Watcher(Protocol):
     def reload(self) -> None: ...
 
 
+#: Ctrl-C as a byte: what the terminal queues for it while a prompt holds it raw (no signal then)
+_CTRL_C = b"\x03"
+
+
+def _typed_ahead(fd: int) -> bytes:
+    """The bytes typed and not read yet, without waiting for more."""
+    data = b""
+    while select.select([fd], [], [], 0)[0]:
+        chunk = os.read(fd, 1024)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 @contextlib.contextmanager
 def quiet_keys(stream: TextIO | None = None) -> Iterator[None]:
     """While the story prints, keys the player types are not echoed into the text (Ctrl-C still
     works). On leaving, whatever was typed meanwhile is discarded, so it cannot pick the next choice
-    before the player has seen it. Does nothing where stdin is not a terminal."""
+    before the player has seen it. Does nothing where stdin is not a terminal.
+
+    A Ctrl-C typed just after a choice may arrive while the prompt still holds the terminal raw:
+    then it is a byte waiting in the input, not a signal, and discarding it would swallow it. So
+    what is waiting is read first, on entering and on leaving, and a Ctrl-C among it interrupts
+    as the signal would."""
     stream = sys.stdin if stream is None else stream
     try:
         import termios
@@ -80,12 +101,18 @@ def quiet_keys(stream: TextIO | None = None) -> Iterator[None]:
         return
     quiet = list(saved)
     quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    interrupted = False
     try:
         termios.tcsetattr(fd, termios.TCSANOW, quiet)
+        if _CTRL_C in _typed_ahead(fd):
+            raise KeyboardInterrupt
         yield
     finally:
+        interrupted = _CTRL_C in _typed_ahead(fd)
         termios.tcflush(fd, termios.TCIFLUSH)
         termios.tcsetattr(fd, termios.TCSANOW, saved)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 class ChoicePrompt:
