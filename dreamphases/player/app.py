@@ -70,11 +70,14 @@ _CTRL_C = b"\x03"
 def _typed_ahead(fd: int) -> bytes:
     """The bytes typed and not read yet, without waiting for more."""
     data = b""
-    while select.select([fd], [], [], 0)[0]:
-        chunk = os.read(fd, 1024)
-        if not chunk:
-            break
-        data += chunk
+    try:
+        while select.select([fd], [], [], 0)[0]:
+            chunk = os.read(fd, 1024)
+            if not chunk:
+                break
+            data += chunk
+    except OSError:  # the terminal hung up: nothing more to read
+        pass
     return data
 
 

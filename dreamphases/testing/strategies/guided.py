@@ -430,6 +430,16 @@ class _Gauge:
                                          frozenset(term_inputs(expr)), {})
         return gauge
 
+    def distance(self, raw: dict[str, object], counted: dict[str, int], memos: _Memos) -> float:
+        """The guard's distance at these inputs, remembered (`_Compass.closer` does the same inline,
+        over its targets' lists: it runs at most choice points)."""
+        key = self.key(raw, counted)
+        d = self.memo.get(key)
+        if d is None:
+            d = self.memo[key] = self.measure(raw, counted)
+            memos.added()
+        return d
+
 
 def _gauges(walker: Walker) -> dict[str, _Gauge]:
     """Each target's gauge built so far in this process."""
@@ -564,7 +574,7 @@ class _Compass:
                 continue
             key = keys[i](raw, counted)
             memo = memos[i]
-            d = memo.get(key)
+            d = memo.get(key)  # `_Gauge.distance`, inline
             if d is None:
                 d = memo[key] = measures[i](raw, counted)
                 self._memos.added()
@@ -684,12 +694,7 @@ class _Learner:
     def measure(self, walker: Walker, raw: dict[str, object]) -> None:
         counts = walker.engine.visit_counts(self._paths)
         counted = dict(zip(self._nodes, counts, strict=False))
-        gauge = self._gauge
-        key = gauge.key(raw, counted)
-        d = gauge.memo.get(key)
-        if d is None:
-            d = gauge.memo[key] = gauge.measure(raw, counted)
-            self._memos.added()
+        d = self._gauge.distance(raw, counted, self._memos)
         here = counts[len(self._nodes):]
         before = self._counts
         if before is not None:
