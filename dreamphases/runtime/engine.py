@@ -134,8 +134,8 @@ class _HotCalls:
     bink's wrapper would."""
 
     __slots__ = ("_can", "_choices", "_choose", "_cont", "_count_ref", "_error", "_error_ref", "_flag", "_flag_ref",
-                 "_count", "_free", "_indices", "_list", "_list_ref", "_paths", "_slice", "_story", "_visits",
-                 "_visits_ref", "_visit")
+                 "_count", "_free", "_free_text", "_indices", "_list", "_list_ref", "_paths", "_slice", "_story",
+                 "_text", "_text_of", "_text_ref", "_visits", "_visits_ref", "_visit")
 
     def __init__(self, story: Story, slice_ms: float) -> None:
         self._can = _bare("bink_story_can_continue")
@@ -143,6 +143,10 @@ class _HotCalls:
         self._choices = _bare("bink_story_get_current_choices")
         self._choose = _bare("bink_story_choose_choice_index")
         self._free = _bare("bink_choices_free")
+        self._text_of = _bare("bink_choices_get_text")
+        self._free_text = _bare("bink_cstring_free")
+        self._text = ctypes.c_char_p()
+        self._text_ref = ctypes.byref(self._text)
         #: choice indices as the C function takes them (`size_t`), made once each
         self._indices: list[ctypes.c_size_t] = []
         self._list = ctypes.c_void_p(None)
@@ -182,15 +186,41 @@ class _HotCalls:
         self._free(self._list)
         return int(self._count.value)
 
-    def choose(self, index: int) -> None:
+    def choice_texts(self) -> list[str]:
+        """The texts of the choices on offer, read in one call from Python: bink's sequence makes two
+        calls by name (with their cells allocated) per text, several µs each, at every choice point
+        of a walk that picks options by their texts (the guided search's learning walks)."""
+        status = self._choices(self._story, self._list_ref, self._count_ref, self._error_ref)
+        if status:
+            self._fail(status)
+        choices, text, text_ref, error_ref = self._list, self._text, self._text_ref, self._error_ref
+        texts: list[str] = []
+        try:
+            for index in range(self._count.value):
+                status = self._text_of(choices, self._index(index), text_ref, error_ref)
+                if status:
+                    self._fail(status)
+                raw = text.value
+                if raw:  # decoded and freed as bink's `take_string` does
+                    self._free_text(text)
+                texts.append(raw.decode("utf-8") if raw else "")
+        finally:
+            self._free(choices)
+        return texts
+
+    def _index(self, index: int) -> ctypes.c_size_t:
+        """A choice index as the C functions take it (`size_t`), the first `_INDICES_KEPT` made once."""
         indices = self._indices
         if 0 <= index < len(indices):
-            argument = indices[index]
-        elif 0 <= index < _INDICES_KEPT:
+            return indices[index]
+        if 0 <= index < _INDICES_KEPT:
             indices += [ctypes.c_size_t(i) for i in range(len(indices), index + 1)]
-            argument = indices[index]
-        else:  # what bink's declared `size_t` would pass (the runtime then refuses it)
-            argument = ctypes.c_size_t(index)
+            return indices[index]
+        return ctypes.c_size_t(index)  # what bink's declared `size_t` would pass (the runtime then refuses it)
+
+    def choose(self, index: int) -> None:
+        indices = self._indices
+        argument = indices[index] if 0 <= index < len(indices) else self._index(index)
         status = self._choose(self._story, argument, self._error_ref)
         if status:
             self._fail(status)
@@ -549,6 +579,10 @@ class Engine:
     def choice_count(self) -> int:
         """How many choices are on offer (cheaper than `len(choice_list())`: no sequence is built)."""
         return self._hot.choice_count()
+
+    def choice_texts(self) -> list[str]:
+        """The choices on offer (`choices()`), read in one call from Python without bink's sequence."""
+        return self._hot.choice_texts()
 
     def choose_lean(self, index: int) -> None:
         """`choose` without fetching the choices to remember the one taken: its text is then "?" in

@@ -630,7 +630,7 @@ class Walker:
         return self.engine.save_state()
 
     def choice_count(self) -> int:
-        return len(self.engine.choice_list())
+        return self.engine.choice_count()
 
     def variable(self, name: str) -> object:
         try:

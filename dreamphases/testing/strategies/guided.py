@@ -509,6 +509,8 @@ class _Compass:
         self._count_nodes = tuple(node for node, _ in counts)
         self._count_paths = tuple(path for _, path in counts)
         self._counted: dict[str, int] = {}
+        #: the counts `_counted` was made from, as read (None: none read yet)
+        self._count_values: list[int] | None = None
         self._past: set[int] = set()
         self._memo = [g.memo for g in gauges]
         self._memos = _Memos.of(walker)
@@ -557,15 +559,18 @@ class _Compass:
     def closer(self, walker: Walker, raw: dict[str, object], depth: int) -> list[tuple[int, float]]:
         """The targets this state may be closer to than any kept before (to be confirmed), each with
         the distance its values give."""
-        before = self._counted
         counts = walker.engine.visit_counts(self._count_paths)
-        counted = self._counted = dict(zip(self._count_nodes, counts, strict=True))
         stale = self._stale
-        if counted != before:
+        if counts != self._count_values:  # most choice points enter none of the nodes guards count
+            before = self._counted
+            counted = self._counted = dict(zip(self._count_nodes, counts, strict=True))
+            self._count_values = counts
             by_node = self._by_node
             for node, n in counted.items():
                 if before.get(node) != n:
                     stale.update(by_node[node])
+        else:
+            counted = self._counted
         out: list[tuple[int, float]] = []
         past, best, keys, memos, measures = self._past, self.best, self._keys, self._memo, self._measures
         for i in sorted(stale):
@@ -706,7 +711,7 @@ class _Learner:
         self._last = d
 
     def choose(self, walker: Walker, rng: random.Random) -> int:
-        offered = list(walker.engine.choice_list())
+        offered = walker.engine.choice_texts()
         index = cross_entropy.draw(rng, offered, self.prefer)
         self.choices.note(offered, index)
         return index
