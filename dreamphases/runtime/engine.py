@@ -258,6 +258,9 @@ class _HotCalls:
         _ffi.check(status, error)
 
 
+_INT = _ffi.BINK_VALUE_INT
+
+
 class _ObservedValues:
     """bink's `Value.to_python` for the values the runtime lends our callbacks (a watched variable's new
     value, an external function's arguments), with the C functions of the common kinds (int, bool,
@@ -289,10 +292,15 @@ class _ObservedValues:
     def read(self, pointer: ctypes.c_void_p) -> object:
         """The Python value of a runtime value the runtime lends a callback (not ours to free), given
         as a ctypes pointer (the C functions are `_bare`)."""
-        self.check(self._get_kind(pointer, self._kind_ref, self._error_ref))
+        # the status is tested here, not in `check`: a watched variable is read at every assignment
+        status = self._get_kind(pointer, self._kind_ref, self._error_ref)
+        if status:
+            self.check(status)
         kind = self._kind.value
-        if kind == _ffi.BINK_VALUE_INT:
-            self.check(self._get_int(pointer, self._int_ref, self._error_ref))
+        if kind == _INT:
+            status = self._get_int(pointer, self._int_ref, self._error_ref)
+            if status:
+                self.check(status)
             return self._int.value
         if kind == _ffi.BINK_VALUE_BOOL:
             self.check(self._get_bool(pointer, self._bool_ref, self._error_ref))
@@ -338,9 +346,9 @@ def _observe(story: Story, name: str, callback: Callable[[str, object], None], v
     """`story.observe_variable(name, callback)`, converting values with `values` (see `_ObservedValues`)."""
     read = values.read
 
-    def changed(c_name: bytes, c_value: _Pointer, _data: object) -> None:
+    def changed(_name: bytes, c_value: _Pointer, _data: object) -> None:
         try:
-            callback(c_name.decode(), read(c_value))
+            callback(name, read(c_value))  # the runtime calls this observer for `name` only
         except Exception:  # noqa: BLE001 - a Python exception must never cross the C callback boundary
             pass
 
