@@ -243,6 +243,7 @@ class Walks(Task):
         # from corpus states are short, so effort goes back to the corpus soon
         steps = self.steps if walk.packed is not None and walk.aim is None else max_steps
         quiet = 0  # choice points since the compass last measured
+        banded, band = -1, ""  # the depth band values are news in (`DEPTH_BAND`), and its text
         measuring = compass.targets
         while True:
             # measured again when one of this task's inputs moved: the worker may also be watching
@@ -251,7 +252,10 @@ class Walks(Task):
             dirty = False
             if changed:
                 dirty = compass.moved(changed, raw, tracked)
-                news = _update(current, changed, specs, buckets, f"@{len(path) // DEPTH_BAND}")
+                if len(path) // DEPTH_BAND != banded:  # the band's text, made once per band
+                    banded = len(path) // DEPTH_BAND
+                    band = f"@{banded}"
+                news = _update(current, changed, specs, buckets, band)
                 if news:
                     news = {n for n in news if n not in known and n not in seen}
                 if news:
@@ -547,7 +551,7 @@ class _Compass:
         for name, value in changed.items():
             if name in tracked:  # every input of a target is
                 moved = True
-                raw[name] = _plain(value)
+                raw[name] = value if type(value) in _SCALARS else _plain(value)  # `_plain`'s common case
                 targets = by_name.get(name)
                 if targets is not None:
                     stale.update(targets)
