@@ -201,7 +201,7 @@ class _HotCalls:
                 if status:
                     self._fail(status)
                 raw = text.value
-                if raw:  # decoded and freed as bink's `take_string` does
+                if raw is not None:  # any string bink gives is ours to free, an empty one too
                     self._free_text(text)
                 texts.append(raw.decode("utf-8") if raw else "")
         finally:

@@ -111,3 +111,16 @@ def test_choosing_an_index_not_on_offer_raises_as_the_runtime_says_and_leaves_th
     assert engine.choice_count() == 12
     engine.choose_lean(3)
     assert engine.next_text() == "You took option 3.\n"
+
+
+def test_choice_texts_reads_what_the_choice_list_reads_and_frees_every_string_empty_ones_too() -> None:
+    compiled = compile_source("Pick.\n* [] Nothing.\n* [Go] Went.\n* [ ] Blank.\n- -> END\n", "blank.ink")
+    assert compiled.json_text is not None
+    engine = Engine(compiled.json_text)
+    drain(engine)
+    hot = engine._hot
+    freed: list[bytes | None] = []
+    free = hot._free_text
+    hot._free_text = lambda text: (freed.append(text.value), free(text))  # bink gives an empty text as ""
+    assert engine.choice_texts() == list(engine.choice_list()) == ["", "Go", ""]
+    assert freed == [b"", b"Go", b""]
